@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import type { AppConfig } from './core/config/app-config';
+import { AppConfigModule } from './core/config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { HealthModule } from './core/health/health.module';
+import { AppLoggerModule } from './core/logging/logger.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(config), AppLoggerModule.forRoot(logStream), DatabaseModule, HealthModule],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { NodeEnv } from './environment';
+
+/** The validated, typed configuration every module reads (never `process.env`). */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  isProduction: boolean;
+  port: number;
+  host: string;
+  /** `null` selects the embedded SQLite file `<dataDir>/fasto.sqlite`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  jwtSecret: string;
+  corsOrigins: string[];
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string;
+  backupDir: string;
+  superAdmin: { email: string; password: string };
+  demoPassword: string;
+  seedDemo: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  trustProxyHops: number;
+  /** Folder holding the built Angular app, or `null` when the API runs alone. */
+  webDistDir: string | null;
+}
+
+/** Injection token of the `AppConfig` value. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,117 @@
+import { Transform } from 'class-transformer';
+import {
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The raw environment as the API accepts it. Each property is named exactly like its variable
+ * so a validation failure names the variable the operator has to fix.
+ */
+export class Environment {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/[^/\s]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
+  })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsDefined({ message: 'JWT_SECRET is required in production' })
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^\s*(https?:\/\/[^,\s]+)(\s*,\s*https?:\/\/[^,\s]+)*\s*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must start with smtp:// or smtps://' })
+  SMTP_URL?: string;
+
+  @IsEmail({ allow_display_name: true }, { message: 'MAIL_FROM must be an email address, optionally with a display name' })
+  MAIL_FROM = 'Fasto <no-reply@fasto.app>';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  BACKUP_DIR?: string;
+
+  @IsEmail({}, { message: 'SUPERADMIN_EMAIL must be an email address' })
+  SUPERADMIN_EMAIL = 'superadmin@fasto.app';
+
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.SUPERADMIN_PASSWORD !== undefined)
+  @IsDefined({ message: 'SUPERADMIN_PASSWORD is required in production' })
+  @IsString()
+  @MinLength(10, { message: 'SUPERADMIN_PASSWORD must be at least 10 characters long' })
+  SUPERADMIN_PASSWORD?: string;
+
+  @IsString()
+  @MinLength(10, { message: 'DEMO_PASSWORD must be at least 10 characters long' })
+  DEMO_PASSWORD = 'Fasto@2026!demo';
+
+  /** Seed the Demo and Acme tenants into an empty database (default: on outside production). */
+  @IsOptional()
+  @Transform(toBool)
+  SEED_DEMO?: boolean;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Number of proxy hops whose X-Forwarded-For is believed; 0 ignores the header. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config-error';
+import { loadConfig } from './load-config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'fasto-config-'));
+const SECRET = 'x'.repeat(40);
+
+function failure(env: Record<string, string>): string {
+  try {
+    loadConfig({ DATA_DIR: dataDir(), ...env });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('runs with no configuration at all: SQLite in DATA_DIR, port 3000, a generated dev secret', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, databaseUrl: null, dataDir: dir, seedDemo: true });
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(config.jwtSecret);
+    // The secret is kept: the next boot reuses it, so sessions survive a restart.
+    expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(config.jwtSecret);
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production', SUPERADMIN_PASSWORD: 'long-enough-pass' }, 'JWT_SECRET is required in production'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'short', SUPERADMIN_PASSWORD: 'long-enough-pass' }, 'JWT_SECRET must be at least 32 characters'],
+    [{ NODE_ENV: 'production', JWT_SECRET: SECRET }, 'SUPERADMIN_PASSWORD is required in production'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ DATABASE_URL: 'postgres://localhost/fasto' }, 'DATABASE_URL must look like mysql://'],
+    [{ CORS_ORIGINS: 'fasto.app' }, 'CORS_ORIGINS'],
+    [{ SMTP_URL: 'mail.example.com' }, 'SMTP_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ BODY_LIMIT_BYTES: '12' }, 'BODY_LIMIT_BYTES'],
+  ])('refuses %j with one line naming the variable', (env, expected) => {
+    const message = failure(env);
+    expect(message).toContain(expected);
+    expect(message.startsWith('Invalid environment: ')).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+
+  it('never echoes a secret back in the error line', () => {
+    expect(failure({ NODE_ENV: 'production', JWT_SECRET: 'hunter2-short', SUPERADMIN_PASSWORD: 'long-enough-pass' })).not.toContain('hunter2');
+  });
+
+  it('drops literal surrounding quotes, as Docker .env files keep them', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      PORT: '"8080"',
+      JWT_SECRET: `'${SECRET}'`,
+      DATABASE_URL: '"mysql://fasto:pw@db:3306/fasto"',
+      CORS_ORIGINS: '"https://app.fasto.app, https://admin.fasto.app/"',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.jwtSecret).toBe(SECRET);
+    expect(config.databaseUrl).toBe('mysql://fasto:pw@db:3306/fasto');
+    expect(config.corsOrigins).toEqual(['https://app.fasto.app', 'https://admin.fasto.app']);
+  });
+
+  it('treats empty values as unset and derives the public URL from the port', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: '', PORT: '4100', SEED_DEMO: 'false' });
+    expect(config.databaseUrl).toBeNull();
+    expect(config.publicUrl).toBe('http://localhost:4100');
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('does not seed demo data in production unless asked', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: SECRET, SUPERADMIN_PASSWORD: 'a-real-password' });
+    expect(config).toMatchObject({ isProduction: true, seedDemo: false, superAdmin: { password: 'a-real-password' } });
+  });
+});

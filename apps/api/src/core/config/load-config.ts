@@ -1,0 +1,74 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { AppConfig } from './app-config';
+import { ConfigError } from './config-error';
+import { readOrCreateDevSecret } from './dev-secret';
+import { Environment } from './environment';
+import { unquote } from './unquote';
+
+type RawEnv = Record<string, string | undefined>;
+
+/** Empty values count as unset, and one pair of surrounding quotes is dropped. */
+function normalise(raw: RawEnv): Record<string, string> {
+  const normalised: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined && unquote(value) !== '') normalised[name] = unquote(value);
+  }
+  return normalised;
+}
+
+function describe(error: ValidationError, raw: Record<string, string>): string {
+  // A missing value is the root cause; report it before any format complaint.
+  const constraints = error.constraints ?? {};
+  const reason = constraints['isDefined'] ?? Object.values(constraints)[0] ?? 'is invalid';
+  const mentionsName = reason.startsWith(error.property);
+  const line = mentionsName ? reason : `${error.property} ${reason.replace(/^\S+\s/, '')}`;
+  const secret = /SECRET|PASSWORD|URL/.test(error.property);
+  const shown = raw[error.property] === undefined || secret ? '' : ` (got "${raw[error.property]}")`;
+  return `Invalid environment: ${line}${shown}`;
+}
+
+/**
+ * Validates the environment and derives the typed config. Throws a `ConfigError` whose message
+ * is one line naming the first bad variable, so the process can print it and stop.
+ */
+export function loadConfig(raw: RawEnv = process.env): AppConfig {
+  const picked = normalise(raw);
+  const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: true });
+  if (errors.length > 0) throw new ConfigError(describe(errors[0], picked));
+
+  const isProduction = env.NODE_ENV === 'production';
+  const dataDir = isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(process.cwd(), env.DATA_DIR);
+  const jwtSecret = env.JWT_SECRET ?? readOrCreateDevSecret(dataDir);
+  const port = env.PORT;
+
+  return {
+    nodeEnv: env.NODE_ENV,
+    isProduction,
+    port,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL ?? null,
+    dataDir,
+    jwtSecret,
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    backupDir: env.BACKUP_DIR ? resolve(process.cwd(), env.BACKUP_DIR) : join(dataDir, 'backups'),
+    superAdmin: {
+      email: env.SUPERADMIN_EMAIL.toLowerCase(),
+      password: env.SUPERADMIN_PASSWORD ?? env.DEMO_PASSWORD,
+    },
+    demoPassword: env.DEMO_PASSWORD,
+    seedDemo: env.SEED_DEMO ?? !isProduction,
+    logLevel: env.LOG_LEVEL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    webDistDir: env.WEB_DIST_DIR ? resolve(process.cwd(), env.WEB_DIST_DIR) : null,
+  };
+}

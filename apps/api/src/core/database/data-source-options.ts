@@ -1,0 +1,65 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { StructuredTypeOrmLogger } from './typeorm-logger';
+
+export type DatabaseEngine = 'mysql' | 'sqlite';
+
+export function databaseEngine(config: Pick<AppConfig, 'databaseUrl'>): DatabaseEngine {
+  return config.databaseUrl ? 'mysql' : 'sqlite';
+}
+
+export function sqliteFile(config: Pick<AppConfig, 'dataDir'>): string {
+  return join(config.dataDir, 'fasto.sqlite');
+}
+
+/**
+ * MySQL/MariaDB when DATABASE_URL is set, otherwise the embedded SQLite file in DATA_DIR.
+ * The drivers are passed in explicitly (TypeORM would `require` them by name at run time),
+ * so the bundler and the generated package.json know the API needs them.
+ */
+export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logger: new StructuredTypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
+  };
+
+  if (config.databaseUrl) {
+    return {
+      ...common,
+      type: 'mysql',
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      driver: require('mysql2'),
+      url: config.databaseUrl,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      extra: { connectionLimit: 20, enableKeepAlive: true },
+    };
+  }
+
+  mkdirSync(config.dataDir, { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    driver: BetterSqlite3,
+    database: sqliteFile(config),
+    // WAL lets readers proceed while a write is in progress; busy_timeout rides out short locks.
+    enableWAL: true,
+    prepareDatabase: (db: BetterSqlite3.Database) => {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { ActionToken } from '../../modules/auth/entities/action-token.entity';
+import { RefreshToken } from '../../modules/auth/entities/refresh-token.entity';
+import { Attendance } from '../../modules/attendances/entities/attendance.entity';
+import { AuditLog } from '../../modules/audit/entities/audit-log.entity';
+import { Funnel } from '../../modules/funnels/entities/funnel.entity';
+import { FunnelStage } from '../../modules/funnels/entities/funnel-stage.entity';
+import { ApiKey } from '../../modules/integration/entities/api-key.entity';
+import { Notification } from '../../modules/notifications/entities/notification.entity';
+import { OriginGroup } from '../../modules/origins/entities/origin-group.entity';
+import { OriginItem } from '../../modules/origins/entities/origin-item.entity';
+import { Team } from '../../modules/teams/entities/team.entity';
+import { Tenant } from '../../modules/tenants/entities/tenant.entity';
+import { User } from '../../modules/users/entities/user.entity';
+
+/** Every entity, listed explicitly so the webpack bundle carries them (no path globs). */
+export const ENTITIES = [
+  Tenant,
+  User,
+  Team,
+  Funnel,
+  FunnelStage,
+  OriginGroup,
+  OriginItem,
+  Attendance,
+  RefreshToken,
+  ActionToken,
+  ApiKey,
+  Notification,
+  AuditLog,
+];

@@ -1,0 +1,27 @@
+/** Driver error codes that mean "the database cannot be reached right now", not "bad query". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  // TypeORM wraps driver errors (QueryFailedError.driverError); look a couple of levels down.
+  for (let depth = 0; depth < 3 && current && typeof current === 'object'; depth++) {
+    const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (name === 'ConnectionIsNotSetError' || name === 'CannotExecuteNotConnectedError') return true;
+    if (typeof message === 'string' && /Pool is closed|connection is not open|The database connection is not open/i.test(message)) return true;
+    current = (current as { driverError?: unknown; cause?: unknown }).driverError ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

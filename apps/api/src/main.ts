@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { createApp } from './bootstrap/create-app';
+import { printBanner } from './bootstrap/banner';
+import type { AppConfig } from './core/config/app-config';
+import { ConfigError } from './core/config/config-error';
+import { loadConfig } from './core/config/load-config';
+import { Seeder } from './seed/seeder';
+
+function configOrExit(): AppConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`fasto: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function seed(app: NestFastifyApplication, config: AppConfig): Promise<boolean> {
+  const seeder = new Seeder(app.get(DataSource), config, (line) => process.stdout.write(`fasto: ${line}\n`));
+  await seeder.ensureSystemTenant();
+  return config.seedDemo ? seeder.seedDemoIfEmpty() : false;
+}
+
+async function main(): Promise<void> {
+  const startedAt = process.hrtime.bigint();
+  const config = configOrExit();
+  const app = await createApp(config);
+  const seeded = await seed(app, config);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.listen({ port: config.port, host: config.host });
+  const bootMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+  printBanner(config, { bootMs, seeded });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`fasto: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

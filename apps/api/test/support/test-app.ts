@@ -1,0 +1,60 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap/create-app';
+import type { AppConfig } from '../../src/core/config/app-config';
+import { loadConfig } from '../../src/core/config/load-config';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  database: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  /** Every JSON log line the app wrote so far. */
+  logs: () => Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** A 48-character secret: tests never rely on the generated development secret. */
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-test-secret';
+
+export function testConfig(database: TestDatabase, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: database.dataDir,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'info',
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    ...env,
+  });
+}
+
+/** Boots the real application (same pipeline as production) on a fresh database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = testConfig(database, env);
+  const lines: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      callback();
+    },
+  });
+  const app = await createApp(config, { logStream });
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    config,
+    dataSource,
+    database,
+    http: () => request(app.getHttpServer()),
+    logs: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './lib/api-base-url';
+export * from './lib/health.api';

@@ -1,0 +1,5 @@
+export * from './lib/api-responses';
+export * from './lib/attendance';
+export * from './lib/http';
+export * from './lib/roles';
+export * from './lib/tenant';
