@@ -1,0 +1,116 @@
+import { Role, SYSTEM_TENANT_SLUG } from '@fasto/contracts';
+import { DataSource } from 'typeorm';
+import { verifyPassword } from '../src/core/auth/password-hashing';
+import type { AppConfig } from '../src/core/config/app-config';
+import { buildDataSourceOptions } from '../src/core/database/data-source-options';
+import { runMigrations } from '../src/core/database/run-migrations';
+import { Seeder } from '../src/seed/seeder';
+import { testConfig } from './support/test-app';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+interface Seeded {
+  database: TestDatabase;
+  dataSource: DataSource;
+  config: AppConfig;
+  seeder: Seeder;
+}
+
+async function seededDatabase(): Promise<Seeded> {
+  const database = await createTestDatabase();
+  const config = testConfig(database);
+  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  await runMigrations(dataSource);
+  const seeder = new Seeder(dataSource, config);
+  await seeder.ensureSystemTenant();
+  await seeder.seedDemoIfEmpty();
+  return { database, dataSource, config, seeder };
+}
+
+const fingerprint = (dataSource: DataSource) =>
+  dataSource.query(
+    `SELECT t.slug AS slug, COUNT(*) AS total, SUM(a.score) AS scores, SUM(CASE WHEN a.converted THEN 1 ELSE 0 END) AS converted,
+            COUNT(a.funnel_stage_id) AS staged, MIN(a.external_id) AS firstExternal, MAX(a.customer_name) AS lastCustomer
+       FROM attendances a JOIN tenants t ON t.id = a.tenant_id GROUP BY t.slug ORDER BY t.slug`,
+  );
+
+describe('seed', () => {
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    seeded = await seededDatabase();
+  });
+  afterAll(async () => {
+    await seeded.dataSource.destroy();
+    await seeded.database.drop();
+  });
+
+  it('creates the system tenant with the super admin and the Demo and Acme organizations', async () => {
+    const rows: { slug: string; role: string; n: number | string }[] = await seeded.dataSource.query(
+      'SELECT t.slug AS slug, u.role AS role, COUNT(*) AS n FROM users u JOIN tenants t ON t.id = u.tenant_id GROUP BY t.slug, u.role ORDER BY t.slug, u.role',
+    );
+    const byTenant = rows.map((row) => `${row.slug}:${row.role}:${Number(row.n)}`);
+    expect(byTenant).toEqual(['acme:admin:1', 'acme:agent:2', 'acme:manager:1', 'demo:admin:1', 'demo:agent:6', 'demo:manager:2', `${SYSTEM_TENANT_SLUG}:super_admin:1`]);
+  });
+
+  it('puts the demo manager and agent in the same team, and every login works with DEMO_PASSWORD', async () => {
+    const [manager, agent]: { team_id: string; password_hash: string }[] = await seeded.dataSource.query(
+      `SELECT team_id, password_hash FROM users WHERE email IN ('manager@demo.fasto.app', 'agent@demo.fasto.app') ORDER BY email DESC`,
+    );
+    expect(manager.team_id).toBeTruthy();
+    expect(manager.team_id).toBe(agent.team_id);
+    expect(await verifyPassword(agent.password_hash, seeded.config.demoPassword)).toBe(true);
+    const [superAdmin]: { password_hash: string; role: string }[] = await seeded.dataSource.query('SELECT password_hash, role FROM users WHERE email = ?', [seeded.config.superAdmin.email]);
+    expect(superAdmin.role).toBe(Role.SuperAdmin);
+    expect(await verifyPassword(superAdmin.password_hash, seeded.config.superAdmin.password)).toBe(true);
+  });
+
+  it('spreads 5,000 Demo attendances over the last 120 days, consistent with each agent’s team catalog', async () => {
+    const [window]: { n: number | string; oldest: string | Date; newest: string | Date }[] = await seeded.dataSource.query(
+      `SELECT COUNT(*) AS n, MIN(a.attended_at) AS oldest, MAX(a.attended_at) AS newest FROM attendances a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'demo'`,
+    );
+    expect(Number(window.n)).toBe(5000);
+    const days = (Date.now() - new Date(window.oldest).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(115);
+    expect(days).toBeLessThan(121);
+    expect(new Date(window.newest).getTime()).toBeLessThanOrEqual(Date.now() + 86_400_000);
+
+    const [mismatches]: { n: number | string }[] = await seeded.dataSource.query(
+      `SELECT COUNT(*) AS n FROM attendances a
+         JOIN users u ON u.id = a.user_id
+         JOIN teams tm ON tm.id = a.team_id
+         LEFT JOIN funnel_stages s ON s.id = a.funnel_stage_id
+         LEFT JOIN origin_items o ON o.id = a.origin_item_id
+        WHERE u.tenant_id <> a.tenant_id OR u.team_id <> a.team_id OR tm.tenant_id <> a.tenant_id
+           OR (a.funnel_stage_id IS NOT NULL AND s.funnel_id <> tm.funnel_id)
+           OR (a.origin_item_id IS NOT NULL AND o.origin_group_id <> tm.origin_group_id)
+           OR (a.converted <> COALESCE(s.is_won, 0))`,
+    );
+    expect(Number(mismatches.n)).toBe(0);
+  });
+
+  it('leaves an already seeded database alone', async () => {
+    const before = await fingerprint(seeded.dataSource);
+    expect(await seeded.seeder.seedDemoIfEmpty()).toBe(false);
+    await seeded.seeder.ensureSystemTenant();
+    expect(await fingerprint(seeded.dataSource)).toEqual(before);
+  });
+
+  it('is deterministic: a second database gets the very same data', async () => {
+    const other = await seededDatabase();
+    try {
+      expect(await fingerprint(other.dataSource)).toEqual(await fingerprint(seeded.dataSource));
+    } finally {
+      await other.dataSource.destroy();
+      await other.database.drop();
+    }
+  });
+
+  it('appends larger data sets with fresh external ids', async () => {
+    await seeded.seeder.addAttendances('acme', 1200);
+    const [row]: { n: number | string; distinctIds: number | string }[] = await seeded.dataSource.query(
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT a.external_id) AS distinctIds FROM attendances a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'acme'`,
+    );
+    expect(Number(row.n)).toBe(2000);
+    expect(Number(row.distinctIds)).toBe(2000);
+  });
+});
