@@ -12,7 +12,8 @@ export function printBanner(config: AppConfig, boot: { bootMs: number; seeded: b
     `  database: ${database}; ready in ${Math.round(boot.bootMs)} ms${boot.seeded ? ' (demo data seeded)' : ''}`,
   ];
   if (config.seedDemo) {
-    lines.push('', `  Logins (password ${config.demoPassword}):`, `    super admin  ${config.superAdmin.email}`);
+    const superAdminPassword = config.superAdmin.password === config.demoPassword ? '' : '  (password: SUPERADMIN_PASSWORD)';
+    lines.push('', `  Logins (password ${config.demoPassword}):`, `    super admin  ${config.superAdmin.email}${superAdminPassword}`);
     for (const tenant of DEMO_TENANTS) {
       for (const user of tenant.users.filter((candidate) => candidate.email.split('@')[0].match(/^(admin|manager|agent)$/))) {
         lines.push(`    ${`${tenant.name} ${user.role}`.padEnd(13)}${user.email}`);

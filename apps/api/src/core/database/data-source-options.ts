@@ -39,7 +39,6 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | '
     return {
       ...common,
       type: 'mysql',
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       driver: require('mysql2'),
       url: config.databaseUrl,
       charset: 'utf8mb4_unicode_ci',

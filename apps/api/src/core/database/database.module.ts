@@ -12,7 +12,8 @@ import { runMigrations } from './run-migrations';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => buildDataSourceOptions(config),
       dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options!).initialize();
+        if (!options) throw new Error('DatabaseModule: no data source options');
+        const dataSource = await new DataSource(options).initialize();
         await runMigrations(dataSource);
         return dataSource;
       },
