@@ -5,13 +5,28 @@ import { AppConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
 import { AppLoggerModule } from './core/logging/logger.module';
+import { AuthCoreModule } from './core/auth/auth-core.module';
+import { MailModule } from './core/mail/mail.module';
+import { RateLimitModule } from './core/rate-limit/rate-limit.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), AppLoggerModule.forRoot(logStream), DatabaseModule, HealthModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        AppLoggerModule.forRoot(logStream),
+        DatabaseModule,
+        AuthCoreModule,
+        RateLimitModule,
+        MailModule,
+        AuditModule,
+        HealthModule,
+        AuthModule,
+      ],
     };
   }
 }

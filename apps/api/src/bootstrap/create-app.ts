@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { API_PREFIX } from '@fasto/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -37,6 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const webDist = locateWebDist(config);
   app.useGlobalFilters(new AllExceptionsFilter(webDist ? new SpaFallback(webDist) : null));
 
+  await app.register(fastifyCookie);
   await applySecurityHeaders(app, config);
   applyCors(app, config);
   if (webDist) await serveWebAssets(app, webDist);

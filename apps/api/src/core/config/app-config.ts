@@ -23,6 +23,7 @@ export interface AppConfig {
   trustProxyHops: number;
   /** Folder holding the built Angular app, or `null` when the API runs alone. */
   webDistDir: string | null;
+  loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMs: number };
 }
 
 /** Injection token of the `AppConfig` value. */

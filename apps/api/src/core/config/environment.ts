@@ -114,4 +114,21 @@ export class Environment {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  /** Failed logins per account, then per client IP, allowed in one throttling window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_THROTTLE_WINDOW_SECONDS = 900;
 }

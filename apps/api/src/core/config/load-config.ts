@@ -70,5 +70,10 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     webDistDir: env.WEB_DIST_DIR ? resolve(process.cwd(), env.WEB_DIST_DIR) : null,
+    loginThrottle: {
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
+    },
   };
 }

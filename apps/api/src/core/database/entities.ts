@@ -11,6 +11,7 @@ import { OriginItem } from '../../modules/origins/entities/origin-item.entity';
 import { Team } from '../../modules/teams/entities/team.entity';
 import { Tenant } from '../../modules/tenants/entities/tenant.entity';
 import { User } from '../../modules/users/entities/user.entity';
+import { RateLimitCounter } from '../rate-limit/rate-limit-counter.entity';
 
 /** Every entity, listed explicitly so the webpack bundle carries them (no path globs). */
 export const ENTITIES = [
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ApiKey,
   Notification,
   AuditLog,
+  RateLimitCounter,
 ];

@@ -14,7 +14,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { status, body, unexpected } = toErrorResponse(exception);
+    const { status, body, unexpected, headers } = toErrorResponse(exception);
 
     // Deep links of the Angular app (/dashboard, /teams/…) are not API routes: hand back index.html.
     if (status === 404 && this.spa?.accepts(request)) {
@@ -25,6 +25,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, path: request.url }, 'Request failed');
     }
     if (reply.sent) return;
+    if (headers) void reply.headers(headers);
     void reply.status(status).header('cache-control', 'no-store').send(body);
   }
 }

@@ -1,13 +1,15 @@
-import type { ApiErrorBody } from '@fasto/contracts';
+import { HEADERS, type ApiErrorBody } from '@fasto/contracts';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { TooManyRequestsException } from './too-many-requests.exception';
 
 export interface ErrorResponse {
   status: number;
   body: ApiErrorBody;
   /** True for 5xx: the cause is ours and goes to the log (never to the client). */
   unexpected: boolean;
+  headers?: Record<string, string>;
 }
 
 const reasonPhrase = (status: number) => STATUS_CODES[status] ?? 'Error';
@@ -51,6 +53,9 @@ function isClientFrameworkError(error: unknown): error is { statusCode: number; 
  * no stack, no SQL, no driver message ever reaches the client.
  */
 export function toErrorResponse(error: unknown): ErrorResponse {
+  if (error instanceof TooManyRequestsException) {
+    return { ...fromHttpException(error), headers: { [HEADERS.retryAfter]: String(error.retryAfterSeconds) } };
+  }
   if (error instanceof HttpException) return fromHttpException(error);
   if (isClientFrameworkError(error)) return fromFrameworkError(error);
   if (isDatabaseUnavailable(error)) {

@@ -23,7 +23,7 @@ export class AuditLog extends TenantOwnedEntity {
   entityId!: string | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  changes!: Record<string, unknown> | null;
+  changes!: object | null;
 
   @Column({ type: 'varchar', length: 45, nullable: true })
   ip!: string | null;

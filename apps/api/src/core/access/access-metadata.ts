@@ -1,0 +1,9 @@
+import type { Role } from '@fasto/contracts';
+
+/** Metadata keys the global guards read. Set only through the decorators in core/decorators. */
+export const IS_PUBLIC_KEY = 'fasto:isPublic';
+export const ROLES_KEY = 'fasto:roles';
+export const INTEGRATION_ROUTE_KEY = 'fasto:integrationRoute';
+export const DENIED_UNDER_IMPERSONATION_KEY = 'fasto:deniedUnderImpersonation';
+
+export type RoleList = readonly Role[];

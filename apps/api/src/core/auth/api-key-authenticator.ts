@@ -1,0 +1,52 @@
+import { HEADERS, TenantStatus } from '@fasto/contracts';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { ApiKey } from '../../modules/integration/entities/api-key.entity';
+import { looksLikeApiKey } from './api-key-format';
+import type { ApiKeyPrincipal } from './principal';
+import { hashSecretToken } from './secret-token';
+
+/** `last_used_at` is refreshed at most this often, so busy keys do not write on every call. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Reads a tenant API key from `X-Api-Key` or `Authorization: Bearer fsk_…` (never the query string). */
+export function apiKeyFrom(request: FastifyRequest): string | null {
+  const header = request.headers[HEADERS.apiKey];
+  if (typeof header === 'string' && header.length > 0) return header.trim();
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) {
+    const token = authorization.slice('Bearer '.length).trim();
+    if (looksLikeApiKey(token)) return token;
+  }
+  return null;
+}
+
+@Injectable()
+export class ApiKeyAuthenticator {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async authenticate(key: string): Promise<ApiKeyPrincipal> {
+    if (!looksLikeApiKey(key)) throw new UnauthorizedException('Invalid API key');
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select(['k.id AS id', 'k.tenant_id AS tenantId', 'k.last_used_at AS lastUsedAt', 't.status AS tenantStatus'])
+      .from('api_keys', 'k')
+      .innerJoin('tenants', 't', 't.id = k.tenant_id')
+      .where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: hashSecretToken(key) })
+      .getRawOne<{ id: string; tenantId: string; lastUsedAt: string | Date | null; tenantStatus: TenantStatus }>();
+    if (!row) throw new UnauthorizedException('Invalid API key');
+
+    const now = new Date();
+    if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(ApiKey)
+        .set({ lastUsedAt: now })
+        .where({ id: row.id, tenantId: row.tenantId })
+        .execute();
+    }
+    return { kind: 'api_key', apiKeyId: row.id, tenantId: row.tenantId, tenantStatus: row.tenantStatus };
+  }
+}

@@ -1,0 +1,38 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AuthenticationGuard } from '../guards/authentication.guard';
+import { RolesGuard } from '../guards/roles.guard';
+import { TenantGuard } from '../guards/tenant.guard';
+import { AccessTokenService } from './access-token.service';
+import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { JwtStrategy } from './jwt.strategy';
+import { PrincipalLoader } from './principal-loader';
+
+/**
+ * Authentication plumbing and the three global guards, in this order:
+ * who is calling → which tenant → may they use this route.
+ */
+@Global()
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
+    }),
+  ],
+  providers: [
+    AccessTokenService,
+    ApiKeyAuthenticator,
+    JwtStrategy,
+    PrincipalLoader,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: TenantGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AccessTokenService],
+})
+export class AuthCoreModule {}

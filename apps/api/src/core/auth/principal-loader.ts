@@ -1,0 +1,48 @@
+import { isRole, TenantStatus } from '@fasto/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AccessTokenClaims } from './jwt-claims';
+import type { UserPrincipal } from './principal';
+
+interface PrincipalRow {
+  id: string;
+  email: string;
+  tenantId: string;
+  role: string;
+  teamId: string | null;
+  isActive: number | boolean;
+  tenantStatus: string;
+}
+
+/**
+ * Turns verified token claims into the principal of this request, from the database: a
+ * deactivated user, a moved team or a changed role takes effect on the very next request.
+ */
+@Injectable()
+export class PrincipalLoader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async load(claims: AccessTokenClaims): Promise<UserPrincipal | null> {
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select(['u.id AS id', 'u.email AS email', 'u.tenant_id AS tenantId', 'u.role AS role', 'u.team_id AS teamId', 'u.is_active AS isActive', 't.status AS tenantStatus'])
+      .from('users', 'u')
+      .innerJoin('tenants', 't', 't.id = u.tenant_id')
+      .where('u.id = :id', { id: claims.sub })
+      .getRawOne<PrincipalRow>();
+    // The token's tenant must still be the user's tenant; anything else is a forged or stale token.
+    if (!row || !row.isActive || row.tenantId !== claims.tid || !isRole(row.role)) return null;
+    return {
+      kind: 'user',
+      userId: row.id,
+      email: row.email,
+      tenantId: row.tenantId,
+      tenantStatus: row.tenantStatus as TenantStatus,
+      role: row.role,
+      teamId: row.teamId,
+      sessionId: claims.sid ?? null,
+      impersonatorId: claims.imp ?? null,
+    };
+  }
+}

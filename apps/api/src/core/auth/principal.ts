@@ -1,0 +1,33 @@
+import type { Role, TenantStatus } from '@fasto/contracts';
+import type { FastifyRequest } from 'fastify';
+
+/** A person calling with an access (or impersonation) token, as verified against the database. */
+export interface UserPrincipal {
+  kind: 'user';
+  userId: string;
+  email: string;
+  tenantId: string;
+  tenantStatus: TenantStatus;
+  role: Role;
+  teamId: string | null;
+  /** The refresh-token family (login session) the access token was issued for. */
+  sessionId: string | null;
+  /** Set when a super admin acts through an impersonation token. */
+  impersonatorId: string | null;
+}
+
+/** n8n calling the integration API with a tenant API key. */
+export interface ApiKeyPrincipal {
+  kind: 'api_key';
+  apiKeyId: string;
+  tenantId: string;
+  tenantStatus: TenantStatus;
+}
+
+export type Principal = UserPrincipal | ApiKeyPrincipal;
+
+/** What the guards attach to the request; nothing else may set these. */
+export interface AuthenticatedRequest extends FastifyRequest {
+  principal?: Principal;
+  tenantId?: string;
+}

@@ -1,0 +1,28 @@
+import { TENANT_STATUSES_WITH_ACCESS } from '@fasto/contracts';
+import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { IS_PUBLIC_KEY } from '../access/access-metadata';
+import type { AuthenticatedRequest } from '../auth/principal';
+
+/**
+ * Second global guard: which tenant. Taken from the verified principal only (never from a
+ * header, the query or the body), and refused while the tenant is suspended or cancelled.
+ */
+@Injectable()
+export class TenantGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = request.principal;
+    if (!principal) throw new UnauthorizedException('Missing or invalid access token');
+    if (!TENANT_STATUSES_WITH_ACCESS.includes(principal.tenantStatus)) {
+      throw new ForbiddenException(`This organization is ${principal.tenantStatus}; access is closed`);
+    }
+    request.tenantId = principal.tenantId;
+    return true;
+  }
+}

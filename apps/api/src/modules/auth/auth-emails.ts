@@ -1,0 +1,32 @@
+import type { OutgoingMail } from '../../core/mail/mailer.service';
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+function layout(title: string, paragraphs: string[], action: { label: string; url: string }): string {
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;background:#0a0a0a;color:#f4f4f5;padding:24px">
+<h1 style="color:#e6b94a;font-size:20px">${escapeHtml(title)}</h1>
+${paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n')}
+<p><a href="${escapeHtml(action.url)}" style="background:#e6b94a;color:#0a0a0a;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="color:#a1a1aa;font-size:12px">${escapeHtml(action.url)}</p>
+</body></html>`;
+}
+
+export function passwordResetEmail(to: string, name: string, url: string): OutgoingMail {
+  const lines = [`Olá, ${name}.`, 'Recebemos um pedido para redefinir a sua senha do Fasto. O link vale por 1 hora e só pode ser usado uma vez.', 'Se não foi você, ignore este e-mail.'];
+  return {
+    to,
+    subject: 'Fasto: redefinição de senha',
+    text: `${lines.join('\n\n')}\n\nRedefinir senha: ${url}\n`,
+    html: layout('Redefinição de senha', lines, { label: 'Redefinir senha', url }),
+  };
+}
+
+export function invitationEmail(to: string, name: string, organization: string, url: string): OutgoingMail {
+  const lines = [`Olá, ${name}.`, `Você foi convidado(a) para a equipe ${organization} no Fasto. Defina a sua senha para entrar; o convite vale por 7 dias.`];
+  return {
+    to,
+    subject: `Fasto: convite para ${organization}`,
+    text: `${lines.join('\n\n')}\n\nAceitar convite: ${url}\n`,
+    html: layout('Você foi convidado(a)', lines, { label: 'Aceitar convite', url }),
+  };
+}

@@ -1,0 +1,41 @@
+import type { AcceptInviteRequest, ChangePasswordRequest, ForgotPasswordRequest, ResetPasswordRequest } from '@fasto/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class ForgotPasswordDto implements ForgotPasswordRequest {
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+/** The new password is judged by the policy in the service (it needs the account's email). */
+class TokenAndPasswordDto {
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+export class ResetPasswordDto extends TokenAndPasswordDto implements ResetPasswordRequest {}
+
+export class AcceptInviteDto extends TokenAndPasswordDto implements AcceptInviteRequest {}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MaxLength(200)
+  newPassword!: string;
+}

@@ -1,0 +1,111 @@
+import type { MeResponse, TokenResponse } from '@fasto/contracts';
+import { ForbiddenException, Injectable, UnauthorizedException, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { Equal, type DataSource } from 'typeorm';
+import { AccessTokenService } from '../../../core/auth/access-token.service';
+import { hashPassword, verifyPassword } from '../../../core/auth/password-hashing';
+import type { UserPrincipal } from '../../../core/auth/principal';
+import { AuditService } from '../../audit/audit.service';
+import { User } from '../../users/entities/user.entity';
+import { toAuthUser, toImpersonator } from '../auth-user.mapper';
+import type { LoginDto } from '../dto/login.dto';
+import type { RequestContext } from '../request-context';
+import { AccountLookupService, tenantHasAccess, type Account } from './account-lookup.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { SessionService, type IssuedRefreshToken } from './session.service';
+
+export interface SignedIn {
+  response: TokenResponse;
+  refresh: IssuedRefreshToken;
+}
+
+const INVALID_CREDENTIALS = 'Invalid email or password';
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  /** Verified against when the email is unknown, so both failures cost the same time. */
+  private decoyHash = '';
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountLookupService,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+    private readonly tokens: AccessTokenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.decoyHash = await hashPassword(randomBytes(16).toString('hex'));
+  }
+
+  async login(credentials: LoginDto, context: RequestContext): Promise<SignedIn> {
+    const email = credentials.email.trim().toLowerCase();
+    await this.throttle.assertAllowed(email, context.ip);
+
+    const account = await this.accounts.byEmail(email);
+    const passwordHash = account?.user.passwordHash ?? this.decoyHash;
+    const passwordMatches = await verifyPassword(passwordHash, credentials.password);
+    if (!account || !account.user.passwordHash || !passwordMatches || !account.user.isActive) {
+      await this.throttle.recordFailure(email, context.ip);
+      if (account) {
+        await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.login_failed', entity: 'user', entityId: account.user.id, ...context });
+      }
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    if (!tenantHasAccess(account.tenant)) throw new ForbiddenException(`This organization is ${account.tenant.status}; access is closed`);
+
+    await this.throttle.recordSuccess(email, context.ip);
+    const signedIn = await this.startSession(account, context);
+    await this.dataSource.getRepository(User).update({ id: account.user.id, tenantId: account.tenant.id }, { lastLoginAt: new Date() });
+    await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.login', entity: 'user', entityId: account.user.id, ...context });
+    return signedIn;
+  }
+
+  /** Opens a session for an account already proven (password login, accepted invitation). */
+  async startSession(account: Account, context: RequestContext): Promise<SignedIn> {
+    const refresh = await this.sessions.start({ id: account.user.id, tenantId: account.tenant.id }, context);
+    const access = await this.tokens.sign({ sub: account.user.id, tid: account.tenant.id, role: account.user.role, team: account.user.teamId, sid: refresh.familyId });
+    return { refresh, response: { ...access, user: toAuthUser(account.user, account.tenant) } };
+  }
+
+  async refresh(token: string, context: RequestContext): Promise<SignedIn> {
+    const rotation = await this.sessions.rotate(token, context);
+    if (rotation.outcome === 'reused') {
+      await this.audit.record({
+        tenantId: rotation.tenantId,
+        actorId: rotation.userId,
+        action: 'auth.refresh_token_reused',
+        entity: 'session',
+        entityId: rotation.familyId,
+        ...context,
+      });
+      throw new UnauthorizedException('This session was revoked because its refresh token was used twice; sign in again');
+    }
+    if (rotation.outcome !== 'rotated') throw new UnauthorizedException('Session expired or revoked; sign in again');
+
+    const account = await this.accounts.byId(rotation.tenantId, rotation.userId);
+    if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) {
+      await this.sessions.revokeFamily(rotation.tenantId, rotation.familyId);
+      throw new UnauthorizedException('Session expired or revoked; sign in again');
+    }
+    const access = await this.tokens.sign({ sub: account.user.id, tid: account.tenant.id, role: account.user.role, team: account.user.teamId, sid: rotation.familyId });
+    return { refresh: rotation, response: { ...access, user: toAuthUser(account.user, account.tenant) } };
+  }
+
+  async logout(token: string | null, context: RequestContext): Promise<void> {
+    if (!token) return;
+    const owner = await this.sessions.revokeByToken(token);
+    if (owner) await this.audit.record({ tenantId: owner.tenantId, actorId: owner.userId, action: 'auth.logout', entity: 'user', entityId: owner.userId, ...context });
+  }
+
+  async me(principal: UserPrincipal): Promise<MeResponse> {
+    const account = await this.accounts.byId(principal.tenantId, principal.userId);
+    if (!account) throw new UnauthorizedException('Missing or invalid access token');
+    const impersonator = principal.impersonatorId
+      ? await this.dataSource.getRepository(User).findOneBy({ id: Equal(principal.impersonatorId) })
+      : null;
+    return { user: toAuthUser(account.user, account.tenant), impersonator: impersonator ? toImpersonator(impersonator) : null };
+  }
+}

@@ -1,0 +1,88 @@
+import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { hashPassword, verifyPassword } from '../../../core/auth/password-hashing';
+import type { UserPrincipal } from '../../../core/auth/principal';
+import { InjectConfig } from '../../../core/config/config.module';
+import type { AppConfig } from '../../../core/config/app-config';
+import { MailerService } from '../../../core/mail/mailer.service';
+import { RateLimitStore } from '../../../core/rate-limit/rate-limit.store';
+import { AuditService } from '../../audit/audit.service';
+import { User } from '../../users/entities/user.entity';
+import { passwordResetEmail } from '../auth-emails';
+import type { ChangePasswordDto, ResetPasswordDto } from '../dto/password.dto';
+import { assertAcceptablePassword } from '../password-policy';
+import type { RequestContext } from '../request-context';
+import { AccountLookupService, tenantHasAccess } from './account-lookup.service';
+import { ActionTokenService, PASSWORD_RESET_TTL_MS } from './action-token.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { SessionService } from './session.service';
+
+/** At most this many reset emails per address per hour; further requests are silently dropped. */
+const RESET_EMAILS_PER_HOUR = 3;
+const INVALID_LINK = 'This link is invalid or has expired; ask for a new one';
+
+@Injectable()
+export class PasswordService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly accounts: AccountLookupService,
+    private readonly actionTokens: ActionTokenService,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+    private readonly rateLimits: RateLimitStore,
+    private readonly mailer: MailerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Always the same answer to the caller: whether the address exists is never revealed. */
+  async forgot(email: string, context: RequestContext): Promise<void> {
+    const normalised = email.trim().toLowerCase();
+    const sent = await this.rateLimits.hit(`password-reset:${normalised}`, 3_600_000);
+    if (sent.hits > RESET_EMAILS_PER_HOUR) return;
+    const account = await this.accounts.byEmail(normalised);
+    if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) return;
+
+    const token = await this.actionTokens.issue({ tenantId: account.tenant.id, userId: account.user.id }, 'password_reset', PASSWORD_RESET_TTL_MS);
+    const url = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+    this.mailer.sendInBackground(passwordResetEmail(account.user.email, account.user.fullName, url));
+    await this.audit.record({ tenantId: account.tenant.id, actorId: null, action: 'auth.password_reset_requested', entity: 'user', entityId: account.user.id, ...context });
+  }
+
+  async reset(request: ResetPasswordDto, context: RequestContext): Promise<void> {
+    const token = await this.actionTokens.findUsable(request.token, 'password_reset');
+    const account = token ? await this.accounts.byId(token.tenantId, token.userId) : null;
+    if (!token || !account || !account.user.isActive) throw new BadRequestException(INVALID_LINK);
+    // Judge the password before using up the link, so a rejected password does not burn it.
+    assertAcceptablePassword(request.password, account.user.email);
+    if (!(await this.actionTokens.consume(token))) throw new BadRequestException(INVALID_LINK);
+
+    await this.setPassword(account.tenant.id, account.user.id, request.password);
+    await this.sessions.revokeAllForUser(account.tenant.id, account.user.id);
+    await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.password_reset', entity: 'user', entityId: account.user.id, ...context });
+  }
+
+  /** Needs the current password; every other session of the user is signed out. */
+  async change(principal: UserPrincipal, request: ChangePasswordDto, context: RequestContext): Promise<void> {
+    const account = await this.accounts.byId(principal.tenantId, principal.userId);
+    if (!account || !account.user.passwordHash) throw new UnauthorizedException('Missing or invalid access token');
+    await this.throttle.assertAllowed(account.user.email, context.ip);
+    if (!(await verifyPassword(account.user.passwordHash, request.currentPassword))) {
+      await this.throttle.recordFailure(account.user.email, context.ip);
+      throw new BadRequestException({ message: 'Current password is incorrect', details: [{ field: 'currentPassword', messages: ['Current password is incorrect'] }] });
+    }
+    assertAcceptablePassword(request.newPassword, account.user.email, 'newPassword');
+    if (request.newPassword === request.currentPassword) {
+      throw new BadRequestException({ message: 'The new password must differ from the current one', details: [{ field: 'newPassword', messages: ['The new password must differ from the current one'] }] });
+    }
+    await this.setPassword(account.tenant.id, account.user.id, request.newPassword);
+    await this.sessions.revokeAllForUser(account.tenant.id, account.user.id, principal.sessionId);
+    await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.password_changed', entity: 'user', entityId: account.user.id, ...context });
+  }
+
+  async setPassword(tenantId: string, userId: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.getRepository(User).update({ id: userId, tenantId }, { passwordHash });
+  }
+}

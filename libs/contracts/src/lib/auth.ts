@@ -1,0 +1,78 @@
+import type { Role } from './roles';
+import type { TenantStatus } from './tenant';
+
+/** The signed-in person as the API describes them (never a password hash). */
+export interface AuthUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  tenantId: string;
+  tenantName: string;
+  tenantStatus: TenantStatus;
+  teamId: string | null;
+  phone: string | null;
+  avatarUrl: string | null;
+}
+
+/** The super admin acting through an impersonation token. */
+export interface Impersonator {
+  id: string;
+  email: string;
+  fullName: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** `POST /auth/login`, `POST /auth/refresh`; the refresh token travels only in its cookie. */
+export interface TokenResponse {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: AuthUser;
+  impersonator?: Impersonator;
+}
+
+export interface MeResponse {
+  user: AuthUser;
+  impersonator: Impersonator | null;
+}
+
+/** One signed-in device (a refresh-token family). */
+export interface SessionSummary {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string;
+  current: boolean;
+}
+
+export interface ForgotPasswordRequest {
+  email: string;
+}
+
+export interface ResetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface AcceptInviteRequest {
+  token: string;
+  password: string;
+}
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const IMPERSONATION_TOKEN_TTL_SECONDS = 60 * 60;
+export const REFRESH_COOKIE_NAME = 'fasto_refresh';
+export const REFRESH_COOKIE_PATH = '/api/auth';
+export const PASSWORD_MIN_LENGTH = 10;
