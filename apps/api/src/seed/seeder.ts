@@ -47,13 +47,14 @@ export class Seeder {
   }
 
   /** Seeds Demo and Acme only into a database that has no organization yet. */
-  async seedDemoIfEmpty(): Promise<boolean> {
+  async seedDemoIfEmpty(options: { withAttendances?: boolean } = {}): Promise<boolean> {
     if (await this.dataSource.getRepository(Tenant).existsBy({ slug: Not(SYSTEM_TENANT_SLUG) })) return false;
     const passwordHash = await hashPassword(this.config.demoPassword);
     for (const demo of DEMO_TENANTS) {
       const tenantId = await this.dataSource.transaction((manager) => this.createOrganization(manager, demo, passwordHash));
-      await this.addAttendances(demo.slug, demo.attendances);
-      this.log(`seeded tenant ${demo.name} with ${demo.users.length} users and ${demo.attendances} attendances (${tenantId})`);
+      const attendances = options.withAttendances === false ? 0 : demo.attendances;
+      if (attendances > 0) await this.addAttendances(demo.slug, attendances);
+      this.log(`seeded tenant ${demo.name} with ${demo.users.length} users and ${attendances} attendances (${tenantId})`);
     }
     return true;
   }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap/create-app';
 import type { AppConfig } from '../../src/core/config/app-config';
 import { loadConfig } from '../../src/core/config/load-config';
+import { Seeder } from '../../src/seed/seeder';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -16,6 +17,12 @@ export interface TestApp {
   /** Every JSON log line the app wrote so far. */
   logs: () => Record<string, unknown>[];
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Seed the system tenant, Demo and Acme (users, teams, funnels, origins; no attendances unless asked). */
+  seed?: boolean | { attendances: boolean };
 }
 
 /** A 48-character secret: tests never rely on the generated development secret. */
@@ -33,7 +40,8 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
 }
 
 /** Boots the real application (same pipeline as production) on a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions | Record<string, string> = {}): Promise<TestApp> {
+  const { env = {}, seed = false } = 'env' in options || 'seed' in options ? (options as TestAppOptions) : { env: options as Record<string, string> };
   const database = await createTestDatabase();
   const config = testConfig(database, env);
   const lines: string[] = [];
@@ -45,6 +53,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApp(config, { logStream });
   const dataSource = app.get(DataSource);
+  if (seed) {
+    const seeder = new Seeder(dataSource, config);
+    await seeder.ensureSystemTenant();
+    await seeder.seedDemoIfEmpty({ withAttendances: typeof seed === 'object' && seed.attendances });
+  }
   return {
     app,
     config,

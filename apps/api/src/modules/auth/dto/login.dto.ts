@@ -1,11 +1,11 @@
 import type { LoginRequest } from '@fasto/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { NormalizedEmail } from '../../../core/validation/normalized-email.decorator';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@demo.fasto.app' })
-  @IsEmail()
-  @MaxLength(254)
+  @NormalizedEmail()
   email!: string;
 
   @ApiProperty({ example: 'Fasto@2026!demo' })

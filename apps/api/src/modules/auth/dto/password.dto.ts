@@ -1,11 +1,11 @@
 import type { AcceptInviteRequest, ChangePasswordRequest, ForgotPasswordRequest, ResetPasswordRequest } from '@fasto/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { NormalizedEmail } from '../../../core/validation/normalized-email.decorator';
 
 export class ForgotPasswordDto implements ForgotPasswordRequest {
   @ApiProperty()
-  @IsEmail()
-  @MaxLength(254)
+  @NormalizedEmail()
   email!: string;
 }
 
