@@ -1,3 +1,4 @@
+import { ACCESS_TOKEN_TTL_SECONDS, IMPERSONATION_TOKEN_TTL_SECONDS } from '@fasto/contracts';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -7,13 +8,16 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type AccessTokenClaims } from 
 import type { UserPrincipal } from './principal';
 import { PrincipalLoader } from './principal-loader';
 
-const isClaims = (payload: unknown): payload is AccessTokenClaims => {
-  const claims = payload as Partial<AccessTokenClaims> | null;
-  return (
-    typeof claims?.sub === 'string' &&
-    typeof claims.tid === 'string' &&
-    (claims.typ === 'access' || (claims.typ === 'impersonation' && typeof claims.imp === 'string'))
-  );
+/** The longest life each token type may have been issued with. */
+const MAX_LIFETIME_SECONDS = { access: ACCESS_TOKEN_TTL_SECONDS, impersonation: IMPERSONATION_TOKEN_TTL_SECONDS };
+
+const isClaims = (payload: unknown): payload is AccessTokenClaims & { iat: number; exp: number } => {
+  const claims = payload as (Partial<AccessTokenClaims> & { iat?: unknown; exp?: unknown }) | null;
+  if (typeof claims?.sub !== 'string' || typeof claims.tid !== 'string') return false;
+  if (typeof claims.iat !== 'number' || typeof claims.exp !== 'number') return false;
+  if (claims.typ === 'access') return claims.exp - claims.iat <= MAX_LIFETIME_SECONDS.access;
+  if (claims.typ === 'impersonation') return typeof claims.imp === 'string' && claims.exp - claims.iat <= MAX_LIFETIME_SECONDS.impersonation;
+  return false;
 };
 
 /**
@@ -33,12 +37,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
       ignoreExpiration: false,
-      jsonWebTokenOptions: { maxAge: '1h', complete: false },
+      jsonWebTokenOptions: { maxAge: IMPERSONATION_TOKEN_TTL_SECONDS },
     });
   }
 
   async validate(payload: unknown): Promise<UserPrincipal> {
-    if (!isClaims(payload) || typeof (payload as { exp?: unknown }).exp !== 'number') {
+    if (!isClaims(payload)) {
       throw new UnauthorizedException('Invalid access token');
     }
     const principal = await this.principals.load(payload);
