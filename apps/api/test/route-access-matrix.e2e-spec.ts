@@ -1,0 +1,118 @@
+import { Role } from '@fasto/contracts';
+import { randomUUID } from 'node:crypto';
+import { INTEGRATION_ROUTE_KEY, IS_PUBLIC_KEY, ROLES_KEY } from '../src/core/access/access-metadata';
+import { generateApiKey } from '../src/core/auth/api-key-format';
+import { hashSecretToken } from '../src/core/auth/secret-token';
+import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
+import { bearer, DEMO, idOf, login } from './support/auth-helpers';
+import { registeredRoutes, type RegisteredRoute } from './support/routes';
+import { startTestApp, type TestApp } from './support/test-app';
+
+type Access = 'public' | 'integration' | Role[];
+const { SuperAdmin, Admin, Manager, Agent } = Role;
+const EVERYONE = [SuperAdmin, Admin, Manager, Agent];
+
+/**
+ * THE access table: every route of the API and who may call it. A new route fails this suite
+ * until it is added here, and any change of a route's declared access shows up as a diff.
+ */
+const ACCESS: Record<string, Access> = {
+  'DELETE /api/auth/sessions/:id': EVERYONE,
+  'GET /api/auth/me': EVERYONE,
+  'GET /api/auth/sessions': EVERYONE,
+  'GET /api/health': 'public',
+  'GET /api/health/ready': 'public',
+  'POST /api/auth/invite/accept': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'POST /api/auth/password/change': EVERYONE,
+  'POST /api/auth/password/forgot': 'public',
+  'POST /api/auth/password/reset': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/impersonate/:tenantId': [SuperAdmin],
+};
+
+type Caller = 'anonymous' | 'apiKey' | 'agent' | 'manager' | 'admin' | 'superAdmin' | 'otherTenantAdmin';
+const CALLER_ROLE: Partial<Record<Caller, Role>> = { agent: Agent, manager: Manager, admin: Admin, superAdmin: SuperAdmin, otherTenantAdmin: Admin };
+
+function expectedOutcome(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+  if (access === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  if (access === 'integration') return caller === 'apiKey' ? 'allowed' : 403;
+  if (caller === 'apiKey') return 403;
+  return access.includes(CALLER_ROLE[caller]!) ? 'allowed' : 403;
+}
+
+describe('route × caller access matrix', () => {
+  let t: TestApp;
+  let routes: RegisteredRoute[];
+  const credentials: Partial<Record<Caller, string>> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+    routes = registeredRoutes(t.app);
+    const tenant = await idOf(t, DEMO.admin);
+    const apiKey = generateApiKey();
+    await t.dataSource.getRepository(ApiKey).insert({ id: randomUUID(), tenantId: tenant.tenantId, name: 'matrix', prefix: apiKey.prefix, keyHash: hashSecretToken(apiKey.key) });
+    credentials.apiKey = apiKey.key;
+    for (const [caller, email] of [
+      ['agent', DEMO.agent],
+      ['manager', DEMO.manager],
+      ['admin', DEMO.admin],
+      ['superAdmin', DEMO.superAdmin],
+      ['otherTenantAdmin', DEMO.acmeAdmin],
+    ] as const) {
+      credentials[caller] = bearer(await login(t, email));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('covers every registered route, and only registered routes', () => {
+    const registered = routes.map((route) => route.key);
+    expect(registered.filter((key) => !(key in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((key) => !registered.includes(key))).toEqual([]);
+  });
+
+  it('matches what each route declares (a declaration change is a reviewed diff here)', () => {
+    for (const route of routes) {
+      const targets = [route.handler, route.controller];
+      const read = <T>(key: string) => targets.map((target) => Reflect.getMetadata(key, target) as T | undefined).find((value) => value !== undefined);
+      const declared: Access | undefined = read<boolean>(IS_PUBLIC_KEY) ? 'public' : read<boolean>(INTEGRATION_ROUTE_KEY) ? 'integration' : read<Role[]>(ROLES_KEY);
+      expect({ route: route.key, access: declared }).toEqual({ route: route.key, access: ACCESS[route.key] });
+    }
+  });
+
+  const callers: Caller[] = ['anonymous', 'apiKey', 'agent', 'manager', 'admin', 'superAdmin', 'otherTenantAdmin'];
+
+  it.each(callers)('enforces the table for %s on every route', async (caller) => {
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      const url = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
+      let call = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+      const credential = credentials[caller];
+      if (credential) call = caller === 'apiKey' ? call.set('x-api-key', credential) : call.set('authorization', credential);
+      const response = ['POST', 'PUT', 'PATCH'].includes(route.method) ? await call.send({}) : await call;
+
+      const expected = expectedOutcome(ACCESS[route.key], caller);
+      const status = response.status;
+      if (status >= 500) mismatches.push(`${route.key}: ${status}`);
+      else if (expected === 'allowed' ? ACCESS[route.key] !== 'public' && (status === 401 || status === 403) : status !== expected) {
+        mismatches.push(`${route.key}: expected ${expected}, got ${status} ${JSON.stringify(response.body)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('answers public routes the same way whoever calls', async () => {
+    for (const route of routes.filter((candidate) => ACCESS[candidate.key] === 'public' && candidate.method === 'POST')) {
+      const statuses = new Set<number>();
+      for (const caller of callers) {
+        let call = t.http().post(route.path);
+        const credential = credentials[caller];
+        if (credential) call = caller === 'apiKey' ? call.set('x-api-key', credential) : call.set('authorization', credential);
+        statuses.add((await call.send({})).status);
+      }
+      expect({ route: route.key, statuses: [...statuses] }).toEqual({ route: route.key, statuses: [expect.any(Number)] });
+    }
+  });
+});
