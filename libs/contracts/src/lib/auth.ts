@@ -44,6 +44,8 @@ export interface MeResponse {
 /** One signed-in device (a refresh-token family). */
 export interface SessionSummary {
   id: string;
+  /** "Chrome on Windows" */
+  device: string;
   userAgent: string | null;
   ip: string | null;
   createdAt: string;

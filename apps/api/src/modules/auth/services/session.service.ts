@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Equal, In, IsNull, MoreThan, Not, type DataSource } from 'typeorm';
 import { generateSecretToken, hashSecretToken } from '../../../core/auth/secret-token';
 import { RefreshToken } from '../entities/refresh-token.entity';
+import { deviceLabel } from '../device-label';
 import type { RequestContext } from '../request-context';
 
 const DAY_MS = 86_400_000;
@@ -148,6 +149,7 @@ export class SessionService {
     const startedAt = new Map(starts.map((row) => [row.familyId, new Date(row.startedAt)]));
     return active.map((row) => ({
       id: row.familyId,
+      device: deviceLabel(row.userAgent),
       userAgent: row.userAgent,
       ip: row.ip,
       createdAt: (startedAt.get(row.familyId) ?? row.createdAt).toISOString(),
