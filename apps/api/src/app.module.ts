@@ -10,6 +10,12 @@ import { MailModule } from './core/mail/mail.module';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { FunnelsModule } from './modules/funnels/funnels.module';
+import { OriginsModule } from './modules/origins/origins.module';
+import { TeamsModule } from './modules/teams/teams.module';
+import { TenantsModule } from './modules/tenants/tenants.module';
+import { UsersModule } from './modules/users/users.module';
+import { EventsModule } from './core/events/events.module';
 
 @Module({})
 export class AppModule {
@@ -23,9 +29,15 @@ export class AppModule {
         AuthCoreModule,
         RateLimitModule,
         MailModule,
+        EventsModule,
         AuditModule,
         HealthModule,
         AuthModule,
+        TenantsModule,
+        UsersModule,
+        TeamsModule,
+        FunnelsModule,
+        OriginsModule,
       ],
     };
   }

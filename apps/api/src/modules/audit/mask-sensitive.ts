@@ -1,6 +1,6 @@
-const SENSITIVE = /pass(word)?|secret|token|hash|key|cookie|authorization/i;
+const SENSITIVE = /pass(word)?|secret|token|hash|key|cookie|authorization|phone/i;
 
-/** Keeps the shape of a change set but never the value of a credential-like field. */
+/** Keeps the shape of a change set but never the value of a credential or personal contact field. */
 export function maskSensitive(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(value).map(([field, inner]) => [

@@ -1,0 +1,34 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+
+/** What happened in the organization, for whoever reacts (notifications, caches…). */
+export interface DomainEventMap {
+  'tenant.created': { tenantId: string; name: string; actorId: string };
+  'user.created': { tenantId: string; userId: string; actorId: string };
+  'user.team_changed': { tenantId: string; userId: string; fromTeamId: string | null; toTeamId: string | null; actorId: string };
+}
+
+export type DomainEventName = keyof DomainEventMap;
+type Listener<K extends DomainEventName> = (payload: DomainEventMap[K]) => Promise<void> | void;
+
+/**
+ * In-process publish/subscribe. Emitting never fails the request that caused the event:
+ * a listener's error is logged, not thrown.
+ */
+@Injectable()
+export class DomainEvents {
+  private readonly logger = new Logger(DomainEvents.name);
+  private readonly emitter = new EventEmitter();
+
+  on<K extends DomainEventName>(name: K, listener: Listener<K>): void {
+    this.emitter.on(name, (payload: DomainEventMap[K]) => {
+      Promise.resolve()
+        .then(() => listener(payload))
+        .catch((error: unknown) => this.logger.error({ err: error, event: name }, 'Event listener failed'));
+    });
+  }
+
+  emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
+    this.emitter.emit(name, payload);
+  }
+}

@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../core/pagination/page-query.dto';
+
+export class ListAuditLogsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Super admins only: one tenant (default all). Ignored for admins.' })
+  @IsOptional()
+  @IsUUID('4')
+  tenantId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4')
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[a-z_]+$/, { message: 'entity must be a lower-case name such as user or funnel_stage' })
+  entity?: string;
+
+  @ApiPropertyOptional({ example: 'user.updated' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  @Matches(/^[a-z_.]+$/, { message: 'action must look like user.updated' })
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString()
+  to?: string;
+}

@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+export class TenantBrandingDto {
+  @ApiPropertyOptional({ nullable: true, example: 'https://cdn.example.com/logo.png' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'logoUrl must be an https URL' })
+  @MaxLength(500)
+  logoUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '#e6b94a' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'primaryColor must be a hex color like #e6b94a' })
+  primaryColor?: string | null;
+}
+
+export class TenantSettingsDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 50 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  lowScoreThreshold?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  firstResponseSlaMinutes?: number;
+}

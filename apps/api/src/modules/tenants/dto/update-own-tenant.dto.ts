@@ -1,0 +1,37 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { DisplayName, TimeZone } from '../../../core/validation/common-validators';
+import { TenantBrandingDto, TenantSettingsDto } from './tenant-settings.dto';
+
+export const SUPPORTED_LOCALES = ['pt-BR', 'en-US', 'es-ES'] as const;
+
+/** What a tenant admin may change about their organization. */
+export class UpdateOwnTenantDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @DisplayName()
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'America/Sao_Paulo' })
+  @IsOptional()
+  @TimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES)
+  locale?: (typeof SUPPORTED_LOCALES)[number];
+
+  @ApiPropertyOptional({ type: TenantBrandingDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TenantBrandingDto)
+  branding?: TenantBrandingDto;
+
+  @ApiPropertyOptional({ type: TenantSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TenantSettingsDto)
+  settings?: TenantSettingsDto;
+}

@@ -1,0 +1,43 @@
+import { DEFAULT_TENANT_SETTINGS, type OwnTenant, type TenantDetail, type TenantSettings, type TenantSummary } from '@fasto/contracts';
+import type { Tenant } from './entities/tenant.entity';
+import type { TenantStats } from './tenant-stats.repository';
+
+const iso = (date: Date | string | null | undefined) => (date ? new Date(date).toISOString() : null);
+
+/** Stored settings are partial: defaults fill the rest, so new thresholds need no migration. */
+export const effectiveSettings = (tenant: Tenant): TenantSettings => ({ ...DEFAULT_TENANT_SETTINGS, ...(tenant.settings ?? {}) });
+
+export function toOwnTenant(tenant: Tenant): OwnTenant {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    slug: tenant.slug,
+    status: tenant.status,
+    plan: tenant.plan,
+    trialEndsAt: iso(tenant.trialEndsAt),
+    timezone: tenant.timezone,
+    locale: tenant.locale,
+    branding: { logoUrl: tenant.branding?.logoUrl ?? null, primaryColor: tenant.branding?.primaryColor ?? null },
+    settings: effectiveSettings(tenant),
+  };
+}
+
+export function toTenantSummary(tenant: Tenant, stats: TenantStats | undefined): TenantSummary {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    slug: tenant.slug,
+    status: tenant.status,
+    plan: tenant.plan,
+    trialEndsAt: iso(tenant.trialEndsAt),
+    createdAt: tenant.createdAt.toISOString(),
+    userCount: stats?.userCount ?? 0,
+    attendanceCount: stats?.attendanceCount ?? 0,
+    lastActivityAt: iso(stats?.lastActivityAt),
+  };
+}
+
+export function toTenantDetail(tenant: Tenant, stats: TenantStats | undefined): TenantDetail {
+  const own = toOwnTenant(tenant);
+  return { ...toTenantSummary(tenant, stats), timezone: own.timezone, locale: own.locale, branding: own.branding, settings: own.settings };
+}

@@ -1,0 +1,41 @@
+import { Role, TENANT_ROLES } from '@fasto/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { DisplayName } from '../../../core/validation/common-validators';
+import { OptionalAvatarUrl, OptionalPhone } from './user-fields';
+
+/** Profile fields a manager may also edit (for people in their own team). */
+export class UpdateProfileDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @DisplayName()
+  fullName?: string;
+
+  @OptionalPhone()
+  phone?: string | null;
+
+  @OptionalAvatarUrl()
+  avatarUrl?: string | null;
+}
+
+/** Everything an admin may change about a member. */
+export class UpdateUserDto extends UpdateProfileDto {
+  @ApiPropertyOptional({ enum: TENANT_ROLES })
+  @IsOptional()
+  @IsIn(TENANT_ROLES, { message: 'role must be one of admin, manager, agent' })
+  role?: Role;
+
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('4')
+  teamId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
+}
+
+/** Fields only admins may touch; a manager sending any of them gets 403. */
+export const ADMIN_ONLY_USER_FIELDS = ['role', 'teamId', 'isActive'] as const;

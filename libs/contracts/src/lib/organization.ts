@@ -1,0 +1,121 @@
+import type { Role } from './roles';
+import type { TenantBranding, TenantSettings, TenantStatus } from './tenant';
+
+export interface TenantSummary {
+  id: string;
+  name: string;
+  slug: string;
+  status: TenantStatus;
+  plan: string;
+  trialEndsAt: string | null;
+  createdAt: string;
+  userCount: number;
+  attendanceCount: number;
+  /** Latest attendance or sign-in, whichever is newer. */
+  lastActivityAt: string | null;
+}
+
+export interface TenantDetail extends TenantSummary {
+  timezone: string;
+  locale: string;
+  branding: TenantBranding;
+  settings: TenantSettings;
+}
+
+export interface TenantsOverview {
+  tenants: Record<TenantStatus, number> & { total: number };
+  users: { total: number; active: number };
+  attendances: { total: number; last30Days: number; converted30Days: number };
+}
+
+/** `GET /tenant`: the caller's own organization. */
+export interface OwnTenant {
+  id: string;
+  name: string;
+  slug: string;
+  status: TenantStatus;
+  plan: string;
+  trialEndsAt: string | null;
+  timezone: string;
+  locale: string;
+  branding: TenantBranding;
+  settings: TenantSettings;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  fullName: string;
+  phone: string | null;
+  avatarUrl: string | null;
+  role: Role;
+  teamId: string | null;
+  teamName: string | null;
+  isActive: boolean;
+  /** False until an invited user sets a password. */
+  hasPassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface TeamMember {
+  id: string;
+  fullName: string;
+  email: string;
+  role: Role;
+  isActive: boolean;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  funnelId: string | null;
+  funnelName: string | null;
+  originGroupId: string | null;
+  originGroupName: string | null;
+  memberCount: number;
+  members?: TeamMember[];
+  createdAt: string;
+}
+
+export interface CatalogItemView {
+  id: string;
+  name: string;
+  color: string;
+  position: number;
+}
+
+export interface FunnelStageView extends CatalogItemView {
+  isWon: boolean;
+}
+
+export interface FunnelView {
+  id: string;
+  name: string;
+  stages: FunnelStageView[];
+  teams: { id: string; name: string }[];
+  createdAt: string;
+}
+
+export interface OriginGroupView {
+  id: string;
+  name: string;
+  items: CatalogItemView[];
+  teams: { id: string; name: string }[];
+  createdAt: string;
+}
+
+export interface AuditLogView {
+  id: string;
+  tenantId: string;
+  actorId: string | null;
+  actorName: string | null;
+  impersonatorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  changes: Record<string, unknown> | null;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+}
