@@ -43,3 +43,24 @@ export async function idOf(t: TestApp, email: string): Promise<{ id: string; ten
   const [row] = await t.dataSource.query('SELECT id, tenant_id AS tenantId FROM users WHERE email = ?', [email]);
   return row;
 }
+
+/** Requests pre-authorised as one signed-in user. */
+export function as(t: TestApp, session: Session) {
+  const auth = bearer(session);
+  return {
+    get: (url: string) => t.http().get(url).set('authorization', auth),
+    post: (url: string, body: object = {}) => t.http().post(url).set('authorization', auth).send(body),
+    put: (url: string, body: object = {}) => t.http().put(url).set('authorization', auth).send(body),
+    patch: (url: string, body: object = {}) => t.http().patch(url).set('authorization', auth).send(body),
+    delete: (url: string) => t.http().delete(url).set('authorization', auth),
+  };
+}
+
+/** A pre-authorised client and the session behind it. */
+export type Client = ReturnType<typeof as> & { session: Session };
+
+/** Signs in and returns a pre-authorised client. */
+export async function client(t: TestApp, email: string, password?: string): Promise<Client> {
+  const session = await login(t, email, password);
+  return { ...as(t, session), session };
+}
