@@ -1,5 +1,12 @@
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+/**
+ * SQLite cannot say DEFAULT in an INSERT, so TypeORM inlines the column default there: make it
+ * the millisecond, TypeORM-formatted text (MySQL uses its own DEFAULT CURRENT_TIMESTAMP(3)).
+ * Keyset cursors compare these timestamps exactly.
+ */
+export const SQLITE_NOW_MS = () => "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+
 /** Every row is identified by a random UUID: ids reveal neither volume nor order. */
 export abstract class IdentifiedEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -14,12 +21,12 @@ export abstract class TenantOwnedEntity extends IdentifiedEntity {
   @Column({ type: 'varchar', length: 36 })
   tenantId!: string;
 
-  @CreateDateColumn()
+  @CreateDateColumn({ default: SQLITE_NOW_MS })
   createdAt!: Date;
 }
 
 /** A tenant-owned row that is edited after creation. */
 export abstract class EditableTenantOwnedEntity extends TenantOwnedEntity {
-  @UpdateDateColumn()
+  @UpdateDateColumn({ default: SQLITE_NOW_MS })
   updatedAt!: Date;
 }

@@ -5,6 +5,9 @@ import type { QueryRunner, TableColumnOptions } from 'typeorm';
  * schema on MySQL/MariaDB and on SQLite. They mirror what TypeORM itself would emit for the
  * entity decorators, which keeps the schema-drift test quiet.
  */
+/** `YYYY-MM-DD HH:MM:SS.SSS` in UTC: the same text TypeORM stores for a Date on SQLite. */
+const SQLITE_NOW = "(strftime('%Y-%m-%d %H:%M:%f', 'now'))";
+
 export function schemaColumns(queryRunner: QueryRunner) {
   const mysql = queryRunner.connection.driver.options.type === 'mysql';
 
@@ -38,23 +41,17 @@ export function schemaColumns(queryRunner: QueryRunner) {
       default: defaultValue ? 1 : 0,
     }),
     datetime: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'datetime', isNullable: nullable }),
+    // Millisecond precision on both engines, in the format TypeORM writes, so that keyset
+    // cursors (which carry JavaScript dates) compare exactly against stored timestamps.
     createdAt: (): TableColumnOptions =>
       mysql
-        ? { name: 'created_at', type: 'datetime', precision: 6, default: 'CURRENT_TIMESTAMP(6)' }
-        : { name: 'created_at', type: 'datetime', default: "(datetime('now'))" },
+        ? { name: 'created_at', type: 'datetime', precision: 3, default: 'CURRENT_TIMESTAMP(3)' }
+        : { name: 'created_at', type: 'datetime', default: SQLITE_NOW },
     updatedAt: (): TableColumnOptions =>
       mysql
-        ? {
-            name: 'updated_at',
-            type: 'datetime',
-            precision: 6,
-            default: 'CURRENT_TIMESTAMP(6)',
-            onUpdate: 'CURRENT_TIMESTAMP(6)',
-          }
-        : { name: 'updated_at', type: 'datetime', default: "(datetime('now'))" },
+        ? { name: 'updated_at', type: 'datetime', precision: 3, default: 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' }
+        : { name: 'updated_at', type: 'datetime', default: SQLITE_NOW },
     deletedAt: (): TableColumnOptions =>
-      mysql
-        ? { name: 'deleted_at', type: 'datetime', precision: 6, isNullable: true }
-        : { name: 'deleted_at', type: 'datetime', isNullable: true },
+      mysql ? { name: 'deleted_at', type: 'datetime', precision: 3, isNullable: true } : { name: 'deleted_at', type: 'datetime', isNullable: true },
   };
 }

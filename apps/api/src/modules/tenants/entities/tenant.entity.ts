@@ -6,7 +6,7 @@ import {
   type TenantSettings,
 } from '@fasto/contracts';
 import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
-import { IdentifiedEntity } from '../../../core/database/base.entity';
+import { IdentifiedEntity, SQLITE_NOW_MS } from '../../../core/database/base.entity';
 
 @Entity('tenants')
 @Index('uq_tenants_slug', ['slug'], { unique: true })
@@ -38,9 +38,9 @@ export class Tenant extends IdentifiedEntity {
   @Column({ type: 'simple-json', nullable: true })
   settings!: Partial<TenantSettings> | null;
 
-  @CreateDateColumn()
+  @CreateDateColumn({ default: SQLITE_NOW_MS })
   createdAt!: Date;
 
-  @UpdateDateColumn()
+  @UpdateDateColumn({ default: SQLITE_NOW_MS })
   updatedAt!: Date;
 }

@@ -1,0 +1,60 @@
+import { client, DEMO, type Client } from './support/auth-helpers';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('audit log', () => {
+  let t: TestApp;
+  let superAdmin: Client;
+  let admin: Client;
+  let acmeAdmin: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+    [superAdmin, admin, acmeAdmin] = await Promise.all([client(t, DEMO.superAdmin), client(t, DEMO.admin), client(t, DEMO.acmeAdmin)]);
+    await t.http().post('/api/auth/login').send({ email: DEMO.agent, password: 'wrong-password-1' }).expect(401);
+    for (const name of ['Time 1', 'Time 2', 'Time 3']) await admin.post('/api/teams', { name }).expect(201);
+    await acmeAdmin.post('/api/teams', { name: 'Acme 2' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('shows an admin their own tenant’s entries only, newest first, with actor names', async () => {
+    const page = await admin.get('/api/audit-logs?limit=200').expect(200);
+    const tenants = new Set(page.body.items.map((item: { tenantId: string }) => item.tenantId));
+    expect(tenants).toEqual(new Set([admin.session.body.user.tenantId]));
+    const actions = page.body.items.map((item: { action: string }) => item.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'team.created']));
+    expect(actions[0]).toBe('team.created');
+    const created = page.body.items.find((item: { action: string }) => item.action === 'team.created');
+    expect(created).toMatchObject({ actorId: admin.session.body.user.id, actorName: 'Ana Administradora', entity: 'team', ip: expect.any(String) });
+    const times = page.body.items.map((item: { createdAt: string }) => item.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('ignores a tenantId an admin passes', async () => {
+    const page = await admin.get(`/api/audit-logs?tenantId=${acmeAdmin.session.body.user.tenantId}`).expect(200);
+    expect(page.body.items.every((item: { tenantId: string }) => item.tenantId === admin.session.body.user.tenantId)).toBe(true);
+  });
+
+  it('filters by action, entity, actor and date, and pages with a cursor', async () => {
+    const teams = await admin.get('/api/audit-logs?action=team.created&limit=2').expect(200);
+    expect(teams.body.items).toHaveLength(2);
+    const next = await admin.get(`/api/audit-logs?action=team.created&limit=2&cursor=${teams.body.nextCursor}`).expect(200);
+    expect(next.body.items).toHaveLength(1);
+    expect(next.body.nextCursor).toBeNull();
+    const names = [...teams.body.items, ...next.body.items].map((item: { changes: { name: string } }) => item.changes.name).sort();
+    expect(names).toEqual(['Time 1', 'Time 2', 'Time 3']);
+
+    const byActor = await admin.get(`/api/audit-logs?actorId=${admin.session.body.user.id}&entity=team`).expect(200);
+    expect(byActor.body.items).toHaveLength(3);
+    const future = await admin.get(`/api/audit-logs?from=${new Date(Date.now() + 60_000).toISOString()}`).expect(200);
+    expect(future.body.items).toEqual([]);
+    await admin.get('/api/audit-logs?from=yesterday').expect(400);
+    await admin.get('/api/audit-logs?entity=DROP TABLE').expect(400);
+  });
+
+  it('shows super admins every tenant, or one', async () => {
+    const all = await superAdmin.get('/api/audit-logs?action=team.created&limit=200').expect(200);
+    expect(new Set(all.body.items.map((item: { tenantId: string }) => item.tenantId)).size).toBe(2);
+    const acme = await superAdmin.get(`/api/audit-logs?action=team.created&tenantId=${acmeAdmin.session.body.user.tenantId}`).expect(200);
+    expect(acme.body.items.map((item: { changes: { name: string } }) => item.changes.name)).toEqual(['Acme 2']);
+  });
+});
