@@ -23,13 +23,14 @@ export function toOwnTenant(tenant: Tenant): OwnTenant {
 }
 
 export function toTenantSummary(tenant: Tenant, stats: TenantStats | undefined): TenantSummary {
+  const { id, name, slug, status, plan, trialEndsAt } = toOwnTenant(tenant);
   return {
-    id: tenant.id,
-    name: tenant.name,
-    slug: tenant.slug,
-    status: tenant.status,
-    plan: tenant.plan,
-    trialEndsAt: iso(tenant.trialEndsAt),
+    id,
+    name,
+    slug,
+    status,
+    plan,
+    trialEndsAt,
     createdAt: tenant.createdAt.toISOString(),
     userCount: stats?.userCount ?? 0,
     attendanceCount: stats?.attendanceCount ?? 0,
@@ -38,6 +39,6 @@ export function toTenantSummary(tenant: Tenant, stats: TenantStats | undefined):
 }
 
 export function toTenantDetail(tenant: Tenant, stats: TenantStats | undefined): TenantDetail {
-  const own = toOwnTenant(tenant);
-  return { ...toTenantSummary(tenant, stats), timezone: own.timezone, locale: own.locale, branding: own.branding, settings: own.settings };
+  const { timezone, locale, branding, settings } = toOwnTenant(tenant);
+  return { ...toTenantSummary(tenant, stats), timezone, locale, branding, settings };
 }
