@@ -9,7 +9,9 @@ import { AuthCoreModule } from './core/auth/auth-core.module';
 import { MailModule } from './core/mail/mail.module';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { AttendancesModule } from './modules/attendances/attendances.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { FunnelsModule } from './modules/funnels/funnels.module';
 import { OriginsModule } from './modules/origins/origins.module';
 import { TeamsModule } from './modules/teams/teams.module';
@@ -38,6 +40,8 @@ export class AppModule {
         TeamsModule,
         FunnelsModule,
         OriginsModule,
+        AttendancesModule,
+        DashboardModule,
       ],
     };
   }

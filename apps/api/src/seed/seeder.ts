@@ -10,6 +10,9 @@ import { OriginItem } from '../modules/origins/entities/origin-item.entity';
 import { Team } from '../modules/teams/entities/team.entity';
 import { Tenant } from '../modules/tenants/entities/tenant.entity';
 import { User } from '../modules/users/entities/user.entity';
+import { RollupDelta } from '../modules/attendances/rollups/rollup-delta';
+import { factsOf } from '../modules/attendances/rollups/rollup-rebuild.service';
+import { RollupWriter } from '../modules/attendances/rollups/rollup-writer.service';
 import { generateAttendances, type SeedAgent, type SeedTeamCatalog } from './attendance-factory';
 import { DEMO_HISTORY_DAYS, DEMO_TENANTS, type DemoTenant } from './demo-tenants';
 import { seededRandom } from './random';
@@ -111,7 +114,8 @@ export class Seeder {
     const agents = await this.loadAgents(tenant.id);
     if (agents.length === 0) throw new Error(`Tenant ${tenantSlug} has no agents in a team to attribute attendances to`);
     const existing = await this.dataSource.getRepository(Attendance).count({ where: { tenantId: tenant.id }, withDeleted: true });
-    const until = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS - 1);
+    // History ends with yesterday (UTC): never in the future, and the same all day long.
+    const until = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - 1);
     const spec = {
       tenantId: tenant.id,
       agents,
@@ -121,9 +125,15 @@ export class Seeder {
       historyDays: DEMO_HISTORY_DAYS,
       externalIdPrefix: 'seed',
     };
+    const rollups = new RollupWriter(this.dataSource);
     for (let done = 0; done < count; done += INSERT_CHUNK) {
       const rows = generateAttendances(spec, existing + done, Math.min(INSERT_CHUNK, count - done));
-      await this.dataSource.createQueryBuilder().insert().into(Attendance).values(rows).updateEntity(false).execute();
+      const delta = new RollupDelta();
+      for (const row of rows) delta.add(factsOf(row), 1, tenant.timezone);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.createQueryBuilder().insert().into(Attendance).values(rows).updateEntity(false).execute();
+        await rollups.apply(manager, delta);
+      });
       if (count >= 50_000 && (done / INSERT_CHUNK) % 100 === 0) this.log(`  ${done + rows.length}/${count} attendances`);
     }
   }

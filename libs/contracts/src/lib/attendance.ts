@@ -10,3 +10,93 @@ export const MAX_SCORE = 100;
 
 /** Name of the bucket that collects stages/origins outside the selected funnel or group. */
 export const OTHERS_BUCKET_NAME = 'Outros';
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface ColoredRef extends NamedRef {
+  color: string;
+}
+
+/** One row of `GET /attendances` (no long AI text). */
+export interface AttendanceListItem {
+  id: string;
+  externalId: string;
+  attendedAt: string;
+  customerName: string | null;
+  customerPhone: string | null;
+  channel: AttendanceChannel;
+  title: string | null;
+  summary: string | null;
+  score: number | null;
+  firstResponseTimeMin: number | null;
+  handlingTimeMin: number | null;
+  converted: boolean;
+  saleValue: number | null;
+  agent: NamedRef | null;
+  team: NamedRef | null;
+  /** null when unset, or when the stage/origin was deleted since. */
+  stage: ColoredRef | null;
+  origin: ColoredRef | null;
+}
+
+/** `GET /attendances/:id`: the list row plus the AI's full summary. */
+export interface AttendanceDetail extends AttendanceListItem {
+  fullSummary: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DashboardTotals {
+  attendances: number;
+  converted: number;
+  /** converted / attendances, 0–1 (0 when there are no attendances). */
+  conversionRate: number;
+  avgScore: number | null;
+  avgFirstResponseMin: number | null;
+  saleValue: number;
+}
+
+/** One slice of a pie: a stage or origin, or the "Outros" bucket (`id: null`). */
+export interface DashboardSlice {
+  id: string | null;
+  name: string;
+  color: string;
+  count: number;
+}
+
+export interface DashboardAgentRow {
+  userId: string | null;
+  name: string;
+  attendances: number;
+  converted: number;
+  conversionRate: number;
+  avgScore: number | null;
+  avgFirstResponseMin: number | null;
+  saleValue: number;
+}
+
+export interface DashboardDay {
+  date: string;
+  attendances: number;
+  converted: number;
+}
+
+export interface DashboardResponse {
+  range: { from: string; to: string };
+  previousRange: { from: string; to: string };
+  totals: DashboardTotals;
+  previousTotals: DashboardTotals;
+  byStage: DashboardSlice[];
+  byOrigin: DashboardSlice[];
+  byAgent: DashboardAgentRow[];
+  daily: DashboardDay[];
+}
+
+export const DASHBOARD_AGENT_SORTS = ['attendances', 'converted', 'conversionRate', 'avgScore', 'avgFirstResponseMin', 'saleValue'] as const;
+export type DashboardAgentSort = (typeof DASHBOARD_AGENT_SORTS)[number];
+
+/** Longest range a list, export or dashboard may ask for. */
+export const MAX_RANGE_DAYS = 731;

@@ -6,6 +6,7 @@ export interface DomainEventMap {
   'tenant.created': { tenantId: string; name: string; actorId: string };
   'user.created': { tenantId: string; userId: string; actorId: string };
   'user.team_changed': { tenantId: string; userId: string; fromTeamId: string | null; toTeamId: string | null; actorId: string };
+  'tenant.timezone_changed': { tenantId: string; timezone: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -3,6 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
+import { DomainEvents } from '../../core/events/domain-events';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../auth/request-context';
@@ -17,6 +18,7 @@ export class OwnTenantService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async get(tenantId: string): Promise<OwnTenant> {
@@ -32,7 +34,9 @@ export class OwnTenantService {
       await manager.getRepository(Tenant).update({ id: Equal(principal.tenantId) }, changes);
       await this.audit.record({ tenantId: principal.tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: 'tenant.settings_updated', entity: 'tenant', entityId: principal.tenantId, changes: diff, ...context }, manager);
     });
-    return this.get(principal.tenantId);
+    const tenant = await this.get(principal.tenantId);
+    if (request.timezone !== undefined) this.events.emit('tenant.timezone_changed', { tenantId: tenant.id, timezone: tenant.timezone });
+    return tenant;
   }
 
   private async find(tenantId: string): Promise<Tenant> {

@@ -95,7 +95,9 @@ export class TenantsService {
       await manager.getRepository(Tenant).update({ id: Equal(tenant.id) }, changes);
       await this.record(manager, principal, 'tenant.updated', tenant.id, diff, context);
     });
-    return this.get(id);
+    const tenant = await this.get(id);
+    if (request.timezone !== undefined) this.events.emit('tenant.timezone_changed', { tenantId: tenant.id, timezone: tenant.timezone });
+    return tenant;
   }
 
   /** A tenant the super admin may manage: never the hidden system tenant (404, as if absent). */

@@ -1,5 +1,6 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { RateLimitCounters1763800000001 } from './1763800000001-rate-limit-counters';
+import { AttendanceRollups1763800000002 } from './1763800000002-attendance-rollups';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
-export const MIGRATIONS = [InitialSchema1763800000000, RateLimitCounters1763800000001];
+export const MIGRATIONS = [InitialSchema1763800000000, RateLimitCounters1763800000001, AttendanceRollups1763800000002];

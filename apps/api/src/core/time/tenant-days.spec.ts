@@ -1,0 +1,27 @@
+import { addDays, dayInZone, daysInclusive, eachDay, isValidDay, startOfDayUtc } from './tenant-days';
+
+describe('tenant days', () => {
+  it('puts an instant on the tenant’s local calendar day', () => {
+    // 02:30 UTC is still the previous evening in São Paulo (UTC−3).
+    expect(dayInZone(new Date('2026-03-10T02:30:00Z'), 'America/Sao_Paulo')).toBe('2026-03-09');
+    expect(dayInZone(new Date('2026-03-10T03:00:00Z'), 'America/Sao_Paulo')).toBe('2026-03-10');
+    expect(dayInZone(new Date('2026-03-10T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-03-11');
+  });
+
+  it('finds where a local day starts in UTC, across daylight-saving changes', () => {
+    expect(startOfDayUtc('2026-03-10', 'America/Sao_Paulo').toISOString()).toBe('2026-03-10T03:00:00.000Z');
+    expect(startOfDayUtc('2026-03-29', 'Europe/Lisbon').toISOString()).toBe('2026-03-29T00:00:00.000Z');
+    expect(startOfDayUtc('2026-03-30', 'Europe/Lisbon').toISOString()).toBe('2026-03-29T23:00:00.000Z');
+  });
+
+  it('does day arithmetic on calendar days', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(daysInclusive('2026-01-01', '2026-01-01')).toBe(1);
+    expect(daysInclusive('2026-01-01', '2026-03-31')).toBe(90);
+    expect(eachDay('2026-12-30', '2027-01-02')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(isValidDay('2026-02-30')).toBe(false);
+    expect(isValidDay('2026-2-3')).toBe(false);
+    expect(isValidDay('2026-02-28')).toBe(true);
+  });
+});

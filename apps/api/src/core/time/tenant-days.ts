@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon';
+
+/** A calendar day in a tenant's time zone, as `YYYY-MM-DD`. */
+export type Day = string;
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats dates as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The tenant-local calendar day an instant falls on (hot path: ingest and rollups). */
+export const dayInZone = (instant: Date, timeZone: string): Day => formatterFor(timeZone).format(instant);
+
+export function isValidDay(value: string): boolean {
+  return DAY_PATTERN.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+}
+
+/** The UTC instant at which `day` starts in `timeZone` (DST-aware). */
+export const startOfDayUtc = (day: Day, timeZone: string): Date => DateTime.fromISO(day, { zone: timeZone }).startOf('day').toJSDate();
+
+export const addDays = (day: Day, days: number): Day => DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate() as Day;
+
+/** Whole days from `from` to `to`, both included (1 when they are the same day). */
+export const daysInclusive = (from: Day, to: Day): number =>
+  Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days) + 1;
+
+/** Every day from `from` to `to`, both included. */
+export function eachDay(from: Day, to: Day): Day[] {
+  const days: Day[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+export const todayIn = (timeZone: string, now = new Date()): Day => dayInZone(now, timeZone);

@@ -1,0 +1,34 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { containsPattern, likeInsensitive } from '../../core/database/like';
+import { addDays, startOfDayUtc } from '../../core/time/tenant-days';
+import type { AttendanceScope, DayRange } from './attendance-scope';
+import type { AttendanceFiltersDto } from './dto/attendance-filters.dto';
+import { Attendance } from './entities/attendance.entity';
+
+/** Columns of a list row: everything but the long AI text. */
+export const LIST_COLUMNS = [
+  'a.id', 'a.tenantId', 'a.externalId', 'a.attendedAt', 'a.customerName', 'a.customerPhone', 'a.channel', 'a.title', 'a.summary',
+  'a.score', 'a.firstResponseTimeMin', 'a.handlingTimeMin', 'a.converted', 'a.saleValue', 'a.userId', 'a.teamId', 'a.funnelStageId', 'a.originItemId',
+];
+
+/** The scoped, filtered attendances (soft-deleted rows excluded), ready for ordering and paging. */
+export function attendanceQuery(dataSource: DataSource, scope: AttendanceScope, filters: AttendanceFiltersDto, range: DayRange | null, timeZone: string): SelectQueryBuilder<Attendance> {
+  const query = dataSource.getRepository(Attendance).createQueryBuilder('a').select(LIST_COLUMNS).where('a.tenantId = :tenantId', { tenantId: scope.tenantId });
+  if (scope.teamId) query.andWhere('a.teamId = :teamId', { teamId: scope.teamId });
+  if (scope.userId) query.andWhere('a.userId = :userId', { userId: scope.userId });
+  if (range) {
+    query.andWhere('a.attendedAt >= :fromInstant AND a.attendedAt < :toInstant', {
+      fromInstant: startOfDayUtc(range.from, timeZone),
+      toInstant: startOfDayUtc(addDays(range.to, 1), timeZone),
+    });
+  }
+  if (filters.stageId) query.andWhere('a.funnelStageId = :stageId', { stageId: filters.stageId });
+  if (filters.originId) query.andWhere('a.originItemId = :originId', { originId: filters.originId });
+  if (filters.converted !== undefined) query.andWhere('a.converted = :converted', { converted: filters.converted });
+  if (filters.minScore !== undefined) query.andWhere('a.score >= :minScore', { minScore: filters.minScore });
+  if (filters.maxScore !== undefined) query.andWhere('a.score <= :maxScore', { maxScore: filters.maxScore });
+  if (filters.q) {
+    query.andWhere(`(${likeInsensitive('a.customerName', 'q')} OR ${likeInsensitive('a.customerPhone', 'q')} OR ${likeInsensitive('a.title', 'q')})`, { q: containsPattern(filters.q) });
+  }
+  return query;
+}

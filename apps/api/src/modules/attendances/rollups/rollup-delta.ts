@@ -1,0 +1,96 @@
+import { dayInZone } from '../../../core/time/tenant-days';
+
+/** What the rollups need to know about one attendance. */
+export interface AttendanceFacts {
+  tenantId: string;
+  attendedAt: Date;
+  userId: string | null;
+  teamId: string | null;
+  funnelStageId: string | null;
+  originItemId: string | null;
+  converted: boolean;
+  score: number | null;
+  firstResponseTimeMin: number | null;
+  saleValue: number | null;
+}
+
+interface Key {
+  tenantId: string;
+  day: string;
+  userId: string;
+  teamId: string;
+}
+
+export interface TotalsRow extends Key {
+  attendances: number;
+  converted: number;
+  scoreSum: number;
+  scoreCount: number;
+  firstResponseSum: number;
+  firstResponseCount: number;
+  saleValueSum: number;
+}
+
+export interface StageRow extends Key {
+  stageId: string;
+  attendances: number;
+}
+
+export interface OriginRow extends Key {
+  originId: string;
+  attendances: number;
+}
+
+/** Keys are strings; a row whose every number is 0 changes nothing. */
+const isZero = (row: object) => Object.values(row).every((value) => typeof value !== "number" || Math.abs(value) < 1e-9);
+const roundCents = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * The change a set of writes makes to the rollups: +1 contribution for each new state of an
+ * attendance, −1 for each old one. Contributions that cancel out are dropped.
+ */
+export class RollupDelta {
+  private readonly totals = new Map<string, TotalsRow>();
+  private readonly stages = new Map<string, StageRow>();
+  private readonly origins = new Map<string, OriginRow>();
+
+  add(facts: AttendanceFacts, sign: 1 | -1, timeZone: string): this {
+    const key: Key = { tenantId: facts.tenantId, day: dayInZone(facts.attendedAt, timeZone), userId: facts.userId ?? '', teamId: facts.teamId ?? '' };
+    const keyText = `${key.tenantId}|${key.day}|${key.userId}|${key.teamId}`;
+
+    const totals = this.totals.get(keyText) ?? { ...key, attendances: 0, converted: 0, scoreSum: 0, scoreCount: 0, firstResponseSum: 0, firstResponseCount: 0, saleValueSum: 0 };
+    totals.attendances += sign;
+    totals.converted += facts.converted ? sign : 0;
+    if (facts.score !== null) {
+      totals.scoreSum += sign * facts.score;
+      totals.scoreCount += sign;
+    }
+    if (facts.firstResponseTimeMin !== null) {
+      totals.firstResponseSum += sign * facts.firstResponseTimeMin;
+      totals.firstResponseCount += sign;
+    }
+    totals.saleValueSum = roundCents(totals.saleValueSum + sign * (facts.saleValue ?? 0));
+    this.totals.set(keyText, totals);
+
+    const stageId = facts.funnelStageId ?? '';
+    const stage = this.stages.get(`${keyText}|${stageId}`) ?? { ...key, stageId, attendances: 0 };
+    stage.attendances += sign;
+    this.stages.set(`${keyText}|${stageId}`, stage);
+
+    const originId = facts.originItemId ?? '';
+    const origin = this.origins.get(`${keyText}|${originId}`) ?? { ...key, originId, attendances: 0 };
+    origin.attendances += sign;
+    this.origins.set(`${keyText}|${originId}`, origin);
+    return this;
+  }
+
+  /** Rows in key order: concurrent writers then lock rollup rows in the same order (no deadlocks). */
+  rows(): { totals: TotalsRow[]; stages: StageRow[]; origins: OriginRow[] } {
+    const sorted = <T extends object>(map: Map<string, T>) =>
+      [...map.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, row]) => row)
+        .filter((row) => !isZero(row));
+    return { totals: sorted(this.totals), stages: sorted(this.stages), origins: sorted(this.origins) };
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { RollupDelta, type AttendanceFacts, type OriginRow, type StageRow, type TotalsRow } from './rollup-delta';
+
+const CHUNK = 400;
+const KEY = ['tenant_id', 'day', 'user_id', 'team_id'];
+
+interface TableSpec<Row> {
+  table: string;
+  keys: string[];
+  measures: string[];
+  values: (row: Row) => (string | number)[];
+}
+
+const TOTALS: TableSpec<TotalsRow> = {
+  table: 'attendance_daily_totals',
+  keys: KEY,
+  measures: ['attendances', 'converted', 'score_sum', 'score_count', 'first_response_sum', 'first_response_count', 'sale_value_sum'],
+  values: (row) => [row.tenantId, row.day, row.userId, row.teamId, row.attendances, row.converted, row.scoreSum, row.scoreCount, row.firstResponseSum, row.firstResponseCount, row.saleValueSum],
+};
+const STAGES: TableSpec<StageRow> = {
+  table: 'attendance_daily_stages',
+  keys: [...KEY, 'stage_id'],
+  measures: ['attendances'],
+  values: (row) => [row.tenantId, row.day, row.userId, row.teamId, row.stageId, row.attendances],
+};
+const ORIGINS: TableSpec<OriginRow> = {
+  table: 'attendance_daily_origins',
+  keys: [...KEY, 'origin_id'],
+  measures: ['attendances'],
+  values: (row) => [row.tenantId, row.day, row.userId, row.teamId, row.originId, row.attendances],
+};
+
+/** Applies rollup deltas with additive upserts, inside the caller's transaction. */
+@Injectable()
+export class RollupWriter {
+  private readonly mysql: boolean;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.mysql = dataSource.options.type === 'mysql';
+  }
+
+  /** One attendance changed from `before` to `after` (either may be null: insert / delete). */
+  async record(manager: EntityManager, before: AttendanceFacts | null, after: AttendanceFacts | null, timeZone: string): Promise<void> {
+    const delta = new RollupDelta();
+    if (before) delta.add(before, -1, timeZone);
+    if (after) delta.add(after, 1, timeZone);
+    await this.apply(manager, delta);
+  }
+
+  async apply(manager: EntityManager, delta: RollupDelta): Promise<void> {
+    const { totals, stages, origins } = delta.rows();
+    await this.upsert(manager, TOTALS, totals);
+    await this.upsert(manager, STAGES, stages);
+    await this.upsert(manager, ORIGINS, origins);
+  }
+
+  private async upsert<Row>(manager: EntityManager, spec: TableSpec<Row>, rows: Row[]): Promise<void> {
+    const columns = [...spec.keys, ...spec.measures];
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
+    const increments = this.mysql
+      ? spec.measures.map((column) => `${column} = ${column} + VALUES(${column})`).join(', ')
+      : spec.measures.map((column) => `${column} = ${column} + excluded.${column}`).join(', ');
+    const conflict = this.mysql ? `ON DUPLICATE KEY UPDATE ${increments}` : `ON CONFLICT (${spec.keys.join(', ')}) DO UPDATE SET ${increments}`;
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      await manager.query(
+        `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')} ${conflict}`,
+        chunk.flatMap((row) => spec.values(row)),
+      );
+    }
+  }
+}

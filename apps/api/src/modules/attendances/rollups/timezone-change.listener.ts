@@ -1,0 +1,21 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DomainEvents } from '../../../core/events/domain-events';
+import { TenantTimezones } from '../tenant-timezones';
+import { RollupRebuildService } from './rollup-rebuild.service';
+
+/** Rollup days are tenant-local: a new time zone means recounting the tenant's days. */
+@Injectable()
+export class TimezoneChangeListener implements OnModuleInit {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly timezones: TenantTimezones,
+    private readonly rebuild: RollupRebuildService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('tenant.timezone_changed', async ({ tenantId }) => {
+      this.timezones.forget(tenantId);
+      await this.rebuild.rebuild(tenantId);
+    });
+  }
+}

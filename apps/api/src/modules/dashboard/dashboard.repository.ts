@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AttendanceScope, DayRange } from '../attendances/attendance-scope';
+
+export interface TotalsSums {
+  attendances: number;
+  converted: number;
+  scoreSum: number;
+  scoreCount: number;
+  firstResponseSum: number;
+  firstResponseCount: number;
+  saleValueSum: number;
+}
+
+const SUMS = `COALESCE(SUM(attendances), 0) AS attendances, COALESCE(SUM(converted), 0) AS converted,
+  COALESCE(SUM(score_sum), 0) AS scoreSum, COALESCE(SUM(score_count), 0) AS scoreCount,
+  COALESCE(SUM(first_response_sum), 0) AS firstResponseSum, COALESCE(SUM(first_response_count), 0) AS firstResponseCount,
+  COALESCE(SUM(sale_value_sum), 0) AS saleValueSum`;
+
+const toSums = (row: Record<string, unknown> | undefined): TotalsSums => ({
+  attendances: Number(row?.['attendances'] ?? 0),
+  converted: Number(row?.['converted'] ?? 0),
+  scoreSum: Number(row?.['scoreSum'] ?? 0),
+  scoreCount: Number(row?.['scoreCount'] ?? 0),
+  firstResponseSum: Number(row?.['firstResponseSum'] ?? 0),
+  firstResponseCount: Number(row?.['firstResponseCount'] ?? 0),
+  saleValueSum: Number(row?.['saleValueSum'] ?? 0),
+});
+
+/** Every dashboard figure, read from the daily rollups (never from the attendances themselves). */
+@Injectable()
+export class DashboardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private where(scope: AttendanceScope, range: DayRange): { sql: string; params: string[] } {
+    const clauses = ['tenant_id = ?', 'day >= ?', 'day <= ?'];
+    const params = [scope.tenantId, range.from, range.to];
+    if (scope.teamId) {
+      clauses.push('team_id = ?');
+      params.push(scope.teamId);
+    }
+    if (scope.userId) {
+      clauses.push('user_id = ?');
+      params.push(scope.userId);
+    }
+    return { sql: clauses.join(' AND '), params };
+  }
+
+  async totals(scope: AttendanceScope, range: DayRange): Promise<TotalsSums> {
+    const { sql, params } = this.where(scope, range);
+    const [row] = await this.dataSource.query(`SELECT ${SUMS} FROM attendance_daily_totals WHERE ${sql}`, params);
+    return toSums(row);
+  }
+
+  async daily(scope: AttendanceScope, range: DayRange): Promise<{ day: string; attendances: number; converted: number }[]> {
+    const { sql, params } = this.where(scope, range);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT day, SUM(attendances) AS attendances, SUM(converted) AS converted FROM attendance_daily_totals WHERE ${sql} GROUP BY day`,
+      params,
+    );
+    return rows.map((row) => ({ day: String(row['day']), attendances: Number(row['attendances']), converted: Number(row['converted']) }));
+  }
+
+  async byAgent(scope: AttendanceScope, range: DayRange): Promise<(TotalsSums & { userId: string })[]> {
+    const { sql, params } = this.where(scope, range);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT user_id AS userId, ${SUMS} FROM attendance_daily_totals WHERE ${sql} GROUP BY user_id`, params);
+    return rows.map((row) => ({ userId: String(row['userId']), ...toSums(row) }));
+  }
+
+  async byStage(scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
+    return this.counts('attendance_daily_stages', 'stage_id', scope, range);
+  }
+
+  async byOrigin(scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
+    return this.counts('attendance_daily_origins', 'origin_id', scope, range);
+  }
+
+  private async counts(table: string, column: string, scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
+    const { sql, params } = this.where(scope, range);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${column} AS id, SUM(attendances) AS n FROM ${table} WHERE ${sql} GROUP BY ${column}`, params);
+    return new Map(rows.map((row) => [String(row['id']), Number(row['n'])]));
+  }
+}
