@@ -17,6 +17,7 @@ const EVERYONE = [SuperAdmin, Admin, Manager, Agent];
  * until it is added here, and any change of a route's declared access shows up as a diff.
  */
 const ACCESS: Record<string, Access> = {
+  'DELETE /api/attendances/:id': [Admin],
   'DELETE /api/auth/sessions/:id': EVERYONE,
   'DELETE /api/funnels/:id': [Admin],
   'DELETE /api/funnels/:id/stages/:stageId': [Admin],
@@ -24,9 +25,13 @@ const ACCESS: Record<string, Access> = {
   'DELETE /api/origin-groups/:id/items/:itemId': [Admin],
   'DELETE /api/teams/:id': [Admin],
   'DELETE /api/users/:id': [Admin],
+  'GET /api/attendances': [Admin, Manager, Agent],
+  'GET /api/attendances/:id': [Admin, Manager, Agent],
+  'GET /api/attendances/export': [Admin, Manager, Agent],
   'GET /api/audit-logs': [Admin, SuperAdmin],
   'GET /api/auth/me': EVERYONE,
   'GET /api/auth/sessions': EVERYONE,
+  'GET /api/dashboard': [Admin, Manager, Agent],
   'GET /api/funnels': [Admin],
   'GET /api/funnels/:id': [Admin],
   'GET /api/health': 'public',
@@ -41,6 +46,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/tenants/overview': [SuperAdmin],
   'GET /api/users': [Admin, Manager],
   'GET /api/users/:id': [Admin, Manager, Agent],
+  'PATCH /api/attendances/:id': [Admin, Manager],
   'PATCH /api/funnels/:id': [Admin],
   'PATCH /api/funnels/:id/stages/:stageId': [Admin],
   'PATCH /api/origin-groups/:id': [Admin],
