@@ -1,6 +1,6 @@
 import { AttendanceChannel } from '@fasto/contracts';
 import type { Attendance } from '../modules/attendances/entities/attendance.entity';
-import { pick, pickWeighted, seededUuid, type Random } from './random';
+import { pick, pickWeighted, seededTimeOrderedId, type Random } from './random';
 
 export interface SeedAgent {
   id: string;
@@ -22,6 +22,9 @@ export interface AttendanceBatchSpec {
   historyDays: number;
   /** Makes `external_id`s unique across repeated seed runs. */
   externalIdPrefix: string;
+  /** The run's first index and size: attendances are laid out oldest first across the history. */
+  firstIndex: number;
+  total: number;
 }
 
 type AttendanceRow = Omit<Attendance, 'createdAt' | 'updatedAt' | 'deletedAt'>;
@@ -36,9 +39,14 @@ const FIRST_HOUR_UTC = 11;
 const HOURS_OPEN = 12;
 const DAY_MS = 86_400_000;
 
-function attendedAt(spec: AttendanceBatchSpec): Date {
+/**
+ * Oldest first: the index picks the day (so inserts arrive roughly in time order, like real
+ * ingest), the generator picks the hour within São Paulo business hours.
+ */
+function attendedAt(spec: AttendanceBatchSpec, index: number): Date {
   const { random } = spec;
-  const daysAgo = Math.floor(random() * spec.historyDays);
+  const position = (index - spec.firstIndex) / Math.max(1, spec.total);
+  const daysAgo = spec.historyDays - 1 - Math.min(spec.historyDays - 1, Math.floor(position * spec.historyDays));
   const day = new Date(spec.until.getTime() - daysAgo * DAY_MS);
   day.setUTCHours(FIRST_HOUR_UTC + Math.floor(random() * HOURS_OPEN), Math.floor(random() * 60), Math.floor(random() * 60), 0);
   return day.getTime() > spec.until.getTime() ? new Date(day.getTime() - DAY_MS) : day;
@@ -61,7 +69,7 @@ export function generateAttendances(spec: AttendanceBatchSpec, fromIndex: number
     const topic = pick(random, TOPICS);
     const score = Math.max(0, Math.min(100, Math.round(40 + random() * 45 + (converted ? 15 : 0) - (random() < 0.12 ? 35 : 0))));
     rows.push({
-      id: seededUuid(random),
+      id: seededTimeOrderedId(spec.until.getTime() - spec.historyDays * DAY_MS + index, random),
       tenantId: spec.tenantId,
       userId: agent.id,
       teamId: agent.teamId,
@@ -82,8 +90,8 @@ export function generateAttendances(spec: AttendanceBatchSpec, fromIndex: number
       handlingTimeMin: Math.round((5 + random() * 85) * 10) / 10,
       converted,
       saleValue: converted ? Math.round((400 + random() * 14600) * 100) / 100 : null,
-      attendedAt: attendedAt(spec),
+      attendedAt: attendedAt(spec, index),
     });
   }
-  return rows;
+  return rows.sort((a, b) => a.attendedAt.getTime() - b.attendedAt.getTime());
 }

@@ -25,8 +25,16 @@ export function pickWeighted<T>(random: Random, items: readonly T[], weights: re
   return items[items.length - 1];
 }
 
-/** A deterministic UUID-shaped id derived from the generator (demo rows only). */
-export function seededUuid(random: Random): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/**
+ * A deterministic, time-ordered UUID (v7 layout): `msecs` in the first 48 bits, the rest from
+ * the generator. Seeds insert in id order, like live ingest with `newId()`.
+ */
+export function seededTimeOrderedId(msecs: number, random: Random): string {
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(msecs / 2 ** (8 * (5 - i))) % 256;
+  for (let i = 6; i < 16; i++) bytes[i] = Math.floor(random() * 256);
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

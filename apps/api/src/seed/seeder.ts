@@ -17,7 +17,7 @@ import { generateAttendances, type SeedAgent, type SeedTeamCatalog } from './att
 import { DEMO_HISTORY_DAYS, DEMO_TENANTS, type DemoTenant } from './demo-tenants';
 import { seededRandom } from './random';
 
-const INSERT_CHUNK = 500;
+const INSERT_CHUNK = 1000;
 const DAY_MS = 86_400_000;
 
 export type SeedLog = (message: string) => void;
@@ -105,10 +105,10 @@ export class Seeder {
   }
 
   /**
-   * Appends `count` deterministic attendances to a tenant, spread over the last 120 days
+   * Appends `count` deterministic attendances to a tenant, spread over the last `historyDays` days
    * across its agents, each with its team's stages and origins.
    */
-  async addAttendances(tenantSlug: string, count: number): Promise<void> {
+  async addAttendances(tenantSlug: string, count: number, historyDays = DEMO_HISTORY_DAYS): Promise<void> {
     const tenant = await this.dataSource.getRepository(Tenant).findOneByOrFail({ slug: tenantSlug });
     const demo = DEMO_TENANTS.find((candidate) => candidate.slug === tenantSlug);
     const agents = await this.loadAgents(tenant.id);
@@ -122,8 +122,10 @@ export class Seeder {
       catalogs: await this.loadCatalogs(tenant.id, agents),
       random: seededRandom((demo?.randomSeed ?? 7) + existing),
       until,
-      historyDays: DEMO_HISTORY_DAYS,
+      historyDays,
       externalIdPrefix: 'seed',
+      firstIndex: existing,
+      total: count,
     };
     const rollups = new RollupWriter(this.dataSource);
     for (let done = 0; done < count; done += INSERT_CHUNK) {
