@@ -11,7 +11,7 @@ import { ExportAttendancesQuery, ListAttendancesQuery } from './dto/attendance-f
 import { UpdateAttendanceDto } from './dto/update-attendance.dto';
 import { AttendanceExportService } from './export/attendance-export.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUUIDPipe();
 const SCOPE_NOTE = 'Agents see their own attendances, managers their team, admins the tenant. A filter outside your scope answers 403.';
 
 @ApiTags('attendances')

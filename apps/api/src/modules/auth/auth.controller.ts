@@ -76,7 +76,7 @@ export class AuthController {
   @Authorized(...ANY_ROLE)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign one of your devices out' })
-  async revokeSession(@CurrentUser() principal: UserPrincipal, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
+  async revokeSession(@CurrentUser() principal: UserPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.sessions.revokeOwn(principal.tenantId, principal.userId, id);
   }
 

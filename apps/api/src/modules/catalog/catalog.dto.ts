@@ -25,6 +25,6 @@ export class ReorderCatalogDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ArrayUnique()
-  @IsUUID('4', { each: true })
+  @IsUUID('all', { each: true })
   ids!: string[];
 }

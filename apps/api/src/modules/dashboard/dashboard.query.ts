@@ -6,12 +6,12 @@ import { DayRangeDto } from '../attendances/dto/attendance-filters.dto';
 export class DashboardQuery extends DayRangeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Pies then use this team’s funnel and origin group' })
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('all')
   teamId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('all')
   userId?: string;
 
   @ApiPropertyOptional({ enum: DASHBOARD_AGENT_SORTS, default: 'attendances', description: 'Per-agent ranking, highest first' })

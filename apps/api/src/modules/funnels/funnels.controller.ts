@@ -12,7 +12,7 @@ import { CreateFunnelDto, CreateStageDto, UpdateStageDto } from './dto/funnel.dt
 import { toFunnelView } from './funnel.mapper';
 import { FunnelsService } from './funnels.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUUIDPipe();
 
 /** Funnels are admin territory: managers and agents neither see nor edit them here. */
 @ApiTags('funnels')

@@ -12,7 +12,7 @@ import { CreateOriginGroupDto, CreateOriginItemDto, UpdateOriginItemDto } from '
 import { toOriginGroupView } from './origin.mapper';
 import { OriginsService } from './origins.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUUIDPipe();
 
 /** Origin groups are admin territory: managers and agents neither see nor edit them here. */
 @ApiTags('origins')

@@ -10,7 +10,7 @@ import { requestContext } from '../auth/request-context';
 import { CreateTeamDto, UpdateTeamDto } from './dto/team.dto';
 import { TeamsService } from './teams.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUUIDPipe();
 
 @ApiTags('teams')
 @Controller('teams')

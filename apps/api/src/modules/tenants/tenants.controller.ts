@@ -12,7 +12,7 @@ import { UpdateTenantDto } from './dto/update-tenant.dto';
 import { TenantLifecycleService } from './tenant-lifecycle.service';
 import { TenantsService } from './tenants.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUUIDPipe();
 
 /** The SaaS console: super admins only. */
 @ApiTags('tenants')

@@ -11,7 +11,7 @@ import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateProfileDto, UpdateUserDto } from './dto/update-user.dto';
 import { UsersService } from './users.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUUIDPipe();
 
 @ApiTags('users')
 @Controller('users')

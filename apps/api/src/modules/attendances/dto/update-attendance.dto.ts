@@ -6,13 +6,13 @@ export class UpdateAttendanceDto {
   @ApiPropertyOptional({ nullable: true, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsUUID('4')
+  @IsUUID('all')
   funnelStageId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsUUID('4')
+  @IsUUID('all')
   originItemId?: string | null;
 
   @ApiPropertyOptional()

@@ -5,12 +5,12 @@ import { PageQueryDto } from '../../../core/pagination/page-query.dto';
 export class ListAuditLogsQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Super admins only: one tenant (default all). Ignored for admins.' })
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('all')
   tenantId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('all')
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'user' })

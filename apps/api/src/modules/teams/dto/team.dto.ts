@@ -6,13 +6,13 @@ class TeamFieldsDto {
   @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'The funnel whose stages this team uses' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsUUID('4')
+  @IsUUID('all')
   funnelId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'The origin group whose items this team uses' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsUUID('4')
+  @IsUUID('all')
   originGroupId?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Sets the team to exactly these members' })
@@ -20,7 +20,7 @@ class TeamFieldsDto {
   @IsArray()
   @ArrayMaxSize(500)
   @ArrayUnique()
-  @IsUUID('4', { each: true })
+  @IsUUID('all', { each: true })
   memberIds?: string[];
 }
 

@@ -21,7 +21,7 @@ export class CreateUserDto {
   @ApiPropertyOptional({ nullable: true, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsUUID('4')
+  @IsUUID('all')
   teamId?: string | null;
 
   @OptionalPhone()

@@ -12,7 +12,7 @@ export class ListUsersQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('all')
   teamId?: string;
 
   @ApiPropertyOptional()

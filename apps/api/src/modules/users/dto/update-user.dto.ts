@@ -28,7 +28,7 @@ export class UpdateUserDto extends UpdateProfileDto {
   @ApiPropertyOptional({ nullable: true, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsUUID('4')
+  @IsUUID('all')
   teamId?: string | null;
 
   @ApiPropertyOptional()
