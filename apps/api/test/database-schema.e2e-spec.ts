@@ -94,8 +94,9 @@ describe('database schema', () => {
     const schema = (await describeSchema(dataSource)) as Record<string, { indices: string[] }>;
     expect(schema['attendances'].indices).toEqual(
       expect.arrayContaining([
-        'idx_attendances_tenant_attended(tenant_id,attended_at,id)',
-        'idx_attendances_tenant_user_attended(tenant_id,user_id,attended_at)',
+        'idx_attendances_tenant_live_attended(tenant_id,deleted_at,attended_at,id)',
+        'idx_attendances_tenant_user_live_attended(tenant_id,user_id,deleted_at,attended_at,id)',
+        'idx_attendances_tenant_team_live_attended(tenant_id,team_id,deleted_at,attended_at,id)',
         'uq_attendances_tenant_external(tenant_id,external_id)!',
       ]),
     );

@@ -67,15 +67,10 @@ export interface DashboardSlice {
   count: number;
 }
 
-export interface DashboardAgentRow {
+/** One agent's KPIs over the range (`userId: null` gathers attendances without a known agent). */
+export interface DashboardAgentRow extends DashboardTotals {
   userId: string | null;
   name: string;
-  attendances: number;
-  converted: number;
-  conversionRate: number;
-  avgScore: number | null;
-  avgFirstResponseMin: number | null;
-  saleValue: number;
 }
 
 export interface DashboardDay {

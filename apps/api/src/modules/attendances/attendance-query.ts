@@ -1,5 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { containsPattern, likeInsensitive } from '../../core/database/like';
+import { keysetPage, parseDateCursor } from '../../core/pagination/keyset';
 import { addDays, startOfDayUtc } from '../../core/time/tenant-days';
 import type { AttendanceScope, DayRange } from './attendance-scope';
 import type { AttendanceFiltersDto } from './dto/attendance-filters.dto';
@@ -10,6 +11,27 @@ export const LIST_COLUMNS = [
   'a.id', 'a.tenantId', 'a.externalId', 'a.attendedAt', 'a.customerName', 'a.customerPhone', 'a.channel', 'a.title', 'a.summary',
   'a.score', 'a.firstResponseTimeMin', 'a.handlingTimeMin', 'a.converted', 'a.saleValue', 'a.userId', 'a.teamId', 'a.funnelStageId', 'a.originItemId',
 ];
+
+/**
+ * One keyset page in two steps: the page's ids from the index alone, then their rows. Reading
+ * whole rows while walking the index made MariaDB abandon the range scan on deep pages.
+ */
+export async function attendancePage(
+  dataSource: DataSource,
+  filtered: () => SelectQueryBuilder<Attendance>,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ rows: Attendance[]; nextCursor: string | null }> {
+  const keys = await keysetPage(
+    filtered().select(['a.id', 'a.attendedAt']),
+    { sortColumn: 'a.attendedAt', idColumn: 'a.id', direction: 'DESC', cursor, limit, parseSortValue: parseDateCursor, keyOf: (row) => [row.attendedAt.toISOString(), row.id] },
+    (row) => row.id,
+  );
+  if (keys.items.length === 0) return { rows: [], nextCursor: keys.nextCursor };
+  const rows = await filtered().andWhere('a.id IN (:...pageIds)', { pageIds: keys.items }).getMany();
+  const position = new Map(keys.items.map((id, index) => [id, index]));
+  return { rows: rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!), nextCursor: keys.nextCursor };
+}
 
 /** The scoped, filtered attendances (soft-deleted rows excluded), ready for ordering and paging. */
 export function attendanceQuery(dataSource: DataSource, scope: AttendanceScope, filters: AttendanceFiltersDto, range: DayRange | null, timeZone: string): SelectQueryBuilder<Attendance> {

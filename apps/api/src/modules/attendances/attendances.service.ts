@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource, type EntityManager } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { forUpdate } from '../../core/database/lock';
-import { keysetPage, parseDateCursor } from '../../core/pagination/keyset';
 import { pageSize } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
@@ -12,7 +11,7 @@ import type { RequestContext } from '../auth/request-context';
 import { FunnelStage } from '../funnels/entities/funnel-stage.entity';
 import { OriginItem } from '../origins/entities/origin-item.entity';
 import { AttendanceLookups } from './attendance-lookups';
-import { attendanceQuery } from './attendance-query';
+import { attendancePage, attendanceQuery } from './attendance-query';
 import { resolveDayRange, resolveScope } from './attendance-scope';
 import { toAttendanceDetail, toAttendanceListItem } from './attendance.mapper';
 import type { ListAttendancesQuery } from './dto/attendance-filters.dto';
@@ -37,13 +36,9 @@ export class AttendancesService {
     const scope = resolveScope(principal, query);
     const timeZone = await this.timezones.of(principal.tenantId);
     const range = resolveDayRange(query, timeZone, null);
-    const page = await keysetPage(
-      attendanceQuery(this.dataSource, scope, query, range, timeZone),
-      { sortColumn: 'a.attendedAt', idColumn: 'a.id', direction: 'DESC', cursor: query.cursor, limit: pageSize(query), parseSortValue: parseDateCursor, keyOf: (row) => [row.attendedAt.toISOString(), row.id] },
-      (row) => row,
-    );
-    const names = await this.lookups.forRows(principal.tenantId, page.items);
-    return { items: page.items.map((row) => toAttendanceListItem(row, names)), nextCursor: page.nextCursor };
+    const page = await attendancePage(this.dataSource, () => attendanceQuery(this.dataSource, scope, query, range, timeZone), query.cursor, pageSize(query));
+    const names = await this.lookups.forRows(principal.tenantId, page.rows);
+    return { items: page.rows.map((row) => toAttendanceListItem(row, names)), nextCursor: page.nextCursor };
   }
 
   async get(principal: UserPrincipal, id: string): Promise<AttendanceDetail> {

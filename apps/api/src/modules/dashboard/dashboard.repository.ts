@@ -2,16 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AttendanceScope, DayRange } from '../attendances/attendance-scope';
+import type { RollupMeasures } from '../attendances/rollups/rollup-delta';
 
-export interface TotalsSums {
-  attendances: number;
-  converted: number;
-  scoreSum: number;
-  scoreCount: number;
-  firstResponseSum: number;
-  firstResponseCount: number;
-  saleValueSum: number;
-}
+export type TotalsSums = RollupMeasures;
 
 const SUMS = `COALESCE(SUM(attendances), 0) AS attendances, COALESCE(SUM(converted), 0) AS converted,
   COALESCE(SUM(score_sum), 0) AS scoreSum, COALESCE(SUM(score_count), 0) AS scoreCount,

@@ -128,9 +128,11 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       ],
       [
         { name: 'uq_attendances_tenant_external', columns: ['tenant_id', 'external_id'], unique: true },
-        { name: 'idx_attendances_tenant_attended', columns: ['tenant_id', 'attended_at', 'id'] },
-        { name: 'idx_attendances_tenant_user_attended', columns: ['tenant_id', 'user_id', 'attended_at'] },
-        { name: 'idx_attendances_tenant_team_attended', columns: ['tenant_id', 'team_id', 'attended_at'] },
+        // deleted_at sits before attended_at: every read filters `deleted_at IS NULL`, and with
+        // it outside the index MariaDB gave up the range scan (keyset pages 300× slower).
+        { name: 'idx_attendances_tenant_live_attended', columns: ['tenant_id', 'deleted_at', 'attended_at', 'id'] },
+        { name: 'idx_attendances_tenant_user_live_attended', columns: ['tenant_id', 'user_id', 'deleted_at', 'attended_at', 'id'] },
+        { name: 'idx_attendances_tenant_team_live_attended', columns: ['tenant_id', 'team_id', 'deleted_at', 'attended_at', 'id'] },
       ],
       [toTenant('attendances')],
     );

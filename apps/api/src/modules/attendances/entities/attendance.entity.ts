@@ -6,9 +6,9 @@ import { decimalToNumber } from '../../../core/database/decimal.transformer';
 /** One customer conversation as judged by the AI in n8n ("atendimento"). */
 @Entity('attendances')
 @Index('uq_attendances_tenant_external', ['tenantId', 'externalId'], { unique: true })
-@Index('idx_attendances_tenant_attended', ['tenantId', 'attendedAt', 'id'])
-@Index('idx_attendances_tenant_user_attended', ['tenantId', 'userId', 'attendedAt'])
-@Index('idx_attendances_tenant_team_attended', ['tenantId', 'teamId', 'attendedAt'])
+@Index('idx_attendances_tenant_live_attended', ['tenantId', 'deletedAt', 'attendedAt', 'id'])
+@Index('idx_attendances_tenant_user_live_attended', ['tenantId', 'userId', 'deletedAt', 'attendedAt', 'id'])
+@Index('idx_attendances_tenant_team_live_attended', ['tenantId', 'teamId', 'deletedAt', 'attendedAt', 'id'])
 export class Attendance extends EditableTenantOwnedEntity {
   /** The agent; null only when n8n named someone Fasto does not know (kept, never lost). */
   @Column({ type: 'varchar', length: 36, nullable: true })

@@ -7,9 +7,8 @@ import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../../core/auth/principal';
-import { keysetPage, parseDateCursor } from '../../../core/pagination/keyset';
 import { AttendanceLookups } from '../attendance-lookups';
-import { attendanceQuery } from '../attendance-query';
+import { attendancePage, attendanceQuery } from '../attendance-query';
 import { resolveDayRange, resolveScope } from '../attendance-scope';
 import { toAttendanceListItem } from '../attendance.mapper';
 import type { ExportAttendancesQuery } from '../dto/attendance-filters.dto';
@@ -50,13 +49,9 @@ export class AttendanceExportService {
   private async *rows(principal: UserPrincipal, query: ExportAttendancesQuery, build: () => ReturnType<typeof attendanceQuery>): AsyncGenerator<AttendanceListItem> {
     let cursor: string | undefined;
     do {
-      const page = await keysetPage(
-        build(),
-        { sortColumn: 'a.attendedAt', idColumn: 'a.id', direction: 'DESC', cursor, limit: BATCH, parseSortValue: parseDateCursor, keyOf: (row) => [row.attendedAt.toISOString(), row.id] },
-        (row) => row,
-      );
-      const names = await this.lookups.forRows(principal.tenantId, page.items);
-      for (const row of page.items) yield toAttendanceListItem(row, names);
+      const page = await attendancePage(this.dataSource, build, cursor, BATCH);
+      const names = await this.lookups.forRows(principal.tenantId, page.rows);
+      for (const row of page.rows) yield toAttendanceListItem(row, names);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }

@@ -21,7 +21,8 @@ interface Key {
   teamId: string;
 }
 
-export interface TotalsRow extends Key {
+/** The additive measures kept per day, agent and team (what the dashboard sums). */
+export interface RollupMeasures {
   attendances: number;
   converted: number;
   scoreSum: number;
@@ -30,6 +31,8 @@ export interface TotalsRow extends Key {
   firstResponseCount: number;
   saleValueSum: number;
 }
+
+export interface TotalsRow extends Key, RollupMeasures {}
 
 export interface StageRow extends Key {
   stageId: string;
