@@ -93,7 +93,7 @@ async function main() {
   await sizeBufferPool(db);
   await ensureDataset(db);
   const [[size]] = await db.query('SELECT COUNT(*) AS attendances FROM attendances');
-  const [[rollupRows]] = await db.query('SELECT (SELECT COUNT(*) FROM attendance_daily_totals) + (SELECT COUNT(*) FROM attendance_daily_stages) + (SELECT COUNT(*) FROM attendance_daily_origins) AS n');
+  const [[rollupRows]] = await db.query('SELECT (SELECT COUNT(*) FROM attendance_rollup_totals) + (SELECT COUNT(*) FROM attendance_rollup_stages) + (SELECT COUNT(*) FROM attendance_rollup_origins) AS n');
 
   const { child, bootMs } = await startApi();
   const results = { data: { attendances: Number(size.attendances), perTenant: PER_TENANT, rollupRows: Number(rollupRows.n) }, bootMs };

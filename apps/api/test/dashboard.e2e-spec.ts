@@ -106,6 +106,17 @@ describe('dashboard', () => {
     await agent.get(`/api/dashboard?${RANGE}&userId=${bruno}`).expect(403);
   });
 
+  it('gives the same answer when whole months come from the monthly rollups', async () => {
+    // March is read from monthly rows, the February and April edges from daily rows.
+    const { body } = await admin.get('/api/dashboard?from=2026-02-15&to=2026-04-10').expect(200);
+    expect(body.totals).toMatchObject({ attendances: 8, converted: 3, saleValue: 1700.5 });
+    const sum = (items: { count?: number; attendances?: number }[]) => items.reduce((total, item) => total + (item.count ?? item.attendances ?? 0), 0);
+    expect(sum(body.daily)).toBe(8);
+    expect(sum(body.byStage)).toBe(8);
+    expect(sum(body.byOrigin)).toBe(8);
+    expect(sum(body.byAgent)).toBe(8);
+  });
+
   it('answers an empty range with zeros, not errors', async () => {
     const { body } = await admin.get('/api/dashboard?from=2025-01-01&to=2025-01-31').expect(200);
     expect(body.totals).toEqual({ attendances: 0, converted: 0, conversionRate: 0, avgScore: null, avgFirstResponseMin: null, saleValue: 0 });

@@ -22,9 +22,9 @@ async function compare(t: TestApp): Promise<{ stored: string[]; recount: string[
   }
   const expected = delta.rows();
   const tables: [string, string, Row[]][] = [
-    ['attendance_daily_totals', 'tenant_id AS tenantId, day, user_id AS userId, team_id AS teamId, attendances, converted, score_sum AS scoreSum, score_count AS scoreCount, first_response_sum AS firstResponseSum, first_response_count AS firstResponseCount, sale_value_sum AS saleValueSum', expected.totals as unknown as Row[]],
-    ['attendance_daily_stages', 'tenant_id AS tenantId, day, user_id AS userId, team_id AS teamId, stage_id AS stageId, attendances', expected.stages as unknown as Row[]],
-    ['attendance_daily_origins', 'tenant_id AS tenantId, day, user_id AS userId, team_id AS teamId, origin_id AS originId, attendances', expected.origins as unknown as Row[]],
+    ['attendance_rollup_totals', 'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, attendances, converted, score_sum AS scoreSum, score_count AS scoreCount, first_response_sum AS firstResponseSum, first_response_count AS firstResponseCount, sale_value_sum AS saleValueSum', expected.totals as unknown as Row[]],
+    ['attendance_rollup_stages', 'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, stage_id AS stageId, attendances', expected.stages as unknown as Row[]],
+    ['attendance_rollup_origins', 'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, origin_id AS originId, attendances', expected.origins as unknown as Row[]],
   ];
   const results = [];
   for (const [table, columns, recount] of tables) {
@@ -79,7 +79,7 @@ describe('rollups', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     for (const { stored, recount } of await compare(t)) expect(stored).toEqual(recount);
-    const days = await t.dataSource.query('SELECT COUNT(DISTINCT day) AS n FROM attendance_daily_totals WHERE tenant_id = ?', [admin.session.body.user.tenantId]);
+    const days = await t.dataSource.query("SELECT COUNT(DISTINCT period) AS n FROM attendance_rollup_totals WHERE grain = 'D' AND tenant_id = ?", [admin.session.body.user.tenantId]);
     expect(Number(days[0].n)).toBeGreaterThan(100);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, dayInZone, daysInclusive, eachDay, isValidDay, startOfDayUtc } from './tenant-days';
+import { addDays, dayInZone, daysInclusive, eachDay, isValidDay, splitIntoPeriods, startOfDayUtc } from './tenant-days';
 
 describe('tenant days', () => {
   it('puts an instant on the tenant’s local calendar day', () => {
@@ -23,5 +23,19 @@ describe('tenant days', () => {
     expect(isValidDay('2026-02-30')).toBe(false);
     expect(isValidDay('2026-2-3')).toBe(false);
     expect(isValidDay('2026-02-28')).toBe(true);
+  });
+
+  it('splits a range into whole months and edge days', () => {
+    expect(splitIntoPeriods('2026-08-25', '2026-11-22')).toEqual({
+      months: { from: '2026-09', to: '2026-10' },
+      days: [
+        { from: '2026-08-25', to: '2026-08-31' },
+        { from: '2026-11-01', to: '2026-11-22' },
+      ],
+    });
+    expect(splitIntoPeriods('2026-02-01', '2026-02-28')).toEqual({ months: { from: '2026-02', to: '2026-02' }, days: [] });
+    expect(splitIntoPeriods('2026-03-10', '2026-03-11')).toEqual({ months: null, days: [{ from: '2026-03-10', to: '2026-03-11' }] });
+    expect(splitIntoPeriods('2026-03-02', '2026-04-30')).toEqual({ months: { from: '2026-04', to: '2026-04' }, days: [{ from: '2026-03-02', to: '2026-03-31' }] });
+    expect(splitIntoPeriods('2026-01-15', '2026-02-14')).toEqual({ months: null, days: [{ from: '2026-01-15', to: '2026-02-14' }] });
   });
 });

@@ -40,3 +40,21 @@ export function eachDay(from: Day, to: Day): Day[] {
 }
 
 export const todayIn = (timeZone: string, now = new Date()): Day => dayInZone(now, timeZone);
+
+/** A range split into whole months (monthly rollups) and the leftover edge days (daily rollups). */
+export interface PeriodSplit {
+  /** First and last whole month as YYYY-MM, or null when the range holds no whole month. */
+  months: { from: string; to: string } | null;
+  days: { from: Day; to: Day }[];
+}
+
+export function splitIntoPeriods(from: Day, to: Day): PeriodSplit {
+  const firstWholeMonthStart = from.endsWith('-01') ? from : (DateTime.fromISO(from, { zone: 'UTC' }).plus({ months: 1 }).startOf('month').toISODate() as Day);
+  const toDate = DateTime.fromISO(to, { zone: 'UTC' });
+  const lastWholeMonthEnd = toDate.endOf('month').toISODate() === to ? to : (toDate.minus({ months: 1 }).endOf('month').toISODate() as Day);
+  if (firstWholeMonthStart > lastWholeMonthEnd) return { months: null, days: [{ from, to }] };
+  const days: { from: Day; to: Day }[] = [];
+  if (from < firstWholeMonthStart) days.push({ from, to: addDays(firstWholeMonthStart, -1) });
+  if (lastWholeMonthEnd < to) days.push({ from: addDays(lastWholeMonthEnd, 1), to });
+  return { months: { from: firstWholeMonthStart.slice(0, 7), to: lastWholeMonthEnd.slice(0, 7) }, days };
+}

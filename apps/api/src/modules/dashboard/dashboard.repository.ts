@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { splitIntoPeriods } from '../../core/time/tenant-days';
 import type { AttendanceScope, DayRange } from '../attendances/attendance-scope';
 import type { RollupMeasures } from '../attendances/rollups/rollup-delta';
 
@@ -21,14 +22,28 @@ const toSums = (row: Record<string, unknown> | undefined): TotalsSums => ({
   saleValueSum: Number(row?.['saleValueSum'] ?? 0),
 });
 
-/** Every dashboard figure, read from the daily rollups (never from the attendances themselves). */
+/** Every dashboard figure, read from the rollups (never from the attendances themselves). */
 @Injectable()
 export class DashboardRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private where(scope: AttendanceScope, range: DayRange): { sql: string; params: string[] } {
-    const clauses = ['tenant_id = ?', 'day >= ?', 'day <= ?'];
-    const params = [scope.tenantId, range.from, range.to];
+  /**
+   * The rollup rows covering a range: monthly rows for its whole months, daily rows for the
+   * edges (`dailyOnly` for the per-day series). Scope filters narrow by team and agent.
+   */
+  private where(scope: AttendanceScope, range: DayRange, dailyOnly = false): { sql: string; params: string[] } {
+    const split = dailyOnly ? { months: null, days: [range] } : splitIntoPeriods(range.from, range.to);
+    const periods: string[] = [];
+    const params = [scope.tenantId];
+    if (split.months) {
+      periods.push("(grain = 'M' AND period >= ? AND period <= ?)");
+      params.push(split.months.from, split.months.to);
+    }
+    for (const days of split.days) {
+      periods.push("(grain = 'D' AND period >= ? AND period <= ?)");
+      params.push(days.from, days.to);
+    }
+    const clauses = ['tenant_id = ?', `(${periods.join(' OR ')})`];
     if (scope.teamId) {
       clauses.push('team_id = ?');
       params.push(scope.teamId);
@@ -42,14 +57,14 @@ export class DashboardRepository {
 
   async totals(scope: AttendanceScope, range: DayRange): Promise<TotalsSums> {
     const { sql, params } = this.where(scope, range);
-    const [row] = await this.dataSource.query(`SELECT ${SUMS} FROM attendance_daily_totals WHERE ${sql}`, params);
+    const [row] = await this.dataSource.query(`SELECT ${SUMS} FROM attendance_rollup_totals WHERE ${sql}`, params);
     return toSums(row);
   }
 
   async daily(scope: AttendanceScope, range: DayRange): Promise<{ day: string; attendances: number; converted: number }[]> {
-    const { sql, params } = this.where(scope, range);
+    const { sql, params } = this.where(scope, range, true);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT day, SUM(attendances) AS attendances, SUM(converted) AS converted FROM attendance_daily_totals WHERE ${sql} GROUP BY day`,
+      `SELECT period AS day, SUM(attendances) AS attendances, SUM(converted) AS converted FROM attendance_rollup_totals WHERE ${sql} GROUP BY period`,
       params,
     );
     return rows.map((row) => ({ day: String(row['day']), attendances: Number(row['attendances']), converted: Number(row['converted']) }));
@@ -57,16 +72,16 @@ export class DashboardRepository {
 
   async byAgent(scope: AttendanceScope, range: DayRange): Promise<(TotalsSums & { userId: string })[]> {
     const { sql, params } = this.where(scope, range);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT user_id AS userId, ${SUMS} FROM attendance_daily_totals WHERE ${sql} GROUP BY user_id`, params);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT user_id AS userId, ${SUMS} FROM attendance_rollup_totals WHERE ${sql} GROUP BY user_id`, params);
     return rows.map((row) => ({ userId: String(row['userId']), ...toSums(row) }));
   }
 
   async byStage(scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
-    return this.counts('attendance_daily_stages', 'stage_id', scope, range);
+    return this.counts('attendance_rollup_stages', 'stage_id', scope, range);
   }
 
   async byOrigin(scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
-    return this.counts('attendance_daily_origins', 'origin_id', scope, range);
+    return this.counts('attendance_rollup_origins', 'origin_id', scope, range);
   }
 
   private async counts(table: string, column: string, scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {

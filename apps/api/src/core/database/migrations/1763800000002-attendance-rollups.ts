@@ -3,19 +3,22 @@ import { Table, TableIndex, type MigrationInterface, type QueryRunner, type Tabl
 const key = (name: string, length: number): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isPrimary: true });
 const counter = (name: string): TableColumnOptions => ({ name, type: 'int', default: 0 });
 
-/** Daily rollups of attendances for the dashboard (totals, by stage, by origin). */
+/**
+ * Rollups of attendances for the dashboard (totals, by stage, by origin), per tenant-local day
+ * (grain 'D', period YYYY-MM-DD) and per month (grain 'M', period YYYY-MM).
+ */
 export class AttendanceRollups1763800000002 implements MigrationInterface {
   name = 'AttendanceRollups1763800000002';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const base = [key('tenant_id', 36), key('day', 10), key('user_id', 36), key('team_id', 36)];
+    const base = [key('tenant_id', 36), key('grain', 1), key('period', 10), key('user_id', 36), key('team_id', 36)];
     const indexes = (table: string) => [
-      new TableIndex({ name: `idx_${table}_tenant_team_day`, columnNames: ['tenant_id', 'team_id', 'day'] }),
-      new TableIndex({ name: `idx_${table}_tenant_user_day`, columnNames: ['tenant_id', 'user_id', 'day'] }),
+      new TableIndex({ name: `idx_${table}_tenant_team`, columnNames: ['tenant_id', 'team_id', 'grain', 'period'] }),
+      new TableIndex({ name: `idx_${table}_tenant_user`, columnNames: ['tenant_id', 'user_id', 'grain', 'period'] }),
     ];
     await queryRunner.createTable(
       new Table({
-        name: 'attendance_daily_totals',
+        name: 'attendance_rollup_totals',
         columns: [
           ...base,
           counter('attendances'),
@@ -26,14 +29,14 @@ export class AttendanceRollups1763800000002 implements MigrationInterface {
           counter('first_response_count'),
           { name: 'sale_value_sum', type: 'decimal', precision: 16, scale: 2, default: 0 },
         ],
-        indices: indexes('daily_totals'),
+        indices: indexes('rollup_totals'),
       }),
     );
-    await queryRunner.createTable(new Table({ name: 'attendance_daily_stages', columns: [...base, key('stage_id', 36), counter('attendances')], indices: indexes('daily_stages') }));
-    await queryRunner.createTable(new Table({ name: 'attendance_daily_origins', columns: [...base, key('origin_id', 36), counter('attendances')], indices: indexes('daily_origins') }));
+    await queryRunner.createTable(new Table({ name: 'attendance_rollup_stages', columns: [...base, key('stage_id', 36), counter('attendances')], indices: indexes('rollup_stages') }));
+    await queryRunner.createTable(new Table({ name: 'attendance_rollup_origins', columns: [...base, key('origin_id', 36), counter('attendances')], indices: indexes('rollup_origins') }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['attendance_daily_origins', 'attendance_daily_stages', 'attendance_daily_totals']) await queryRunner.dropTable(table);
+    for (const table of ['attendance_rollup_origins', 'attendance_rollup_stages', 'attendance_rollup_totals']) await queryRunner.dropTable(table);
   }
 }

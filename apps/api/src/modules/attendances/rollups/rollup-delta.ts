@@ -16,12 +16,14 @@ export interface AttendanceFacts {
 
 interface Key {
   tenantId: string;
-  day: string;
+  grain: 'D' | 'M';
+  /** YYYY-MM-DD for daily rows, YYYY-MM for monthly ones. */
+  period: string;
   userId: string;
   teamId: string;
 }
 
-/** The additive measures kept per day, agent and team (what the dashboard sums). */
+/** The additive measures kept per period, agent and team (what the dashboard sums). */
 export interface RollupMeasures {
   attendances: number;
   converted: number;
@@ -57,9 +59,16 @@ export class RollupDelta {
   private readonly stages = new Map<string, StageRow>();
   private readonly origins = new Map<string, OriginRow>();
 
+  /** Counts the attendance (sign +1) or takes it back (−1) on its day and on its month. */
   add(facts: AttendanceFacts, sign: 1 | -1, timeZone: string): this {
-    const key: Key = { tenantId: facts.tenantId, day: dayInZone(facts.attendedAt, timeZone), userId: facts.userId ?? '', teamId: facts.teamId ?? '' };
-    const keyText = `${key.tenantId}|${key.day}|${key.userId}|${key.teamId}`;
+    const day = dayInZone(facts.attendedAt, timeZone);
+    this.addTo({ tenantId: facts.tenantId, grain: 'D', period: day, userId: facts.userId ?? '', teamId: facts.teamId ?? '' }, facts, sign);
+    this.addTo({ tenantId: facts.tenantId, grain: 'M', period: day.slice(0, 7), userId: facts.userId ?? '', teamId: facts.teamId ?? '' }, facts, sign);
+    return this;
+  }
+
+  private addTo(key: Key, facts: AttendanceFacts, sign: 1 | -1): void {
+    const keyText = `${key.tenantId}|${key.grain}|${key.period}|${key.userId}|${key.teamId}`;
 
     const totals = this.totals.get(keyText) ?? { ...key, attendances: 0, converted: 0, scoreSum: 0, scoreCount: 0, firstResponseSum: 0, firstResponseCount: 0, saleValueSum: 0 };
     totals.attendances += sign;
@@ -84,7 +93,6 @@ export class RollupDelta {
     const origin = this.origins.get(`${keyText}|${originId}`) ?? { ...key, originId, attendances: 0 };
     origin.attendances += sign;
     this.origins.set(`${keyText}|${originId}`, origin);
-    return this;
   }
 
   /** Rows in key order: concurrent writers then lock rollup rows in the same order (no deadlocks). */

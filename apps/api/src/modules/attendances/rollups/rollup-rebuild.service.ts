@@ -4,7 +4,7 @@ import { Equal, type DataSource } from 'typeorm';
 import { Tenant } from '../../tenants/entities/tenant.entity';
 import { Attendance } from '../entities/attendance.entity';
 import { RollupDelta, type AttendanceFacts } from './rollup-delta';
-import { RollupWriter } from './rollup-writer.service';
+import { ROLLUP_TABLES, RollupWriter } from './rollup-writer.service';
 
 const BATCH = 5000;
 
@@ -57,7 +57,7 @@ export class RollupRebuildService {
       after = rows[rows.length - 1];
     }
     await this.dataSource.transaction(async (manager) => {
-      for (const table of ['attendance_daily_totals', 'attendance_daily_stages', 'attendance_daily_origins']) {
+      for (const table of ROLLUP_TABLES) {
         await manager.query(`DELETE FROM ${table} WHERE tenant_id = ?`, [tenantId]);
       }
       await this.writer.apply(manager, delta);

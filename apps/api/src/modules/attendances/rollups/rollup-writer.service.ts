@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { RollupDelta, type AttendanceFacts, type OriginRow, type StageRow, type TotalsRow } from './rollup-delta';
 
 const CHUNK = 400;
-const KEY = ['tenant_id', 'day', 'user_id', 'team_id'];
+const KEY = ['tenant_id', 'grain', 'period', 'user_id', 'team_id'];
 
 interface TableSpec<Row> {
   table: string;
@@ -14,23 +14,25 @@ interface TableSpec<Row> {
 }
 
 const TOTALS: TableSpec<TotalsRow> = {
-  table: 'attendance_daily_totals',
+  table: 'attendance_rollup_totals',
   keys: KEY,
   measures: ['attendances', 'converted', 'score_sum', 'score_count', 'first_response_sum', 'first_response_count', 'sale_value_sum'],
-  values: (row) => [row.tenantId, row.day, row.userId, row.teamId, row.attendances, row.converted, row.scoreSum, row.scoreCount, row.firstResponseSum, row.firstResponseCount, row.saleValueSum],
+  values: (row) => [row.tenantId, row.grain, row.period, row.userId, row.teamId, row.attendances, row.converted, row.scoreSum, row.scoreCount, row.firstResponseSum, row.firstResponseCount, row.saleValueSum],
 };
 const STAGES: TableSpec<StageRow> = {
-  table: 'attendance_daily_stages',
+  table: 'attendance_rollup_stages',
   keys: [...KEY, 'stage_id'],
   measures: ['attendances'],
-  values: (row) => [row.tenantId, row.day, row.userId, row.teamId, row.stageId, row.attendances],
+  values: (row) => [row.tenantId, row.grain, row.period, row.userId, row.teamId, row.stageId, row.attendances],
 };
 const ORIGINS: TableSpec<OriginRow> = {
-  table: 'attendance_daily_origins',
+  table: 'attendance_rollup_origins',
   keys: [...KEY, 'origin_id'],
   measures: ['attendances'],
-  values: (row) => [row.tenantId, row.day, row.userId, row.teamId, row.originId, row.attendances],
+  values: (row) => [row.tenantId, row.grain, row.period, row.userId, row.teamId, row.originId, row.attendances],
 };
+
+export const ROLLUP_TABLES = [TOTALS.table, STAGES.table, ORIGINS.table];
 
 /** Applies rollup deltas with additive upserts, inside the caller's transaction. */
 @Injectable()

@@ -2,17 +2,22 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { decimalToNumber } from '../../../core/database/decimal.transformer';
 
 /**
- * Pre-aggregated attendances per tenant-local day, kept in the same transaction as every write
- * (see RollupWriter), so dashboards read thousands of rows instead of millions.
+ * Pre-aggregated attendances per tenant-local day and per month, kept in the same transaction
+ * as every write (see RollupWriter), so dashboards read hundreds of rows instead of millions:
+ * whole months of a range come from the monthly rows, the edges from the daily ones.
  * Missing references are stored as '' (not NULL) so that they take part in the primary key.
  */
-abstract class DailyRollupKey {
+abstract class RollupKey {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   tenantId!: string;
 
-  /** YYYY-MM-DD in the tenant's time zone. */
+  /** 'D' (daily rows) or 'M' (monthly rows). */
+  @PrimaryColumn({ type: 'varchar', length: 1 })
+  grain!: 'D' | 'M';
+
+  /** YYYY-MM-DD (daily) or YYYY-MM (monthly), in the tenant's time zone. */
   @PrimaryColumn({ type: 'varchar', length: 10 })
-  day!: string;
+  period!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 36 })
   userId!: string;
@@ -21,11 +26,11 @@ abstract class DailyRollupKey {
   teamId!: string;
 }
 
-/** Totals per day, agent and team: KPIs, the daily series and the per-agent table. */
-@Entity('attendance_daily_totals')
-@Index('idx_daily_totals_tenant_team_day', ['tenantId', 'teamId', 'day'])
-@Index('idx_daily_totals_tenant_user_day', ['tenantId', 'userId', 'day'])
-export class AttendanceDailyTotal extends DailyRollupKey {
+/** Totals per period, agent and team: KPIs, the daily series and the per-agent table. */
+@Entity('attendance_rollup_totals')
+@Index('idx_rollup_totals_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+@Index('idx_rollup_totals_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
+export class AttendanceDailyTotal extends RollupKey {
   @Column({ type: 'int', default: 0 })
   attendances!: number;
 
@@ -48,11 +53,11 @@ export class AttendanceDailyTotal extends DailyRollupKey {
   saleValueSum!: number;
 }
 
-/** Counts per day, agent, team and funnel stage: the stage pie. */
-@Entity('attendance_daily_stages')
-@Index('idx_daily_stages_tenant_team_day', ['tenantId', 'teamId', 'day'])
-@Index('idx_daily_stages_tenant_user_day', ['tenantId', 'userId', 'day'])
-export class AttendanceDailyStage extends DailyRollupKey {
+/** Counts per period, agent, team and funnel stage: the stage pie. */
+@Entity('attendance_rollup_stages')
+@Index('idx_rollup_stages_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+@Index('idx_rollup_stages_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
+export class AttendanceDailyStage extends RollupKey {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   stageId!: string;
 
@@ -60,11 +65,11 @@ export class AttendanceDailyStage extends DailyRollupKey {
   attendances!: number;
 }
 
-/** Counts per day, agent, team and lead origin: the origin pie. */
-@Entity('attendance_daily_origins')
-@Index('idx_daily_origins_tenant_team_day', ['tenantId', 'teamId', 'day'])
-@Index('idx_daily_origins_tenant_user_day', ['tenantId', 'userId', 'day'])
-export class AttendanceDailyOrigin extends DailyRollupKey {
+/** Counts per period, agent, team and lead origin: the origin pie. */
+@Entity('attendance_rollup_origins')
+@Index('idx_rollup_origins_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+@Index('idx_rollup_origins_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
+export class AttendanceDailyOrigin extends RollupKey {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   originId!: string;
 
