@@ -39,7 +39,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useGlobalFilters(new AllExceptionsFilter(webDist ? new SpaFallback(webDist) : null));
 
   await app.register(fastifyCookie);
-  await applySecurityHeaders(app, config);
+  applySecurityHeaders(app, config);
   applyCors(app, config);
   if (webDist) await serveWebAssets(app, webDist);
   setupOpenApi(app);

@@ -1,10 +1,14 @@
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 
-/** CSP, nosniff, frame-ancestors and friends; HSTS only where HTTPS is guaranteed (production). */
-export async function applySecurityHeaders(app: NestFastifyApplication, config: Pick<AppConfig, 'isProduction'>) {
-  await app.register(helmet, {
+/**
+ * CSP, nosniff, frame-ancestors and friends; HSTS only where HTTPS is guaranteed (production).
+ * helmet is configured once and run as an onRequest hook: @fastify/helmet rebuilt (and
+ * re-parsed the CSP of) the whole middleware on every request.
+ */
+export function applySecurityHeaders(app: NestFastifyApplication, config: Pick<AppConfig, 'isProduction'>): void {
+  const setHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -26,6 +30,10 @@ export async function applySecurityHeaders(app: NestFastifyApplication, config: 
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
 }
 
 /** Only the configured origins may call the API from a browser; same-origin needs no entry. */
