@@ -26,16 +26,21 @@ export function isValidDay(value: string): boolean {
 /** The UTC instant at which `day` starts in `timeZone` (DST-aware). */
 export const startOfDayUtc = (day: Day, timeZone: string): Date => DateTime.fromISO(day, { zone: timeZone }).startOf('day').toJSDate();
 
-export const addDays = (day: Day, days: number): Day => DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate() as Day;
+// Calendar-day arithmetic on UTC midnights: plain numbers, no time zone, no allocation-heavy
+// date library on the dashboard's hot path (a 365-day series walks every day).
+const DAY_MS = 86_400_000;
+const epochDay = (day: Day): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+const fromEpochDay = (value: number): Day => new Date(value * DAY_MS).toISOString().slice(0, 10);
+
+export const addDays = (day: Day, days: number): Day => fromEpochDay(epochDay(day) + days);
 
 /** Whole days from `from` to `to`, both included (1 when they are the same day). */
-export const daysInclusive = (from: Day, to: Day): number =>
-  Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days) + 1;
+export const daysInclusive = (from: Day, to: Day): number => epochDay(to) - epochDay(from) + 1;
 
 /** Every day from `from` to `to`, both included. */
 export function eachDay(from: Day, to: Day): Day[] {
   const days: Day[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  for (let value = epochDay(from), last = epochDay(to); value <= last; value++) days.push(fromEpochDay(value));
   return days;
 }
 
