@@ -30,7 +30,7 @@ export async function attendancePage(
   if (keys.items.length === 0) return { rows: [], nextCursor: keys.nextCursor };
   const rows = await filtered().andWhere('a.id IN (:...pageIds)', { pageIds: keys.items }).getMany();
   const position = new Map(keys.items.map((id, index) => [id, index]));
-  return { rows: rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!), nextCursor: keys.nextCursor };
+  return { rows: rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)), nextCursor: keys.nextCursor };
 }
 
 /** The scoped, filtered attendances (soft-deleted rows excluded), ready for ordering and paging. */
