@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AttendancesModule } from './modules/attendances/attendances.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { IntegrationModule } from './modules/integration/integration.module';
 import { FunnelsModule } from './modules/funnels/funnels.module';
 import { OriginsModule } from './modules/origins/origins.module';
 import { TeamsModule } from './modules/teams/teams.module';
@@ -42,6 +43,7 @@ export class AppModule {
         OriginsModule,
         AttendancesModule,
         DashboardModule,
+        IntegrationModule,
       ],
     };
   }

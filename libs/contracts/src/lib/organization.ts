@@ -119,3 +119,33 @@ export interface AuditLogView {
   userAgent: string | null;
   createdAt: string;
 }
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  /** `fst_<prefix>_…`: enough to recognise a key, useless to use it. */
+  prefix: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** `POST /tenants/:id/api-keys`: the only time the key itself is ever shown. */
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  key: string;
+  createdAt: string;
+}
+
+/** `GET /integration/users`: who n8n may attribute an attendance to. */
+export interface IntegrationUser {
+  id: string;
+  name: string;
+  email: string;
+  role: 'manager' | 'agent';
+  teamId: string | null;
+  teamName: string | null;
+}

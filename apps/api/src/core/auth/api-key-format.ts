@@ -1,19 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import { generateSecretToken } from './secret-token';
 
 /** Every Fasto API key starts with this, so it can never be mistaken for a JWT. */
-export const API_KEY_MARKER = 'fsk_';
-const PREFIX_LENGTH = 8;
+export const API_KEY_MARKER = 'fst_';
+const KEY_PATTERN = /^fst_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
 
 export interface GeneratedApiKey {
-  /** The whole key: shown once, never stored. */
+  /** The whole key, `fst_<prefix>_<secret>`: shown once, never stored. */
   key: string;
-  /** Its first characters after the marker, stored to tell keys apart in lists. */
+  /** The 8 hex characters after the marker, stored to tell keys apart in lists. */
   prefix: string;
 }
 
+/** 256 random bits of secret behind a 32-bit display prefix. */
 export function generateApiKey(): GeneratedApiKey {
-  const body = generateSecretToken(32);
-  return { key: `${API_KEY_MARKER}${body}`, prefix: body.slice(0, PREFIX_LENGTH) };
+  const prefix = randomBytes(4).toString('hex');
+  return { key: `${API_KEY_MARKER}${prefix}_${generateSecretToken(32)}`, prefix };
 }
 
-export const looksLikeApiKey = (value: string): boolean => value.startsWith(API_KEY_MARKER) && value.length > API_KEY_MARKER.length + 16;
+export const looksLikeApiKey = (value: string): boolean => KEY_PATTERN.test(value);

@@ -12,5 +12,6 @@ import { TenantsService } from './tenants.service';
   imports: [AuthModule, UsersModule],
   controllers: [TenantsController, OwnTenantController],
   providers: [TenantsService, TenantLifecycleService, TenantStatsRepository, OwnTenantService],
+  exports: [TenantsService],
 })
 export class TenantsModule {}
