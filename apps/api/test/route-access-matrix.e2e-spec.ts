@@ -71,6 +71,8 @@ const ACCESS: Record<string, Access> = {
   'POST /api/funnels': [Admin],
   'POST /api/funnels/:id/stages': [Admin],
   'POST /api/impersonate/:tenantId': [SuperAdmin],
+  'POST /api/integration/attendances': 'integration',
+  'POST /api/integration/attendances/batch': 'integration',
   'POST /api/origin-groups': [Admin],
   'POST /api/origin-groups/:id/items': [Admin],
   'POST /api/teams': [Admin],

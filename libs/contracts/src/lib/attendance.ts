@@ -95,3 +95,24 @@ export type DashboardAgentSort = (typeof DASHBOARD_AGENT_SORTS)[number];
 
 /** Longest range a list, export or dashboard may ask for. */
 export const MAX_RANGE_DAYS = 731;
+
+export type IngestStatus = 'created' | 'updated' | 'unchanged';
+
+/** `POST /integration/attendances` (201 when created, 200 otherwise). */
+export interface IngestResult {
+  id: string;
+  status: IngestStatus;
+  warnings: string[];
+}
+
+/** One entry of `POST /integration/attendances/batch`. */
+export interface BatchIngestItemResult {
+  index: number;
+  externalId: string | null;
+  status: IngestStatus | 'error';
+  id?: string;
+  warnings?: string[];
+  error?: { message: string; details?: unknown };
+}
+
+export const MAX_BATCH_SIZE = 500;

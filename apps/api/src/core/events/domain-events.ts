@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import type { AttendanceFacts } from '../../modules/attendances/rollups/rollup-delta';
 
 /** What happened in the organization, for whoever reacts (notifications, caches…). */
 export interface DomainEventMap {
@@ -7,6 +8,8 @@ export interface DomainEventMap {
   'user.created': { tenantId: string; userId: string; actorId: string };
   'user.team_changed': { tenantId: string; userId: string; fromTeamId: string | null; toTeamId: string | null; actorId: string };
   'tenant.timezone_changed': { tenantId: string; timezone: string };
+  /** Ingest created or changed an attendance; `before` is null for a new one (notification triggers compare). */
+  'attendance.recorded': { tenantId: string; attendanceId: string; externalId: string; before: AttendanceFacts | null; after: AttendanceFacts };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -1,8 +1,13 @@
-import type { FunnelView, IntegrationUser, OriginGroupView } from '@fasto/contracts';
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { BatchIngestItemResult, FunnelView, IngestResult, IntegrationUser, OriginGroupView } from '@fasto/contracts';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../../core/decorators/current-principal.decorator';
 import { IntegrationRoute } from '../../core/decorators/integration-route.decorator';
+import { BatchIngestService } from './batch-ingest.service';
+import { BatchIngestDto } from './dto/batch-ingest.dto';
+import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import { IngestService } from './ingest.service';
 import { IntegrationCatalogService } from './integration-catalog.service';
 
 /** The n8n side of Fasto: tenant API keys only (`X-Api-Key: fst_…` or `Authorization: Bearer fst_…`). */
@@ -10,7 +15,11 @@ import { IntegrationCatalogService } from './integration-catalog.service';
 @Controller('integration')
 @IntegrationRoute()
 export class IntegrationController {
-  constructor(private readonly catalog: IntegrationCatalogService) {}
+  constructor(
+    private readonly catalog: IntegrationCatalogService,
+    private readonly ingestion: IngestService,
+    private readonly batches: BatchIngestService,
+  ) {}
 
   @Get('users')
   @ApiOperation({ summary: 'Active agents and managers: id, name, email, team' })
@@ -28,5 +37,22 @@ export class IntegrationController {
   @ApiOperation({ summary: 'Origin groups with their ordered items and the teams that use them' })
   async origins(@CurrentTenant() tenantId: string): Promise<{ items: OriginGroupView[] }> {
     return { items: await this.catalog.originList(tenantId) };
+  }
+
+  @Post('attendances')
+  @ApiOperation({ summary: 'Store one attendance (idempotent on external_id): 201 created, 200 updated or unchanged' })
+  @ApiCreatedResponse({ description: '{ id, status: "created", warnings }' })
+  @ApiOkResponse({ description: '{ id, status: "updated" | "unchanged", warnings }' })
+  async ingest(@CurrentTenant() tenantId: string, @Body() input: IngestAttendanceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngestResult> {
+    const result = await this.ingestion.ingest(tenantId, input);
+    void reply.status(result.status === 'created' ? HttpStatus.CREATED : HttpStatus.OK);
+    return result;
+  }
+
+  @Post('attendances/batch')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Store up to 500 attendances; one result per item, a bad item never rejects the others' })
+  async ingestBatch(@CurrentTenant() tenantId: string, @Body() batch: BatchIngestDto): Promise<{ results: BatchIngestItemResult[] }> {
+    return { results: await this.batches.ingestAll(tenantId, batch.items) };
   }
 }

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AttendancesModule } from '../attendances/attendances.module';
 import { FunnelsModule } from '../funnels/funnels.module';
 import { OriginsModule } from '../origins/origins.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { IntegrationCatalogService } from './integration-catalog.service';
+import { BatchIngestService } from './batch-ingest.service';
+import { IngestService } from './ingest.service';
 import { IntegrationController } from './integration.controller';
 
 @Module({
-  imports: [TenantsModule, FunnelsModule, OriginsModule],
+  imports: [TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
   controllers: [ApiKeysController, IntegrationController],
-  providers: [ApiKeysService, IntegrationCatalogService],
+  providers: [ApiKeysService, IntegrationCatalogService, IngestService, BatchIngestService],
 })
 export class IntegrationModule {}
