@@ -8,7 +8,13 @@ const autocannon = require('autocannon');
 export async function http({ url, connections, seconds, headers = {} }) {
   const result = await autocannon({ url, connections, duration: seconds, headers });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p95: percentile95(result), p99: result.latency.p99, requests: result.requests.total };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p95: percentile95(result),
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 // autocannon reports p90 and p97.5; interpolate p95 between them.

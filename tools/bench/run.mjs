@@ -93,17 +93,28 @@ async function main() {
   await sizeBufferPool(db);
   await ensureDataset(db);
   const [[size]] = await db.query('SELECT COUNT(*) AS attendances FROM attendances');
-  const [[rollupRows]] = await db.query('SELECT (SELECT COUNT(*) FROM attendance_rollup_totals) + (SELECT COUNT(*) FROM attendance_rollup_stages) + (SELECT COUNT(*) FROM attendance_rollup_origins) AS n');
+  const [[rollupRows]] = await db.query(
+    'SELECT (SELECT COUNT(*) FROM attendance_rollup_totals) + (SELECT COUNT(*) FROM attendance_rollup_stages) + (SELECT COUNT(*) FROM attendance_rollup_origins) AS n',
+  );
 
   const { child, bootMs } = await startApi();
   const results = { data: { attendances: Number(size.attendances), perTenant: PER_TENANT, rollupRows: Number(rollupRows.n) }, bootMs };
   try {
-    const login = await (await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.fasto.app', password: 'Fasto@2026!demo' }) })).json();
+    const login = await (
+      await fetch(`${BASE}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.fasto.app', password: 'Fasto@2026!demo' }),
+      })
+    ).json();
     const headers = { authorization: `Bearer ${login.accessToken}` };
 
     // P1: framework overhead against a bare node:http hello world.
     const bare = createServer((_req, res) => res.end('{"status":"ok"}')).listen(3901);
-    results.p1 = { bare: await http({ url: 'http://127.0.0.1:3901/', connections: 50, seconds: SECONDS }), health: await http({ url: `${BASE}/api/health`, connections: 50, seconds: SECONDS }) };
+    results.p1 = {
+      bare: await http({ url: 'http://127.0.0.1:3901/', connections: 50, seconds: SECONDS }),
+      health: await http({ url: `${BASE}/api/health`, connections: 50, seconds: SECONDS }),
+    };
     bare.close();
     results.p1.ratio = round(results.p1.health.requestsPerSecond / results.p1.bare.requestsPerSecond);
 
@@ -130,7 +141,13 @@ async function main() {
       page100k: await http({ url: `${BASE}/api/attendances?limit=50&cursor=${cursor}`, connections: 10, seconds: SECONDS, headers }),
     };
     results.p4.deepOverFirst = round(results.p4.page100k.p95 / results.p4.page1.p95);
-    results.rssMb = Math.round(Number(spawnSync('ps', ['-o', 'rss=', '-p', String(child.pid)]).stdout.toString().trim()) / 1024);
+    results.rssMb = Math.round(
+      Number(
+        spawnSync('ps', ['-o', 'rss=', '-p', String(child.pid)])
+          .stdout.toString()
+          .trim(),
+      ) / 1024,
+    );
   } finally {
     child.kill('SIGTERM');
     await db.end();

@@ -15,7 +15,13 @@ class SummaryReporter {
     const name = `${this.rootDir.replace(/[^A-Za-z0-9]+/g, '_')}-${engine}-${process.pid}.json`;
     writeFileSync(
       join(dir, name),
-      JSON.stringify({ project: this.rootDir, engine, passed: results.numPassedTests, failed: results.numFailedTests + results.numRuntimeErrorTestSuites, skipped: results.numPendingTests }),
+      JSON.stringify({
+        project: this.rootDir,
+        engine,
+        passed: results.numPassedTests,
+        failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+        skipped: results.numPendingTests,
+      }),
     );
   }
 }

@@ -31,9 +31,27 @@ describe('attendances', () => {
     const day = (n: number, hour = 15) => new Date(Date.UTC(2026, 2, n, hour));
     const rows = [];
     for (let n = 1; n <= 25; n++) {
-      rows.push({ tenantId, userId: n % 2 ? ids.alice : ids.bruno, teamId: ids.alpha, funnelStageId: n % 5 === 0 ? ids.ganho : ids.proposta, converted: n % 5 === 0, score: 40 + n, customerName: n === 7 ? 'Zélia Ramos' : `Cliente ${n}`, title: `Proposta ${n}`, attendedAt: day(n) });
+      rows.push({
+        tenantId,
+        userId: n % 2 ? ids.alice : ids.bruno,
+        teamId: ids.alpha,
+        funnelStageId: n % 5 === 0 ? ids.ganho : ids.proposta,
+        converted: n % 5 === 0,
+        score: 40 + n,
+        customerName: n === 7 ? 'Zélia Ramos' : `Cliente ${n}`,
+        title: `Proposta ${n}`,
+        attendedAt: day(n),
+      });
     }
-    rows.push({ tenantId, userId: ids.diego, teamId: ids.beta, score: 99, customerName: 'Beta Cliente', attendedAt: day(3), fullSummary: 'Resumo longo da IA' });
+    rows.push({
+      tenantId,
+      userId: ids.diego,
+      teamId: ids.beta,
+      score: 99,
+      customerName: 'Beta Cliente',
+      attendedAt: day(3),
+      fullSummary: 'Resumo longo da IA',
+    });
     await insertAttendances(t, rows);
     const [acme] = await insertAttendances(t, [{ tenantId: acmeAdmin.session.body.user.tenantId, attendedAt: day(4), customerName: 'Acme Cliente' }]);
     ids.acmeAttendance = acme.id;
@@ -45,7 +63,12 @@ describe('attendances', () => {
   it('lists newest first with names and colors, keyset page after page', async () => {
     const first = await admin.get('/api/attendances?limit=10').expect(200);
     expect(first.body.items).toHaveLength(10);
-    expect(first.body.items[0]).toMatchObject({ customerName: 'Cliente 25', agent: { name: 'Alice Atendente' }, team: { name: 'Equipe Alpha' }, stage: { name: 'Venda Fechada', color: 'bg-green-100' } });
+    expect(first.body.items[0]).toMatchObject({
+      customerName: 'Cliente 25',
+      agent: { name: 'Alice Atendente' },
+      team: { name: 'Equipe Alpha' },
+      stage: { name: 'Venda Fechada', color: 'bg-green-100' },
+    });
     expect(first.body.items[0]).not.toHaveProperty('fullSummary');
     const seen = [...names(first.body.items)];
     let cursor = first.body.nextCursor;
@@ -142,18 +165,23 @@ describe('attendances', () => {
   });
 
   it('exports CSV for Excel in pt-BR: BOM, semicolons, Portuguese headers, local dates, decimal commas', async () => {
-    const response = await admin.get('/api/attendances/export?format=csv&from=2026-03-01&to=2026-03-02').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await admin
+      .get('/api/attendances/export?format=csv&from=2026-03-01&to=2026-03-02')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/csv/);
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="atendimentos-\d{4}-\d{2}-\d{2}\.csv"/);
     const body = response.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).trim().split('\n');
-    expect(lines[0]).toBe('Data;Agente;Equipe;Cliente;Telefone;Canal;Título;Etapa;Origem;Nota;1ª resposta (min);Duração (min);Venda fechada;Valor da venda;Resumo;ID externo');
+    expect(lines[0]).toBe(
+      'Data;Agente;Equipe;Cliente;Telefone;Canal;Título;Etapa;Origem;Nota;1ª resposta (min);Duração (min);Venda fechada;Valor da venda;Resumo;ID externo',
+    );
     expect(lines).toHaveLength(3);
     // 15:00 UTC on 2 March is 12:00 in São Paulo.
     expect(lines[1]).toMatch(/^02\/03\/26 12:00;Bruno Souza;Equipe Alpha;Cliente 2;/);
@@ -161,11 +189,14 @@ describe('attendances', () => {
   });
 
   it('exports the same scope as XLSX', async () => {
-    const response = await agent.get('/api/attendances/export?format=xlsx').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await agent
+      .get('/api/attendances/export?format=xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();

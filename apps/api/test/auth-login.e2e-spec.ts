@@ -84,7 +84,11 @@ describe('auth: sign-in', () => {
 
   it('throttles an account after repeated failures: 429 with Retry-After, even for the right password', async () => {
     for (let i = 0; i < 3; i++) {
-      await t.http().post('/api/auth/login').send({ email: DEMO.manager, password: `wrong-${i}-password` }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: DEMO.manager, password: `wrong-${i}-password` })
+        .expect(401);
     }
     const blocked = await t.http().post('/api/auth/login').send({ email: DEMO.manager, password: t.config.demoPassword });
     expect(blocked.status).toBe(429);
@@ -101,7 +105,11 @@ describe('auth: sign-in', () => {
 
   it('throttles a client address that guesses across many accounts', async () => {
     for (let i = 0; i < 8; i++) {
-      await t.http().post('/api/auth/login').send({ email: `guess${i}@demo.fasto.app`, password: 'wrong-password-1' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: `guess${i}@demo.fasto.app`, password: 'wrong-password-1' })
+        .expect(401);
     }
     const blocked = await t.http().post('/api/auth/login').send({ email: DEMO.agent, password: t.config.demoPassword });
     expect(blocked.status).toBe(429);
@@ -110,7 +118,12 @@ describe('auth: sign-in', () => {
 
   it('ignores a spoofed X-Forwarded-For when no proxy is trusted', async () => {
     for (let i = 0; i < 8; i++) {
-      await t.http().post('/api/auth/login').set('x-forwarded-for', `203.0.113.${i}`).send({ email: `spoof${i}@demo.fasto.app`, password: 'wrong-password-1' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .set('x-forwarded-for', `203.0.113.${i}`)
+        .send({ email: `spoof${i}@demo.fasto.app`, password: 'wrong-password-1' })
+        .expect(401);
     }
     await t.http().post('/api/auth/login').set('x-forwarded-for', '198.51.100.7').send({ email: DEMO.agent, password: t.config.demoPassword }).expect(429);
   });

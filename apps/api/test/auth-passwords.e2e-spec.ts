@@ -56,7 +56,11 @@ describe('auth: passwords and invitations', () => {
       await t.dataSource.getRepository(ActionToken).update({ purpose: 'password_reset' }, { expiresAt: new Date(Date.now() - 1000) });
       const expired = await t.http().post('/api/auth/password/reset').send({ token, password: NEW_PASSWORD }).expect(400);
       expect(expired.body.message).toMatch(/invalid or has expired/);
-      await t.http().post('/api/auth/password/reset').send({ token: 'x'.repeat(43), password: NEW_PASSWORD }).expect(400);
+      await t
+        .http()
+        .post('/api/auth/password/reset')
+        .send({ token: 'x'.repeat(43), password: NEW_PASSWORD })
+        .expect(400);
     });
   });
 
@@ -64,11 +68,26 @@ describe('auth: passwords and invitations', () => {
     it('needs the current password, keeps this session and signs the others out', async () => {
       const here = await login(t, 'fabio@demo.fasto.app');
       const elsewhere = await login(t, 'fabio@demo.fasto.app');
-      const wrong = await t.http().post('/api/auth/password/change').set('authorization', bearer(here)).send({ currentPassword: 'not-it-at-all', newPassword: NEW_PASSWORD }).expect(400);
+      const wrong = await t
+        .http()
+        .post('/api/auth/password/change')
+        .set('authorization', bearer(here))
+        .send({ currentPassword: 'not-it-at-all', newPassword: NEW_PASSWORD })
+        .expect(400);
       expect(wrong.body.details).toEqual([{ field: 'currentPassword', messages: ['Current password is incorrect'] }]);
-      await t.http().post('/api/auth/password/change').set('authorization', bearer(here)).send({ currentPassword: t.config.demoPassword, newPassword: 'tiny' }).expect(400);
+      await t
+        .http()
+        .post('/api/auth/password/change')
+        .set('authorization', bearer(here))
+        .send({ currentPassword: t.config.demoPassword, newPassword: 'tiny' })
+        .expect(400);
 
-      await t.http().post('/api/auth/password/change').set('authorization', bearer(here)).send({ currentPassword: t.config.demoPassword, newPassword: NEW_PASSWORD }).expect(204);
+      await t
+        .http()
+        .post('/api/auth/password/change')
+        .set('authorization', bearer(here))
+        .send({ currentPassword: t.config.demoPassword, newPassword: NEW_PASSWORD })
+        .expect(204);
       await refresh(t, elsewhere.refreshToken).expect(401);
       await refresh(t, here.refreshToken).expect(200);
       await login(t, 'fabio@demo.fasto.app', NEW_PASSWORD);
@@ -101,7 +120,11 @@ describe('auth: passwords and invitations', () => {
 
       await t.http().post('/api/auth/invite/accept').send({ token, password: 'Another-good-phrase-7' }).expect(400);
       await login(t, invited.email, NEW_PASSWORD);
-      await t.http().post('/api/auth/logout').set('cookie', cookieHeader(refreshCookieOf(accepted)!)).expect(204);
+      await t
+        .http()
+        .post('/api/auth/logout')
+        .set('cookie', cookieHeader(refreshCookieOf(accepted)!))
+        .expect(204);
     });
   });
 });

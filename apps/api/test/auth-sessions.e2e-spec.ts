@@ -131,7 +131,13 @@ describe('auth: refresh sessions', () => {
     expect(list.body.nextCursor).toBeNull();
     expect(list.body.items).toHaveLength(2);
     const current = list.body.items.find((item: { current: boolean }) => item.current);
-    expect(current).toMatchObject({ ip: expect.any(String), userAgent: null, device: 'Unknown device', createdAt: expect.any(String), lastUsedAt: expect.any(String) });
+    expect(current).toMatchObject({
+      ip: expect.any(String),
+      userAgent: null,
+      device: 'Unknown device',
+      createdAt: expect.any(String),
+      lastUsedAt: expect.any(String),
+    });
     const other = list.body.items.find((item: { current: boolean }) => !item.current);
 
     const stranger = await login(t, DEMO.agent);

@@ -11,7 +11,14 @@ describe('auth: forged and misused tokens', () => {
   let acme: { id: string; tenantId: string };
   let refreshToken: string;
 
-  const claims = (overrides: Record<string, unknown> = {}) => ({ tid: admin.tenantId, role: 'admin', team: null, typ: 'access', sid: 'c0ffee00-0000-4000-a000-000000000000', ...overrides });
+  const claims = (overrides: Record<string, unknown> = {}) => ({
+    tid: admin.tenantId,
+    role: 'admin',
+    team: null,
+    typ: 'access',
+    sid: 'c0ffee00-0000-4000-a000-000000000000',
+    ...overrides,
+  });
   const good = { algorithm: 'HS256' as const, issuer: 'fasto', audience: 'fasto-api', expiresIn: 600 };
 
   beforeAll(async () => {
@@ -23,22 +30,42 @@ describe('auth: forged and misused tokens', () => {
   afterAll(() => t.close());
 
   it('accepts a correctly signed token (the control case)', async () => {
-    await t.http().get('/api/auth/me').set('authorization', bearer(sign(claims(), TEST_JWT_SECRET, { ...good, subject: admin.id }))).expect(200);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set('authorization', bearer(sign(claims(), TEST_JWT_SECRET, { ...good, subject: admin.id })))
+      .expect(200);
   });
 
   const forged: [string, () => string][] = [
-    ['alg none', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims(), sub: admin.id, iss: 'fasto', aud: 'fasto-api', exp: Math.floor(Date.now() / 1000) + 600 })}.`],
+    [
+      'alg none',
+      () =>
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims(), sub: admin.id, iss: 'fasto', aud: 'fasto-api', exp: Math.floor(Date.now() / 1000) + 600 })}.`,
+    ],
     ['a wrong signature', () => sign(claims(), 'another-secret-another-secret-another-secret', { ...good, subject: admin.id })],
     ['a wrong algorithm (HS512, right secret)', () => sign(claims(), TEST_JWT_SECRET, { ...good, algorithm: 'HS512', subject: admin.id })],
     ['no exp claim', () => sign(claims(), TEST_JWT_SECRET, { algorithm: 'HS256', issuer: 'fasto', audience: 'fasto-api', subject: admin.id })],
-    ['an expired token', () => sign({ ...claims(), exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET, { algorithm: 'HS256', issuer: 'fasto', audience: 'fasto-api', subject: admin.id })],
+    [
+      'an expired token',
+      () =>
+        sign({ ...claims(), exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET, {
+          algorithm: 'HS256',
+          issuer: 'fasto',
+          audience: 'fasto-api',
+          subject: admin.id,
+        }),
+    ],
     ['a wrong issuer', () => sign(claims(), TEST_JWT_SECRET, { ...good, issuer: 'evil', subject: admin.id })],
     ['a wrong audience', () => sign(claims(), TEST_JWT_SECRET, { ...good, audience: 'other-app', subject: admin.id })],
     ['no subject', () => sign(claims(), TEST_JWT_SECRET, good)],
     ['a user that does not exist', () => sign(claims(), TEST_JWT_SECRET, { ...good, subject: '00000000-0000-4000-a000-000000000000' })],
     ['a tenant the user does not belong to', () => sign(claims({ tid: acme.tenantId }), TEST_JWT_SECRET, { ...good, subject: admin.id })],
     ['an unknown token type', () => sign(claims({ typ: 'refresh' }), TEST_JWT_SECRET, { ...good, subject: admin.id })],
-    ['an impersonation token without its impersonator', () => sign(claims({ typ: 'impersonation', sid: undefined }), TEST_JWT_SECRET, { ...good, subject: admin.id })],
+    [
+      'an impersonation token without its impersonator',
+      () => sign(claims({ typ: 'impersonation', sid: undefined }), TEST_JWT_SECRET, { ...good, subject: admin.id }),
+    ],
     ['a lifetime beyond one hour', () => sign(claims(), TEST_JWT_SECRET, { ...good, expiresIn: 24 * 3600, subject: admin.id })],
     ['the refresh token', () => refreshToken],
     ['garbage', () => 'not.a.jwt'],
@@ -60,7 +87,10 @@ describe('auth: forged and misused tokens', () => {
     ['an API key in the query string only', {}],
   ])('refuses %s with 401', async (name, headers) => {
     const path = name.includes('query') ? `/api/auth/me?api_key=${generateApiKey().key}` : '/api/auth/me';
-    const response = await t.http().get(path).set(headers as Record<string, string>);
+    const response = await t
+      .http()
+      .get(path)
+      .set(headers as Record<string, string>);
     expect(response.status).toBe(401);
     expect(response.body.statusCode).toBe(401);
   });

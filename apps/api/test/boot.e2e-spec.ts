@@ -7,21 +7,17 @@ const WORKSPACE = resolve(__dirname, '../../..');
 
 /** Runs the real entry point (from source) the way `npm start` would, and returns how it ended. */
 function boot(env: Record<string, string>) {
-  const result = spawnSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-    {
-      cwd: WORKSPACE,
-      encoding: 'utf8',
-      timeout: 30_000,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        TS_NODE_PROJECT: 'apps/api/tsconfig.app.json',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'fasto-boot-')),
-        ...env,
-      },
+  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+    cwd: WORKSPACE,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      TS_NODE_PROJECT: 'apps/api/tsconfig.app.json',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'fasto-boot-')),
+      ...env,
     },
-  );
+  });
   return { status: result.status, stderr: result.stderr.trim(), stdout: result.stdout.trim() };
 }
 

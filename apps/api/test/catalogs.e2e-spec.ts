@@ -48,8 +48,24 @@ describe('funnels and origin groups', () => {
       const badColor = await admin.post('/api/funnels', { name: 'X', stages: [{ name: 'A', color: 'red' }] }).expect(400);
       expect(badColor.body.details[0]).toEqual({ field: 'stages.0.color', messages: ['color must be a palette color such as bg-green-100'] });
       await admin.post('/api/funnels', { name: 'X', stages: [{ name: 'A', color: 'bg-green-150' }] }).expect(400);
-      await admin.post('/api/funnels', { name: 'X', stages: [{ name: 'A', color: 'bg-green-100', isWon: true }, { name: 'B', color: 'bg-red-100', isWon: true }] }).expect(400);
-      await admin.post('/api/funnels', { name: 'X', stages: [{ name: 'A', color: 'bg-green-100' }, { name: 'a', color: 'bg-red-100' }] }).expect(409);
+      await admin
+        .post('/api/funnels', {
+          name: 'X',
+          stages: [
+            { name: 'A', color: 'bg-green-100', isWon: true },
+            { name: 'B', color: 'bg-red-100', isWon: true },
+          ],
+        })
+        .expect(400);
+      await admin
+        .post('/api/funnels', {
+          name: 'X',
+          stages: [
+            { name: 'A', color: 'bg-green-100' },
+            { name: 'a', color: 'bg-red-100' },
+          ],
+        })
+        .expect(409);
       await admin.post('/api/funnels', { name: 'funil teste' }).expect(409);
       const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM funnels WHERE name = 'X'");
       expect(Number(n)).toBe(0);
@@ -143,7 +159,15 @@ describe('funnels and origin groups', () => {
   describe('origin groups', () => {
     it('creates, adds, reorders and protects groups in use, like funnels', async () => {
       const group = (
-        await admin.post('/api/origin-groups', { name: 'Grupo Teste', items: [{ name: 'Instagram', color: 'bg-pink-100' }, { name: 'Site', color: 'bg-zinc-200' }] }).expect(201)
+        await admin
+          .post('/api/origin-groups', {
+            name: 'Grupo Teste',
+            items: [
+              { name: 'Instagram', color: 'bg-pink-100' },
+              { name: 'Site', color: 'bg-zinc-200' },
+            ],
+          })
+          .expect(201)
       ).body;
       expect(group.items.map((item: { name: string }) => item.name)).toEqual(['Instagram', 'Site']);
       expect(group.items[0]).not.toHaveProperty('isWon');

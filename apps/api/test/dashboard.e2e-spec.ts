@@ -31,20 +31,79 @@ describe('dashboard', () => {
     const bruno = c.user(DEMO.otherAgent).id;
     const diego = c.user('diego@demo.fasto.app').id;
     const stage = (name: string, funnelId: string | null) => c.stage(name, funnelId!).id;
-    const temp = (await admin.post(`/api/funnels/${alpha.funnelId}/stages`, { name: 'Temporária', color: 'bg-lime-100' }).expect(201)).body.stages.find((s: { name: string }) => s.name === 'Temporária').id;
+    const temp = (await admin.post(`/api/funnels/${alpha.funnelId}/stages`, { name: 'Temporária', color: 'bg-lime-100' }).expect(201)).body.stages.find(
+      (s: { name: string }) => s.name === 'Temporária',
+    ).id;
 
     const base = { tenantId };
     await insertAttendances(t, [
-      { ...base, userId: alice, teamId: alpha.id, funnelStageId: stage('Proposta', alpha.funnelId), originItemId: c.origin('Instagram').id, score: 80, firstResponseTimeMin: 10, attendedAt: new Date('2026-03-10T12:00:00Z') },
+      {
+        ...base,
+        userId: alice,
+        teamId: alpha.id,
+        funnelStageId: stage('Proposta', alpha.funnelId),
+        originItemId: c.origin('Instagram').id,
+        score: 80,
+        firstResponseTimeMin: 10,
+        attendedAt: new Date('2026-03-10T12:00:00Z'),
+      },
       // 02:30 UTC on the 11th is 23:30 on the 10th in São Paulo.
-      { ...base, userId: alice, teamId: alpha.id, funnelStageId: stage('Venda Fechada', alpha.funnelId), originItemId: c.origin('Site').id, score: 90, firstResponseTimeMin: 20, converted: true, saleValue: 1000.5, attendedAt: new Date('2026-03-11T02:30:00Z') },
+      {
+        ...base,
+        userId: alice,
+        teamId: alpha.id,
+        funnelStageId: stage('Venda Fechada', alpha.funnelId),
+        originItemId: c.origin('Site').id,
+        score: 90,
+        firstResponseTimeMin: 20,
+        converted: true,
+        saleValue: 1000.5,
+        attendedAt: new Date('2026-03-11T02:30:00Z'),
+      },
       { ...base, userId: bruno, teamId: alpha.id, attendedAt: new Date('2026-03-11T15:00:00Z') },
       // A Beta stage and origin on an Alpha attendance: "Outros" in Alpha's view.
-      { ...base, userId: bruno, teamId: alpha.id, funnelStageId: stage('Suporte', beta.funnelId), originItemId: c.origin('Feira').id, score: 40, firstResponseTimeMin: 100, converted: true, saleValue: 500, attendedAt: new Date('2026-03-11T03:00:00Z') },
-      { ...base, userId: diego, teamId: beta.id, funnelStageId: stage('Onboarding', beta.funnelId), originItemId: c.origin('Webinar').id, score: 70, firstResponseTimeMin: 5, attendedAt: new Date('2026-03-10T18:00:00Z') },
-      { ...base, userId: alice, teamId: alpha.id, funnelStageId: temp, originItemId: c.origin('Instagram').id, score: 50, attendedAt: new Date('2026-03-10T13:00:00Z') },
+      {
+        ...base,
+        userId: bruno,
+        teamId: alpha.id,
+        funnelStageId: stage('Suporte', beta.funnelId),
+        originItemId: c.origin('Feira').id,
+        score: 40,
+        firstResponseTimeMin: 100,
+        converted: true,
+        saleValue: 500,
+        attendedAt: new Date('2026-03-11T03:00:00Z'),
+      },
+      {
+        ...base,
+        userId: diego,
+        teamId: beta.id,
+        funnelStageId: stage('Onboarding', beta.funnelId),
+        originItemId: c.origin('Webinar').id,
+        score: 70,
+        firstResponseTimeMin: 5,
+        attendedAt: new Date('2026-03-10T18:00:00Z'),
+      },
+      {
+        ...base,
+        userId: alice,
+        teamId: alpha.id,
+        funnelStageId: temp,
+        originItemId: c.origin('Instagram').id,
+        score: 50,
+        attendedAt: new Date('2026-03-10T13:00:00Z'),
+      },
       // Previous period (03-08..03-09) and after the range.
-      { ...base, userId: alice, teamId: alpha.id, funnelStageId: stage('Proposta', alpha.funnelId), score: 60, converted: true, saleValue: 200, attendedAt: new Date('2026-03-09T12:00:00Z') },
+      {
+        ...base,
+        userId: alice,
+        teamId: alpha.id,
+        funnelStageId: stage('Proposta', alpha.funnelId),
+        score: 60,
+        converted: true,
+        saleValue: 200,
+        attendedAt: new Date('2026-03-09T12:00:00Z'),
+      },
       { ...base, userId: alice, teamId: alpha.id, score: 10, attendedAt: new Date('2026-03-12T12:00:00Z') },
     ]);
     // The temporary stage is deleted after use: its attendance now counts as "Outros".
@@ -76,7 +135,15 @@ describe('dashboard', () => {
   it('uses the selected team’s funnel and origin group: anything else is "Outros"', async () => {
     const { body } = await admin.get(`/api/dashboard?${RANGE}&teamId=${alphaId}`).expect(200);
     expect(body.totals.attendances).toBe(5);
-    expect(body.byStage.map((slice: DashboardSlice) => slice.name)).toEqual(['Novo Lead', 'Qualificação', 'Proposta', 'Negociação', 'Venda Fechada', 'Perdido', OTHERS_BUCKET_NAME]);
+    expect(body.byStage.map((slice: DashboardSlice) => slice.name)).toEqual([
+      'Novo Lead',
+      'Qualificação',
+      'Proposta',
+      'Negociação',
+      'Venda Fechada',
+      'Perdido',
+      OTHERS_BUCKET_NAME,
+    ]);
     expect(bySlice(body.byStage)).toMatchObject({ Proposta: 1, 'Venda Fechada': 1, [OTHERS_BUCKET_NAME]: 3 });
     expect(bySlice(body.byOrigin)).toEqual({ Instagram: 2, 'Facebook Ads': 0, 'Google Ads': 0, Site: 1, Indicação: 0, [OTHERS_BUCKET_NAME]: 2 });
   });
@@ -84,8 +151,26 @@ describe('dashboard', () => {
   it('ranks agents, by attendances by default or by a chosen metric', async () => {
     const { body } = await admin.get(`/api/dashboard?${RANGE}`).expect(200);
     expect(body.byAgent).toEqual([
-      { userId: expect.any(String), name: 'Alice Atendente', attendances: 3, converted: 1, conversionRate: 0.3333, avgScore: 73.3, avgFirstResponseMin: 15, saleValue: 1000.5 },
-      { userId: expect.any(String), name: 'Bruno Souza', attendances: 2, converted: 1, conversionRate: 0.5, avgScore: 40, avgFirstResponseMin: 100, saleValue: 500 },
+      {
+        userId: expect.any(String),
+        name: 'Alice Atendente',
+        attendances: 3,
+        converted: 1,
+        conversionRate: 0.3333,
+        avgScore: 73.3,
+        avgFirstResponseMin: 15,
+        saleValue: 1000.5,
+      },
+      {
+        userId: expect.any(String),
+        name: 'Bruno Souza',
+        attendances: 2,
+        converted: 1,
+        conversionRate: 0.5,
+        avgScore: 40,
+        avgFirstResponseMin: 100,
+        saleValue: 500,
+      },
       { userId: expect.any(String), name: 'Diego Ramos', attendances: 1, converted: 0, conversionRate: 0, avgScore: 70, avgFirstResponseMin: 5, saleValue: 0 },
     ]);
     const byRate = await admin.get(`/api/dashboard?${RANGE}&sort=conversionRate`).expect(200);

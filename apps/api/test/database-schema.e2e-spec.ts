@@ -70,7 +70,9 @@ describe('database schema', () => {
   it('gives every tenant-owned table a NOT NULL tenant_id leading an index (ORM metadata and live schema)', async () => {
     const tenantOwned = dataSource.entityMetadatas.filter((metadata) => metadata.findColumnWithPropertyName('tenantId'));
     expect(tenantOwned.map((metadata) => metadata.tableName).sort()).toEqual(
-      ENTITIES.map((entity) => dataSource.getMetadata(entity).tableName).filter((name) => !GLOBAL_TABLES.includes(name)).sort(),
+      ENTITIES.map((entity) => dataSource.getMetadata(entity).tableName)
+        .filter((name) => !GLOBAL_TABLES.includes(name))
+        .sort(),
     );
     const runner = dataSource.createQueryRunner();
     try {

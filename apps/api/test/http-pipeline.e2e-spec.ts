@@ -17,7 +17,12 @@ describe('HTTP pipeline', () => {
   });
 
   it('refuses an oversized body with 413 before it reaches a handler', async () => {
-    const response = await t.http().post('/api/health').set('content-type', 'application/json').send({ padding: 'x'.repeat(4096) }).expect(413);
+    const response = await t
+      .http()
+      .post('/api/health')
+      .set('content-type', 'application/json')
+      .send({ padding: 'x'.repeat(4096) })
+      .expect(413);
     expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large' });
   });
 

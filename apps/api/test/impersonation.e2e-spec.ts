@@ -34,7 +34,9 @@ describe('impersonation', () => {
   it('audits the start with both ids', async () => {
     const { superAdmin } = await impersonate();
     const admin = await idOf(t, DEMO.admin);
-    const rows = await t.dataSource.query("SELECT tenant_id AS tenantId, actor_id AS actorId, impersonator_id AS impersonatorId FROM audit_logs WHERE action = 'impersonation.started'");
+    const rows = await t.dataSource.query(
+      "SELECT tenant_id AS tenantId, actor_id AS actorId, impersonator_id AS impersonatorId FROM audit_logs WHERE action = 'impersonation.started'",
+    );
     expect(rows).toContainEqual({ tenantId: demoTenantId, actorId: admin.id, impersonatorId: superAdmin.body.user.id });
   });
 
@@ -42,7 +44,12 @@ describe('impersonation', () => {
     const { response } = await impersonate();
     const token = bearer(response.body.accessToken);
     await t.http().post(`/api/impersonate/${demoTenantId}`).set('authorization', token).expect(403);
-    const change = await t.http().post('/api/auth/password/change').set('authorization', token).send({ currentPassword: 'x', newPassword: 'Another-good-phrase-7' }).expect(403);
+    const change = await t
+      .http()
+      .post('/api/auth/password/change')
+      .set('authorization', token)
+      .send({ currentPassword: 'x', newPassword: 'Another-good-phrase-7' })
+      .expect(403);
     expect(change.body.message).toMatch(/impersonat/);
     await t.http().post('/api/auth/refresh').expect(401);
   });

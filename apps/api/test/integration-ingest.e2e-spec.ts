@@ -31,13 +31,16 @@ describe('integration: attendance ingest', () => {
     attended_at: '2026-03-10T12:00:00-03:00',
     ...overrides,
   });
-  const countOf = async (externalId: string) => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM attendances WHERE external_id = ?', [externalId]))[0].n);
+  const countOf = async (externalId: string) =>
+    Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM attendances WHERE external_id = ?', [externalId]))[0].n);
 
   beforeAll(async () => {
     t = await startTestApp({ seed: true });
     admin = await client(t, DEMO.admin);
     const generated = generateApiKey();
-    await t.dataSource.getRepository(ApiKey).insert({ id: randomUUID(), tenantId: admin.session.body.user.tenantId, name: 'n8n', prefix: generated.prefix, keyHash: hashSecretToken(generated.key) });
+    await t.dataSource
+      .getRepository(ApiKey)
+      .insert({ id: randomUUID(), tenantId: admin.session.body.user.tenantId, name: 'n8n', prefix: generated.prefix, keyHash: hashSecretToken(generated.key) });
     key = generated.key;
     t.app.get(DomainEvents).on('attendance.recorded', (event) => void recorded.push(event));
   });
@@ -48,7 +51,15 @@ describe('integration: attendance ingest', () => {
     const created = await post(body).expect(201);
     expect(created.body).toEqual({ id: expect.any(String), status: 'created', warnings: [] });
     const detail = await admin.get(`/api/attendances/${created.body.id}`).expect(200);
-    expect(detail.body).toMatchObject({ externalId: body.external_id, agent: { name: 'Alice Atendente' }, team: { name: 'Equipe Alpha' }, stage: { name: 'Negociação' }, origin: { name: 'Instagram' }, score: 72, fullSummary: 'Análise completa da IA.' });
+    expect(detail.body).toMatchObject({
+      externalId: body.external_id,
+      agent: { name: 'Alice Atendente' },
+      team: { name: 'Equipe Alpha' },
+      stage: { name: 'Negociação' },
+      origin: { name: 'Instagram' },
+      score: 72,
+      fullSummary: 'Análise completa da IA.',
+    });
     expect(detail.body.attendedAt).toBe('2026-03-10T15:00:00.000Z');
     const dashboard = await admin.get('/api/dashboard?from=2026-03-10&to=2026-03-10').expect(200);
     expect(dashboard.body.totals).toMatchObject({ attendances: 1, avgScore: 72 });
@@ -65,7 +76,11 @@ describe('integration: attendance ingest', () => {
     const changed = await post({ ...body, converted: true, sale_value: 1500, stage_name: 'Venda Fechada' }).expect(200);
     expect(changed.body).toEqual({ id: first.body.id, status: 'updated', warnings: [] });
     expect(recorded.length).toBe(events + 1);
-    expect(recorded[recorded.length - 1]).toMatchObject({ attendanceId: first.body.id, before: { converted: false }, after: { converted: true, saleValue: 1500 } });
+    expect(recorded[recorded.length - 1]).toMatchObject({
+      attendanceId: first.body.id,
+      before: { converted: false },
+      after: { converted: true, saleValue: 1500 },
+    });
     await post({ ...body, converted: true, sale_value: 1500, stage_name: 'Venda Fechada' }).expect(200);
     expect(recorded.length).toBe(events + 1);
     const dashboard = await admin.get('/api/dashboard?from=2026-03-10&to=2026-03-10').expect(200);
@@ -84,7 +99,9 @@ describe('integration: attendance ingest', () => {
 
   it('keeps attendances with unknown references, listing warnings; never links another tenant’s ids', async () => {
     const [acmeStage] = await t.dataSource.query("SELECT s.id FROM funnel_stages s JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = 'acme' LIMIT 1");
-    const response = await post(payload({ agent_email: 'ghost@demo.fasto.app', stage_name: undefined, stage_id: acmeStage.id, origin_name: 'Rádio' })).expect(201);
+    const response = await post(payload({ agent_email: 'ghost@demo.fasto.app', stage_name: undefined, stage_id: acmeStage.id, origin_name: 'Rádio' })).expect(
+      201,
+    );
     expect(response.body.warnings).toEqual([
       'agent "ghost@demo.fasto.app" not found; stored without agent',
       `stage ${acmeStage.id} not found in this organization; stored without stage`,
@@ -127,15 +144,37 @@ describe('integration: attendance ingest', () => {
       .http()
       .post('/api/integration/attendances/batch')
       .set('x-api-key', key)
-      .send({ items: [first, payload({ score: 150 }), first, { ...first, external_id: 'conv-batch-future', attended_at: new Date(Date.now() + 5 * 86_400_000).toISOString() }] })
+      .send({
+        items: [
+          first,
+          payload({ score: 150 }),
+          first,
+          { ...first, external_id: 'conv-batch-future', attended_at: new Date(Date.now() + 5 * 86_400_000).toISOString() },
+        ],
+      })
       .expect(200);
     expect(response.body.results).toEqual([
       { index: 0, externalId: first.external_id, status: 'created', id: expect.any(String) },
-      { index: 1, externalId: expect.any(String), status: 'error', error: { message: expect.stringMatching(/^Validation failed/), details: [{ field: 'score', messages: expect.any(Array) }] } },
+      {
+        index: 1,
+        externalId: expect.any(String),
+        status: 'error',
+        error: { message: expect.stringMatching(/^Validation failed/), details: [{ field: 'score', messages: expect.any(Array) }] },
+      },
       { index: 2, externalId: first.external_id, status: 'unchanged', id: response.body.results[0].id },
-      { index: 3, externalId: 'conv-batch-future', status: 'error', error: expect.objectContaining({ message: 'attended_at is more than a day in the future' }) },
+      {
+        index: 3,
+        externalId: 'conv-batch-future',
+        status: 'error',
+        error: expect.objectContaining({ message: 'attended_at is more than a day in the future' }),
+      },
     ]);
-    const tooMany = await t.http().post('/api/integration/attendances/batch').set('x-api-key', key).send({ items: Array.from({ length: 501 }, () => payload()) }).expect(400);
+    const tooMany = await t
+      .http()
+      .post('/api/integration/attendances/batch')
+      .set('x-api-key', key)
+      .send({ items: Array.from({ length: 501 }, () => payload()) })
+      .expect(400);
     expect(tooMany.body.message).toMatch(/at most 500/);
   });
 });

@@ -18,10 +18,24 @@ describe('integration: API keys and mapping endpoints', () => {
 
   it('shows a new key once, then only its prefix; stores only a hash', async () => {
     const created = await createKey('n8n produção');
-    expect(created).toEqual({ id: expect.any(String), name: 'n8n produção', prefix: expect.stringMatching(/^[0-9a-f]{8}$/), key: expect.stringMatching(/^fst_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/), createdAt: expect.any(String) });
+    expect(created).toEqual({
+      id: expect.any(String),
+      name: 'n8n produção',
+      prefix: expect.stringMatching(/^[0-9a-f]{8}$/),
+      key: expect.stringMatching(/^fst_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/),
+      createdAt: expect.any(String),
+    });
     expect(created.key.startsWith(`fst_${created.prefix}_`)).toBe(true);
     const list = await superAdmin.get(`/api/tenants/${demoId}/api-keys`).expect(200);
-    expect(list.body.items[0]).toEqual({ id: created.id, name: 'n8n produção', prefix: created.prefix, createdBy: superAdmin.session.body.user.id, createdAt: created.createdAt, lastUsedAt: null, revokedAt: null });
+    expect(list.body.items[0]).toEqual({
+      id: created.id,
+      name: 'n8n produção',
+      prefix: created.prefix,
+      createdBy: superAdmin.session.body.user.id,
+      createdAt: created.createdAt,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(JSON.stringify(list.body)).not.toContain(created.key);
     expect(JSON.stringify(await t.dataSource.query('SELECT * FROM api_keys'))).not.toContain(created.key.slice(13));
   });
@@ -38,7 +52,14 @@ describe('integration: API keys and mapping endpoints', () => {
 
     const funnels = await t.http().get('/api/integration/funnels').set('authorization', `Bearer ${key}`).expect(200);
     const sales = funnels.body.items.find((funnel: { name: string }) => funnel.name === 'Funil de Vendas');
-    expect(sales.stages.map((stage: { name: string }) => stage.name)).toEqual(['Novo Lead', 'Qualificação', 'Proposta', 'Negociação', 'Venda Fechada', 'Perdido']);
+    expect(sales.stages.map((stage: { name: string }) => stage.name)).toEqual([
+      'Novo Lead',
+      'Qualificação',
+      'Proposta',
+      'Negociação',
+      'Venda Fechada',
+      'Perdido',
+    ]);
     expect(sales.teams).toEqual([{ id: expect.any(String), name: 'Equipe Alpha' }]);
     const origins = await t.http().get('/api/integration/origins').set('x-api-key', key).expect(200);
     expect(origins.body.items.map((group: { name: string }) => group.name).sort()).toEqual(['Canais Digitais', 'Eventos e Parcerias']);
@@ -63,7 +84,12 @@ describe('integration: API keys and mapping endpoints', () => {
     await t.http().get('/api/integration/users').set('x-api-key', created.key).expect(401);
     await superAdmin.delete(`/api/tenants/${demoId}/api-keys/${created.id}`).expect(404);
     const audit = await superAdmin.get(`/api/audit-logs?tenantId=${demoId}&entity=api_key`).expect(200);
-    expect(audit.body.items.filter((item: { entityId: string }) => item.entityId === created.id).map((item: { action: string }) => item.action).sort()).toEqual(['api_key.created', 'api_key.revoked']);
+    expect(
+      audit.body.items
+        .filter((item: { entityId: string }) => item.entityId === created.id)
+        .map((item: { action: string }) => item.action)
+        .sort(),
+    ).toEqual(['api_key.created', 'api_key.revoked']);
   });
 
   it('is for super admins only, never under impersonation, never for the system tenant', async () => {
@@ -72,7 +98,9 @@ describe('integration: API keys and mapping endpoints', () => {
     await t.http().post(`/api/tenants/${demoId}/api-keys`).set('authorization', `Bearer ${impersonation.body.accessToken}`).send({ name: 'x' }).expect(403);
     await superAdmin.post(`/api/tenants/${superAdmin.session.body.user.tenantId}/api-keys`, { name: 'x' }).expect(404);
     await superAdmin.post(`/api/tenants/${demoId}/api-keys`, { name: '' }).expect(400);
-    const acmeKeys = await superAdmin.get(`/api/tenants/${(await superAdmin.get('/api/tenants').expect(200)).body.items.find((item: { slug: string }) => item.slug === 'acme').id}/api-keys`).expect(200);
+    const acmeKeys = await superAdmin
+      .get(`/api/tenants/${(await superAdmin.get('/api/tenants').expect(200)).body.items.find((item: { slug: string }) => item.slug === 'acme').id}/api-keys`)
+      .expect(200);
     expect(acmeKeys.body.items).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ import { startTestApp, type TestApp } from './support/test-app';
 type Row = Record<string, unknown>;
 const normalise = (rows: Row[]) =>
   rows
-    .map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value])))
+    .map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value])),
+    )
     .filter((row) => Object.values(row).some((value) => typeof value === 'number' && value !== 0))
     .map((row) => JSON.stringify(row))
     .sort();
@@ -22,9 +24,21 @@ async function compare(t: TestApp): Promise<{ stored: string[]; recount: string[
   }
   const expected = delta.rows();
   const tables: [string, string, Row[]][] = [
-    ['attendance_rollup_totals', 'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, attendances, converted, score_sum AS scoreSum, score_count AS scoreCount, first_response_sum AS firstResponseSum, first_response_count AS firstResponseCount, sale_value_sum AS saleValueSum', expected.totals as unknown as Row[]],
-    ['attendance_rollup_stages', 'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, stage_id AS stageId, attendances', expected.stages as unknown as Row[]],
-    ['attendance_rollup_origins', 'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, origin_id AS originId, attendances', expected.origins as unknown as Row[]],
+    [
+      'attendance_rollup_totals',
+      'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, attendances, converted, score_sum AS scoreSum, score_count AS scoreCount, first_response_sum AS firstResponseSum, first_response_count AS firstResponseCount, sale_value_sum AS saleValueSum',
+      expected.totals as unknown as Row[],
+    ],
+    [
+      'attendance_rollup_stages',
+      'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, stage_id AS stageId, attendances',
+      expected.stages as unknown as Row[],
+    ],
+    [
+      'attendance_rollup_origins',
+      'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, origin_id AS originId, attendances',
+      expected.origins as unknown as Row[],
+    ],
   ];
   const results = [];
   for (const [table, columns, recount] of tables) {
@@ -32,7 +46,10 @@ async function compare(t: TestApp): Promise<{ stored: string[]; recount: string[
     // SQLite keeps decimals as REAL: compare money to the cent and minutes to the thousandth.
     const fixed = (value: unknown, decimals: number) => Math.round(Number(value) * 10 ** decimals) / 10 ** decimals;
     const round = (rows: Row[]) =>
-      rows.map((row) => ({ ...row, ...(row['saleValueSum'] !== undefined ? { saleValueSum: fixed(row['saleValueSum'], 2), firstResponseSum: fixed(row['firstResponseSum'], 3) } : {}) }));
+      rows.map((row) => ({
+        ...row,
+        ...(row['saleValueSum'] !== undefined ? { saleValueSum: fixed(row['saleValueSum'], 2), firstResponseSum: fixed(row['firstResponseSum'], 3) } : {}),
+      }));
     results.push({ stored: normalise(round(stored)), recount: normalise(round(recount)) });
   }
   return results;
@@ -57,7 +74,9 @@ describe('rollups', () => {
     const funnel = (await admin.get('/api/funnels').expect(200)).body.items.find((item: { name: string }) => item.name === 'Funil de Vendas');
     const won = funnel.stages.find((stage: { isWon: boolean }) => stage.isWon).id;
     for (const [index, item] of page.slice(0, 10).entries()) {
-      await admin.patch(`/api/attendances/${item.id}`, index % 2 ? { converted: !item.converted, saleValue: 99.99 } : { funnelStageId: won, originItemId: null }).expect(200);
+      await admin
+        .patch(`/api/attendances/${item.id}`, index % 2 ? { converted: !item.converted, saleValue: 99.99 } : { funnelStageId: won, originItemId: null })
+        .expect(200);
     }
     for (const item of page.slice(10, 15)) await admin.delete(`/api/attendances/${item.id}`).expect(204);
     const negotiation = funnel.stages.find((stage: { name: string }) => stage.name === 'Negociação').id;
@@ -79,7 +98,9 @@ describe('rollups', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     for (const { stored, recount } of await compare(t)) expect(stored).toEqual(recount);
-    const days = await t.dataSource.query("SELECT COUNT(DISTINCT period) AS n FROM attendance_rollup_totals WHERE grain = 'D' AND tenant_id = ?", [admin.session.body.user.tenantId]);
+    const days = await t.dataSource.query("SELECT COUNT(DISTINCT period) AS n FROM attendance_rollup_totals WHERE grain = 'D' AND tenant_id = ?", [
+      admin.session.body.user.tenantId,
+    ]);
     expect(Number(days[0].n)).toBeGreaterThan(100);
   });
 });

@@ -107,7 +107,9 @@ describe('route × caller access matrix', () => {
     routes = registeredRoutes(t.app);
     const tenant = await idOf(t, DEMO.admin);
     const apiKey = generateApiKey();
-    await t.dataSource.getRepository(ApiKey).insert({ id: randomUUID(), tenantId: tenant.tenantId, name: 'matrix', prefix: apiKey.prefix, keyHash: hashSecretToken(apiKey.key) });
+    await t.dataSource
+      .getRepository(ApiKey)
+      .insert({ id: randomUUID(), tenantId: tenant.tenantId, name: 'matrix', prefix: apiKey.prefix, keyHash: hashSecretToken(apiKey.key) });
     credentials.apiKey = apiKey.key;
     for (const [caller, email] of [
       ['agent', DEMO.agent],
@@ -131,7 +133,11 @@ describe('route × caller access matrix', () => {
     for (const route of routes) {
       const targets = [route.handler, route.controller];
       const read = <T>(key: string) => targets.map((target) => Reflect.getMetadata(key, target) as T | undefined).find((value) => value !== undefined);
-      const declared: Access | undefined = read<boolean>(IS_PUBLIC_KEY) ? 'public' : read<boolean>(INTEGRATION_ROUTE_KEY) ? 'integration' : read<Role[]>(ROLES_KEY);
+      const declared: Access | undefined = read<boolean>(IS_PUBLIC_KEY)
+        ? 'public'
+        : read<boolean>(INTEGRATION_ROUTE_KEY)
+          ? 'integration'
+          : read<Role[]>(ROLES_KEY);
       expect({ route: route.key, access: declared }).toEqual({ route: route.key, access: ACCESS[route.key] });
     }
   });

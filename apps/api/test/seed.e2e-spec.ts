@@ -49,7 +49,15 @@ describe('seed', () => {
       'SELECT t.slug AS slug, u.role AS role, COUNT(*) AS n FROM users u JOIN tenants t ON t.id = u.tenant_id GROUP BY t.slug, u.role ORDER BY t.slug, u.role',
     );
     const byTenant = rows.map((row) => `${row.slug}:${row.role}:${Number(row.n)}`);
-    expect(byTenant).toEqual(['acme:admin:1', 'acme:agent:2', 'acme:manager:1', 'demo:admin:1', 'demo:agent:6', 'demo:manager:2', `${SYSTEM_TENANT_SLUG}:super_admin:1`]);
+    expect(byTenant).toEqual([
+      'acme:admin:1',
+      'acme:agent:2',
+      'acme:manager:1',
+      'demo:admin:1',
+      'demo:agent:6',
+      'demo:manager:2',
+      `${SYSTEM_TENANT_SLUG}:super_admin:1`,
+    ]);
   });
 
   it('puts the demo manager and agent in the same team, and every login works with DEMO_PASSWORD', async () => {
@@ -59,7 +67,9 @@ describe('seed', () => {
     expect(manager.team_id).toBeTruthy();
     expect(manager.team_id).toBe(agent.team_id);
     expect(await verifyPassword(agent.password_hash, seeded.config.demoPassword)).toBe(true);
-    const [superAdmin]: { password_hash: string; role: string }[] = await seeded.dataSource.query('SELECT password_hash, role FROM users WHERE email = ?', [seeded.config.superAdmin.email]);
+    const [superAdmin]: { password_hash: string; role: string }[] = await seeded.dataSource.query('SELECT password_hash, role FROM users WHERE email = ?', [
+      seeded.config.superAdmin.email,
+    ]);
     expect(superAdmin.role).toBe(Role.SuperAdmin);
     expect(await verifyPassword(superAdmin.password_hash, seeded.config.superAdmin.password)).toBe(true);
   });

@@ -23,7 +23,9 @@ describe('teams', () => {
 
   it('creates a team with its funnel, origin group and members, announcing each move', async () => {
     const diego = await idOf(t, 'diego@demo.fasto.app');
-    const created = await admin.post('/api/teams', { name: 'Equipe Gama', funnelId: catalog.funnelId, originGroupId: catalog.originGroupId, memberIds: [diego.id] }).expect(201);
+    const created = await admin
+      .post('/api/teams', { name: 'Equipe Gama', funnelId: catalog.funnelId, originGroupId: catalog.originGroupId, memberIds: [diego.id] })
+      .expect(201);
     expect(created.body).toMatchObject({ name: 'Equipe Gama', funnelId: catalog.funnelId, memberCount: 1, members: [{ id: diego.id }] });
     expect(created.body.funnelName).toEqual(expect.any(String));
     expect(moves).toContainEqual(expect.objectContaining({ userId: diego.id, toTeamId: created.body.id }));

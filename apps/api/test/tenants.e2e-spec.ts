@@ -15,7 +15,12 @@ describe('tenants (super admin console) and own tenant settings', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ seed: { attendances: true } });
-    [superAdmin, admin, manager, agent] = await Promise.all([client(t, DEMO.superAdmin), client(t, DEMO.admin), client(t, DEMO.manager), client(t, DEMO.agent)]);
+    [superAdmin, admin, manager, agent] = await Promise.all([
+      client(t, DEMO.superAdmin),
+      client(t, DEMO.admin),
+      client(t, DEMO.manager),
+      client(t, DEMO.agent),
+    ]);
   });
   afterAll(() => t.close());
 
@@ -40,8 +45,22 @@ describe('tenants (super admin console) and own tenant settings', () => {
     });
 
     it('creates a tenant in trial and invites its first admin, who can then sign in', async () => {
-      const created = await superAdmin.post('/api/tenants', { name: 'Nova Loja', slug: 'nova-loja', plan: 'starter', trialDays: 7, admin: { email: 'Dona@NovaLoja.example', fullName: 'Dona da Loja' } }).expect(201);
-      expect(created.body).toMatchObject({ name: 'Nova Loja', status: 'trial', plan: 'starter', userCount: 1, settings: { lowScoreThreshold: 50, firstResponseSlaMinutes: 60 } });
+      const created = await superAdmin
+        .post('/api/tenants', {
+          name: 'Nova Loja',
+          slug: 'nova-loja',
+          plan: 'starter',
+          trialDays: 7,
+          admin: { email: 'Dona@NovaLoja.example', fullName: 'Dona da Loja' },
+        })
+        .expect(201);
+      expect(created.body).toMatchObject({
+        name: 'Nova Loja',
+        status: 'trial',
+        plan: 'starter',
+        userCount: 1,
+        settings: { lowScoreThreshold: 50, firstResponseSlaMinutes: 60 },
+      });
       const days = (new Date(created.body.trialEndsAt).getTime() - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(6.9);
       expect(days).toBeLessThan(7.1);
@@ -63,7 +82,9 @@ describe('tenants (super admin console) and own tenant settings', () => {
     it('suspends a tenant: sign-in, tokens, refresh and API keys stop at once; reactivation restores sign-in', async () => {
       const acmeAdmin = await client(t, DEMO.acmeAdmin);
       const key = generateApiKey();
-      await t.dataSource.getRepository(ApiKey).insert({ id: randomUUID(), tenantId: acmeAdmin.session.body.user.tenantId, name: 'n8n', prefix: key.prefix, keyHash: hashSecretToken(key.key) });
+      await t.dataSource
+        .getRepository(ApiKey)
+        .insert({ id: randomUUID(), tenantId: acmeAdmin.session.body.user.tenantId, name: 'n8n', prefix: key.prefix, keyHash: hashSecretToken(key.key) });
       const acmeId = acmeAdmin.session.body.user.tenantId;
 
       const suspended = await superAdmin.post(`/api/tenants/${acmeId}/suspend`).expect(200);
@@ -82,7 +103,9 @@ describe('tenants (super admin console) and own tenant settings', () => {
     });
 
     it('cancels a tenant: access closed, data kept', async () => {
-      const created = await superAdmin.post('/api/tenants', { name: 'Fecha', slug: 'fecha', admin: { email: 'dono@fecha.example', fullName: 'Dono' } }).expect(201);
+      const created = await superAdmin
+        .post('/api/tenants', { name: 'Fecha', slug: 'fecha', admin: { email: 'dono@fecha.example', fullName: 'Dono' } })
+        .expect(201);
       const cancelled = await superAdmin.post(`/api/tenants/${created.body.id}/cancel`).expect(200);
       expect(cancelled.body.status).toBe('cancelled');
       const detail = await superAdmin.get(`/api/tenants/${created.body.id}`).expect(200);
@@ -102,7 +125,12 @@ describe('tenants (super admin console) and own tenant settings', () => {
   describe('own tenant', () => {
     it('lets every member read it, and only admins change it', async () => {
       const read = await agent.get('/api/tenant').expect(200);
-      expect(read.body).toMatchObject({ name: 'Demo', timezone: 'America/Sao_Paulo', locale: 'pt-BR', settings: { lowScoreThreshold: 50, firstResponseSlaMinutes: 60 } });
+      expect(read.body).toMatchObject({
+        name: 'Demo',
+        timezone: 'America/Sao_Paulo',
+        locale: 'pt-BR',
+        settings: { lowScoreThreshold: 50, firstResponseSlaMinutes: 60 },
+      });
       await manager.patch('/api/tenant', { name: 'Hacked' }).expect(403);
       await agent.patch('/api/tenant', { name: 'Hacked' }).expect(403);
     });
@@ -110,7 +138,12 @@ describe('tenants (super admin console) and own tenant settings', () => {
     it('merges partial settings and branding, validating each field', async () => {
       await admin.patch('/api/tenant', { settings: { lowScoreThreshold: 40 } }).expect(200);
       const updated = await admin.patch('/api/tenant', { branding: { primaryColor: '#112233' }, timezone: 'America/Manaus', locale: 'en-US' }).expect(200);
-      expect(updated.body).toMatchObject({ timezone: 'America/Manaus', locale: 'en-US', branding: { primaryColor: '#112233', logoUrl: null }, settings: { lowScoreThreshold: 40, firstResponseSlaMinutes: 60 } });
+      expect(updated.body).toMatchObject({
+        timezone: 'America/Manaus',
+        locale: 'en-US',
+        branding: { primaryColor: '#112233', logoUrl: null },
+        settings: { lowScoreThreshold: 40, firstResponseSlaMinutes: 60 },
+      });
 
       await admin.patch('/api/tenant', { timezone: 'Mars/Olympus' }).expect(400);
       await admin.patch('/api/tenant', { settings: { lowScoreThreshold: 101 } }).expect(400);

@@ -58,7 +58,9 @@ describe('users', () => {
 
   describe('creating', () => {
     it('creates a member and emails the invitation', async () => {
-      const created = await admin.post('/api/users', { email: 'Novo.Agente@Demo.Fasto.App', fullName: 'Novo Agente', role: 'agent', teamId: manager.session.body.user.teamId }).expect(201);
+      const created = await admin
+        .post('/api/users', { email: 'Novo.Agente@Demo.Fasto.App', fullName: 'Novo Agente', role: 'agent', teamId: manager.session.body.user.teamId })
+        .expect(201);
       expect(created.body).toMatchObject({ email: 'novo.agente@demo.fasto.app', role: 'agent', hasPassword: false, isActive: true, teamName: 'Equipe Alpha' });
       expect(emailsTo(t, 'novo.agente@demo.fasto.app')[0]).toMatch(/accept-invite\?token=/);
     });
@@ -69,7 +71,9 @@ describe('users', () => {
       const acmeTeam = acmeAdmin.session.body.user;
       const [acmeTeamRow] = await t.dataSource.query('SELECT id FROM teams WHERE tenant_id = ?', [acmeTeam.tenantId]);
       await admin.post('/api/users', { email: 'x2@demo.fasto.app', fullName: 'X', role: 'agent', teamId: acmeTeamRow.id }).expect(404);
-      const massAssigned = await admin.post('/api/users', { email: 'x3@demo.fasto.app', fullName: 'X', role: 'agent', tenantId: acmeTeam.tenantId, passwordHash: 'x', id: 'abc' }).expect(400);
+      const massAssigned = await admin
+        .post('/api/users', { email: 'x3@demo.fasto.app', fullName: 'X', role: 'agent', tenantId: acmeTeam.tenantId, passwordHash: 'x', id: 'abc' })
+        .expect(400);
       expect(massAssigned.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['id', 'passwordHash', 'tenantId']);
       const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM users WHERE email LIKE 'x_@demo.fasto.app'");
       expect(Number(n)).toBe(0);
@@ -80,7 +84,9 @@ describe('users', () => {
   describe('editing', () => {
     it('lets a manager edit name, phone and avatar of their own team only', async () => {
       const carla = await idOf(t, 'carla@demo.fasto.app');
-      const edited = await manager.patch(`/api/users/${carla.id}`, { fullName: 'Carla Lima Souza', phone: '+55 11 98888-7777', avatarUrl: 'https://cdn.example.com/carla.png' }).expect(200);
+      const edited = await manager
+        .patch(`/api/users/${carla.id}`, { fullName: 'Carla Lima Souza', phone: '+55 11 98888-7777', avatarUrl: 'https://cdn.example.com/carla.png' })
+        .expect(200);
       expect(edited.body).toMatchObject({ fullName: 'Carla Lima Souza', phone: '+55 11 98888-7777' });
 
       const role = await manager.patch(`/api/users/${carla.id}`, { role: 'admin' }).expect(403);

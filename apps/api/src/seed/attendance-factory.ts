@@ -29,9 +29,35 @@ export interface AttendanceBatchSpec {
 
 type AttendanceRow = Omit<Attendance, 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
-const FIRST_NAMES = ['João', 'Maria', 'José', 'Ana', 'Paulo', 'Fernanda', 'Lucas', 'Juliana', 'Rafael', 'Camila', 'Gustavo', 'Larissa', 'Thiago', 'Patrícia', 'Rodrigo', 'Aline'];
+const FIRST_NAMES = [
+  'João',
+  'Maria',
+  'José',
+  'Ana',
+  'Paulo',
+  'Fernanda',
+  'Lucas',
+  'Juliana',
+  'Rafael',
+  'Camila',
+  'Gustavo',
+  'Larissa',
+  'Thiago',
+  'Patrícia',
+  'Rodrigo',
+  'Aline',
+];
 const LAST_NAMES = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Rodrigues', 'Ferreira', 'Alves', 'Pereira', 'Lima', 'Gomes', 'Ribeiro', 'Carvalho'];
-const TOPICS = ['Plano Pro', 'Plano Starter', 'Consultoria', 'Renovação de contrato', 'Orçamento personalizado', 'Demonstração', 'Dúvida sobre preço', 'Integração com ERP'];
+const TOPICS = [
+  'Plano Pro',
+  'Plano Starter',
+  'Consultoria',
+  'Renovação de contrato',
+  'Orçamento personalizado',
+  'Demonstração',
+  'Dúvida sobre preço',
+  'Integração com ERP',
+];
 const CHANNELS = [AttendanceChannel.WhatsApp, AttendanceChannel.Instagram, AttendanceChannel.Other];
 
 /** Business hours in São Paulo (08h–20h, UTC−3) expressed in UTC. */
@@ -62,7 +88,14 @@ export function generateAttendances(spec: AttendanceBatchSpec, fromIndex: number
     const agent = pick(random, spec.agents);
     const catalog = spec.catalogs.get(agent.teamId);
     // A few attendances arrive without a stage/origin the team knows: they show up as "Outros".
-    const stage = catalog && random() > 0.03 ? pickWeighted(random, catalog.stages, catalog.stages.map((_, i) => (i === 0 ? 3 : 2))) : null;
+    const stage =
+      catalog && random() > 0.03
+        ? pickWeighted(
+            random,
+            catalog.stages,
+            catalog.stages.map((_, i) => (i === 0 ? 3 : 2)),
+          )
+        : null;
     const originId = catalog && random() > 0.04 ? pick(random, catalog.originIds) : null;
     const converted = stage?.isWon ?? false;
     const customer = `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}`;

@@ -8,7 +8,11 @@ export function emailsTo(t: TestApp, to: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
-    .map((file) => readFileSync(join(dir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+    .map((file) =>
+      readFileSync(join(dir, file), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '='),
+    )
     .filter((message) => new RegExp(`^To: ${to.replace(/[.]/g, '\\.')}$`, 'mi').test(message));
 }
 

@@ -13,7 +13,11 @@ export interface RegisteredRoute {
   handler: (...args: unknown[]) => unknown;
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every route Nest registered, read from the controllers' own metadata. */
 export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {

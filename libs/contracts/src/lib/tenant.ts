@@ -6,10 +6,7 @@ export enum TenantStatus {
 }
 
 /** Statuses whose users, tokens and API keys are let in. */
-export const TENANT_STATUSES_WITH_ACCESS: readonly TenantStatus[] = [
-  TenantStatus.Trial,
-  TenantStatus.Active,
-];
+export const TENANT_STATUSES_WITH_ACCESS: readonly TenantStatus[] = [TenantStatus.Trial, TenantStatus.Active];
 
 /** Slug of the hidden tenant that holds the super admins. */
 export const SYSTEM_TENANT_SLUG = 'system';

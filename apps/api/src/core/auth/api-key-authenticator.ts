@@ -40,12 +40,7 @@ export class ApiKeyAuthenticator {
 
     const now = new Date();
     if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.dataSource
-        .createQueryBuilder()
-        .update(ApiKey)
-        .set({ lastUsedAt: now })
-        .where({ id: row.id, tenantId: row.tenantId })
-        .execute();
+      await this.dataSource.createQueryBuilder().update(ApiKey).set({ lastUsedAt: now }).where({ id: row.id, tenantId: row.tenantId }).execute();
     }
     return { kind: 'api_key', apiKeyId: row.id, tenantId: row.tenantId, tenantStatus: row.tenantStatus };
   }

@@ -26,7 +26,15 @@ export class PrincipalLoader {
   async load(claims: AccessTokenClaims): Promise<UserPrincipal | null> {
     const row = await this.dataSource
       .createQueryBuilder()
-      .select(['u.id AS id', 'u.email AS email', 'u.tenant_id AS tenantId', 'u.role AS role', 'u.team_id AS teamId', 'u.is_active AS isActive', 't.status AS tenantStatus'])
+      .select([
+        'u.id AS id',
+        'u.email AS email',
+        'u.tenant_id AS tenantId',
+        'u.role AS role',
+        'u.team_id AS teamId',
+        'u.is_active AS isActive',
+        't.status AS tenantStatus',
+      ])
       .from('users', 'u')
       .innerJoin('tenants', 't', 't.id = u.tenant_id')
       .where('u.id = :id', { id: claims.sub })

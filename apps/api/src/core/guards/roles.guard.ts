@@ -1,12 +1,6 @@
 import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import {
-  DENIED_UNDER_IMPERSONATION_KEY,
-  INTEGRATION_ROUTE_KEY,
-  IS_PUBLIC_KEY,
-  ROLES_KEY,
-  type RoleList,
-} from '../access/access-metadata';
+import { DENIED_UNDER_IMPERSONATION_KEY, INTEGRATION_ROUTE_KEY, IS_PUBLIC_KEY, ROLES_KEY, type RoleList } from '../access/access-metadata';
 import type { AuthenticatedRequest } from '../auth/principal';
 
 /**

@@ -6,9 +6,7 @@ import type { AppConfig } from '../config/app-config';
 
 /** Where the built Angular app is: WEB_DIST_DIR, else next to the API bundle, else the repo's dist. */
 export function locateWebDist(config: Pick<AppConfig, 'webDistDir'>): string | null {
-  const candidates = config.webDistDir
-    ? [config.webDistDir]
-    : [join(__dirname, '..', 'web', 'browser'), resolve(process.cwd(), 'dist/apps/web/browser')];
+  const candidates = config.webDistDir ? [config.webDistDir] : [join(__dirname, '..', 'web', 'browser'), resolve(process.cwd(), 'dist/apps/web/browser')];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 

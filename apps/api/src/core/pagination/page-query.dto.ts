@@ -14,7 +14,9 @@ export class PageQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^\d+$/.test(String(value)) ? Math.min(Number(value), MAX_PAGE_SIZE) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === undefined || value === '' ? undefined : /^\d+$/.test(String(value)) ? Math.min(Number(value), MAX_PAGE_SIZE) : value,
+  )
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
   limit?: number;

@@ -35,7 +35,10 @@ describe('tenant days', () => {
     });
     expect(splitIntoPeriods('2026-02-01', '2026-02-28')).toEqual({ months: { from: '2026-02', to: '2026-02' }, days: [] });
     expect(splitIntoPeriods('2026-03-10', '2026-03-11')).toEqual({ months: null, days: [{ from: '2026-03-10', to: '2026-03-11' }] });
-    expect(splitIntoPeriods('2026-03-02', '2026-04-30')).toEqual({ months: { from: '2026-04', to: '2026-04' }, days: [{ from: '2026-03-02', to: '2026-03-31' }] });
+    expect(splitIntoPeriods('2026-03-02', '2026-04-30')).toEqual({
+      months: { from: '2026-04', to: '2026-04' },
+      days: [{ from: '2026-03-02', to: '2026-03-31' }],
+    });
     expect(splitIntoPeriods('2026-01-15', '2026-02-14')).toEqual({ months: null, days: [{ from: '2026-01-15', to: '2026-02-14' }] });
   });
 });

@@ -31,8 +31,12 @@ export class AttendanceLookups {
     const [users, teams, stages, origins] = await Promise.all([
       userIds.length ? this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { tenantId: tenant, id: In(userIds) } }) : [],
       teamIds.length ? this.dataSource.getRepository(Team).find({ select: { id: true, name: true }, where: { tenantId: tenant, id: In(teamIds) } }) : [],
-      stageIds.length ? this.dataSource.getRepository(FunnelStage).find({ select: { id: true, name: true, color: true }, where: { tenantId: tenant, id: In(stageIds) } }) : [],
-      originIds.length ? this.dataSource.getRepository(OriginItem).find({ select: { id: true, name: true, color: true }, where: { tenantId: tenant, id: In(originIds) } }) : [],
+      stageIds.length
+        ? this.dataSource.getRepository(FunnelStage).find({ select: { id: true, name: true, color: true }, where: { tenantId: tenant, id: In(stageIds) } })
+        : [],
+      originIds.length
+        ? this.dataSource.getRepository(OriginItem).find({ select: { id: true, name: true, color: true }, where: { tenantId: tenant, id: In(originIds) } })
+        : [],
     ]);
     return {
       agents: new Map(users.map((user) => [user.id, { id: user.id, name: user.fullName }])),

@@ -8,8 +8,24 @@ import { Attendance } from './entities/attendance.entity';
 
 /** Columns of a list row: everything but the long AI text. */
 export const LIST_COLUMNS = [
-  'a.id', 'a.tenantId', 'a.externalId', 'a.attendedAt', 'a.customerName', 'a.customerPhone', 'a.channel', 'a.title', 'a.summary',
-  'a.score', 'a.firstResponseTimeMin', 'a.handlingTimeMin', 'a.converted', 'a.saleValue', 'a.userId', 'a.teamId', 'a.funnelStageId', 'a.originItemId',
+  'a.id',
+  'a.tenantId',
+  'a.externalId',
+  'a.attendedAt',
+  'a.customerName',
+  'a.customerPhone',
+  'a.channel',
+  'a.title',
+  'a.summary',
+  'a.score',
+  'a.firstResponseTimeMin',
+  'a.handlingTimeMin',
+  'a.converted',
+  'a.saleValue',
+  'a.userId',
+  'a.teamId',
+  'a.funnelStageId',
+  'a.originItemId',
 ];
 
 /**
@@ -24,7 +40,15 @@ export async function attendancePage(
 ): Promise<{ rows: Attendance[]; nextCursor: string | null }> {
   const keys = await keysetPage(
     filtered().select(['a.id', 'a.attendedAt']),
-    { sortColumn: 'a.attendedAt', idColumn: 'a.id', direction: 'DESC', cursor, limit, parseSortValue: parseDateCursor, keyOf: (row) => [row.attendedAt.toISOString(), row.id] },
+    {
+      sortColumn: 'a.attendedAt',
+      idColumn: 'a.id',
+      direction: 'DESC',
+      cursor,
+      limit,
+      parseSortValue: parseDateCursor,
+      keyOf: (row) => [row.attendedAt.toISOString(), row.id],
+    },
     (row) => row.id,
   );
   if (keys.items.length === 0) return { rows: [], nextCursor: keys.nextCursor };
@@ -34,7 +58,13 @@ export async function attendancePage(
 }
 
 /** The scoped, filtered attendances (soft-deleted rows excluded), ready for ordering and paging. */
-export function attendanceQuery(dataSource: DataSource, scope: AttendanceScope, filters: AttendanceFiltersDto, range: DayRange | null, timeZone: string): SelectQueryBuilder<Attendance> {
+export function attendanceQuery(
+  dataSource: DataSource,
+  scope: AttendanceScope,
+  filters: AttendanceFiltersDto,
+  range: DayRange | null,
+  timeZone: string,
+): SelectQueryBuilder<Attendance> {
   const query = dataSource.getRepository(Attendance).createQueryBuilder('a').select(LIST_COLUMNS).where('a.tenantId = :tenantId', { tenantId: scope.tenantId });
   if (scope.teamId) query.andWhere('a.teamId = :teamId', { teamId: scope.teamId });
   if (scope.userId) query.andWhere('a.userId = :userId', { userId: scope.userId });
@@ -50,7 +80,9 @@ export function attendanceQuery(dataSource: DataSource, scope: AttendanceScope, 
   if (filters.minScore !== undefined) query.andWhere('a.score >= :minScore', { minScore: filters.minScore });
   if (filters.maxScore !== undefined) query.andWhere('a.score <= :maxScore', { maxScore: filters.maxScore });
   if (filters.q) {
-    query.andWhere(`(${likeInsensitive('a.customerName', 'q')} OR ${likeInsensitive('a.customerPhone', 'q')} OR ${likeInsensitive('a.title', 'q')})`, { q: containsPattern(filters.q) });
+    query.andWhere(`(${likeInsensitive('a.customerName', 'q')} OR ${likeInsensitive('a.customerPhone', 'q')} OR ${likeInsensitive('a.title', 'q')})`, {
+      q: containsPattern(filters.q),
+    });
   }
   return query;
 }

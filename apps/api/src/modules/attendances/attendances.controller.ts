@@ -48,7 +48,12 @@ export class AttendancesController {
   @Patch(':id')
   @Authorized(Role.Admin, Role.Manager)
   @ApiOperation({ summary: 'Correct stage, origin, conversion or sale value (audited)' })
-  update(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: UpdateAttendanceDto, @Req() http: FastifyRequest): Promise<AttendanceDetail> {
+  update(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: UpdateAttendanceDto,
+    @Req() http: FastifyRequest,
+  ): Promise<AttendanceDetail> {
     return this.attendances.update(principal, id, request, requestContext(http));
   }
 

@@ -56,7 +56,19 @@ export class AttendancesService {
       if (Object.keys(diff).length === 0) return;
       await manager.getRepository(Attendance).update({ id: Equal(before.id), tenantId: Equal(principal.tenantId) }, request);
       await this.rollups.record(manager, factsOf(before), factsOf({ ...before, ...request }), timeZone);
-      await this.audit.record({ tenantId: principal.tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: 'attendance.updated', entity: 'attendance', entityId: before.id, changes: diff, ...context }, manager);
+      await this.audit.record(
+        {
+          tenantId: principal.tenantId,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: 'attendance.updated',
+          entity: 'attendance',
+          entityId: before.id,
+          changes: diff,
+          ...context,
+        },
+        manager,
+      );
     });
     return this.get(principal, id);
   }
@@ -68,13 +80,28 @@ export class AttendancesService {
       const before = await this.visible(manager, principal, id, true);
       await manager.getRepository(Attendance).softDelete({ id: Equal(before.id), tenantId: Equal(principal.tenantId) });
       await this.rollups.record(manager, factsOf(before), null, timeZone);
-      await this.audit.record({ tenantId: principal.tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: 'attendance.deleted', entity: 'attendance', entityId: before.id, changes: { externalId: before.externalId }, ...context }, manager);
+      await this.audit.record(
+        {
+          tenantId: principal.tenantId,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: 'attendance.deleted',
+          entity: 'attendance',
+          entityId: before.id,
+          changes: { externalId: before.externalId },
+          ...context,
+        },
+        manager,
+      );
     });
   }
 
   /** The attendance if it is in the caller's scope; 404 otherwise, exactly like an unknown id. */
   private async visible(manager: EntityManager, principal: UserPrincipal, id: string, lock = false): Promise<Attendance> {
-    const query = manager.getRepository(Attendance).createQueryBuilder('a').where({ id: Equal(id), tenantId: Equal(principal.tenantId) });
+    const query = manager
+      .getRepository(Attendance)
+      .createQueryBuilder('a')
+      .where({ id: Equal(id), tenantId: Equal(principal.tenantId) });
     const row = await (lock ? forUpdate(query) : query).getOne();
     const inScope =
       row &&

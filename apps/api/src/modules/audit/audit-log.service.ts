@@ -27,7 +27,15 @@ export class AuditLogService {
 
     const page = await keysetPage(
       rows,
-      { sortColumn: 'a.createdAt', idColumn: 'a.id', direction: 'DESC', cursor: query.cursor, limit: pageSize(query), parseSortValue: parseDateCursor, keyOf: (row) => [row.createdAt.toISOString(), row.id] },
+      {
+        sortColumn: 'a.createdAt',
+        idColumn: 'a.id',
+        direction: 'DESC',
+        cursor: query.cursor,
+        limit: pageSize(query),
+        parseSortValue: parseDateCursor,
+        keyOf: (row) => [row.createdAt.toISOString(), row.id],
+      },
       (row) => row,
     );
     const actorIds = [...new Set(page.items.flatMap((row) => (row.actorId ? [row.actorId] : [])))];

@@ -16,8 +16,7 @@ export class ImpersonationAuditInterceptor implements NestInterceptor {
     const principal = request.principal;
     if (principal?.kind !== 'user' || !principal.impersonatorId || READ_METHODS.has(request.method)) return next.handle();
 
-    const record = (outcome: string) =>
-      void this.audit.record(this.entry(request, principal, outcome)).catch(() => undefined);
+    const record = (outcome: string) => void this.audit.record(this.entry(request, principal, outcome)).catch(() => undefined);
     return next.handle().pipe(
       tap({
         next: () => record('succeeded'),

@@ -12,7 +12,11 @@ ${paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n')}
 }
 
 export function passwordResetEmail(to: string, name: string, url: string): OutgoingMail {
-  const lines = [`Olá, ${name}.`, 'Recebemos um pedido para redefinir a sua senha do Fasto. O link vale por 1 hora e só pode ser usado uma vez.', 'Se não foi você, ignore este e-mail.'];
+  const lines = [
+    `Olá, ${name}.`,
+    'Recebemos um pedido para redefinir a sua senha do Fasto. O link vale por 1 hora e só pode ser usado uma vez.',
+    'Se não foi você, ignore este e-mail.',
+  ];
   return {
     to,
     subject: 'Fasto: redefinição de senha',

@@ -18,7 +18,11 @@ export class ImpersonationController {
   @DeniedUnderImpersonation()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Act as the tenant's admin for up to one hour (no refresh)" })
-  start(@CurrentUser() principal: UserPrincipal, @Param('tenantId', new ParseUUIDPipe()) tenantId: string, @Req() request: FastifyRequest): Promise<TokenResponse> {
+  start(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('tenantId', new ParseUUIDPipe()) tenantId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<TokenResponse> {
     return this.impersonation.start(principal, tenantId, requestContext(request));
   }
 }

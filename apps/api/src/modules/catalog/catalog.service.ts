@@ -46,7 +46,11 @@ export abstract class CatalogService {
 
   async list(tenantId: string, query: PageQueryDto): Promise<Page<CatalogSnapshot>> {
     const groups = this.groups().createQueryBuilder('g').where('g.tenantId = :tenantId', { tenantId });
-    const page = await keysetPage(groups, { sortColumn: 'g.name', idColumn: 'g.id', direction: 'ASC', cursor: query.cursor, limit: pageSize(query), keyOf: (group) => [group.name, group.id] }, (group) => group);
+    const page = await keysetPage(
+      groups,
+      { sortColumn: 'g.name', idColumn: 'g.id', direction: 'ASC', cursor: query.cursor, limit: pageSize(query), keyOf: (group) => [group.name, group.id] },
+      (group) => group,
+    );
     return { items: await this.snapshots(tenantId, page.items), nextCursor: page.nextCursor };
   }
 
@@ -61,7 +65,15 @@ export abstract class CatalogService {
       const group = { id: randomUUID(), tenantId: principal.tenantId, name };
       await this.groups(manager).insert(group);
       if (entries.length > 0) await this.items(manager).insert(entries.map((entry, position) => this.newItem(principal.tenantId, group.id, entry, position)));
-      await this.record(manager, principal, 'created', this.definition.groupEntityName, group.id, { name, entries: entries.map((entry) => entry.name) }, context);
+      await this.record(
+        manager,
+        principal,
+        'created',
+        this.definition.groupEntityName,
+        group.id,
+        { name, entries: entries.map((entry) => entry.name) },
+        context,
+      );
       return group.id;
     });
     return this.get(principal.tenantId, id);
@@ -82,7 +94,9 @@ export abstract class CatalogService {
   async remove(principal: UserPrincipal, id: string, context: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const group = await this.findGroup(manager, principal.tenantId, id);
-      const teams = await manager.getRepository(Team).find({ where: { tenantId: Equal(principal.tenantId), [this.definition.groupKey]: Equal(group.id) }, order: { name: 'ASC' } });
+      const teams = await manager
+        .getRepository(Team)
+        .find({ where: { tenantId: Equal(principal.tenantId), [this.definition.groupKey]: Equal(group.id) }, order: { name: 'ASC' } });
       if (teams.length > 0) {
         throw new ConflictException({
           message: `${this.definition.groupLabel} is used by ${teams.map((team) => team.name).join(', ')}; assign those teams another one first`,
@@ -99,23 +113,42 @@ export abstract class CatalogService {
     await this.dataSource.transaction(async (manager) => {
       const group = await this.findGroup(manager, principal.tenantId, groupId);
       const existing = await this.groupItems(manager, principal.tenantId, group.id);
-      if (existing.length >= MAX_ITEMS_PER_GROUP) throw new BadRequestException(`A ${this.definition.groupLabel.toLowerCase()} holds at most ${MAX_ITEMS_PER_GROUP} entries`);
+      if (existing.length >= MAX_ITEMS_PER_GROUP)
+        throw new BadRequestException(`A ${this.definition.groupLabel.toLowerCase()} holds at most ${MAX_ITEMS_PER_GROUP} entries`);
       this.assertNameFree(existing, entry.name);
       const item = this.newItem(principal.tenantId, group.id, entry, existing.length);
       if (entry.isWon) await this.clearWon(manager, principal.tenantId, group.id);
       await this.items(manager).insert(item);
-      await this.record(manager, principal, 'created', this.definition.itemEntityName, item.id, { [this.definition.groupKey]: group.id, name: entry.name, color: entry.color, ...(entry.isWon ? { isWon: true } : {}) }, context);
+      await this.record(
+        manager,
+        principal,
+        'created',
+        this.definition.itemEntityName,
+        item.id,
+        { [this.definition.groupKey]: group.id, name: entry.name, color: entry.color, ...(entry.isWon ? { isWon: true } : {}) },
+        context,
+      );
     });
     return this.get(principal.tenantId, groupId);
   }
 
-  async updateItem(principal: UserPrincipal, groupId: string, itemId: string, changes: Partial<NewCatalogItem>, context: RequestContext): Promise<CatalogSnapshot> {
+  async updateItem(
+    principal: UserPrincipal,
+    groupId: string,
+    itemId: string,
+    changes: Partial<NewCatalogItem>,
+    context: RequestContext,
+  ): Promise<CatalogSnapshot> {
     await this.dataSource.transaction(async (manager) => {
       const group = await this.findGroup(manager, principal.tenantId, groupId);
       const siblings = await this.groupItems(manager, principal.tenantId, group.id);
       const item = siblings.find((candidate) => candidate.id === itemId);
       if (!item) throw new NotFoundException(`${this.definition.itemLabel} not found`);
-      if (changes.name !== undefined) this.assertNameFree(siblings.filter((sibling) => sibling.id !== item.id), changes.name);
+      if (changes.name !== undefined)
+        this.assertNameFree(
+          siblings.filter((sibling) => sibling.id !== item.id),
+          changes.name,
+        );
       // Marking a stage as won moves the flag: a funnel has one won stage at most.
       if (changes.isWon) await this.clearWon(manager, principal.tenantId, group.id);
       const diff = auditDiff(item, changes);
@@ -135,7 +168,11 @@ export abstract class CatalogService {
       const item = siblings.find((candidate) => candidate.id === itemId);
       if (!item) throw new NotFoundException(`${this.definition.itemLabel} not found`);
       await this.items(manager).delete({ id: Equal(item.id), tenantId: Equal(principal.tenantId) });
-      await this.writePositions(manager, principal.tenantId, siblings.filter((sibling) => sibling.id !== item.id).map((sibling) => sibling.id));
+      await this.writePositions(
+        manager,
+        principal.tenantId,
+        siblings.filter((sibling) => sibling.id !== item.id).map((sibling) => sibling.id),
+      );
       await this.record(manager, principal, 'deleted', this.definition.itemEntityName, item.id, { name: item.name }, context);
     });
     return this.get(principal.tenantId, groupId);
@@ -156,7 +193,15 @@ export abstract class CatalogService {
         });
       }
       await this.writePositions(manager, principal.tenantId, ids);
-      await this.record(manager, principal, 'reordered', this.definition.groupEntityName, group.id, { order: { from: current.map((item) => item.id), to: ids } }, context);
+      await this.record(
+        manager,
+        principal,
+        'reordered',
+        this.definition.groupEntityName,
+        group.id,
+        { order: { from: current.map((item) => item.id), to: ids } },
+        context,
+      );
     });
     return this.get(principal.tenantId, groupId);
   }
@@ -208,7 +253,10 @@ export abstract class CatalogService {
   }
 
   private groupItems(manager: EntityManager, tenantId: string, groupId: string): Promise<CatalogItemRow[]> {
-    return this.items(manager).find({ where: { tenantId: Equal(tenantId), [this.definition.groupKey]: Equal(groupId) }, order: { position: 'ASC', name: 'ASC' } });
+    return this.items(manager).find({
+      where: { tenantId: Equal(tenantId), [this.definition.groupKey]: Equal(groupId) },
+      order: { position: 'ASC', name: 'ASC' },
+    });
   }
 
   private async snapshots(tenantId: string, groups: CatalogGroupRow[]): Promise<CatalogSnapshot[]> {
@@ -225,7 +273,27 @@ export abstract class CatalogService {
     }));
   }
 
-  private record(manager: EntityManager, principal: UserPrincipal, verb: string, entity: string, entityId: string, changes: Record<string, unknown>, context: RequestContext) {
-    return this.audit.record({ tenantId: principal.tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: `${entity}.${verb}`, entity, entityId, changes, ...context }, manager);
+  private record(
+    manager: EntityManager,
+    principal: UserPrincipal,
+    verb: string,
+    entity: string,
+    entityId: string,
+    changes: Record<string, unknown>,
+    context: RequestContext,
+  ) {
+    return this.audit.record(
+      {
+        tenantId: principal.tenantId,
+        actorId: principal.userId,
+        impersonatorId: principal.impersonatorId,
+        action: `${entity}.${verb}`,
+        entity,
+        entityId,
+        changes,
+        ...context,
+      },
+      manager,
+    );
   }
 }

@@ -72,7 +72,10 @@ export class DashboardRepository {
 
   async byAgent(scope: AttendanceScope, range: DayRange): Promise<(TotalsSums & { userId: string })[]> {
     const { sql, params } = this.where(scope, range);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT user_id AS userId, ${SUMS} FROM attendance_rollup_totals WHERE ${sql} GROUP BY user_id`, params);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT user_id AS userId, ${SUMS} FROM attendance_rollup_totals WHERE ${sql} GROUP BY user_id`,
+      params,
+    );
     return rows.map((row) => ({ userId: String(row['userId']), ...toSums(row) }));
   }
 
@@ -86,7 +89,10 @@ export class DashboardRepository {
 
   private async counts(table: string, column: string, scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
     const { sql, params } = this.where(scope, range);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${column} AS id, SUM(attendances) AS n FROM ${table} WHERE ${sql} GROUP BY ${column}`, params);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${column} AS id, SUM(attendances) AS n FROM ${table} WHERE ${sql} GROUP BY ${column}`,
+      params,
+    );
     return new Map(rows.map((row) => [String(row['id']), Number(row['n'])]));
   }
 }

@@ -48,13 +48,23 @@ export class DashboardService {
       byStage: toSlices(catalog.stages, stageCounts),
       byOrigin: toSlices(catalog.origins, originCounts),
       byAgent: await this.agentRows(principal.tenantId, agents, query.sort ?? 'attendances'),
-      daily: eachDay(range.from, range.to).map((date) => ({ date, attendances: perDay.get(date)?.attendances ?? 0, converted: perDay.get(date)?.converted ?? 0 })),
+      daily: eachDay(range.from, range.to).map((date) => ({
+        date,
+        attendances: perDay.get(date)?.attendances ?? 0,
+        converted: perDay.get(date)?.converted ?? 0,
+      })),
     };
   }
 
-  private async agentRows(tenantId: string, rows: Awaited<ReturnType<DashboardRepository['byAgent']>>, sort: NonNullable<DashboardQuery['sort']>): Promise<DashboardAgentRow[]> {
+  private async agentRows(
+    tenantId: string,
+    rows: Awaited<ReturnType<DashboardRepository['byAgent']>>,
+    sort: NonNullable<DashboardQuery['sort']>,
+  ): Promise<DashboardAgentRow[]> {
     const ids = rows.map((row) => row.userId).filter(Boolean);
-    const users = ids.length ? await this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { tenantId: Equal(tenantId), id: In(ids) } }) : [];
+    const users = ids.length
+      ? await this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { tenantId: Equal(tenantId), id: In(ids) } })
+      : [];
     const names = new Map(users.map((user) => [user.id, user.fullName]));
     const agentRows = rows.map((row) => {
       const totals = toTotals(row);

@@ -39,7 +39,12 @@ export class FunnelsController {
   }
 
   @Patch(':id')
-  async rename(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: RenameCatalogDto, @Req() http: FastifyRequest): Promise<FunnelView> {
+  async rename(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: RenameCatalogDto,
+    @Req() http: FastifyRequest,
+  ): Promise<FunnelView> {
     return toFunnelView(await this.funnels.rename(principal, id, request.name, requestContext(http)));
   }
 
@@ -51,13 +56,23 @@ export class FunnelsController {
   }
 
   @Post(':id/stages')
-  async addStage(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: CreateStageDto, @Req() http: FastifyRequest): Promise<FunnelView> {
+  async addStage(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: CreateStageDto,
+    @Req() http: FastifyRequest,
+  ): Promise<FunnelView> {
     return toFunnelView(await this.funnels.addItem(principal, id, request, requestContext(http)));
   }
 
   @Put(':id/stages/order')
   @ApiOperation({ summary: 'Reorder: the full list of stage ids in the new order' })
-  async reorder(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: ReorderCatalogDto, @Req() http: FastifyRequest): Promise<FunnelView> {
+  async reorder(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: ReorderCatalogDto,
+    @Req() http: FastifyRequest,
+  ): Promise<FunnelView> {
     return toFunnelView(await this.funnels.reorder(principal, id, request.ids, requestContext(http)));
   }
 
@@ -74,7 +89,12 @@ export class FunnelsController {
 
   @Delete(':id/stages/:stageId')
   @ApiOperation({ summary: 'Delete a stage; its attendances count as "Outros" from then on' })
-  async removeStage(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Param('stageId', uuid) stageId: string, @Req() http: FastifyRequest): Promise<FunnelView> {
+  async removeStage(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Param('stageId', uuid) stageId: string,
+    @Req() http: FastifyRequest,
+  ): Promise<FunnelView> {
     return toFunnelView(await this.funnels.removeItem(principal, id, stageId, requestContext(http)));
   }
 }

@@ -26,14 +26,24 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create a key for n8n; the response is the only time the key is shown' })
-  create(@CurrentUser() principal: UserPrincipal, @Param('tenantId', uuid) tenantId: string, @Body() request: CreateApiKeyDto, @Req() http: FastifyRequest): Promise<CreatedApiKey> {
+  create(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('tenantId', uuid) tenantId: string,
+    @Body() request: CreateApiKeyDto,
+    @Req() http: FastifyRequest,
+  ): Promise<CreatedApiKey> {
     return this.apiKeys.create(principal, tenantId, request.name, requestContext(http));
   }
 
   @Delete(':keyId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke a key: its next call answers 401' })
-  async revoke(@CurrentUser() principal: UserPrincipal, @Param('tenantId', uuid) tenantId: string, @Param('keyId', uuid) keyId: string, @Req() http: FastifyRequest): Promise<void> {
+  async revoke(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('tenantId', uuid) tenantId: string,
+    @Param('keyId', uuid) keyId: string,
+    @Req() http: FastifyRequest,
+  ): Promise<void> {
     await this.apiKeys.revoke(principal, tenantId, keyId, requestContext(http));
   }
 }

@@ -41,9 +41,23 @@ export class ApiKeysService {
     const generated = generateApiKey();
     const key = await this.dataSource.transaction(async (manager) => {
       const tenant = await this.tenants.find(manager, tenantId);
-      const row = manager.getRepository(ApiKey).create({ id: newId(), tenantId: tenant.id, name, prefix: generated.prefix, keyHash: hashSecretToken(generated.key), createdBy: principal.userId });
+      const row = manager
+        .getRepository(ApiKey)
+        .create({ id: newId(), tenantId: tenant.id, name, prefix: generated.prefix, keyHash: hashSecretToken(generated.key), createdBy: principal.userId });
       await manager.getRepository(ApiKey).insert(row);
-      await this.audit.record({ tenantId: tenant.id, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: 'api_key.created', entity: 'api_key', entityId: row.id, changes: { name, prefix: generated.prefix }, ...context }, manager);
+      await this.audit.record(
+        {
+          tenantId: tenant.id,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: 'api_key.created',
+          entity: 'api_key',
+          entityId: row.id,
+          changes: { name, prefix: generated.prefix },
+          ...context,
+        },
+        manager,
+      );
       return manager.getRepository(ApiKey).findOneByOrFail({ id: Equal(row.id) });
     });
     return { id: key.id, name: key.name, prefix: key.prefix, key: generated.key, createdAt: key.createdAt.toISOString() };
@@ -53,9 +67,22 @@ export class ApiKeysService {
   async revoke(principal: UserPrincipal, tenantId: string, keyId: string, context: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const tenant = await this.tenants.find(manager, tenantId);
-      const result = await manager.getRepository(ApiKey).update({ id: Equal(keyId), tenantId: Equal(tenant.id), revokedAt: IsNull() }, { revokedAt: new Date() });
+      const result = await manager
+        .getRepository(ApiKey)
+        .update({ id: Equal(keyId), tenantId: Equal(tenant.id), revokedAt: IsNull() }, { revokedAt: new Date() });
       if (result.affected !== 1) throw new NotFoundException('API key not found');
-      await this.audit.record({ tenantId: tenant.id, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: 'api_key.revoked', entity: 'api_key', entityId: keyId, ...context }, manager);
+      await this.audit.record(
+        {
+          tenantId: tenant.id,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: 'api_key.revoked',
+          entity: 'api_key',
+          entityId: keyId,
+          ...context,
+        },
+        manager,
+      );
     });
   }
 }

@@ -6,7 +6,8 @@ import { toErrorResponse } from '../../core/errors/error-response';
 import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { IngestService } from './ingest.service';
 
-const flatten = (errors: Awaited<ReturnType<typeof validate>>) => errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) }));
+const flatten = (errors: Awaited<ReturnType<typeof validate>>) =>
+  errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) }));
 
 /** Up to 500 attendances, each validated and stored on its own: results per item, in order. */
 @Injectable()

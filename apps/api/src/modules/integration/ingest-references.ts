@@ -14,7 +14,12 @@ export interface ResolvedReferences {
 }
 
 /** Case- and accent-insensitive form of a name: "Negociação" ≈ "negociacao". */
-export const comparable = (name: string) => name.normalize('NFD').replace(/\p{Diacritic}/gu, '').trim().toLowerCase();
+export const comparable = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .trim()
+    .toLowerCase();
 
 interface Entry {
   id: string;
@@ -22,7 +27,14 @@ interface Entry {
 }
 
 /** By id (in this tenant only), else by name: within the team's list first, then the whole tenant if unambiguous. */
-function pick(entries: Entry[], teamEntries: Entry[], id: string | null | undefined, name: string | null | undefined, what: string, warnings: string[]): string | null {
+function pick(
+  entries: Entry[],
+  teamEntries: Entry[],
+  id: string | null | undefined,
+  name: string | null | undefined,
+  what: string,
+  warnings: string[],
+): string | null {
   if (id) {
     if (entries.some((entry) => entry.id === id)) return id;
     warnings.push(`${what} ${id} not found in this organization; stored without ${what}`);
@@ -34,7 +46,9 @@ function pick(entries: Entry[], teamEntries: Entry[], id: string | null | undefi
   if (inTeam.length > 0) return inTeam[0].id;
   const anywhere = entries.filter((entry) => comparable(entry.name) === wanted);
   if (anywhere.length === 1) return anywhere[0].id;
-  warnings.push(anywhere.length > 1 ? `${what} "${name}" is ambiguous (several match); stored without ${what}` : `${what} "${name}" not found; stored without ${what}`);
+  warnings.push(
+    anywhere.length > 1 ? `${what} "${name}" is ambiguous (several match); stored without ${what}` : `${what} "${name}" not found; stored without ${what}`,
+  );
   return null;
 }
 
@@ -58,14 +72,36 @@ export async function resolveReferences(manager: EntityManager, tenantId: string
   const needStages = Boolean(input.stage_id || input.stage_name);
   const needOrigins = Boolean(input.origin_id || input.origin_name);
   const [stages, origins] = await Promise.all([
-    needStages ? manager.getRepository(FunnelStage).find({ select: { id: true, name: true, funnelId: true, position: true }, where: { tenantId: tenant }, order: { position: 'ASC' } }) : [],
-    needOrigins ? manager.getRepository(OriginItem).find({ select: { id: true, name: true, originGroupId: true, position: true }, where: { tenantId: tenant }, order: { position: 'ASC' } }) : [],
+    needStages
+      ? manager
+          .getRepository(FunnelStage)
+          .find({ select: { id: true, name: true, funnelId: true, position: true }, where: { tenantId: tenant }, order: { position: 'ASC' } })
+      : [],
+    needOrigins
+      ? manager
+          .getRepository(OriginItem)
+          .find({ select: { id: true, name: true, originGroupId: true, position: true }, where: { tenantId: tenant }, order: { position: 'ASC' } })
+      : [],
   ]);
   return {
     userId: user?.id ?? null,
     teamId: user?.teamId ?? null,
-    funnelStageId: pick(stages, stages.filter((stage) => team?.funnelId && stage.funnelId === team.funnelId), input.stage_id, input.stage_name, 'stage', warnings),
-    originItemId: pick(origins, origins.filter((origin) => team?.originGroupId && origin.originGroupId === team.originGroupId), input.origin_id, input.origin_name, 'origin', warnings),
+    funnelStageId: pick(
+      stages,
+      stages.filter((stage) => team?.funnelId && stage.funnelId === team.funnelId),
+      input.stage_id,
+      input.stage_name,
+      'stage',
+      warnings,
+    ),
+    originItemId: pick(
+      origins,
+      origins.filter((origin) => team?.originGroupId && origin.originGroupId === team.originGroupId),
+      input.origin_id,
+      input.origin_name,
+      'origin',
+      warnings,
+    ),
     warnings,
   };
 }

@@ -19,16 +19,45 @@ const MAX_FUTURE_MS = 86_400_000;
 
 type Ingestible = Pick<
   Attendance,
-  | 'userId' | 'teamId' | 'funnelStageId' | 'originItemId' | 'customerName' | 'customerPhone' | 'channel' | 'title' | 'summary' | 'fullSummary'
-  | 'score' | 'firstResponseTimeMin' | 'handlingTimeMin' | 'converted' | 'saleValue' | 'attendedAt'
+  | 'userId'
+  | 'teamId'
+  | 'funnelStageId'
+  | 'originItemId'
+  | 'customerName'
+  | 'customerPhone'
+  | 'channel'
+  | 'title'
+  | 'summary'
+  | 'fullSummary'
+  | 'score'
+  | 'firstResponseTimeMin'
+  | 'handlingTimeMin'
+  | 'converted'
+  | 'saleValue'
+  | 'attendedAt'
 >;
 
 const FIELDS: (keyof Ingestible)[] = [
-  'userId', 'teamId', 'funnelStageId', 'originItemId', 'customerName', 'customerPhone', 'channel', 'title', 'summary', 'fullSummary',
-  'score', 'firstResponseTimeMin', 'handlingTimeMin', 'converted', 'saleValue', 'attendedAt',
+  'userId',
+  'teamId',
+  'funnelStageId',
+  'originItemId',
+  'customerName',
+  'customerPhone',
+  'channel',
+  'title',
+  'summary',
+  'fullSummary',
+  'score',
+  'firstResponseTimeMin',
+  'handlingTimeMin',
+  'converted',
+  'saleValue',
+  'attendedAt',
 ];
 
-const same = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? new Date(a as Date).getTime() === new Date(b as Date).getTime() : (a ?? null) === (b ?? null));
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date ? new Date(a as Date).getTime() === new Date(b as Date).getTime() : (a ?? null) === (b ?? null);
 
 /**
  * Stores the AI's verdict on a conversation. Idempotent on `external_id`: the unique index
@@ -47,35 +76,46 @@ export class IngestService {
   async ingest(tenantId: string, input: IngestAttendanceDto): Promise<IngestResult> {
     const attendedAt = new Date(input.attended_at);
     if (attendedAt.getTime() > Date.now() + MAX_FUTURE_MS) {
-      throw new BadRequestException({ message: 'attended_at is more than a day in the future', details: [{ field: 'attended_at', messages: ['attended_at is more than a day in the future'] }] });
+      throw new BadRequestException({
+        message: 'attended_at is more than a day in the future',
+        details: [{ field: 'attended_at', messages: ['attended_at is more than a day in the future'] }],
+      });
     }
     const timeZone = await this.timezones.of(tenantId);
     // Concurrent retries of one external_id all hit the unique index; InnoDB may pick some of
     // them as deadlock victims while they wait for the winner's row lock: run those again.
-    const outcome = await withDeadlockRetry(() => this.dataSource.transaction(async (manager) => {
-      const references = await resolveReferences(manager, tenantId, input);
-      const values: Ingestible = {
-        userId: references.userId,
-        teamId: references.teamId,
-        funnelStageId: references.funnelStageId,
-        originItemId: references.originItemId,
-        customerName: input.customer_name ?? null,
-        customerPhone: input.customer_phone ?? null,
-        channel: input.channel ?? AttendanceChannel.WhatsApp,
-        title: input.title ?? null,
-        summary: input.summary ?? null,
-        fullSummary: input.full_summary ?? null,
-        score: input.score ?? null,
-        firstResponseTimeMin: input.first_response_time_min ?? null,
-        handlingTimeMin: input.handling_time_min ?? null,
-        converted: input.converted ?? false,
-        saleValue: input.sale_value ?? null,
-        attendedAt,
-      };
-      return this.write(manager, tenantId, input.external_id, values, references.warnings, timeZone);
-    }));
+    const outcome = await withDeadlockRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const references = await resolveReferences(manager, tenantId, input);
+        const values: Ingestible = {
+          userId: references.userId,
+          teamId: references.teamId,
+          funnelStageId: references.funnelStageId,
+          originItemId: references.originItemId,
+          customerName: input.customer_name ?? null,
+          customerPhone: input.customer_phone ?? null,
+          channel: input.channel ?? AttendanceChannel.WhatsApp,
+          title: input.title ?? null,
+          summary: input.summary ?? null,
+          fullSummary: input.full_summary ?? null,
+          score: input.score ?? null,
+          firstResponseTimeMin: input.first_response_time_min ?? null,
+          handlingTimeMin: input.handling_time_min ?? null,
+          converted: input.converted ?? false,
+          saleValue: input.sale_value ?? null,
+          attendedAt,
+        };
+        return this.write(manager, tenantId, input.external_id, values, references.warnings, timeZone);
+      }),
+    );
     if (outcome.status !== 'unchanged') {
-      this.events.emit('attendance.recorded', { tenantId, attendanceId: outcome.id, externalId: input.external_id, before: outcome.before, after: outcome.after });
+      this.events.emit('attendance.recorded', {
+        tenantId,
+        attendanceId: outcome.id,
+        externalId: input.external_id,
+        before: outcome.before,
+        after: outcome.after,
+      });
     }
     return { id: outcome.id, status: outcome.status, warnings: outcome.warnings };
   }
@@ -92,9 +132,21 @@ export class IngestService {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
-    const existing = await forUpdate(manager.getRepository(Attendance).createQueryBuilder('a').withDeleted().where({ tenantId: Equal(tenantId), externalId: Equal(externalId) })).getOneOrFail();
+    const existing = await forUpdate(
+      manager
+        .getRepository(Attendance)
+        .createQueryBuilder('a')
+        .withDeleted()
+        .where({ tenantId: Equal(tenantId), externalId: Equal(externalId) }),
+    ).getOneOrFail();
     if (existing.deletedAt) {
-      return { id: existing.id, status: 'unchanged' as const, warnings: [...warnings, 'this attendance was deleted in Fasto; the update was ignored'], before: null, after };
+      return {
+        id: existing.id,
+        status: 'unchanged' as const,
+        warnings: [...warnings, 'this attendance was deleted in Fasto; the update was ignored'],
+        before: null,
+        after,
+      };
     }
     if (FIELDS.every((field) => same(existing[field], values[field]))) {
       return { id: existing.id, status: 'unchanged' as const, warnings, before: null, after };

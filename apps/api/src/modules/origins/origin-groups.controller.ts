@@ -39,7 +39,12 @@ export class OriginGroupsController {
   }
 
   @Patch(':id')
-  async rename(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: RenameCatalogDto, @Req() http: FastifyRequest): Promise<OriginGroupView> {
+  async rename(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: RenameCatalogDto,
+    @Req() http: FastifyRequest,
+  ): Promise<OriginGroupView> {
     return toOriginGroupView(await this.origins.rename(principal, id, request.name, requestContext(http)));
   }
 
@@ -51,13 +56,23 @@ export class OriginGroupsController {
   }
 
   @Post(':id/items')
-  async addItem(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: CreateOriginItemDto, @Req() http: FastifyRequest): Promise<OriginGroupView> {
+  async addItem(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: CreateOriginItemDto,
+    @Req() http: FastifyRequest,
+  ): Promise<OriginGroupView> {
     return toOriginGroupView(await this.origins.addItem(principal, id, request, requestContext(http)));
   }
 
   @Put(':id/items/order')
   @ApiOperation({ summary: 'Reorder: the full list of item ids in the new order' })
-  async reorder(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: ReorderCatalogDto, @Req() http: FastifyRequest): Promise<OriginGroupView> {
+  async reorder(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: ReorderCatalogDto,
+    @Req() http: FastifyRequest,
+  ): Promise<OriginGroupView> {
     return toOriginGroupView(await this.origins.reorder(principal, id, request.ids, requestContext(http)));
   }
 
@@ -74,7 +89,12 @@ export class OriginGroupsController {
 
   @Delete(':id/items/:itemId')
   @ApiOperation({ summary: 'Delete an origin; its attendances count as "Outros" from then on' })
-  async removeItem(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Param('itemId', uuid) itemId: string, @Req() http: FastifyRequest): Promise<OriginGroupView> {
+  async removeItem(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Param('itemId', uuid) itemId: string,
+    @Req() http: FastifyRequest,
+  ): Promise<OriginGroupView> {
     return toOriginGroupView(await this.origins.removeItem(principal, id, itemId, requestContext(http)));
   }
 }

@@ -39,7 +39,12 @@ export class TeamsController {
   @Patch(':id')
   @Authorized(Role.Admin)
   @ApiOperation({ summary: 'Rename, assign funnel/origin group, set members' })
-  update(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: UpdateTeamDto, @Req() http: FastifyRequest): Promise<TeamView> {
+  update(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: UpdateTeamDto,
+    @Req() http: FastifyRequest,
+  ): Promise<TeamView> {
     return this.teams.update(principal, id, request, requestContext(http));
   }
 

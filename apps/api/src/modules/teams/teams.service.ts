@@ -38,7 +38,11 @@ export class TeamsService {
   async list(principal: UserPrincipal, query: PageQueryDto): Promise<Page<TeamView>> {
     const teams = this.dataSource.getRepository(Team).createQueryBuilder('t').where('t.tenantId = :tenantId', { tenantId: principal.tenantId });
     if (principal.role === Role.Manager) teams.andWhere('t.id = :ownTeam', { ownTeam: principal.teamId ?? '' });
-    const page = await keysetPage(teams, { sortColumn: 't.name', idColumn: 't.id', direction: 'ASC', cursor: query.cursor, limit: pageSize(query), keyOf: (team) => [team.name, team.id] }, (team) => team);
+    const page = await keysetPage(
+      teams,
+      { sortColumn: 't.name', idColumn: 't.id', direction: 'ASC', cursor: query.cursor, limit: pageSize(query), keyOf: (team) => [team.name, team.id] },
+      (team) => team,
+    );
     const context = await this.context(principal.tenantId, page.items);
     return { items: page.items.map((team) => toTeamView(team, context)), nextCursor: page.nextCursor };
   }
@@ -52,10 +56,25 @@ export class TeamsService {
   async create(principal: UserPrincipal, request: CreateTeamDto, context: RequestContext): Promise<TeamView> {
     const { team, moves } = await this.write(async (manager) => {
       await this.assertCatalogs(manager, principal.tenantId, request);
-      const team = manager.getRepository(Team).create({ id: randomUUID(), tenantId: principal.tenantId, name: request.name, funnelId: request.funnelId ?? null, originGroupId: request.originGroupId ?? null });
+      const team = manager
+        .getRepository(Team)
+        .create({
+          id: randomUUID(),
+          tenantId: principal.tenantId,
+          name: request.name,
+          funnelId: request.funnelId ?? null,
+          originGroupId: request.originGroupId ?? null,
+        });
       await manager.getRepository(Team).insert(team);
       const moves = request.memberIds ? await this.setMembers(manager, principal.tenantId, team.id, request.memberIds) : [];
-      await this.record(manager, principal, 'team.created', team.id, { name: team.name, funnelId: team.funnelId, originGroupId: team.originGroupId, members: moves.map((move) => move.userId) }, context);
+      await this.record(
+        manager,
+        principal,
+        'team.created',
+        team.id,
+        { name: team.name, funnelId: team.funnelId, originGroupId: team.originGroupId, members: moves.map((move) => move.userId) },
+        context,
+      );
       return { team: await this.find(manager, principal.tenantId, team.id), moves };
     });
     this.announce(principal, moves);
@@ -131,7 +150,19 @@ export class TeamsService {
   }
 
   private record(manager: EntityManager, principal: UserPrincipal, action: string, teamId: string, changes: Record<string, unknown>, context: RequestContext) {
-    return this.audit.record({ tenantId: principal.tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action, entity: 'team', entityId: teamId, changes, ...context }, manager);
+    return this.audit.record(
+      {
+        tenantId: principal.tenantId,
+        actorId: principal.userId,
+        impersonatorId: principal.impersonatorId,
+        action,
+        entity: 'team',
+        entityId: teamId,
+        changes,
+        ...context,
+      },
+      manager,
+    );
   }
 
   private announce(principal: UserPrincipal, moves: MemberMove[]): void {
@@ -139,7 +170,9 @@ export class TeamsService {
   }
 
   private async detail(team: Team): Promise<TeamView> {
-    const members = await this.dataSource.getRepository(User).find({ where: { tenantId: Equal(team.tenantId), teamId: Equal(team.id) }, order: { fullName: 'ASC' } });
+    const members = await this.dataSource
+      .getRepository(User)
+      .find({ where: { tenantId: Equal(team.tenantId), teamId: Equal(team.id) }, order: { fullName: 'ASC' } });
     return toTeamView(team, await this.context(team.tenantId, [team]), members);
   }
 
@@ -152,7 +185,14 @@ export class TeamsService {
       funnelIds.length ? this.dataSource.getRepository(Funnel).findBy({ tenantId: Equal(tenantId), id: In(funnelIds) }) : [],
       groupIds.length ? this.dataSource.getRepository(OriginGroup).findBy({ tenantId: Equal(tenantId), id: In(groupIds) }) : [],
       teamIds.length
-        ? this.dataSource.getRepository(User).createQueryBuilder('u').select('u.teamId', 'teamId').addSelect('COUNT(*)', 'n').where('u.tenantId = :tenantId AND u.teamId IN (:...teamIds)', { tenantId, teamIds }).groupBy('u.teamId').getRawMany<{ teamId: string; n: string | number }>()
+        ? this.dataSource
+            .getRepository(User)
+            .createQueryBuilder('u')
+            .select('u.teamId', 'teamId')
+            .addSelect('COUNT(*)', 'n')
+            .where('u.tenantId = :tenantId AND u.teamId IN (:...teamIds)', { tenantId, teamIds })
+            .groupBy('u.teamId')
+            .getRawMany<{ teamId: string; n: string | number }>()
         : [],
     ]);
     return {

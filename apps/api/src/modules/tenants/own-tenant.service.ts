@@ -32,7 +32,19 @@ export class OwnTenantService {
       const diff = auditDiff(tenant, changes);
       if (Object.keys(diff).length === 0) return;
       await manager.getRepository(Tenant).update({ id: Equal(principal.tenantId) }, changes);
-      await this.audit.record({ tenantId: principal.tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: 'tenant.settings_updated', entity: 'tenant', entityId: principal.tenantId, changes: diff, ...context }, manager);
+      await this.audit.record(
+        {
+          tenantId: principal.tenantId,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: 'tenant.settings_updated',
+          entity: 'tenant',
+          entityId: principal.tenantId,
+          changes: diff,
+          ...context,
+        },
+        manager,
+      );
     });
     const tenant = await this.get(principal.tenantId);
     if (request.timezone !== undefined) this.events.emit('tenant.timezone_changed', { tenantId: tenant.id, timezone: tenant.timezone });

@@ -37,7 +37,16 @@ export class TenantLifecycleService {
       const changes: Partial<Tenant> = { status: to, ...(to === TenantStatus.Active ? { trialEndsAt: null } : {}) };
       await manager.getRepository(Tenant).update({ id: Equal(tenant.id) }, changes);
       await this.audit.record(
-        { tenantId: tenant.id, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: `tenant.${action === 'reactivate' ? 'reactivated' : action === 'suspend' ? 'suspended' : 'cancelled'}`, entity: 'tenant', entityId: tenant.id, changes: { status: { from: tenant.status, to } }, ...context },
+        {
+          tenantId: tenant.id,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: `tenant.${action === 'reactivate' ? 'reactivated' : action === 'suspend' ? 'suspended' : 'cancelled'}`,
+          entity: 'tenant',
+          entityId: tenant.id,
+          changes: { status: { from: tenant.status, to } },
+          ...context,
+        },
         manager,
       );
     });

@@ -10,7 +10,10 @@ export interface TenantStats {
 }
 
 const latest = (...dates: (string | Date | null | undefined)[]) =>
-  dates.filter((date): date is string | Date => Boolean(date)).map((date) => new Date(date)).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  dates
+    .filter((date): date is string | Date => Boolean(date))
+    .map((date) => new Date(date))
+    .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
 
 /** Usage figures for the super admin console, computed for one page of tenants at a time. */
 @Injectable()
@@ -81,7 +84,11 @@ export class TenantStatsRepository {
     return {
       tenants: { ...tenants, total: Object.values(tenants).reduce((sum, n) => sum + n, 0) },
       users: { total: Number(users?.total ?? 0), active: Number(users?.active ?? 0) },
-      attendances: { total: Number(attendances?.total ?? 0), last30Days: Number(attendances?.recent ?? 0), converted30Days: Number(attendances?.converted ?? 0) },
+      attendances: {
+        total: Number(attendances?.total ?? 0),
+        last30Days: Number(attendances?.recent ?? 0),
+        converted30Days: Number(attendances?.converted ?? 0),
+      },
     };
   }
 }

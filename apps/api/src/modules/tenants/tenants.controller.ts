@@ -48,7 +48,12 @@ export class TenantsController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: UpdateTenantDto, @Req() http: FastifyRequest): Promise<TenantDetail> {
+  update(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: UpdateTenantDto,
+    @Req() http: FastifyRequest,
+  ): Promise<TenantDetail> {
     return this.tenants.update(principal, id, request, requestContext(http));
   }
 

@@ -41,7 +41,15 @@ export class TenantsService {
     if (query.q) tenants.andWhere(`(${likeInsensitive('t.name', 'q')} OR ${likeInsensitive('t.slug', 'q')})`, { q: containsPattern(query.q) });
     const page = await keysetPage(
       tenants,
-      { sortColumn: 't.createdAt', idColumn: 't.id', direction: 'DESC', cursor: query.cursor, limit: pageSize(query), parseSortValue: parseDateCursor, keyOf: (tenant) => [tenant.createdAt.toISOString(), tenant.id] },
+      {
+        sortColumn: 't.createdAt',
+        idColumn: 't.id',
+        direction: 'DESC',
+        cursor: query.cursor,
+        limit: pageSize(query),
+        parseSortValue: parseDateCursor,
+        keyOf: (tenant) => [tenant.createdAt.toISOString(), tenant.id],
+      },
       (tenant) => tenant,
     );
     const stats = await this.stats.forTenants(page.items.map((tenant) => tenant.id));
@@ -73,7 +81,13 @@ export class TenantsService {
         });
         await manager.getRepository(Tenant).insert(tenant);
         await this.record(manager, principal, 'tenant.created', tenant.id, { name: tenant.name, slug: tenant.slug, plan: tenant.plan, trialDays }, context);
-        const admin = await this.provisioning.insert(manager, tenant.id, { email: request.admin.email, fullName: request.admin.fullName, role: Role.Admin }, { id: principal.userId }, context);
+        const admin = await this.provisioning.insert(
+          manager,
+          tenant.id,
+          { email: request.admin.email, fullName: request.admin.fullName, role: Role.Admin },
+          { id: principal.userId },
+          context,
+        );
         return { tenant, admin };
       })
       .catch((error: unknown) => {
@@ -89,7 +103,10 @@ export class TenantsService {
     await this.dataSource.transaction(async (manager) => {
       const tenant = await this.find(manager, id);
       const { trialEndsAt, ...rest } = request;
-      const changes = mergeTenantChanges(tenant, { ...rest, ...(trialEndsAt !== undefined ? { trialEndsAt: trialEndsAt === null ? null : new Date(trialEndsAt) } : {}) });
+      const changes = mergeTenantChanges(tenant, {
+        ...rest,
+        ...(trialEndsAt !== undefined ? { trialEndsAt: trialEndsAt === null ? null : new Date(trialEndsAt) } : {}),
+      });
       const diff = auditDiff(tenant, changes);
       if (Object.keys(diff).length === 0) return;
       await manager.getRepository(Tenant).update({ id: Equal(tenant.id) }, changes);
@@ -107,7 +124,17 @@ export class TenantsService {
     return tenant;
   }
 
-  private record(manager: EntityManager, principal: UserPrincipal, action: string, tenantId: string, changes: Record<string, unknown>, context: RequestContext) {
-    return this.audit.record({ tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action, entity: 'tenant', entityId: tenantId, changes, ...context }, manager);
+  private record(
+    manager: EntityManager,
+    principal: UserPrincipal,
+    action: string,
+    tenantId: string,
+    changes: Record<string, unknown>,
+    context: RequestContext,
+  ) {
+    return this.audit.record(
+      { tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action, entity: 'tenant', entityId: tenantId, changes, ...context },
+      manager,
+    );
   }
 }

@@ -35,7 +35,13 @@ export class UserProvisioningService {
   ) {}
 
   /** Inserts the member inside the caller's transaction; send the invitation after it commits. */
-  async insert(manager: EntityManager, tenantId: string, member: NewMember, actor: { id: string; impersonatorId?: string | null }, context: RequestContext): Promise<User> {
+  async insert(
+    manager: EntityManager,
+    tenantId: string,
+    member: NewMember,
+    actor: { id: string; impersonatorId?: string | null },
+    context: RequestContext,
+  ): Promise<User> {
     if (await manager.getRepository(User).existsBy({ email: Equal(member.email) })) throw new ConflictException(EMAIL_TAKEN);
     if (member.teamId && !(await manager.getRepository(Team).existsBy({ id: Equal(member.teamId), tenantId: Equal(tenantId) }))) {
       throw new NotFoundException('Team not found');

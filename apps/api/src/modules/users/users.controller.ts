@@ -48,7 +48,12 @@ export class UsersController {
   @Patch(':id')
   @Authorized(Role.Admin, Role.Manager)
   @ApiOperation({ summary: 'Admins: anything; managers: name, phone and avatar of their own team' })
-  update(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: UpdateUserDto, @Req() http: FastifyRequest): Promise<UserView> {
+  update(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: UpdateUserDto,
+    @Req() http: FastifyRequest,
+  ): Promise<UserView> {
     return this.users.update(principal, id, request, requestContext(http));
   }
 

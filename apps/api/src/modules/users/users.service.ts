@@ -47,8 +47,15 @@ export class UsersService {
     if (query.isActive !== undefined) users.andWhere('u.isActive = :isActive', { isActive: query.isActive });
     if (query.q) users.andWhere(`(${likeInsensitive('u.fullName', 'q')} OR ${likeInsensitive('u.email', 'q')})`, { q: containsPattern(query.q) });
 
-    const page = await keysetPage(users, { sortColumn: 'u.fullName', idColumn: 'u.id', direction: 'ASC', cursor: query.cursor, limit: pageSize(query), keyOf: (user) => [user.fullName, user.id] }, (user) => user);
-    const teamNames = await this.teamNames(principal.tenantId, page.items.map((user) => user.teamId));
+    const page = await keysetPage(
+      users,
+      { sortColumn: 'u.fullName', idColumn: 'u.id', direction: 'ASC', cursor: query.cursor, limit: pageSize(query), keyOf: (user) => [user.fullName, user.id] },
+      (user) => user,
+    );
+    const teamNames = await this.teamNames(
+      principal.tenantId,
+      page.items.map((user) => user.teamId),
+    );
     return { items: page.items.map((user) => toUserView(user, user.teamId ? (teamNames.get(user.teamId) ?? null) : null)), nextCursor: page.nextCursor };
   }
 
@@ -72,13 +79,26 @@ export class UsersService {
     if (request.isActive === false && target.id === principal.userId) throw new ConflictException('You cannot deactivate yourself');
 
     const { updated, teamChanged } = await this.dataSource.transaction(async (manager) => {
-      const losesAdmin = target.role === Role.Admin && target.isActive && ((request.role !== undefined && request.role !== Role.Admin) || request.isActive === false);
+      const losesAdmin =
+        target.role === Role.Admin && target.isActive && ((request.role !== undefined && request.role !== Role.Admin) || request.isActive === false);
       if (losesAdmin) await assertAnotherActiveAdmin(manager, principal.tenantId, target.id);
       if (request.teamId) await this.assertTeam(manager, principal.tenantId, request.teamId);
       const changes = auditDiff(target, request);
       if (Object.keys(changes).length > 0) {
         await manager.getRepository(User).update({ id: Equal(target.id), tenantId: Equal(principal.tenantId) }, request);
-        await this.audit.record({ tenantId: principal.tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action: 'user.updated', entity: 'user', entityId: target.id, changes, ...context }, manager);
+        await this.audit.record(
+          {
+            tenantId: principal.tenantId,
+            actorId: principal.userId,
+            impersonatorId: principal.impersonatorId,
+            action: 'user.updated',
+            entity: 'user',
+            entityId: target.id,
+            changes,
+            ...context,
+          },
+          manager,
+        );
       }
       const after = await manager.getRepository(User).findOneByOrFail({ id: Equal(target.id), tenantId: Equal(principal.tenantId) });
       return { updated: after, teamChanged: 'teamId' in changes };
@@ -86,7 +106,13 @@ export class UsersService {
 
     if (request.isActive === false && target.isActive) await this.sessions.revokeAllForUser(principal.tenantId, target.id);
     if (teamChanged) {
-      this.events.emit('user.team_changed', { tenantId: principal.tenantId, userId: target.id, fromTeamId: target.teamId, toTeamId: updated.teamId, actorId: principal.userId });
+      this.events.emit('user.team_changed', {
+        tenantId: principal.tenantId,
+        userId: target.id,
+        fromTeamId: target.teamId,
+        toTeamId: updated.teamId,
+        actorId: principal.userId,
+      });
     }
     return this.view(updated);
   }
@@ -107,7 +133,19 @@ export class UsersService {
     if (Object.keys(changes).length > 0) {
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(User).update({ id: Equal(me.id), tenantId: Equal(principal.tenantId) }, request);
-        await this.audit.record({ tenantId: principal.tenantId, actorId: me.id, impersonatorId: principal.impersonatorId, action: 'user.profile_updated', entity: 'user', entityId: me.id, changes, ...context }, manager);
+        await this.audit.record(
+          {
+            tenantId: principal.tenantId,
+            actorId: me.id,
+            impersonatorId: principal.impersonatorId,
+            action: 'user.profile_updated',
+            entity: 'user',
+            entityId: me.id,
+            changes,
+            ...context,
+          },
+          manager,
+        );
       });
     }
     return this.view(await this.dataSource.getRepository(User).findOneByOrFail({ id: Equal(me.id), tenantId: Equal(principal.tenantId) }));

@@ -10,12 +10,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = schemaColumns(queryRunner);
 
-    const create = async (
-      name: string,
-      columns: TableColumnOptions[],
-      indices: Index[],
-      foreignKeys: TableForeignKey[] = [],
-    ) => {
+    const create = async (name: string, columns: TableColumnOptions[], indices: Index[], foreignKeys: TableForeignKey[] = []) => {
       await queryRunner.createTable(
         new Table({
           name,
@@ -77,7 +72,13 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       ],
       [
         toTenant('users'),
-        new TableForeignKey({ name: 'fk_users_team', columnNames: ['team_id'], referencedTableName: 'teams', referencedColumnNames: ['id'], onDelete: 'SET NULL' }),
+        new TableForeignKey({
+          name: 'fk_users_team',
+          columnNames: ['team_id'],
+          referencedTableName: 'teams',
+          referencedColumnNames: ['id'],
+          onDelete: 'SET NULL',
+        }),
       ],
     );
 
@@ -88,18 +89,35 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       [{ name: 'idx_funnel_stages_tenant_funnel', columns: ['tenant_id', 'funnel_id', 'position'] }],
       [
         toTenant('funnel_stages'),
-        new TableForeignKey({ name: 'fk_funnel_stages_funnel', columnNames: ['funnel_id'], referencedTableName: 'funnels', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+        new TableForeignKey({
+          name: 'fk_funnel_stages_funnel',
+          columnNames: ['funnel_id'],
+          referencedTableName: 'funnels',
+          referencedColumnNames: ['id'],
+          onDelete: 'CASCADE',
+        }),
       ],
     );
 
-    await create('origin_groups', [...editable, c.varchar('name', 120)], [{ name: 'idx_origin_groups_tenant', columns: ['tenant_id', 'name'] }], [toTenant('origin_groups')]);
+    await create(
+      'origin_groups',
+      [...editable, c.varchar('name', 120)],
+      [{ name: 'idx_origin_groups_tenant', columns: ['tenant_id', 'name'] }],
+      [toTenant('origin_groups')],
+    );
     await create(
       'origin_items',
       [...editable, c.uuid('origin_group_id'), c.varchar('name', 80), c.varchar('color', 40), c.int('position')],
       [{ name: 'idx_origin_items_tenant_group', columns: ['tenant_id', 'origin_group_id', 'position'] }],
       [
         toTenant('origin_items'),
-        new TableForeignKey({ name: 'fk_origin_items_group', columnNames: ['origin_group_id'], referencedTableName: 'origin_groups', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+        new TableForeignKey({
+          name: 'fk_origin_items_group',
+          columnNames: ['origin_group_id'],
+          referencedTableName: 'origin_groups',
+          referencedColumnNames: ['id'],
+          onDelete: 'CASCADE',
+        }),
       ],
     );
 
@@ -160,7 +178,13 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       ],
       [
         toTenant('refresh_tokens'),
-        new TableForeignKey({ name: 'fk_refresh_tokens_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+        new TableForeignKey({
+          name: 'fk_refresh_tokens_user',
+          columnNames: ['user_id'],
+          referencedTableName: 'users',
+          referencedColumnNames: ['id'],
+          onDelete: 'CASCADE',
+        }),
       ],
     );
 
@@ -173,13 +197,27 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       ],
       [
         toTenant('action_tokens'),
-        new TableForeignKey({ name: 'fk_action_tokens_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+        new TableForeignKey({
+          name: 'fk_action_tokens_user',
+          columnNames: ['user_id'],
+          referencedTableName: 'users',
+          referencedColumnNames: ['id'],
+          onDelete: 'CASCADE',
+        }),
       ],
     );
 
     await create(
       'api_keys',
-      [...tenantOwned, c.varchar('name', 80), c.varchar('prefix', 16), c.varchar('key_hash', 64), c.uuid('created_by', true), c.datetime('last_used_at', true), c.datetime('revoked_at', true)],
+      [
+        ...tenantOwned,
+        c.varchar('name', 80),
+        c.varchar('prefix', 16),
+        c.varchar('key_hash', 64),
+        c.uuid('created_by', true),
+        c.datetime('last_used_at', true),
+        c.datetime('revoked_at', true),
+      ],
       [
         { name: 'uq_api_keys_hash', columns: ['key_hash'], unique: true },
         { name: 'idx_api_keys_tenant', columns: ['tenant_id', 'created_at'] },
@@ -189,7 +227,16 @@ export class InitialSchema1763800000000 implements MigrationInterface {
 
     await create(
       'notifications',
-      [...tenantOwned, c.uuid('user_id'), c.varchar('type', 40), c.varchar('title', 200), c.text('body'), c.varchar('link', 500, true), c.varchar('event_key', 160, true), c.datetime('read_at', true)],
+      [
+        ...tenantOwned,
+        c.uuid('user_id'),
+        c.varchar('type', 40),
+        c.varchar('title', 200),
+        c.text('body'),
+        c.varchar('link', 500, true),
+        c.varchar('event_key', 160, true),
+        c.datetime('read_at', true),
+      ],
       [
         { name: 'idx_notifications_tenant_user_created', columns: ['tenant_id', 'user_id', 'created_at'] },
         { name: 'idx_notifications_tenant_user_read', columns: ['tenant_id', 'user_id', 'read_at'] },
@@ -197,7 +244,13 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       ],
       [
         toTenant('notifications'),
-        new TableForeignKey({ name: 'fk_notifications_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+        new TableForeignKey({
+          name: 'fk_notifications_user',
+          columnNames: ['user_id'],
+          referencedTableName: 'users',
+          referencedColumnNames: ['id'],
+          onDelete: 'CASCADE',
+        }),
       ],
     );
 

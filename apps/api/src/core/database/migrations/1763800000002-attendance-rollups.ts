@@ -32,8 +32,12 @@ export class AttendanceRollups1763800000002 implements MigrationInterface {
         indices: indexes('rollup_totals'),
       }),
     );
-    await queryRunner.createTable(new Table({ name: 'attendance_rollup_stages', columns: [...base, key('stage_id', 36), counter('attendances')], indices: indexes('rollup_stages') }));
-    await queryRunner.createTable(new Table({ name: 'attendance_rollup_origins', columns: [...base, key('origin_id', 36), counter('attendances')], indices: indexes('rollup_origins') }));
+    await queryRunner.createTable(
+      new Table({ name: 'attendance_rollup_stages', columns: [...base, key('stage_id', 36), counter('attendances')], indices: indexes('rollup_stages') }),
+    );
+    await queryRunner.createTable(
+      new Table({ name: 'attendance_rollup_origins', columns: [...base, key('origin_id', 36), counter('attendances')], indices: indexes('rollup_origins') }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -42,11 +42,19 @@ export class AttendanceExportService {
     const rows = this.rows(principal, query, () => attendanceQuery(this.dataSource, scope, query, range, timeZone));
     const stamp = new Date().toISOString().slice(0, 10);
     return query.format === 'xlsx'
-      ? { stream: this.xlsx(rows, timeZone), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `atendimentos-${stamp}.xlsx` }
+      ? {
+          stream: this.xlsx(rows, timeZone),
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          fileName: `atendimentos-${stamp}.xlsx`,
+        }
       : { stream: this.csv(rows, timeZone), contentType: 'text/csv; charset=utf-8', fileName: `atendimentos-${stamp}.csv` };
   }
 
-  private async *rows(principal: UserPrincipal, query: ExportAttendancesQuery, build: () => ReturnType<typeof attendanceQuery>): AsyncGenerator<AttendanceListItem> {
+  private async *rows(
+    principal: UserPrincipal,
+    query: ExportAttendancesQuery,
+    build: () => ReturnType<typeof attendanceQuery>,
+  ): AsyncGenerator<AttendanceListItem> {
     let cursor: string | undefined;
     do {
       const page = await attendancePage(this.dataSource, build, cursor, BATCH);
@@ -74,7 +82,11 @@ export class AttendanceExportService {
     const output = new PassThrough();
     const workbook = new excelStream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
     const sheet = workbook.addWorksheet('Atendimentos');
-    sheet.columns = EXPORT_HEADERS.map((header, index) => ({ header, width: index === 14 ? 60 : 18, ...(index === 0 ? { style: { numFmt: 'dd/mm/yy hh:mm' } } : {}) }));
+    sheet.columns = EXPORT_HEADERS.map((header, index) => ({
+      header,
+      width: index === 14 ? 60 : 18,
+      ...(index === 0 ? { style: { numFmt: 'dd/mm/yy hh:mm' } } : {}),
+    }));
     // Excel dates have no zone: write the tenant's wall-clock time.
     const localDate = (iso: string) => {
       const { year, month, day, hour, minute } = localParts(new Date(iso), timeZone);

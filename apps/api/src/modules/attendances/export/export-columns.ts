@@ -51,7 +51,13 @@ export function localParts(instant: Date, timeZone: string): { year: number; mon
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
-  return { year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']), hour: Number(parts['hour']), minute: Number(parts['minute']) };
+  return {
+    year: Number(parts['year']),
+    month: Number(parts['month']),
+    day: Number(parts['day']),
+    hour: Number(parts['hour']),
+    minute: Number(parts['minute']),
+  };
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');

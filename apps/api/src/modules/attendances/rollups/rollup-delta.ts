@@ -47,7 +47,7 @@ export interface OriginRow extends Key {
 }
 
 /** Keys are strings; a row whose every number is 0 changes nothing. */
-const isZero = (row: object) => Object.values(row).every((value) => typeof value !== "number" || Math.abs(value) < 1e-9);
+const isZero = (row: object) => Object.values(row).every((value) => typeof value !== 'number' || Math.abs(value) < 1e-9);
 const roundCents = (value: number) => Math.round(value * 100) / 100;
 
 /**
@@ -70,7 +70,16 @@ export class RollupDelta {
   private addTo(key: Key, facts: AttendanceFacts, sign: 1 | -1): void {
     const keyText = `${key.tenantId}|${key.grain}|${key.period}|${key.userId}|${key.teamId}`;
 
-    const totals = this.totals.get(keyText) ?? { ...key, attendances: 0, converted: 0, scoreSum: 0, scoreCount: 0, firstResponseSum: 0, firstResponseCount: 0, saleValueSum: 0 };
+    const totals = this.totals.get(keyText) ?? {
+      ...key,
+      attendances: 0,
+      converted: 0,
+      scoreSum: 0,
+      scoreCount: 0,
+      firstResponseSum: 0,
+      firstResponseCount: 0,
+      saleValueSum: 0,
+    };
     totals.attendances += sign;
     totals.converted += facts.converted ? sign : 0;
     if (facts.score !== null) {

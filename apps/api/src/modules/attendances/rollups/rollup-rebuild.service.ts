@@ -44,7 +44,19 @@ export class RollupRebuildService {
       const query = this.dataSource
         .getRepository(Attendance)
         .createQueryBuilder('a')
-        .select(['a.id', 'a.tenantId', 'a.attendedAt', 'a.userId', 'a.teamId', 'a.funnelStageId', 'a.originItemId', 'a.converted', 'a.score', 'a.firstResponseTimeMin', 'a.saleValue'])
+        .select([
+          'a.id',
+          'a.tenantId',
+          'a.attendedAt',
+          'a.userId',
+          'a.teamId',
+          'a.funnelStageId',
+          'a.originItemId',
+          'a.converted',
+          'a.score',
+          'a.firstResponseTimeMin',
+          'a.saleValue',
+        ])
         .where('a.tenantId = :tenantId', { tenantId })
         .orderBy('a.attendedAt', 'ASC')
         .addOrderBy('a.id', 'ASC')

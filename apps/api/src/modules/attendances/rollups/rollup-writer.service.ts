@@ -17,7 +17,20 @@ const TOTALS: TableSpec<TotalsRow> = {
   table: 'attendance_rollup_totals',
   keys: KEY,
   measures: ['attendances', 'converted', 'score_sum', 'score_count', 'first_response_sum', 'first_response_count', 'sale_value_sum'],
-  values: (row) => [row.tenantId, row.grain, row.period, row.userId, row.teamId, row.attendances, row.converted, row.scoreSum, row.scoreCount, row.firstResponseSum, row.firstResponseCount, row.saleValueSum],
+  values: (row) => [
+    row.tenantId,
+    row.grain,
+    row.period,
+    row.userId,
+    row.teamId,
+    row.attendances,
+    row.converted,
+    row.scoreSum,
+    row.scoreCount,
+    row.firstResponseSum,
+    row.firstResponseCount,
+    row.saleValueSum,
+  ],
 };
 const STAGES: TableSpec<StageRow> = {
   table: 'attendance_rollup_stages',

@@ -50,7 +50,14 @@ export class AuthService implements OnModuleInit {
     if (!account || !account.user.passwordHash || !passwordMatches || !account.user.isActive) {
       await this.throttle.recordFailure(email, context.ip);
       if (account) {
-        await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.login_failed', entity: 'user', entityId: account.user.id, ...context });
+        await this.audit.record({
+          tenantId: account.tenant.id,
+          actorId: account.user.id,
+          action: 'auth.login_failed',
+          entity: 'user',
+          entityId: account.user.id,
+          ...context,
+        });
       }
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
@@ -59,14 +66,27 @@ export class AuthService implements OnModuleInit {
     await this.throttle.recordSuccess(email, context.ip);
     const signedIn = await this.startSession(account, context);
     await this.dataSource.getRepository(User).update({ id: account.user.id, tenantId: account.tenant.id }, { lastLoginAt: new Date() });
-    await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.login', entity: 'user', entityId: account.user.id, ...context });
+    await this.audit.record({
+      tenantId: account.tenant.id,
+      actorId: account.user.id,
+      action: 'auth.login',
+      entity: 'user',
+      entityId: account.user.id,
+      ...context,
+    });
     return signedIn;
   }
 
   /** Opens a session for an account already proven (password login, accepted invitation). */
   async startSession(account: Account, context: RequestContext): Promise<SignedIn> {
     const refresh = await this.sessions.start({ id: account.user.id, tenantId: account.tenant.id }, context);
-    const access = await this.tokens.sign({ sub: account.user.id, tid: account.tenant.id, role: account.user.role, team: account.user.teamId, sid: refresh.familyId });
+    const access = await this.tokens.sign({
+      sub: account.user.id,
+      tid: account.tenant.id,
+      role: account.user.role,
+      team: account.user.teamId,
+      sid: refresh.familyId,
+    });
     return { refresh, response: { ...access, user: toAuthUser(account.user, account.tenant) } };
   }
 
@@ -90,22 +110,27 @@ export class AuthService implements OnModuleInit {
       await this.sessions.revokeFamily(rotation.tenantId, rotation.familyId);
       throw new UnauthorizedException('Session expired or revoked; sign in again');
     }
-    const access = await this.tokens.sign({ sub: account.user.id, tid: account.tenant.id, role: account.user.role, team: account.user.teamId, sid: rotation.familyId });
+    const access = await this.tokens.sign({
+      sub: account.user.id,
+      tid: account.tenant.id,
+      role: account.user.role,
+      team: account.user.teamId,
+      sid: rotation.familyId,
+    });
     return { refresh: rotation, response: { ...access, user: toAuthUser(account.user, account.tenant) } };
   }
 
   async logout(token: string | null, context: RequestContext): Promise<void> {
     if (!token) return;
     const owner = await this.sessions.revokeByToken(token);
-    if (owner) await this.audit.record({ tenantId: owner.tenantId, actorId: owner.userId, action: 'auth.logout', entity: 'user', entityId: owner.userId, ...context });
+    if (owner)
+      await this.audit.record({ tenantId: owner.tenantId, actorId: owner.userId, action: 'auth.logout', entity: 'user', entityId: owner.userId, ...context });
   }
 
   async me(principal: UserPrincipal): Promise<MeResponse> {
     const account = await this.accounts.byId(principal.tenantId, principal.userId);
     if (!account) throw new UnauthorizedException('Missing or invalid access token');
-    const impersonator = principal.impersonatorId
-      ? await this.dataSource.getRepository(User).findOneBy({ id: Equal(principal.impersonatorId) })
-      : null;
+    const impersonator = principal.impersonatorId ? await this.dataSource.getRepository(User).findOneBy({ id: Equal(principal.impersonatorId) }) : null;
     return { user: toAuthUser(account.user, account.tenant), impersonator: impersonator ? toImpersonator(impersonator) : null };
   }
 }

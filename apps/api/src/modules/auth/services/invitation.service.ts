@@ -47,7 +47,14 @@ export class InvitationService {
     if (!(await this.actionTokens.consume(token))) throw new BadRequestException(INVALID_INVITE);
 
     await this.passwords.setPassword(account.tenant.id, account.user.id, request.password);
-    await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.invite_accepted', entity: 'user', entityId: account.user.id, ...context });
+    await this.audit.record({
+      tenantId: account.tenant.id,
+      actorId: account.user.id,
+      action: 'auth.invite_accepted',
+      entity: 'user',
+      entityId: account.user.id,
+      ...context,
+    });
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: account.user.id, tenantId: account.tenant.id });
     return this.auth.startSession({ user, tenant: account.tenant }, context);
   }

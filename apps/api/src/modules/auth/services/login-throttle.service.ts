@@ -25,10 +25,7 @@ export class LoginThrottleService {
     const { windowMs, maxFailuresPerAccount, maxFailuresPerIp } = this.config.loginThrottle;
     const buckets = this.buckets(email, ip);
     const [account, byIp] = await Promise.all([this.store.peek(buckets.account, windowMs, now), this.store.peek(buckets.ip, windowMs, now)]);
-    const blockedUntil = Math.max(
-      account.hits >= maxFailuresPerAccount ? account.resetAtMs : 0,
-      byIp.hits >= maxFailuresPerIp ? byIp.resetAtMs : 0,
-    );
+    const blockedUntil = Math.max(account.hits >= maxFailuresPerAccount ? account.resetAtMs : 0, byIp.hits >= maxFailuresPerIp ? byIp.resetAtMs : 0);
     if (blockedUntil > now) {
       const seconds = Math.max(1, Math.ceil((blockedUntil - now) / 1000));
       throw new TooManyRequestsException(`Too many failed sign-in attempts. Try again in ${seconds} seconds.`, seconds);

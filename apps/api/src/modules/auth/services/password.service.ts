@@ -47,7 +47,14 @@ export class PasswordService {
     const token = await this.actionTokens.issue({ tenantId: account.tenant.id, userId: account.user.id }, 'password_reset', PASSWORD_RESET_TTL_MS);
     const url = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
     this.mailer.sendInBackground(passwordResetEmail(account.user.email, account.user.fullName, url));
-    await this.audit.record({ tenantId: account.tenant.id, actorId: null, action: 'auth.password_reset_requested', entity: 'user', entityId: account.user.id, ...context });
+    await this.audit.record({
+      tenantId: account.tenant.id,
+      actorId: null,
+      action: 'auth.password_reset_requested',
+      entity: 'user',
+      entityId: account.user.id,
+      ...context,
+    });
   }
 
   async reset(request: ResetPasswordDto, context: RequestContext): Promise<void> {
@@ -60,7 +67,14 @@ export class PasswordService {
 
     await this.setPassword(account.tenant.id, account.user.id, request.password);
     await this.sessions.revokeAllForUser(account.tenant.id, account.user.id);
-    await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.password_reset', entity: 'user', entityId: account.user.id, ...context });
+    await this.audit.record({
+      tenantId: account.tenant.id,
+      actorId: account.user.id,
+      action: 'auth.password_reset',
+      entity: 'user',
+      entityId: account.user.id,
+      ...context,
+    });
   }
 
   /** Needs the current password; every other session of the user is signed out. */
@@ -70,15 +84,28 @@ export class PasswordService {
     await this.throttle.assertAllowed(account.user.email, context.ip);
     if (!(await verifyPassword(account.user.passwordHash, request.currentPassword))) {
       await this.throttle.recordFailure(account.user.email, context.ip);
-      throw new BadRequestException({ message: 'Current password is incorrect', details: [{ field: 'currentPassword', messages: ['Current password is incorrect'] }] });
+      throw new BadRequestException({
+        message: 'Current password is incorrect',
+        details: [{ field: 'currentPassword', messages: ['Current password is incorrect'] }],
+      });
     }
     assertAcceptablePassword(request.newPassword, account.user.email, 'newPassword');
     if (request.newPassword === request.currentPassword) {
-      throw new BadRequestException({ message: 'The new password must differ from the current one', details: [{ field: 'newPassword', messages: ['The new password must differ from the current one'] }] });
+      throw new BadRequestException({
+        message: 'The new password must differ from the current one',
+        details: [{ field: 'newPassword', messages: ['The new password must differ from the current one'] }],
+      });
     }
     await this.setPassword(account.tenant.id, account.user.id, request.newPassword);
     await this.sessions.revokeAllForUser(account.tenant.id, account.user.id, principal.sessionId);
-    await this.audit.record({ tenantId: account.tenant.id, actorId: account.user.id, action: 'auth.password_changed', entity: 'user', entityId: account.user.id, ...context });
+    await this.audit.record({
+      tenantId: account.tenant.id,
+      actorId: account.user.id,
+      action: 'auth.password_changed',
+      entity: 'user',
+      entityId: account.user.id,
+      ...context,
+    });
   }
 
   async setPassword(tenantId: string, userId: string, password: string): Promise<void> {

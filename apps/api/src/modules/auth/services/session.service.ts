@@ -122,10 +122,7 @@ export class SessionService {
 
   /** Password change/reset, deactivation: every session of the user ends (but `keepFamilyId`). */
   async revokeAllForUser(tenantId: string, userId: string, keepFamilyId: string | null = null, now = new Date()): Promise<void> {
-    await this.tokens.update(
-      { tenantId, userId, revokedAt: IsNull(), ...(keepFamilyId ? { familyId: Not(keepFamilyId) } : {}) },
-      { revokedAt: now },
-    );
+    await this.tokens.update({ tenantId, userId, revokedAt: IsNull(), ...(keepFamilyId ? { familyId: Not(keepFamilyId) } : {}) }, { revokedAt: now });
   }
 
   /** Tenant suspension or cancellation. */

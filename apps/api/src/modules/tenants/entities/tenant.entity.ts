@@ -1,10 +1,4 @@
-import {
-  DEFAULT_TENANT_LOCALE,
-  DEFAULT_TENANT_TIMEZONE,
-  TenantStatus,
-  type TenantBranding,
-  type TenantSettings,
-} from '@fasto/contracts';
+import { DEFAULT_TENANT_LOCALE, DEFAULT_TENANT_TIMEZONE, TenantStatus, type TenantBranding, type TenantSettings } from '@fasto/contracts';
 import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { IdentifiedEntity, SQLITE_NOW_MS } from '../../../core/database/base.entity';
 
