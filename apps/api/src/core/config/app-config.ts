@@ -24,6 +24,7 @@ export interface AppConfig {
   /** Folder holding the built Angular app, or `null` when the API runs alone. */
   webDistDir: string | null;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMs: number };
+  integrationRateLimit: { perKeyPerMinute: number; perTenantPerMinute: number };
 }
 
 /** Injection token of the `AppConfig` value. */

@@ -118,4 +118,15 @@ export class Environment {
   @Min(1)
   @Max(86400)
   LOGIN_THROTTLE_WINDOW_SECONDS = 900;
+
+  /** Integration requests per minute allowed to one API key, and to all keys of one tenant. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  API_KEY_RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TENANT_RATE_LIMIT_PER_MINUTE = 3000;
 }

@@ -75,5 +75,6 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
       maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
       windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
     },
+    integrationRateLimit: { perKeyPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE, perTenantPerMinute: env.TENANT_RATE_LIMIT_PER_MINUTE },
   };
 }

@@ -1,5 +1,5 @@
 import type { BatchIngestItemResult, FunnelView, IngestResult, IntegrationUser, OriginGroupView } from '@fasto/contracts';
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../../core/decorators/current-principal.decorator';
@@ -9,11 +9,16 @@ import { BatchIngestDto } from './dto/batch-ingest.dto';
 import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { IngestService } from './ingest.service';
 import { IntegrationCatalogService } from './integration-catalog.service';
+import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
 
-/** The n8n side of Fasto: tenant API keys only (`X-Api-Key: fst_…` or `Authorization: Bearer fst_…`). */
+/**
+ * The n8n side of Fasto: tenant API keys only (`X-Api-Key: fst_…` or `Authorization: Bearer fst_…`),
+ * rate limited per key and per tenant (`X-RateLimit-Limit/Remaining/Reset`, 429 + `Retry-After`).
+ */
 @ApiTags('integration')
 @Controller('integration')
 @IntegrationRoute()
+@UseGuards(IntegrationRateLimitGuard)
 export class IntegrationController {
   constructor(
     private readonly catalog: IntegrationCatalogService,

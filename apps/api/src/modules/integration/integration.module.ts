@@ -9,10 +9,11 @@ import { IntegrationCatalogService } from './integration-catalog.service';
 import { BatchIngestService } from './batch-ingest.service';
 import { IngestService } from './ingest.service';
 import { IntegrationController } from './integration.controller';
+import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
 
 @Module({
   imports: [TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
   controllers: [ApiKeysController, IntegrationController],
-  providers: [ApiKeysService, IntegrationCatalogService, IngestService, BatchIngestService],
+  providers: [ApiKeysService, IntegrationCatalogService, IngestService, BatchIngestService, IntegrationRateLimitGuard],
 })
 export class IntegrationModule {}

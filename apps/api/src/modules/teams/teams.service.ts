@@ -56,15 +56,13 @@ export class TeamsService {
   async create(principal: UserPrincipal, request: CreateTeamDto, context: RequestContext): Promise<TeamView> {
     const { team, moves } = await this.write(async (manager) => {
       await this.assertCatalogs(manager, principal.tenantId, request);
-      const team = manager
-        .getRepository(Team)
-        .create({
-          id: randomUUID(),
-          tenantId: principal.tenantId,
-          name: request.name,
-          funnelId: request.funnelId ?? null,
-          originGroupId: request.originGroupId ?? null,
-        });
+      const team = manager.getRepository(Team).create({
+        id: randomUUID(),
+        tenantId: principal.tenantId,
+        name: request.name,
+        funnelId: request.funnelId ?? null,
+        originGroupId: request.originGroupId ?? null,
+      });
       await manager.getRepository(Team).insert(team);
       const moves = request.memberIds ? await this.setMembers(manager, principal.tenantId, team.id, request.memberIds) : [];
       await this.record(
