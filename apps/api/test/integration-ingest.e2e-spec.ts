@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DomainEvents, type DomainEventMap } from '../src/core/events/domain-events';
 import { generateApiKey } from '../src/core/auth/api-key-format';
 import { hashSecretToken } from '../src/core/auth/secret-token';
@@ -176,5 +178,25 @@ describe('integration: attendance ingest', () => {
       .send({ items: Array.from({ length: 501 }, () => payload()) })
       .expect(400);
     expect(tooMany.body.message).toMatch(/at most 500/);
+  });
+
+  it('accepts what the example n8n workflow’s Code node produces', async () => {
+    const workflow = JSON.parse(readFileSync(join(__dirname, '../../../docs/n8n/fasto-attendance.workflow.json'), 'utf8'));
+    const code: string = workflow.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-base.code').parameters.jsCode;
+    const lists = {
+      'Fasto: agentes': (await t.http().get('/api/integration/users').set('x-api-key', key).expect(200)).body,
+      'Fasto: funis': (await t.http().get('/api/integration/funnels').set('x-api-key', key).expect(200)).body,
+      'Fasto: origens': (await t.http().get('/api/integration/origins').set('x-api-key', key).expect(200)).body,
+      'Conversa analisada pela IA': {
+        body: { conversation_id: `wa-${randomUUID()}`, agent_email: DEMO.agent, stage: 'Proposta', origin: 'Google Ads', score: 81, converted: false, attended_at: '2026-03-12T10:00:00-03:00', full_summary: 'ok' },
+      },
+    };
+    const $ = (name: keyof typeof lists) => ({ first: () => ({ json: lists[name] }) });
+    const [{ json: mapped }] = new Function('$', code)($);
+    expect(mapped).toMatchObject({ user_id: expect.any(String), stage_id: expect.any(String), origin_id: expect.any(String), agent_email: null });
+    const response = await post(mapped).expect(201);
+    expect(response.body.warnings).toEqual([]);
+    const detail = await admin.get(`/api/attendances/${response.body.id}`).expect(200);
+    expect(detail.body).toMatchObject({ agent: { name: 'Alice Atendente' }, stage: { name: 'Proposta' }, origin: { name: 'Google Ads' } });
   });
 });
