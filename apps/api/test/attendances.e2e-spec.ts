@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AttendanceListItem } from '@fasto/contracts';
-import { catalogOf, insertAttendances } from './support/attendance-fixtures';
+import { binaryBody, catalogOf, insertAttendances } from './support/attendance-fixtures';
 import { client, DEMO, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -165,14 +165,7 @@ describe('attendances', () => {
   });
 
   it('exports CSV for Excel in pt-BR: BOM, semicolons, Portuguese headers, local dates, decimal commas', async () => {
-    const response = await admin
-      .get('/api/attendances/export?format=csv&from=2026-03-01&to=2026-03-02')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const response = await admin.get('/api/attendances/export?format=csv&from=2026-03-01&to=2026-03-02').buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/csv/);
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="atendimentos-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -189,14 +182,7 @@ describe('attendances', () => {
   });
 
   it('exports the same scope as XLSX', async () => {
-    const response = await agent
-      .get('/api/attendances/export?format=xlsx')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const response = await agent.get('/api/attendances/export?format=xlsx').buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();

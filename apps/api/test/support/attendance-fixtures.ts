@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Response } from 'superagent';
 import { Equal } from 'typeorm';
 import { Attendance } from '../../src/modules/attendances/entities/attendance.entity';
 import { factsOf } from '../../src/modules/attendances/rollups/rollup-rebuild.service';
@@ -60,4 +61,12 @@ export async function catalogOf(t: TestApp, tenantId: string) {
     stage: (name: string, funnelId: string) => find(stages, (stage) => stage.name === name && stage.funnelId === funnelId, name),
     origin: (name: string) => find(origins, (origin) => origin.name === name, name),
   };
+}
+
+/** supertest parser that keeps a download's raw bytes (CSV with BOM, XLSX). */
+export function binaryBody(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = response as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
