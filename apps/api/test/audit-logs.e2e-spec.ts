@@ -57,4 +57,12 @@ describe('audit log', () => {
     const acme = await superAdmin.get(`/api/audit-logs?action=team.created&tenantId=${acmeAdmin.session.body.user.tenantId}`).expect(200);
     expect(acme.body.items.map((item: { changes: { name: string } }) => item.changes.name)).toEqual(['Acme 2']);
   });
+
+  it('does not show an admin the name of another tenant’s actor (a super admin acting on theirs)', async () => {
+    await superAdmin.post(`/api/tenants/${admin.session.body.user.tenantId}/api-keys`, { name: 'n8n' }).expect(201);
+    const seenByAdmin = await admin.get('/api/audit-logs?entity=api_key').expect(200);
+    expect(seenByAdmin.body.items[0]).toMatchObject({ action: 'api_key.created', actorId: superAdmin.session.body.user.id, actorName: null });
+    const seenBySuperAdmin = await superAdmin.get(`/api/audit-logs?entity=api_key&tenantId=${admin.session.body.user.tenantId}`).expect(200);
+    expect(seenBySuperAdmin.body.items[0].actorName).toBe('Super Admin');
+  });
 });

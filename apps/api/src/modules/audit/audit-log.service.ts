@@ -1,7 +1,7 @@
 import { Role, type AuditLogView, type Page } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { Equal, In, type DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { keysetPage, parseDateCursor } from '../../core/pagination/keyset';
 import { pageSize } from '../../core/pagination/page-query.dto';
@@ -39,7 +39,11 @@ export class AuditLogService {
       (row) => row,
     );
     const actorIds = [...new Set(page.items.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
-    const actors = actorIds.length ? await this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { id: In(actorIds) } }) : [];
+    // Admins get names from their own tenant only; super admins acting on it stay unnamed there.
+    const actorScope = principal.role === Role.SuperAdmin ? {} : { tenantId: Equal(principal.tenantId) };
+    const actors = actorIds.length
+      ? await this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { id: In(actorIds), ...actorScope } })
+      : [];
     const names = new Map(actors.map((actor) => [actor.id, actor.fullName]));
     return { items: page.items.map((row) => toAuditLogView(row, row.actorId ? (names.get(row.actorId) ?? null) : null)), nextCursor: page.nextCursor };
   }

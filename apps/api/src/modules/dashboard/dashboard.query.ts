@@ -1,19 +1,10 @@
 import { DASHBOARD_AGENT_SORTS, type DashboardAgentSort } from '@fasto/contracts';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { DayRangeDto } from '../attendances/dto/attendance-filters.dto';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { AttendanceFiltersDto } from '../attendances/dto/attendance-filters.dto';
 
-export class DashboardQuery extends DayRangeDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Pies then use this team’s funnel and origin group' })
-  @IsOptional()
-  @IsUUID('all')
-  teamId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
-  userId?: string;
-
+/** The list's range and scope filters (same validation), plus the per-agent ranking. */
+export class DashboardQuery extends PickType(AttendanceFiltersDto, ['from', 'to', 'teamId', 'userId'] as const) {
   @ApiPropertyOptional({ enum: DASHBOARD_AGENT_SORTS, default: 'attendances', description: 'Per-agent ranking, highest first' })
   @IsOptional()
   @IsIn(DASHBOARD_AGENT_SORTS)

@@ -1,4 +1,4 @@
-import type { MeResponse, TokenResponse } from '@fasto/contracts';
+import { Role, type MeResponse, type TokenResponse } from '@fasto/contracts';
 import { ForbiddenException, Injectable, UnauthorizedException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -130,7 +130,9 @@ export class AuthService implements OnModuleInit {
   async me(principal: UserPrincipal): Promise<MeResponse> {
     const account = await this.accounts.byId(principal.tenantId, principal.userId);
     if (!account) throw new UnauthorizedException('Missing or invalid access token');
-    const impersonator = principal.impersonatorId ? await this.dataSource.getRepository(User).findOneBy({ id: Equal(principal.impersonatorId) }) : null;
+    const impersonator = principal.impersonatorId
+      ? await this.dataSource.getRepository(User).findOneBy({ id: Equal(principal.impersonatorId), role: Equal(Role.SuperAdmin) })
+      : null;
     return { user: toAuthUser(account.user, account.tenant), impersonator: impersonator ? toImpersonator(impersonator) : null };
   }
 }
