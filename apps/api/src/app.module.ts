@@ -19,6 +19,7 @@ import { TeamsModule } from './modules/teams/teams.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 import { EventsModule } from './core/events/events.module';
+import { JobsModule } from './core/jobs/jobs.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         AttendancesModule,
         DashboardModule,
         IntegrationModule,
+        JobsModule,
       ],
     };
   }

@@ -15,6 +15,10 @@ export interface AppConfig {
   mailFrom: string;
   publicUrl: string;
   backupDir: string;
+  backupRetentionHours: number;
+  /** 5-field cron expression, evaluated in UTC. */
+  backupCron: string;
+  jobsEnabled: boolean;
   superAdmin: { email: string; password: string };
   demoPassword: string;
   seedDemo: boolean;

@@ -60,6 +60,9 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     backupDir: env.BACKUP_DIR ? resolve(process.cwd(), env.BACKUP_DIR) : join(dataDir, 'backups'),
+    backupRetentionHours: env.BACKUP_RETENTION_HOURS,
+    backupCron: env.BACKUP_CRON,
+    jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
     superAdmin: {
       email: env.SUPERADMIN_EMAIL.toLowerCase(),
       password: env.SUPERADMIN_PASSWORD ?? env.DEMO_PASSWORD,
