@@ -20,6 +20,7 @@ import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 import { EventsModule } from './core/events/events.module';
 import { JobsModule } from './core/jobs/jobs.module';
+import { BackupsModule } from './modules/backups/backups.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         DashboardModule,
         IntegrationModule,
         JobsModule,
+        BackupsModule,
       ],
     };
   }
