@@ -21,6 +21,7 @@ import { UsersModule } from './modules/users/users.module';
 import { EventsModule } from './core/events/events.module';
 import { JobsModule } from './core/jobs/jobs.module';
 import { BackupsModule } from './modules/backups/backups.module';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         IntegrationModule,
         JobsModule,
         BackupsModule,
+        MaintenanceModule,
       ],
     };
   }

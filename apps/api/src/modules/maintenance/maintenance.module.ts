@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AttendancesModule } from '../attendances/attendances.module';
+import { AuthModule } from '../auth/auth.module';
+import { RollupCheckJob } from './rollup-check.job';
+import { RollupConsistency } from './rollup-consistency';
+import { TokenCleanupJob } from './token-cleanup.job';
+import { TrialExpiryJob } from './trial-expiry.job';
+
+/** Housekeeping scheduled jobs (see `@ScheduledJob`): token cleanup, trial expiry, rollup check. */
+@Module({
+  imports: [AuthModule, AttendancesModule],
+  providers: [TokenCleanupJob, TrialExpiryJob, RollupCheckJob, RollupConsistency],
+})
+export class MaintenanceModule {}
