@@ -40,6 +40,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/integration/funnels': 'integration',
   'GET /api/integration/origins': 'integration',
   'GET /api/integration/users': 'integration',
+  'GET /api/jobs': [SuperAdmin],
   'GET /api/origin-groups': [Admin],
   'GET /api/origin-groups/:id': [Admin],
   'GET /api/teams': [Admin, Manager],
