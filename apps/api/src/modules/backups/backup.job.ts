@@ -18,6 +18,7 @@ export class BackupJob implements JobHandler {
     const result = await this.backups.backup(now);
     const pruned = this.backups.prune(now);
     const size = `${(result.bytes / 1024 / 1024).toFixed(1)} MB`;
-    return `wrote ${basename(result.path)} (${size}, ${result.method}); pruned ${pruned.length ? pruned.join(', ') : 'nothing'}`;
+    const fallback = result.fallbackReason ? ` after the dump tool failed: ${result.fallbackReason}` : '';
+    return `wrote ${basename(result.path)} (${size}, ${result.method}${fallback}); pruned ${pruned.length ? pruned.join(', ') : 'nothing'}`;
   }
 }

@@ -16,6 +16,8 @@ export interface BackupResult {
   bytes: number;
   /** How the dump was made: the online backup API, an external dump tool, or our own dumper. */
   method: 'sqlite-backup-api' | 'mariadb-dump' | 'mysqldump' | 'builtin';
+  /** Why the installed dump tool was not used (it failed, e.g. MySQL 8's mysqldump against MariaDB). */
+  fallbackReason?: string;
 }
 
 export interface BackupOptions {
@@ -46,8 +48,8 @@ export class BackupService {
     let attempt = 0;
     let path = join(this.config.backupDir, backupName(now, this.kind));
     while (existsSync(path)) path = join(this.config.backupDir, backupName(now, this.kind, ++attempt));
-    const method = await this.write(path, now);
-    return { path, bytes: statSync(path).size, method };
+    const { method, fallbackReason } = await this.write(path, now);
+    return { path, bytes: statSync(path).size, method, ...(fallbackReason ? { fallbackReason } : {}) };
   }
 
   /** Removes backups older than the retention period (never the newest); returns their names. */
@@ -90,16 +92,22 @@ export class BackupService {
     }
   }
 
-  private async write(path: string, now: Date): Promise<BackupResult['method']> {
+  private async write(path: string, now: Date): Promise<Pick<BackupResult, 'method' | 'fallbackReason'>> {
     if (!this.config.databaseUrl) {
       await backupSqlite(sqliteFile(this.config), path);
-      return 'sqlite-backup-api';
+      return { method: 'sqlite-backup-api' };
     }
     const target = mysqlTarget(this.config.databaseUrl);
     const tool = this.options.mysqlDumper === 'builtin' ? null : findDumpTool();
+    let fallbackReason: string | undefined;
     if (tool) {
-      await writeGzipped(runDumpTool(tool, target), path);
-      return basename(tool) === 'mysqldump' ? 'mysqldump' : 'mariadb-dump';
+      try {
+        await writeGzipped(runDumpTool(tool, target), path);
+        return { method: basename(tool) === 'mysqldump' ? 'mysqldump' : 'mariadb-dump' };
+      } catch (error) {
+        // A client that does not match the server (options, versions) must not cost the backup.
+        fallbackReason = error instanceof Error ? error.message.slice(0, 300) : String(error);
+      }
     }
     const connection = openMysql(target);
     try {
@@ -107,6 +115,6 @@ export class BackupService {
     } finally {
       await connection.promise().end();
     }
-    return 'builtin';
+    return { method: 'builtin', fallbackReason };
   }
 }

@@ -1,4 +1,4 @@
-import { createConnection, type Connection, type ConnectionOptions } from 'mysql2';
+import { createConnection, type Connection, type ConnectionOptions, type TypeCast } from 'mysql2';
 
 export interface MysqlTarget {
   host: string;
@@ -37,8 +37,19 @@ export function openMysql(target: MysqlTarget, extra: ConnectionOptions = {}): C
     supportBigNumbers: true,
     bigNumberStrings: true,
     decimalNumbers: false,
+    typeCast: exactFloats,
     ...extra,
   });
 }
+
+/**
+ * mysql2 parses DOUBLE text lossily (95.99999999999999 comes back as 96): keep the server's text,
+ * written back as a DOUBLE literal (with an exponent, so the server does not read it as DECIMAL).
+ */
+const exactFloats: TypeCast = (field, next) => {
+  if (field.type !== 'DOUBLE' && field.type !== 'FLOAT') return next();
+  const text = field.string();
+  return text === null ? null : { toSqlString: () => (/e/i.test(text) ? text : `${text}e0`) };
+};
 
 export const quoteName = (name: string) => `\`${name.replace(/`/g, '``')}\``;
