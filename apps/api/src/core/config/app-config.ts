@@ -19,6 +19,8 @@ export interface AppConfig {
   /** 5-field cron expression, evaluated in UTC. */
   backupCron: string;
   jobsEnabled: boolean;
+  /** Validated but not used yet (reserved for cross-instance fan-out). */
+  redisUrl: string | null;
   superAdmin: { email: string; password: string };
   demoPassword: string;
   seedDemo: boolean;

@@ -76,6 +76,11 @@ export class Environment {
   @CronExpression()
   BACKUP_CRON = '55 2 * * *';
 
+  /** Optional Redis for sharing state across instances; validated, not used by this version yet. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
+
   /** Run the scheduled jobs in this process (default: on, except under NODE_ENV=test). */
   @IsOptional()
   @Transform(toBool)

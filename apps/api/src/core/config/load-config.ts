@@ -63,6 +63,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     backupRetentionHours: env.BACKUP_RETENTION_HOURS,
     backupCron: env.BACKUP_CRON,
     jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
+    redisUrl: env.REDIS_URL ?? null,
     superAdmin: {
       email: env.SUPERADMIN_EMAIL.toLowerCase(),
       password: env.SUPERADMIN_PASSWORD ?? env.DEMO_PASSWORD,
