@@ -40,10 +40,10 @@ export class TrialExpiryJob implements JobHandler {
     const warnUntil = new Date(now.getTime() + TRIAL_WARNING_DAYS * 86_400_000);
     const ending = await tenants.findBy({ status: Equal(TenantStatus.Trial), trialEndsAt: And(MoreThan(now), LessThanOrEqual(warnUntil)) });
     let warned = 0;
-    for (const tenant of ending) {
-      const trialEndsAt = tenant.trialEndsAt!;
-      if (!(await this.markers.claim(`tenant.trial_ending:${tenant.id}:${trialEndsAt.toISOString()}`, now))) continue;
-      this.events.emit('tenant.trial_ending', { tenantId: tenant.id, trialEndsAt: trialEndsAt.toISOString() });
+    for (const { id, trialEndsAt } of ending) {
+      if (!trialEndsAt) continue;
+      if (!(await this.markers.claim(`tenant.trial_ending:${id}:${trialEndsAt.toISOString()}`, now))) continue;
+      this.events.emit('tenant.trial_ending', { tenantId: id, trialEndsAt: trialEndsAt.toISOString() });
       warned++;
     }
     return `suspended ${suspended} expired trial(s), warned ${warned} tenant(s) of a trial ending within ${TRIAL_WARNING_DAYS} days`;
