@@ -144,6 +144,11 @@ describe('scheduled jobs', () => {
       message: expect.stringContaining('deleted'),
     });
 
+    // Each run is logged as structured JSON: its start, then its outcome and duration.
+    const lines = t.logs().filter((line) => line['job'] === 'auth.token-cleanup');
+    expect(lines.map((line) => line['msg'])).toEqual(['Job started', 'Job finished']);
+    expect(lines[1]).toMatchObject({ outcome: 'ok', instanceId: 'instance-a', durationMs: expect.any(Number), slot: expect.any(String) });
+
     for (const email of [DEMO.admin, DEMO.manager, DEMO.agent, DEMO.acmeAdmin]) {
       await (await client(t, email)).get('/api/jobs').expect(403);
     }
