@@ -1,4 +1,4 @@
-import { TenantStatus } from '@fasto/contracts';
+import { SYSTEM_TENANT_SLUG, TenantStatus } from '@fasto/contracts';
 import { randomUUID } from 'node:crypto';
 import { Equal } from 'typeorm';
 import { DomainEvents, type DomainEventMap } from '../src/core/events/domain-events';
@@ -132,6 +132,8 @@ describe('maintenance jobs', () => {
       const endingSoon = await tenant('ending-soon', TenantStatus.Trial, new Date(now.getTime() + 2 * DAY));
       const endingLater = await tenant('ending-later', TenantStatus.Trial, new Date(now.getTime() + 10 * DAY));
       const paying = await tenant('paying', TenantStatus.Active, new Date(now.getTime() - DAY));
+      const system = await t.dataSource.getRepository(Tenant).findOneByOrFail({ slug: Equal(SYSTEM_TENANT_SLUG) });
+      await t.dataSource.getRepository(Tenant).update({ id: Equal(system.id) }, { status: TenantStatus.Trial, trialEndsAt: new Date(now.getTime() - DAY) });
 
       const job = t.app.get(TrialExpiryJob);
       expect(await job.run({ now, slot: 'test-1' })).toBe('suspended 1 expired trial(s), warned 1 tenant(s) of a trial ending within 3 days');
@@ -141,6 +143,7 @@ describe('maintenance jobs', () => {
       expect(await statusOf(endingSoon)).toBe(TenantStatus.Trial);
       expect(await statusOf(endingLater)).toBe(TenantStatus.Trial);
       expect(await statusOf(paying)).toBe(TenantStatus.Active);
+      expect(await statusOf(system.id)).toBe(TenantStatus.Trial);
       // Suspension closes access at once, like a super admin's suspension.
       await refresh(t, demoSession.refreshToken).expect(401);
       const audit = await t.dataSource.getRepository(AuditLog).findBy({ tenantId: Equal(demo.tenantId), action: Equal('tenant.suspended') });

@@ -1,7 +1,7 @@
-import { TenantStatus } from '@fasto/contracts';
+import { SYSTEM_TENANT_SLUG, TenantStatus } from '@fasto/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { And, Equal, LessThanOrEqual, MoreThan, type DataSource } from 'typeorm';
+import { And, Equal, LessThanOrEqual, MoreThan, Not, type DataSource } from 'typeorm';
 import { DomainEvents } from '../../core/events/domain-events';
 import { JobMarkers } from '../../core/jobs/job-markers';
 import { ScheduledJob, type JobContext, type JobHandler } from '../../core/jobs/scheduled-job.decorator';
@@ -33,12 +33,14 @@ export class TrialExpiryJob implements JobHandler {
 
   async run({ now }: JobContext): Promise<string> {
     const tenants = this.dataSource.getRepository(Tenant);
-    const expired = await tenants.findBy({ status: Equal(TenantStatus.Trial), trialEndsAt: LessThanOrEqual(now) });
+    // The super admins' own tenant never expires, whatever its row says.
+    const inTrial = { status: Equal(TenantStatus.Trial), slug: Not(SYSTEM_TENANT_SLUG) };
+    const expired = await tenants.findBy({ ...inTrial, trialEndsAt: LessThanOrEqual(now) });
     let suspended = 0;
     for (const tenant of expired) if (await this.suspend(tenant, now)) suspended++;
 
     const warnUntil = new Date(now.getTime() + TRIAL_WARNING_DAYS * 86_400_000);
-    const ending = await tenants.findBy({ status: Equal(TenantStatus.Trial), trialEndsAt: And(MoreThan(now), LessThanOrEqual(warnUntil)) });
+    const ending = await tenants.findBy({ ...inTrial, trialEndsAt: And(MoreThan(now), LessThanOrEqual(warnUntil)) });
     let warned = 0;
     for (const { id, trialEndsAt } of ending) {
       if (!trialEndsAt) continue;
