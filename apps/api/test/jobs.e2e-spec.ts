@@ -41,7 +41,7 @@ describe('scheduled jobs', () => {
     await t.close();
   });
 
-  const runsOf = (job: string) => t.dataSource.getRepository(JobRun).find({ where: { job }, order: { startedAt: 'ASC' } });
+  const runsOf = (job: string) => t.dataSource.getRepository(JobRun).find({ where: { job }, order: { slot: 'ASC' } });
 
   it('runs a slot exactly once when two instances race for it', async () => {
     const job = countingJob('test.race');

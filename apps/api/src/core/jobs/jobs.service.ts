@@ -18,7 +18,7 @@ export class JobsService {
     const runs = this.dataSource.getRepository(JobRun);
     return Promise.all(
       this.registry.all().map(async (job): Promise<JobStatus> => {
-        const last = await runs.findOne({ where: { job: Equal(job.name) }, order: { startedAt: 'DESC' } });
+        const last = await runs.findOne({ where: { job: Equal(job.name) }, order: { startedAt: 'DESC', slot: 'DESC' } });
         // A run whose holder stopped renewing its lease will never finish: show it as failed.
         const abandoned = last?.status === 'running' && last.leaseExpiresAt.getTime() < now.getTime();
         return {
