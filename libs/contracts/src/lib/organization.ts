@@ -48,6 +48,8 @@ export interface UserView {
   fullName: string;
   phone: string | null;
   avatarUrl: string | null;
+  /** The user's language choice; null follows the tenant's. */
+  locale: string | null;
   role: Role;
   teamId: string | null;
   teamName: string | null;
