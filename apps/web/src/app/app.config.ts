@@ -1,5 +1,6 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
+  Injector,
   LOCALE_ID,
   inject,
   provideAppInitializer,
@@ -26,9 +27,10 @@ export const appConfig: ApplicationConfig = {
     { provide: LOCALE_ID, useValue: FORMAT_LOCALE },
     {
       provide: ON_SESSION_EXPIRED,
+      // Resolved on use: AuthService depends (through SessionRefresher) on this very token.
       useFactory: () => {
-        const auth = inject(AuthService);
-        return () => auth.expired();
+        const injector = inject(Injector);
+        return () => injector.get(AuthService).expired();
       },
     },
     // Theme before the first paint, then the session from the refresh cookie before the first route.

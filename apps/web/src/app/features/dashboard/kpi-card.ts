@@ -12,7 +12,7 @@ import { Icon } from '../../shared/icon';
     <div class="card relative h-full overflow-hidden p-4 sm:p-5" data-testid="kpi-card">
       <div class="absolute inset-x-0 top-0 h-px bg-gradient-to-r from-transparent via-gold-500/50 to-transparent"></div>
       <p class="text-xs font-medium tracking-wide text-zinc-500 uppercase">{{ label() }}</p>
-      <p class="mt-2 text-2xl font-semibold tracking-tight tabular-nums sm:text-3xl" data-testid="kpi-value">{{ value() }}</p>
+      <p class="mt-2 truncate text-xl font-semibold tracking-tight tabular-nums sm:text-3xl" [title]="value()" data-testid="kpi-value">{{ value() }}</p>
       <p class="mt-2 flex items-center gap-1 text-xs" [title]="i18n.t('dash.vsPrevious')">
         @if (change(); as change) {
           <span class="inline-flex items-center gap-0.5 rounded-full px-1.5 py-0.5 font-medium tabular-nums" [class]="tone()">
