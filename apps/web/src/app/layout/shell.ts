@@ -31,7 +31,7 @@ import { UserMenu } from './user-menu';
     }
     <div class="flex min-h-dvh">
       <aside
-        class="sticky top-0 hidden h-dvh shrink-0 overflow-hidden border-r border-zinc-200 bg-white transition-[width] duration-200 lg:block dark:border-zinc-900 dark:bg-black"
+        class="hidden shrink-0 overflow-hidden border-r border-zinc-200 bg-white transition-[width] duration-200 lg:block dark:border-zinc-900 dark:bg-black"
         [class.w-64]="!collapsed()"
         [class.w-0]="collapsed()"
         [class.border-r-0]="collapsed()"
@@ -40,7 +40,7 @@ import { UserMenu } from './user-menu';
         data-testid="sidebar"
         [attr.data-collapsed]="collapsed()"
       >
-        <app-sidebar class="w-64" [showCollapse]="true" (collapse)="preferences.sidebarCollapsed.set(true)" />
+        <app-sidebar class="sticky top-0 h-dvh w-64" [showCollapse]="true" (collapse)="preferences.sidebarCollapsed.set(true)" />
       </aside>
 
       @if (drawerOpen()) {
@@ -55,7 +55,7 @@ import { UserMenu } from './user-menu';
             class="absolute inset-y-0 left-0 w-72 max-w-[85vw] border-r border-zinc-200 bg-white shadow-2xl dark:border-zinc-900 dark:bg-black"
             data-testid="drawer"
           >
-            <app-sidebar (navigated)="drawerOpen.set(false)" />
+            <app-sidebar class="h-full" (navigated)="drawerOpen.set(false)" />
           </aside>
         </div>
       }

@@ -10,7 +10,7 @@ import { Icon } from '../shared/icon';
   selector: 'app-sidebar',
   imports: [RouterLink, RouterLinkActive, Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'flex h-full flex-col' },
+  host: { class: 'flex flex-col' },
   template: `
     <div class="flex h-16 items-center gap-2.5 px-5">
       <span class="grid size-8 place-items-center rounded-lg bg-gradient-to-br from-gold-300 to-gold-600 text-sm font-bold text-black shadow-inner">F</span>
