@@ -25,6 +25,33 @@ describe('attendances', () => {
     await context.close();
   });
 
+  it('lets an admin correct the stage, and exports the filtered list', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, 'admin');
+    await page.goto('/attendances?converted=false');
+    await page.getByTestId('attendance-row').first().click();
+    await page.getByTestId('edit-attendance').click();
+    const stage = page.locator('#edit-stage');
+    await stage.locator('option:nth-child(3)').waitFor({ state: 'attached' });
+    const current = await stage.inputValue();
+    const choices = await stage.locator('option').evaluateAll((options) => options.map((o) => ({ value: o.value, label: o.textContent?.trim() ?? '' })));
+    const next = choices.find((option) => option.value && option.value !== current);
+    await stage.selectOption(next.value);
+    const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && /\/api\/attendances\//.test(response.url()));
+    await page.getByTestId('edit-save').click();
+    const body = await (await saved).json();
+    assert.equal(body.stage?.id, next.value);
+    assert.match(await page.getByTestId('attendance-detail').innerText(), new RegExp(body.stage.name));
+    await page.keyboard.press('Escape');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /\.csv$/);
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
   it('loads the next page with the cursor', async () => {
     const { context, page, errors } = await openPage(browser);
     await signIn(page, 'admin');

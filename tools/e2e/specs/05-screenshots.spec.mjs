@@ -13,6 +13,17 @@ describe('screenshots', () => {
   });
   after(async () => browser?.close());
 
+  it('reports how fast the dashboard becomes interactive after a reload (P7, informative)', async (t) => {
+    const { context, page } = await openPage(browser);
+    await signIn(page, 'admin');
+    await page.getByTestId('pie-stage').locator('path.arc').first().waitFor();
+    const started = Date.now();
+    await page.reload();
+    await page.getByTestId('pie-stage').locator('path.arc').first().waitFor();
+    t.diagnostic(`dashboard interactive ${Date.now() - started} ms after reload (session restore + data + charts)`);
+    await context.close();
+  });
+
   for (const theme of ['dark', 'light']) {
     for (const [device, width, height] of [
       ['desktop', 1440, 900],
@@ -23,6 +34,7 @@ describe('screenshots', () => {
         await page.addInitScript((value) => localStorage.setItem('fasto.theme', JSON.stringify(value)), theme);
         await signIn(page, 'admin');
         await page.getByTestId('pie-stage').locator('path.arc').first().waitFor();
+        await page.mouse.move(0, 0);
         await page.waitForTimeout(300);
         await page.screenshot({ path: `${DIR}/dashboard-${theme}-${device}.png`, fullPage: device === 'desktop' });
         await context.close();

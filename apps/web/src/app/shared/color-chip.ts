@@ -6,7 +6,8 @@ import { paletteHex } from '../core/format/format';
   selector: 'app-color-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="chip max-w-full"
-    ><span class="size-2 shrink-0 rounded-full" [style.background]="hex()"></span><span class="truncate">{{ name() }}</span></span
+    ><span class="size-2 shrink-0 rounded-full ring-1 ring-black/10 dark:ring-white/10" [style.background]="hex()"></span
+    ><span class="truncate">{{ name() }}</span></span
   >`,
 })
 export class ColorChip {

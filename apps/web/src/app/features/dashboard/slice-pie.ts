@@ -42,7 +42,7 @@ interface ChartSlice {
               [disabled]="item.slice.id === null"
               (click)="selected.emit(item.slice)"
             >
-              <span class="size-2.5 shrink-0 rounded-full" [style.background]="hex(item.slice.color)"></span>
+              <span class="size-2.5 shrink-0 rounded-full ring-1 ring-black/10 dark:ring-white/10" [style.background]="hex(item.slice.color)"></span>
               <span class="min-w-0 flex-1 truncate">{{ item.slice.name }}</span>
               <span class="tabular-nums text-zinc-500">{{ count(item.value) }}</span>
             </button>
