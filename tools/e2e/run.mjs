@@ -87,7 +87,7 @@ try {
     .map((file) => join(WORKSPACE, 'tools/e2e/specs', file));
   const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {
     cwd: WORKSPACE,
-    env: { ...process.env, E2E_BASE_URL: baseUrl },
+    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir },
     stdio: 'inherit',
   });
   code = await new Promise((resolve) => runner.on('exit', (exit) => resolve(exit ?? 1)));

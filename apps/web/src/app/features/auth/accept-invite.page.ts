@@ -3,6 +3,7 @@ import { AuthApi } from '@fasto/api-client';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import { apiMessage, fieldMessages } from '../../shared/api-error';
+import { policyProblem } from './password-policy';
 import { SetPasswordForm } from './set-password-form';
 
 @Component({
@@ -34,7 +35,7 @@ export class AcceptInvitePage {
       next: (response) => this.auth.startWith(response, null),
       error: (error: unknown) => {
         this.busy.set(false);
-        const fields = fieldMessages(error);
+        const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
         this.problems.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.reset.badToken')]);
       },
     });

@@ -37,3 +37,11 @@ export class PasswordPolicy {
     ];
   });
 }
+
+/** The API words its policy failures in English: show the known ones in the UI language. */
+export function policyProblem(i18n: I18n, message: string): string {
+  if (/at least \d+ characters/i.test(message)) return i18n.t('auth.policy.length', { n: PASSWORD_MIN_LENGTH });
+  if (/email/i.test(message)) return i18n.t('auth.policy.email');
+  if (/common/i.test(message)) return i18n.t('auth.policy.common');
+  return message;
+}

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { AuthApi } from '@fasto/api-client';
 import { I18n } from '../../core/i18n/i18n.service';
 import { apiMessage, fieldMessages, httpStatus } from '../../shared/api-error';
+import { policyProblem } from './password-policy';
 import { SetPasswordForm } from './set-password-form';
 
 @Component({
@@ -38,7 +39,7 @@ export class ResetPasswordPage {
       next: () => this.done.set(true),
       error: (error: unknown) => {
         this.busy.set(false);
-        const fields = fieldMessages(error);
+        const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
         this.problems.set(
           fields.length
             ? fields
