@@ -151,3 +151,13 @@ export interface IntegrationUser {
   teamId: string | null;
   teamName: string | null;
 }
+
+/** Query of `GET /users` (admins: the tenant, managers: their team). */
+export interface UserListQuery {
+  role?: Role;
+  teamId?: string;
+  isActive?: boolean;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
