@@ -1,5 +1,3 @@
-// Waits for the notifications API (SPEC §7): move this file into ../specs/ once
-// /api/notifications lands on the branch. It is not part of `npm run e2e` until then.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
