@@ -44,9 +44,13 @@ export class TrialExpiryJob implements JobHandler {
     let warned = 0;
     for (const { id, trialEndsAt } of ending) {
       if (!trialEndsAt) continue;
-      if (!(await this.markers.claim(`tenant.trial_ending:${id}:${trialEndsAt.toISOString()}`, now))) continue;
-      this.events.emit('tenant.trial_ending', { tenantId: id, trialEndsAt: trialEndsAt.toISOString() });
-      warned++;
+      // The marker and what the event's handlers write commit together: a failed warning is retried next run.
+      const first = await this.dataSource.transaction(async (manager) => {
+        if (!(await this.markers.claim(`tenant.trial_ending:${id}:${trialEndsAt.toISOString()}`, now, manager))) return false;
+        await this.events.publish(manager, 'tenant.trial_ending', { tenantId: id, trialEndsAt: trialEndsAt.toISOString() });
+        return true;
+      });
+      if (first) warned++;
     }
     return `suspended ${suspended} expired trial(s), warned ${warned} tenant(s) of a trial ending within ${TRIAL_WARNING_DAYS} days`;
   }
@@ -69,12 +73,12 @@ export class TrialExpiryJob implements JobHandler {
         },
         manager,
       );
+      await this.events.publish(manager, 'tenant.trial_expired', { tenantId: tenant.id });
       return true;
     });
     if (!changed) return false;
     await this.sessions.revokeAllForTenant(tenant.id, now);
     this.logger.log({ tenantId: tenant.id, trialEndsAt: tenant.trialEndsAt }, 'Trial expired: tenant suspended');
-    this.events.emit('tenant.trial_expired', { tenantId: tenant.id });
     return true;
   }
 }
