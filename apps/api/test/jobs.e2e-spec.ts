@@ -116,7 +116,7 @@ describe('scheduled jobs', () => {
       .get(JobRegistry)
       .all()
       .map((job) => job.name);
-    expect(names).toEqual(['attendances.rollup-check', 'auth.token-cleanup', 'backup', 'tenants.trial-expiry']);
+    expect(names).toEqual(['attendances.rollup-check', 'auth.token-cleanup', 'backup', 'notifications.retention', 'tenants.trial-expiry']);
     expect(t.app.get(JobRegistry).get('backup')!.cron).toBe('55 2 * * *');
     expect([...t.app.get(SchedulerRegistry).getCronJobs().keys()]).toEqual([]);
   });
@@ -170,7 +170,13 @@ describe('scheduled jobs with JOBS_ENABLED', () => {
     const t = await startTestApp({ env: { JOBS_ENABLED: 'true', BACKUP_CRON: '30 1 * * *' } });
     try {
       const timers = t.app.get(SchedulerRegistry).getCronJobs();
-      expect([...timers.keys()].sort()).toEqual(['job:attendances.rollup-check', 'job:auth.token-cleanup', 'job:backup', 'job:tenants.trial-expiry']);
+      expect([...timers.keys()].sort()).toEqual([
+        'job:attendances.rollup-check',
+        'job:auth.token-cleanup',
+        'job:backup',
+        'job:notifications.retention',
+        'job:tenants.trial-expiry',
+      ]);
       const next = timers.get('job:backup')!.nextDate().toJSDate();
       expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([1, 30]);
       expect(timers.get('job:backup')!.isActive).toBe(true);

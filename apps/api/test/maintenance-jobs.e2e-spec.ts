@@ -177,6 +177,15 @@ describe('maintenance jobs', () => {
     });
   });
 
+  it('runs the notifications module’s retention as a daily job', async () => {
+    const job = t.app.get(JobRegistry).get('notifications.retention')!;
+    expect(job.cron).toBe('20 3 * * *');
+    expect(await new JobRunner(t.dataSource, 'instance-a').run(job, 'retention-1')).toMatchObject({
+      outcome: 'ok',
+      message: 'deleted 0 read notification(s) older than 90 days',
+    });
+  });
+
   describe('rollup consistency check', () => {
     it('finds recent rollups equal to a raw recount, and rebuilds a tenant whose rollups drifted', async () => {
       const now = new Date();
