@@ -20,6 +20,9 @@ import { TeamsModule } from './modules/teams/teams.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 import { EventsModule } from './core/events/events.module';
+import { JobsModule } from './core/jobs/jobs.module';
+import { BackupsModule } from './modules/backups/backups.module';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +49,9 @@ export class AppModule {
         DashboardModule,
         IntegrationModule,
         NotificationsModule,
+        JobsModule,
+        BackupsModule,
+        MaintenanceModule,
       ],
     };
   }

@@ -42,6 +42,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/integration/funnels': 'integration',
   'GET /api/integration/origins': 'integration',
   'GET /api/integration/users': 'integration',
+  'GET /api/jobs': [SuperAdmin],
   'GET /api/notifications': EVERYONE,
   'GET /api/notifications/stream': EVERYONE,
   'GET /api/notifications/unread-count': EVERYONE,

@@ -15,6 +15,12 @@ export interface AppConfig {
   mailFrom: string;
   publicUrl: string;
   backupDir: string;
+  backupRetentionHours: number;
+  /** 5-field cron expression, evaluated in UTC. */
+  backupCron: string;
+  jobsEnabled: boolean;
+  /** Validated but not used yet (reserved for cross-instance fan-out). */
+  redisUrl: string | null;
   superAdmin: { email: string; password: string };
   demoPassword: string;
   seedDemo: boolean;

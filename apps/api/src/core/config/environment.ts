@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { CronExpression } from '../validation/cron-expression';
 import { IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
@@ -63,6 +64,27 @@ export class Environment {
   @IsOptional()
   @IsString()
   BACKUP_DIR?: string;
+
+  /** Backups younger than this are kept; older ones are pruned (never the last one). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 366)
+  BACKUP_RETENTION_HOURS = 72;
+
+  /** When the daily backup runs, as a 5-field cron expression in UTC. */
+  @CronExpression()
+  BACKUP_CRON = '55 2 * * *';
+
+  /** Optional Redis for sharing state across instances; validated, not used by this version yet. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
+
+  /** Run the scheduled jobs in this process (default: on, except under NODE_ENV=test). */
+  @IsOptional()
+  @Transform(toBool)
+  JOBS_ENABLED?: boolean;
 
   @IsEmail({}, { message: 'SUPERADMIN_EMAIL must be an email address' })
   SUPERADMIN_EMAIL = 'superadmin@fasto.app';

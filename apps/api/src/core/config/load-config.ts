@@ -60,6 +60,10 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     backupDir: env.BACKUP_DIR ? resolve(process.cwd(), env.BACKUP_DIR) : join(dataDir, 'backups'),
+    backupRetentionHours: env.BACKUP_RETENTION_HOURS,
+    backupCron: env.BACKUP_CRON,
+    jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
+    redisUrl: env.REDIS_URL ?? null,
     superAdmin: {
       email: env.SUPERADMIN_EMAIL.toLowerCase(),
       password: env.SUPERADMIN_PASSWORD ?? env.DEMO_PASSWORD,

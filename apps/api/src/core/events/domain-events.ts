@@ -10,6 +10,10 @@ export interface DomainEventMap {
   'user.created': { tenantId: string; userId: string; actorId: string };
   'user.team_changed': { tenantId: string; userId: string; fromTeamId: string | null; toTeamId: string | null; actorId: string };
   'tenant.timezone_changed': { tenantId: string; timezone: string };
+  /** The trial ends within a few days (emitted once per tenant and trial end date by the trial-expiry job). */
+  'tenant.trial_ending': { tenantId: string; trialEndsAt: string };
+  /** The trial ended and the tenant was suspended by the trial-expiry job. */
+  'tenant.trial_expired': { tenantId: string };
   /** Ingest or an edit created or changed an attendance; `before` is null for a new one (notification triggers compare). */
   'attendance.recorded': { tenantId: string; attendanceId: string; customerName: string | null; before: AttendanceFacts | null; after: AttendanceFacts };
 }
