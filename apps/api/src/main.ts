@@ -6,6 +6,7 @@ import { printBanner } from './bootstrap/banner';
 import type { AppConfig } from './core/config/app-config';
 import { ConfigError } from './core/config/config-error';
 import { loadConfig } from './core/config/load-config';
+import { withNamedLock } from './core/database/named-lock';
 import { Seeder } from './seed/seeder';
 
 function configOrExit(): AppConfig {
@@ -20,10 +21,14 @@ function configOrExit(): AppConfig {
   }
 }
 
+/** Under a lock: two instances booting on an empty database would both create the system tenant. */
 async function seed(app: NestFastifyApplication, config: AppConfig): Promise<boolean> {
-  const seeder = new Seeder(app.get(DataSource), config, (line) => process.stdout.write(`fasto: ${line}\n`));
-  await seeder.ensureSystemTenant();
-  return config.seedDemo ? seeder.seedDemoIfEmpty() : false;
+  const dataSource = app.get(DataSource);
+  const seeder = new Seeder(dataSource, config, (line) => process.stdout.write(`fasto: ${line}\n`));
+  return withNamedLock(dataSource, 'fasto_seed', 300, async () => {
+    await seeder.ensureSystemTenant();
+    return config.seedDemo ? seeder.seedDemoIfEmpty() : false;
+  });
 }
 
 async function main(): Promise<void> {
