@@ -5,6 +5,7 @@ import { hashSecretToken } from '../src/core/auth/secret-token';
 import { newId } from '../src/core/database/ids';
 import { DomainEvents } from '../src/core/events/domain-events';
 import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
+import { TrialExpiryJob } from '../src/modules/maintenance/trial-expiry.job';
 import { NotificationRetention } from '../src/modules/notifications/notification-retention.service';
 import { bearer, client, cookieHeader, DEMO, idOf, type Client } from './support/auth-helpers';
 import { openEventStream } from './support/event-stream';
@@ -282,6 +283,31 @@ describe('notifications: triggers, tray API, unread count, live stream', () => {
       expect(etag).toBe(`W/"${first.body.count}"`);
       await agent.get('/api/notifications/unread-count').set('if-none-match', etag).expect(304);
       await agent.get('/api/notifications/unread-count').set('if-none-match', 'W/"999"').expect(200);
+    });
+  });
+
+  describe('trial lifecycle (trial-expiry job)', () => {
+    it('warns the tenant’s admins and the super admins before the trial ends, and again when it expires — once each', async () => {
+      const slug = `trial-${randomUUID().slice(0, 8)}`;
+      const adminEmail = `dona-${randomUUID()}@trial.example`;
+      await superAdmin.post('/api/tenants', { name: 'Loja em Teste', slug, trialDays: 2, admin: { email: adminEmail, fullName: 'Dona Teste' } }).expect(201);
+      const job = t.app.get(TrialExpiryJob);
+      const superStart = {
+        ending: (await rowsOf(DEMO.superAdmin, NotificationType.TrialEnding)).length,
+        expired: (await rowsOf(DEMO.superAdmin, NotificationType.TrialExpired)).length,
+      };
+
+      await job.run({ now: new Date(), slot: 'notifications-1' });
+      await job.run({ now: new Date(), slot: 'notifications-2' });
+      expect(await rowsOf(adminEmail, NotificationType.TrialEnding)).toHaveLength(1);
+      expect((await rowsOf(DEMO.superAdmin, NotificationType.TrialEnding)).length).toBe(superStart.ending + 1);
+
+      await job.run({ now: new Date(Date.now() + 3 * 86_400_000), slot: 'notifications-3' });
+      const expired = await rowsOf(adminEmail, NotificationType.TrialExpired);
+      expect(expired).toHaveLength(1);
+      expect(expired[0].body).toContain('Loja em Teste');
+      expect((await rowsOf(DEMO.superAdmin, NotificationType.TrialExpired)).length).toBe(superStart.expired + 1);
+      expect(await rowsOf(DEMO.acmeAdmin, NotificationType.TrialEnding)).toHaveLength(0);
     });
   });
 

@@ -50,6 +50,18 @@ const TEMPLATES: Record<NotificationType, Template> = {
     locale === 'en'
       ? { title: 'Slow first response', body: `${customer(data, locale)}: first response after ${data['minutes']} min (SLA ${data['sla']} min).` }
       : { title: 'Primeira resposta lenta', body: `${customer(data, locale)}: primeira resposta em ${data['minutes']} min (SLA de ${data['sla']} min).` },
+  [NotificationType.TrialEnding]: (data, locale) => {
+    const day = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: '2-digit', timeZone: 'UTC' }).format(
+      new Date(String(data['trialEndsAt'])),
+    );
+    return locale === 'en'
+      ? { title: 'Trial ending soon', body: `The trial of ${data['tenant']} ends on ${day}.` }
+      : { title: 'Período de teste acabando', body: `O período de teste de ${data['tenant']} termina em ${day}.` };
+  },
+  [NotificationType.TrialExpired]: (data, locale) =>
+    locale === 'en'
+      ? { title: 'Trial ended', body: `The trial of ${data['tenant']} ended and the organization was suspended.` }
+      : { title: 'Período de teste encerrado', body: `O período de teste de ${data['tenant']} terminou e a organização foi suspensa.` },
 };
 
 export const isSupportedLocale = (value: unknown): value is SupportedLocale => value === 'pt-BR' || value === 'en';

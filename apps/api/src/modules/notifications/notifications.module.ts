@@ -7,6 +7,7 @@ import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { AttendanceTriggers } from './triggers/attendance-triggers';
 import { OrganizationTriggers } from './triggers/organization-triggers';
+import { TenantLifecycleTriggers } from './triggers/tenant-lifecycle-triggers';
 import { UnreadCounts } from './unread-counts';
 
 /** The per-user tray: triggers that write notifications inside the change's transaction, the API, the live stream. */
@@ -21,6 +22,7 @@ import { UnreadCounts } from './unread-counts';
     NotificationStreams,
     OrganizationTriggers,
     AttendanceTriggers,
+    TenantLifecycleTriggers,
   ],
   exports: [NotificationsService, NotificationRetention],
 })
