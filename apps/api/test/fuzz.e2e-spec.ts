@@ -3,6 +3,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { getMetadataStorage } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Response } from 'supertest';
 import { INTEGRATION_ROUTE_KEY, IS_PUBLIC_KEY, ROLES_KEY } from '../src/core/access/access-metadata';
 import { generateApiKey } from '../src/core/auth/api-key-format';
@@ -146,8 +147,38 @@ function headerCases(route: RegisteredRoute, access: 'public' | 'integration' | 
   return cases;
 }
 
+interface Answer {
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+/** Reads an answer whole, except an event stream (it never ends by itself): its status is enough. */
+function readAnswer(raw: Response, done: (error: Error | null, body: unknown) => void): void {
+  const response = raw as unknown as IncomingMessage;
+  if (String(response.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+    response.destroy();
+    done(null, '');
+    return;
+  }
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+}
+
+function answerOf(response: Response): Answer {
+  const text = typeof response.body === 'string' ? response.body : '';
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON (a CSV export, an empty 204): keep the text
+  }
+  return { status: response.status, body, text };
+}
+
 /** What is wrong with one answer, or null. */
-function problemWith(response: Response, fuzz: FuzzCase): string | null {
+function problemWith(response: Answer, fuzz: FuzzCase): string | null {
   const status = response.status;
   if (status >= 500) return `${status} ${response.text.slice(0, 300)}`;
   if (status < 400) return fuzz.strict ? `accepted with ${status}: ${response.text.slice(0, 200)}` : null;
@@ -229,13 +260,13 @@ describe('fuzzing every route', () => {
     return { kind: 'user', headers: credentials[role] };
   }
 
-  async function send(route: RegisteredRoute, fuzz: FuzzCase): Promise<Response> {
+  async function send(route: RegisteredRoute, fuzz: FuzzCase): Promise<Answer> {
     const access = accessOf(route);
     const url = `${urlOf(route)}${fuzz.query ? `?${fuzz.query}` : ''}`;
     let call = t.http()[route.method.toLowerCase() as Method](url);
     for (const [name, value] of Object.entries({ ...(fuzz.anonymous ? {} : access.headers), ...fuzz.headers })) call = call.set(name, value);
     if (fuzz.body !== undefined) call = call.set('content-type', fuzz.contentType ?? 'application/json').send(fuzz.body);
-    return call;
+    return answerOf(await call.buffer(true).parse(readAnswer));
   }
 
   /**
@@ -245,7 +276,7 @@ describe('fuzzing every route', () => {
    */
   async function run(route: RegisteredRoute, cases: FuzzCase[], problems: string[]): Promise<number> {
     if (cases.length === 0) return 0;
-    const report = (fuzz: FuzzCase, response: Response) => {
+    const report = (fuzz: FuzzCase, response: Answer) => {
       const problem = problemWith(response, fuzz);
       if (problem) problems.push(`${route.key} [${fuzz.label}]: ${problem}`);
     };
@@ -301,7 +332,8 @@ describe('fuzzing every route', () => {
         const before = await databaseSnapshot(t.dataSource);
         let call = t.http()[route.method.toLowerCase() as Method](url);
         for (const [name, value] of Object.entries(accessOf(route).headers)) call = call.set(name, value);
-        const response = ['POST', 'PUT', 'PATCH'].includes(route.method) ? await call.send({}) : await call;
+        if (['POST', 'PUT', 'PATCH'].includes(route.method)) call = call.send({});
+        const response = answerOf(await call.buffer(true).parse(readAnswer));
         const problem = problemWith(response, fuzz);
         if (problem) problems.push(`${route.key} [${fuzz.label}]: ${problem}`);
         if (WRITES.has(route.method) && (await databaseSnapshot(t.dataSource)) !== before) problems.push(`${route.key} [${fuzz.label}]: changed the database`);
