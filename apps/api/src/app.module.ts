@@ -13,6 +13,7 @@ import { AttendancesModule } from './modules/attendances/attendances.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { IntegrationModule } from './modules/integration/integration.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { FunnelsModule } from './modules/funnels/funnels.module';
 import { OriginsModule } from './modules/origins/origins.module';
 import { TeamsModule } from './modules/teams/teams.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AttendancesModule,
         DashboardModule,
         IntegrationModule,
+        NotificationsModule,
       ],
     };
   }

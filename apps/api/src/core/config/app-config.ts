@@ -25,6 +25,7 @@ export interface AppConfig {
   webDistDir: string | null;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMs: number };
   integrationRateLimit: { perKeyPerMinute: number; perTenantPerMinute: number };
+  notifications: { unreadCountCacheMs: number; streamHeartbeatMs: number; streamSweepMs: number };
 }
 
 /** Injection token of the `AppConfig` value. */

@@ -129,4 +129,25 @@ export class Environment {
   @IsInt()
   @Min(1)
   TENANT_RATE_LIMIT_PER_MINUTE = 3000;
+
+  /** How long an unread count may be served from memory; below the web app's 10 s poll so no instance hides news longer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  NOTIFICATION_COUNT_CACHE_MS = 5000;
+
+  /** Comment lines that keep idle notification streams open through proxies. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  NOTIFICATION_STREAM_HEARTBEAT_MS = 25000;
+
+  /** How often open streams look for news written by other instances and for revoked sessions. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  NOTIFICATION_STREAM_SWEEP_MS = 3000;
 }

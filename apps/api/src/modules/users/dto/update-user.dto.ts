@@ -1,4 +1,4 @@
-import { Role, TENANT_ROLES } from '@fasto/contracts';
+import { Role, SUPPORTED_LOCALES, TENANT_ROLES, type SupportedLocale } from '@fasto/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { DisplayName, Omittable } from '../../../core/validation/common-validators';
@@ -16,6 +16,15 @@ export class UpdateProfileDto {
 
   @OptionalAvatarUrl()
   avatarUrl?: string | null;
+}
+
+/** Your own profile: the shared fields plus personal preferences. */
+export class UpdateMeDto extends UpdateProfileDto {
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, nullable: true, description: 'null follows the tenant language' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(SUPPORTED_LOCALES, { message: `locale must be one of ${SUPPORTED_LOCALES.join(', ')}` })
+  locale?: SupportedLocale | null;
 }
 
 /** Everything an admin may change about a member. */
