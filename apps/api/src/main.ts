@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const app = await createApp(config);
   const seeded = await seed(app, config);
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Exit 0 after a clean drain (Nest's default re-raises the signal, which reads as a crash to supervisors).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen({ port: config.port, host: config.host });
   const bootMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
   printBanner(config, { bootMs, seeded });
