@@ -4,6 +4,15 @@ import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../database/after-commit';
 import type { AttendanceFacts } from '../../modules/attendances/rollups/rollup-delta';
 
+/** One attendance written by ingest or an edit; `before` is null for a new one (notification triggers compare). */
+export interface AttendanceRecorded {
+  tenantId: string;
+  attendanceId: string;
+  customerName: string | null;
+  before: AttendanceFacts | null;
+  after: AttendanceFacts;
+}
+
 /** What happened in the organization, for whoever reacts (notifications, caches…). */
 export interface DomainEventMap {
   'tenant.created': { tenantId: string; name: string; actorId: string };
@@ -14,8 +23,9 @@ export interface DomainEventMap {
   'tenant.trial_ending': { tenantId: string; trialEndsAt: string };
   /** The trial ended and the tenant was suspended by the trial-expiry job. */
   'tenant.trial_expired': { tenantId: string };
-  /** Ingest or an edit created or changed an attendance; `before` is null for a new one (notification triggers compare). */
-  'attendance.recorded': { tenantId: string; attendanceId: string; customerName: string | null; before: AttendanceFacts | null; after: AttendanceFacts };
+  'attendance.recorded': AttendanceRecorded;
+  /** The same for many attendances written together (the batch ingest), handled in one go. */
+  'attendances.recorded': { tenantId: string; records: AttendanceRecorded[] };
 }
 
 export type DomainEventName = keyof DomainEventMap;

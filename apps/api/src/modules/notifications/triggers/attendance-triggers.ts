@@ -1,14 +1,14 @@
 import { DEFAULT_TENANT_SETTINGS, NotificationType, Role, type TenantSettings } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Equal, type EntityManager } from 'typeorm';
-import { DomainEvents, type DomainEventMap } from '../../../core/events/domain-events';
+import { DomainEvents, type AttendanceRecorded } from '../../../core/events/domain-events';
 import type { AttendanceFacts } from '../../attendances/rollups/rollup-delta';
 import { Tenant } from '../../tenants/entities/tenant.entity';
 import type { NotificationData } from '../notification-messages';
 import { NotificationWriter, type NotificationDraft } from '../notification-writer.service';
 import { adminsAndTeamManagers, type Recipient } from './recipients';
 
-type Event = DomainEventMap['attendance.recorded'];
+type Event = AttendanceRecorded;
 
 /** A trigger crossed by this change: true now and not true before (so an update re-sending it is silent). */
 interface Crossing {
@@ -39,47 +39,62 @@ export class AttendanceTriggers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.onTransaction('attendance.recorded', (manager, event) => this.recorded(manager, event));
+    this.events.onTransaction('attendance.recorded', (manager, event) => this.recorded(manager, event.tenantId, [event]));
+    this.events.onTransaction('attendances.recorded', (manager, event) => this.recorded(manager, event.tenantId, event.records));
   }
 
-  private async recorded(manager: EntityManager, event: Event): Promise<void> {
-    const crossings = await this.crossings(manager, event);
-    if (crossings.length === 0) return;
-    const recipients = await adminsAndTeamManagers(manager, event.tenantId, event.after.teamId);
+  /** One settings read, one recipients read per team and one insert, however many attendances. */
+  private async recorded(manager: EntityManager, tenantId: string, records: Event[]): Promise<void> {
+    const settings = await this.settingsIfNeeded(manager, tenantId, records);
+    const crossed = records.map((record) => ({ record, crossings: this.crossings(record, settings) })).filter(({ crossings }) => crossings.length > 0);
+    if (crossed.length === 0) return;
+    const recipientsByTeam = new Map<string, Recipient[]>();
+    for (const teamId of new Set(crossed.map(({ record }) => record.after.teamId ?? ''))) {
+      recipientsByTeam.set(teamId, await adminsAndTeamManagers(manager, tenantId, teamId || null));
+    }
     await this.writer.deliver(
       manager,
-      crossings.flatMap((crossing) =>
-        this.addressees(recipients, crossing, event.after.teamId).map(
-          (recipient): NotificationDraft => ({
-            tenantId: event.tenantId,
-            userId: recipient.userId,
-            type: crossing.type,
-            data: crossing.data,
-            link: `/attendances/${event.attendanceId}`,
-            eventKey: `attendance.${crossing.type}:${event.attendanceId}`,
-          }),
+      crossed.flatMap(({ record, crossings }) =>
+        crossings.flatMap((crossing) =>
+          this.addressees(recipientsByTeam.get(record.after.teamId ?? '') ?? [], crossing, record.after.teamId).map(
+            (recipient): NotificationDraft => ({
+              tenantId,
+              userId: recipient.userId,
+              type: crossing.type,
+              data: crossing.data,
+              link: `/attendances/${record.attendanceId}`,
+              eventKey: `attendance.${crossing.type}:${record.attendanceId}`,
+            }),
+          ),
         ),
       ),
     );
   }
 
-  private async crossings(manager: EntityManager, { before, after, customerName }: Event): Promise<Crossing[]> {
+  /** The tenant's thresholds, read only when some record has a new score or first-response time to judge. */
+  private async settingsIfNeeded(manager: EntityManager, tenantId: string, records: Event[]): Promise<TenantSettings | null> {
+    const judged = records.some(
+      ({ before, after }) =>
+        (after.score !== null && after.score !== before?.score) ||
+        (after.firstResponseTimeMin !== null && after.firstResponseTimeMin !== before?.firstResponseTimeMin),
+    );
+    return judged ? this.settings(manager, tenantId) : null;
+  }
+
+  private crossings({ before, after, customerName }: Event, settings: TenantSettings | null): Crossing[] {
     const crossings: Crossing[] = [];
     if (after.converted && !before?.converted) {
       crossings.push({ type: NotificationType.SaleClosed, data: { customer: customerName, value: after.saleValue }, toAdmins: true });
     }
-    const mayBeLow = after.score !== null && after.score !== before?.score;
-    const mayBeSlow = after.firstResponseTimeMin !== null && after.firstResponseTimeMin !== before?.firstResponseTimeMin;
-    if (!mayBeLow && !mayBeSlow) return crossings;
-    const settings = await this.settings(manager, after.tenantId);
-    if (mayBeLow && crossedLowScore(before, after, settings.lowScoreThreshold)) {
+    if (!settings) return crossings;
+    if (crossedLowScore(before, after, settings.lowScoreThreshold)) {
       crossings.push({
         type: NotificationType.LowScore,
         data: { customer: customerName, score: after.score, threshold: settings.lowScoreThreshold },
         toAdmins: false,
       });
     }
-    if (mayBeSlow && crossedSla(before, after, settings.firstResponseSlaMinutes)) {
+    if (crossedSla(before, after, settings.firstResponseSlaMinutes)) {
       crossings.push({
         type: NotificationType.SlowFirstResponse,
         data: { customer: customerName, minutes: after.firstResponseTimeMin, sla: settings.firstResponseSlaMinutes },
