@@ -11,5 +11,6 @@ export * from './lib/query-params';
 export * from './lib/session-refresher';
 export * from './lib/sse-parser';
 export * from './lib/teams.api';
+export * from './lib/tenants.api';
 export * from './lib/tenant.api';
 export * from './lib/users.api';
