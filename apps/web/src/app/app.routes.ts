@@ -45,7 +45,7 @@ export const appRoutes: Route[] = [
         canMatch: [roleGuard('/console')],
         loadChildren: () => import('./features/console/console.routes').then((m) => m.CONSOLE_ROUTES),
       },
-      { path: 'profile', canMatch: [roleGuard('/profile')], loadComponent: soon, data: { title: 'nav.profile' } },
+      { path: 'profile', canMatch: [roleGuard('/profile')], loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage) },
       { path: '**', loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage) },
     ],
   },

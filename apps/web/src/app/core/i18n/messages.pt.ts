@@ -210,6 +210,23 @@ export const PT = {
   'members.err.phone': 'Telefone: use dígitos e os separadores comuns.',
   'members.err.avatar': 'A foto deve ser um endereço https.',
   'members.err.emailTaken': 'Este e-mail já está em uso.',
+  'profile.details': 'Seus dados',
+  'profile.nameLocked': 'O nome completo de atendentes é definido pelo administrador. Peça a ele para alterar.',
+  'profile.password': 'Senha',
+  'profile.currentPassword': 'Senha atual',
+  'profile.changePassword': 'Alterar senha',
+  'profile.passwordSaved': 'Senha alterada. Seus outros dispositivos foram desconectados.',
+  'profile.wrongPassword': 'A senha atual está incorreta.',
+  'profile.impersonating': 'A senha não pode ser alterada no modo de acesso como administrador.',
+  'profile.sessions': 'Dispositivos conectados',
+  'profile.sessionsHelp': 'Onde sua conta está aberta. Desconecte o que você não reconhece.',
+  'profile.thisDevice': 'Este dispositivo',
+  'profile.lastUsed': 'último uso {at}',
+  'profile.signOutSession': 'Desconectar',
+  'profile.signOutOthers': 'Desconectar os outros',
+  'profile.signOutOthersConfirm': 'Desconectar {n} outro(s) dispositivo(s)? Eles precisarão entrar de novo.',
+  'profile.preferences': 'Preferências',
+  'profile.languageHelp': 'O idioma também vale para os e-mails e as notificações que você recebe.',
 } as const;
 
 export type MessageKey = keyof typeof PT;
