@@ -37,8 +37,18 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/members/members.routes').then((m) => m.MEMBERS_ROUTES),
       },
       { path: 'teams', canMatch: [roleGuard('/teams')], loadComponent: soon, data: { title: 'nav.teams' } },
-      { path: 'funnels', canMatch: [roleGuard('/funnels')], loadComponent: soon, data: { title: 'nav.funnels' } },
-      { path: 'origins', canMatch: [roleGuard('/origins')], loadComponent: soon, data: { title: 'nav.origins' } },
+      {
+        path: 'funnels',
+        canMatch: [roleGuard('/funnels')],
+        data: { kind: 'funnels' },
+        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
+      },
+      {
+        path: 'origins',
+        canMatch: [roleGuard('/origins')],
+        data: { kind: 'origins' },
+        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
+      },
       { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: soon, data: { title: 'nav.audit' } },
       {
         path: 'console',

@@ -11,6 +11,11 @@ export class TeamsApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${inject(API_BASE_URL)}/teams`;
 
+  /** Assign a funnel or origin group (null clears it), rename, or set members. */
+  update(id: string, request: { name?: string; funnelId?: string | null; originGroupId?: string | null; memberIds?: string[] }): Observable<TeamView> {
+    return this.http.patch<TeamView>(`${this.base}/${encodeURIComponent(id)}`, request);
+  }
+
   list(query: { cursor?: string; limit?: number } = {}): Observable<Page<TeamView>> {
     return this.http.get<Page<TeamView>>(this.base, { params: toHttpParams(query) });
   }
