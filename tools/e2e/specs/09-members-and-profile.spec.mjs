@@ -48,7 +48,7 @@ describe('members and profile', () => {
     assert.equal(await page.locator('#profile-name').getAttribute('readonly'), '');
     assert.match(await page.getByTestId('name-locked').innerText(), /administrador/);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: 'docs/screenshots/profile-dark-desktop.png', fullPage: true });
+    await page.screenshot({ path: 'docs/screenshots/profile-dark-desktop.png' });
     assertNoConsoleErrors(errors);
     await context.close();
   });
