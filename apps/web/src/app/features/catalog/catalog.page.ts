@@ -160,7 +160,7 @@ export class CatalogPage {
     if (event.previousIndex === event.currentIndex) return;
     const before = group.entries;
     // Show the new order at once; the API's answer (or the old order on failure) settles it.
-    this.patchGroup(group.id, { entries: ids.map((id) => before.find((entry) => entry.id === id)!) });
+    this.patchGroup(group.id, { entries: ids.flatMap((id) => before.filter((entry) => entry.id === id)) });
     this.run(
       this.api.reorder<FunnelView | OriginGroupView>(this.kind(), group.id, ids),
       (view) => this.replace(view),

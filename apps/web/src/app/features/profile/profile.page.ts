@@ -237,7 +237,8 @@ export class ProfilePage {
   protected readonly initial = computed(() => (this.user()?.fullName ?? '?').charAt(0).toUpperCase());
   protected readonly busy = signal<'profile' | 'password' | 'sessions' | null>(null);
 
-  protected readonly draft = signal<ProfileDraft>(profileDraftOf(this.session.user()!));
+  private readonly signedInUser = this.session.user();
+  protected readonly draft = signal<ProfileDraft>(this.signedInUser ? profileDraftOf(this.signedInUser) : { fullName: '', phone: '', avatarUrl: '' });
   private readonly profileSubmitted = signal(false);
   private readonly profileServerErrors = signal<string[]>([]);
   protected readonly profileSaved = signal(false);
