@@ -36,7 +36,7 @@ export const appRoutes: Route[] = [
         canMatch: [roleGuard('/members')],
         loadChildren: () => import('./features/members/members.routes').then((m) => m.MEMBERS_ROUTES),
       },
-      { path: 'teams', canMatch: [roleGuard('/teams')], loadComponent: soon, data: { title: 'nav.teams' } },
+      { path: 'teams', canMatch: [roleGuard('/teams')], loadComponent: () => import('./features/teams/teams.page').then((m) => m.TeamsPage) },
       {
         path: 'funnels',
         canMatch: [roleGuard('/funnels')],
@@ -50,6 +50,7 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
       },
       { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: soon, data: { title: 'nav.audit' } },
+      { path: 'settings', canMatch: [roleGuard('/settings')], loadComponent: () => import('./features/settings/settings.page').then((m) => m.SettingsPage) },
       {
         path: 'console',
         canMatch: [roleGuard('/console')],
