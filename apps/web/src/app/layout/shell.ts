@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
-import { AuthSession, SessionRefresher, TenantApi } from '@fasto/api-client';
-import { Role } from '@fasto/contracts';
-import { catchError, filter, of } from 'rxjs';
+import { AuthSession, SessionRefresher } from '@fasto/api-client';
+import { filter } from 'rxjs';
+import { BrandingStore } from '../core/branding/branding.store';
 import { I18n } from '../core/i18n/i18n.service';
 import { PreferencesStore } from '../core/preferences/preferences.store';
 import { Icon } from '../shared/icon';
@@ -108,16 +108,7 @@ export class Shell {
   protected readonly drawerOpen = signal(false);
   private readonly desktop = signal(typeof matchMedia === 'function' ? matchMedia('(min-width: 1024px)').matches : true);
 
-  private readonly tenant = toSignal(
-    this.session.user()?.role === Role.SuperAdmin
-      ? of(null)
-      : inject(TenantApi)
-          .get()
-          .pipe(catchError(() => of(null))),
-    {
-      initialValue: null,
-    },
-  );
+  private readonly tenant = inject(BrandingStore).tenant;
   protected readonly logoUrl = computed(() => this.tenant()?.branding.logoUrl ?? null);
   protected readonly tenantInitial = computed(() => (this.user()?.tenantName ?? 'F').charAt(0).toUpperCase());
   protected readonly menuExpanded = computed(() => (this.desktop() ? !this.collapsed() : this.drawerOpen()));

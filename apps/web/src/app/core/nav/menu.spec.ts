@@ -5,7 +5,7 @@ const paths = (role: Role) => menuFor(role).map((item) => item.path);
 
 describe('menu by role', () => {
   it('gives admins every tenant screen but not the console', () => {
-    expect(paths(Role.Admin)).toEqual(['/dashboard', '/attendances', '/members', '/teams', '/funnels', '/origins', '/audit', '/profile']);
+    expect(paths(Role.Admin)).toEqual(['/dashboard', '/attendances', '/members', '/teams', '/funnels', '/origins', '/audit', '/settings', '/profile']);
   });
 
   it('hides Funnels, Origins and the audit log from managers', () => {
