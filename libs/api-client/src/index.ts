@@ -1,5 +1,6 @@
 export * from './lib/api-base-url';
 export * from './lib/attendances.api';
+export * from './lib/audit.api';
 export * from './lib/auth-session';
 export * from './lib/auth.api';
 export * from './lib/auth.interceptor';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { assertNoConsoleErrors, launch, openPage, signIn } from '../support/browser.mjs';
+import { BASE_URL, apiToken, assertNoConsoleErrors, launch, openPage, signIn } from '../support/browser.mjs';
 
 const accent = (page) => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-gold-400').trim());
 
@@ -53,6 +53,33 @@ describe('teams and tenant settings', () => {
     await page.getByTestId('settings-save').click();
     await page.getByRole('status').filter({ hasText: 'Alterações salvas' }).waitFor();
     assert.equal(await accent(page), gold);
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
+  it('the audit log shows who changed what, field by field (old → new), filtered by entity', async () => {
+    const token = await apiToken('admin');
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const suffix = randomBytes(2).toString('hex');
+    const created = await fetch(`${BASE_URL}/api/teams`, { method: 'POST', headers, body: JSON.stringify({ name: `Auditada ${suffix}` }) });
+    assert.equal(created.status, 201);
+    const team = await created.json();
+    const renamed = await fetch(`${BASE_URL}/api/teams/${team.id}`, { method: 'PATCH', headers, body: JSON.stringify({ name: `Renomeada ${suffix}` }) });
+    assert.equal(renamed.status, 200);
+
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, 'admin');
+    await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Auditoria' }).click();
+    await page.getByTestId('audit-row').first().waitFor();
+    await page.getByTestId('audit-entity').selectOption('team');
+    await page.waitForURL(/entity=team/);
+    const row = page
+      .getByTestId('audit-row')
+      .filter({ hasText: `Renomeada ${suffix}` })
+      .first();
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(`name:\\s*Auditada ${suffix}\\s*→\\s*Renomeada ${suffix}`));
+    assert.match(await row.innerText(), /team\.updated/);
     assertNoConsoleErrors(errors);
     await context.close();
   });

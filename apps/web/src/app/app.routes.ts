@@ -1,8 +1,6 @@
 import type { Route } from '@angular/router';
 import { roleGuard, signedInGuard, signedOutGuard } from './core/auth/guards';
 
-const soon = () => import('./features/placeholder/coming-soon.page').then((m) => m.ComingSoonPage);
-
 export const appRoutes: Route[] = [
   {
     path: '',
@@ -49,7 +47,7 @@ export const appRoutes: Route[] = [
         data: { kind: 'origins' },
         loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
       },
-      { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: soon, data: { title: 'nav.audit' } },
+      { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: () => import('./features/audit/audit.page').then((m) => m.AuditPage) },
       { path: 'settings', canMatch: [roleGuard('/settings')], loadComponent: () => import('./features/settings/settings.page').then((m) => m.SettingsPage) },
       {
         path: 'console',

@@ -290,4 +290,12 @@ export const EN: Record<MessageKey, string> = {
   'settings.err.color': 'The color must look like #rrggbb.',
   'settings.err.score': 'Low score: a whole number from 0 to 100.',
   'settings.err.sla': 'Target: a whole number from 1 to 1440 minutes.',
+  'audit.tenant': 'Tenant',
+  'audit.entity': 'Entity',
+  'audit.action': 'Action',
+  'audit.actor': 'Who',
+  'audit.changes': 'Changes',
+  'audit.impersonated': 'via super admin',
+  'audit.empty': 'No entries with these filters.',
+  'audit.error': 'Could not load the audit log.',
 };

@@ -289,6 +289,14 @@ export const PT = {
   'settings.err.color': 'A cor deve estar no formato #rrggbb.',
   'settings.err.score': 'Nota baixa: um número inteiro de 0 a 100.',
   'settings.err.sla': 'Prazo: um número inteiro de 1 a 1440 minutos.',
+  'audit.tenant': 'Cliente',
+  'audit.entity': 'Objeto',
+  'audit.action': 'Ação',
+  'audit.actor': 'Quem',
+  'audit.changes': 'Alterações',
+  'audit.impersonated': 'via super admin',
+  'audit.empty': 'Nenhum registro com esses filtros.',
+  'audit.error': 'Não foi possível carregar a auditoria.',
 } as const;
 
 export type MessageKey = keyof typeof PT;

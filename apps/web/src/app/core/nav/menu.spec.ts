@@ -16,8 +16,8 @@ describe('menu by role', () => {
     expect(paths(Role.Agent)).toEqual(['/dashboard', '/attendances', '/profile']);
   });
 
-  it('shows super admins the console and no tenant screens', () => {
-    expect(paths(Role.SuperAdmin)).toEqual(['/console', '/profile']);
+  it('shows super admins the console and the cross-tenant audit log, no tenant screens', () => {
+    expect(paths(Role.SuperAdmin)).toEqual(['/audit', '/console', '/profile']);
     expect(homeFor(Role.SuperAdmin)).toBe('/console');
     expect(homeFor(Role.Agent)).toBe('/dashboard');
   });

@@ -21,7 +21,7 @@ export const MENU: readonly MenuItem[] = [
   { path: '/teams', label: 'nav.teams', icon: 'teams', roles: [Role.Admin, Role.Manager] },
   { path: '/funnels', label: 'nav.funnels', icon: 'funnels', roles: [Role.Admin] },
   { path: '/origins', label: 'nav.origins', icon: 'origins', roles: [Role.Admin] },
-  { path: '/audit', label: 'nav.audit', icon: 'audit', roles: [Role.Admin] },
+  { path: '/audit', label: 'nav.audit', icon: 'audit', roles: [Role.Admin, Role.SuperAdmin] },
   { path: '/settings', label: 'nav.settings', icon: 'settings', roles: [Role.Admin] },
   { path: '/console', label: 'nav.console', icon: 'console', roles: [Role.SuperAdmin] },
   { path: '/profile', label: 'nav.profile', icon: 'profile', roles: [...TENANT, Role.SuperAdmin] },
