@@ -1,5 +1,5 @@
 import { Role } from '@fasto/contracts';
-import { homeFor, menuFor } from './menu';
+import { allowedAt, homeFor, menuFor } from './menu';
 
 const paths = (role: Role) => menuFor(role).map((item) => item.path);
 
@@ -20,5 +20,14 @@ describe('menu by role', () => {
     expect(paths(Role.SuperAdmin)).toEqual(['/audit', '/console', '/profile']);
     expect(homeFor(Role.SuperAdmin)).toBe('/console');
     expect(homeFor(Role.Agent)).toBe('/dashboard');
+  });
+
+  it('tells whether a role may stay on a URL when the session changes under it', () => {
+    expect(allowedAt('/attendances?open=1', Role.SuperAdmin)).toBe(false);
+    expect(allowedAt('/console/tenants/abc', Role.SuperAdmin)).toBe(true);
+    expect(allowedAt('/console', Role.Admin)).toBe(false);
+    expect(allowedAt('/members/abc', Role.Manager)).toBe(true);
+    expect(allowedAt('/funnels', Role.Manager)).toBe(false);
+    expect(allowedAt('/unknown', Role.Agent)).toBe(true);
   });
 });

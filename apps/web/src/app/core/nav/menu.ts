@@ -33,3 +33,10 @@ export const rolesFor = (path: string): readonly Role[] => MENU.find((item) => i
 
 /** Where a role lands after signing in. */
 export const homeFor = (role: Role): string => (role === Role.SuperAdmin ? '/console' : '/dashboard');
+
+/** Whether a role may stay on a URL (for when the session's role changes under an open screen, e.g. impersonation ends). */
+export function allowedAt(url: string, role: Role): boolean {
+  const path = url.split(/[?#]/)[0];
+  const item = MENU.find((entry) => path === entry.path || path.startsWith(`${entry.path}/`));
+  return !item || item.roles.includes(role);
+}
