@@ -31,6 +31,11 @@ describe('super admin console', () => {
     await page.waitForURL(/\/console\/tenants\/[0-9a-f-]{36}$/);
     assert.match(await page.getByTestId('tenant-title').innerText(), new RegExp(`Vendas E2E ${suffix}`));
     assert.match(await page.getByTestId('tenant-status').innerText(), /Em teste/);
+    await page.locator('#tenant-plan-edit').fill('pro');
+    await page.locator('#tenant-trial-edit').fill('2030-01-31');
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-form').getByRole('status').waitFor();
+    assert.match(await page.getByText('31/01/30').first().innerText(), /31\/01\/30/, 'the new trial end shows in pt-BR');
 
     await page.getByTestId('new-key').click();
     await page.locator('#key-name').fill('n8n e2e');

@@ -38,6 +38,11 @@ export class TenantsApi {
     return this.http.post<TenantDetail>(this.base, request);
   }
 
+  /** Plan and trial end (status moves only through `transition`). */
+  update(id: string, request: { plan?: string; trialEndsAt?: string | null }): Observable<TenantDetail> {
+    return this.http.patch<TenantDetail>(`${this.base}/${encodeURIComponent(id)}`, request);
+  }
+
   transition(id: string, action: TenantTransition): Observable<TenantDetail> {
     return this.http.post<TenantDetail>(`${this.base}/${encodeURIComponent(id)}/${action}`, {});
   }

@@ -70,6 +70,21 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           }
         </section>
 
+        <form class="card flex flex-wrap items-end gap-3 p-4" (submit)="savePlan($event)" data-testid="plan-form">
+          <div>
+            <label class="label" for="tenant-plan-edit">{{ i18n.t('console.plan') }}</label>
+            <input id="tenant-plan-edit" class="input" maxlength="40" [value]="plan()" (input)="plan.set(value($event))" />
+          </div>
+          <div>
+            <label class="label" for="tenant-trial-edit">{{ i18n.t('console.trialEnds') }}</label>
+            <input id="tenant-trial-edit" type="date" class="input" [value]="trialEnd()" (input)="trialEnd.set(value($event))" />
+          </div>
+          <button type="submit" class="btn-outline" [disabled]="busy() || !plan().trim()" data-testid="plan-save">{{ i18n.t('common.save') }}</button>
+          @if (planSaved()) {
+            <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status">{{ i18n.t('att.saved') }}</span>
+          }
+        </form>
+
         <section class="card overflow-hidden" data-testid="api-keys">
           <header class="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
             <div>
@@ -212,6 +227,10 @@ export class TenantPage {
   protected readonly keyName = signal('');
   protected readonly createdKey = signal<CreatedApiKey | null>(null);
   protected readonly copied = signal(false);
+  protected readonly plan = signal('');
+  /** `YYYY-MM-DD`; empty clears the trial end. */
+  protected readonly trialEnd = signal('');
+  protected readonly planSaved = signal(false);
   protected readonly impersonating = computed(() => this.session.impersonator() !== null);
 
   protected readonly transitions = computed(() => {
@@ -247,8 +266,25 @@ export class TenantPage {
     this.tenant.set(null);
     this.keys.set(null);
     this.loadFailed.set(false);
-    this.api.get(id).subscribe({ next: (tenant) => this.tenant.set(tenant), error: () => this.loadFailed.set(true) });
+    this.api.get(id).subscribe({ next: (tenant) => this.show(tenant), error: () => this.loadFailed.set(true) });
     this.api.apiKeys(id).subscribe({ next: (page) => this.keys.set(page.items), error: () => this.keys.set([]) });
+  }
+
+  private show(tenant: TenantDetail): void {
+    this.tenant.set(tenant);
+    this.plan.set(tenant.plan);
+    this.trialEnd.set(tenant.trialEndsAt ? tenant.trialEndsAt.slice(0, 10) : '');
+  }
+
+  /** The trial ends at the end of the chosen day (UTC), so "until the 30th" includes the 30th. */
+  protected savePlan(event: Event): void {
+    event.preventDefault();
+    this.planSaved.set(false);
+    const trialEndsAt = this.trialEnd() ? `${this.trialEnd()}T23:59:59.000Z` : null;
+    this.run(this.api.update(this.id(), { plan: this.plan().trim(), trialEndsAt }), (tenant) => {
+      this.tenant.update((old) => (old ? { ...old, ...tenant } : tenant));
+      this.planSaved.set(true);
+    });
   }
 
   protected transition(action: TenantTransition): void {
