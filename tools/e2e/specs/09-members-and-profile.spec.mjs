@@ -22,6 +22,8 @@ describe('members and profile', () => {
     assert.equal(await page.getByTestId('member-role').isDisabled(), true);
     assert.equal(await page.getByTestId('member-team').isDisabled(), true);
     await page.getByTestId('role-locked').waitFor();
+    for (let step = 0; step < 12; step++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="edit-member"]')), true, 'Tab keeps focus inside the dialog');
     assert.equal(await page.getByTestId('deactivate').count(), 0, 'managers do not deactivate');
     await page.locator('#member-phone').fill('+55 11 95555-0101');
     await page.getByTestId('member-save').click();

@@ -1,13 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, inject, input, output } from '@angular/core';
 import { I18n } from '../core/i18n/i18n.service';
 import { Icon } from './icon';
 
-/** A centred dialog over a dimmed page: Escape or the backdrop closes it, focus starts inside. */
+/** A centred dialog over a dimmed page: Escape or the backdrop closes it; focus starts and stays inside, and goes back where it was. */
 @Component({
   selector: 'app-modal',
   imports: [Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(document:keydown.escape)': 'closed.emit()' },
+  host: { '(document:keydown.escape)': 'closed.emit()', '(keydown.tab)': 'trap($event, false)', '(keydown.shift.tab)': 'trap($event, true)' },
   template: `
     <div class="fixed inset-0 z-50 grid place-items-center p-4" role="dialog" aria-modal="true" [attr.aria-label]="title()" [attr.data-testid]="testId()">
       <button
@@ -35,14 +35,27 @@ export class Modal {
   readonly testId = input<string | null>(null);
   readonly closed = output<void>();
 
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
   constructor() {
-    const host = inject<ElementRef<HTMLElement>>(ElementRef);
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    inject(DestroyRef).onDestroy(() => opener?.isConnected && opener.focus());
     afterNextRender(() => {
-      const root = host.nativeElement;
+      const root = this.host.nativeElement;
       (
         root.querySelector<HTMLElement>('section input, section select, section textarea') ?? root.querySelector<HTMLElement>('[data-testid=confirm-ok]')
       )?.focus();
     });
+  }
+
+  /** Tab and Shift+Tab wrap around inside the dialog instead of reaching the page behind it. */
+  protected trap(event: Event, backwards: boolean): void {
+    const focusable = Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('section :is(a[href], button, input, select, textarea):not([disabled])'));
+    if (focusable.length === 0) return;
+    const edge = backwards ? focusable[0] : focusable[focusable.length - 1];
+    if (document.activeElement !== edge) return;
+    event.preventDefault();
+    (backwards ? focusable[focusable.length - 1] : focusable[0]).focus();
   }
 }
 
