@@ -50,7 +50,9 @@ export class Modal {
 
   /** Tab and Shift+Tab wrap around inside the dialog instead of reaching the page behind it. */
   protected trap(event: Event, backwards: boolean): void {
-    const focusable = Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('section :is(a[href], button, input, select, textarea):not([disabled])'));
+    const focusable = Array.from(
+      this.host.nativeElement.querySelectorAll<HTMLElement>('section :is(a[href], button, input, select, textarea):not([disabled])'),
+    );
     if (focusable.length === 0) return;
     const edge = backwards ? focusable[0] : focusable[focusable.length - 1];
     if (document.activeElement !== edge) return;
