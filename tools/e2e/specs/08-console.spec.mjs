@@ -44,6 +44,7 @@ describe('super admin console', () => {
     assert.match(key, /^fst_/);
     assert.match(await page.getByTestId('new-key-dialog').innerText(), /não será mostrada de novo/);
     await page.getByRole('button', { name: 'Já guardei' }).click();
+    await page.getByTestId('new-key-dialog').waitFor({ state: 'detached' });
     assert.equal(await page.getByTestId('key-row').count(), 1);
     assert.equal(await page.getByTestId('created-key').count(), 0, 'the key is gone once the dialog closes');
 
