@@ -1,7 +1,8 @@
 // `npm run e2e`: builds api + web, starts the built API (serving the SPA) on a free port with a
 // fresh SQLite DATA_DIR and the demo seed, runs the browser specs in headless Chromium with
 // node:test, then stops the server. Exits non-zero when anything fails.
-// E2E_SKIP_BUILD=1 reuses dist/ (handy while writing specs); CHROMIUM_PATH overrides /usr/bin/chromium.
+// E2E_SKIP_BUILD=1 reuses dist/ (handy while writing specs); E2E_ONLY=<text> runs only the spec files whose name
+// contains it; CHROMIUM_PATH overrides /usr/bin/chromium.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -82,7 +83,7 @@ try {
   await waitReady(baseUrl, server);
   log(`API ready after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   const specs = readdirSync(join(WORKSPACE, 'tools/e2e/specs'))
-    .filter((file) => file.endsWith('.spec.mjs'))
+    .filter((file) => file.endsWith('.spec.mjs') && file.includes(process.env.E2E_ONLY ?? ''))
     .sort()
     .map((file) => join(WORKSPACE, 'tools/e2e/specs', file));
   const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {

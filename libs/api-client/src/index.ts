@@ -1,5 +1,6 @@
 export * from './lib/api-base-url';
 export * from './lib/attendances.api';
+export * from './lib/audit.api';
 export * from './lib/auth-session';
 export * from './lib/auth.api';
 export * from './lib/auth.interceptor';
@@ -11,5 +12,6 @@ export * from './lib/query-params';
 export * from './lib/session-refresher';
 export * from './lib/sse-parser';
 export * from './lib/teams.api';
+export * from './lib/tenants.api';
 export * from './lib/tenant.api';
 export * from './lib/users.api';

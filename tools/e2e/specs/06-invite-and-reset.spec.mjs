@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, apiToken, assertNoConsoleErrors, launch, openPage } from '../support/browser.mjs';
+import { assertNoConsoleErrors, launch, openPage, signIn } from '../support/browser.mjs';
 
 const OUTBOX = join(process.env.E2E_DATA_DIR ?? 'data', 'outbox');
 
@@ -35,17 +35,28 @@ describe('invitation and password reset', () => {
   const mailbox = `convidado${randomBytes(3).toString('hex')}`;
   const email = `${mailbox}@demo.fasto.app`;
 
-  before(async () => {
-    browser = await launch();
-    const token = await apiToken('admin');
-    const created = await fetch(`${BASE_URL}/api/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ email, fullName: 'Convidado E2E', role: 'agent' }),
-    });
-    assert.equal(created.status, 201);
-  });
+  before(async () => (browser = await launch()));
   after(async () => browser?.close());
+
+  it('an admin invites a member from the Members screen (checked before sending)', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, 'admin');
+    await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Membros' }).click();
+    await page.getByTestId('member-row').first().waitFor();
+    await page.getByTestId('invite-member-open').click();
+    await page.getByTestId('invite-submit').click();
+    assert.match(await page.getByTestId('form-errors').innerText(), /e-mail válido/);
+    await page.locator('#member-email').fill(email);
+    await page.locator('#member-name').fill('Convidado E2E');
+    await page.getByTestId('member-role').selectOption('agent');
+    await page.getByTestId('member-team').selectOption({ index: 1 });
+    await page.getByTestId('invite-submit').click();
+    await page.getByTestId('invite-member').waitFor({ state: 'detached' });
+    const row = page.getByTestId('member-row').filter({ hasText: email });
+    assert.match(await row.innerText(), /Convite pendente/);
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
 
   it('accepts an invitation with live policy feedback and the API’s own objections', async () => {
     const { context, page, errors } = await openPage(browser);

@@ -9,6 +9,7 @@ export const USERS = {
   admin: 'admin@demo.fasto.app',
   manager: 'manager@demo.fasto.app',
   agent: 'agent@demo.fasto.app',
+  superadmin: 'superadmin@fasto.app',
 };
 
 export function launch() {
@@ -43,7 +44,7 @@ export async function signIn(page, who) {
   await page.getByLabel(/e-mail/i).fill(USERS[who] ?? who);
   await page.locator('#password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/dashboard/);
+  await page.waitForURL(who === 'superadmin' ? /\/console/ : /\/dashboard/);
 }
 
 export function assertNoConsoleErrors(errors) {

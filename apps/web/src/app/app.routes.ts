@@ -1,8 +1,6 @@
 import type { Route } from '@angular/router';
 import { roleGuard, signedInGuard, signedOutGuard } from './core/auth/guards';
 
-const soon = () => import('./features/placeholder/coming-soon.page').then((m) => m.ComingSoonPage);
-
 export const appRoutes: Route[] = [
   {
     path: '',
@@ -31,13 +29,32 @@ export const appRoutes: Route[] = [
         canMatch: [roleGuard('/attendances')],
         loadChildren: () => import('./features/attendances/attendances.routes').then((m) => m.ATTENDANCE_ROUTES),
       },
-      { path: 'members', canMatch: [roleGuard('/members')], loadComponent: soon, data: { title: 'nav.members' } },
-      { path: 'teams', canMatch: [roleGuard('/teams')], loadComponent: soon, data: { title: 'nav.teams' } },
-      { path: 'funnels', canMatch: [roleGuard('/funnels')], loadComponent: soon, data: { title: 'nav.funnels' } },
-      { path: 'origins', canMatch: [roleGuard('/origins')], loadComponent: soon, data: { title: 'nav.origins' } },
-      { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: soon, data: { title: 'nav.audit' } },
-      { path: 'console', canMatch: [roleGuard('/console')], loadComponent: soon, data: { title: 'nav.console' } },
-      { path: 'profile', canMatch: [roleGuard('/profile')], loadComponent: soon, data: { title: 'nav.profile' } },
+      {
+        path: 'members',
+        canMatch: [roleGuard('/members')],
+        loadChildren: () => import('./features/members/members.routes').then((m) => m.MEMBERS_ROUTES),
+      },
+      { path: 'teams', canMatch: [roleGuard('/teams')], loadComponent: () => import('./features/teams/teams.page').then((m) => m.TeamsPage) },
+      {
+        path: 'funnels',
+        canMatch: [roleGuard('/funnels')],
+        data: { kind: 'funnels' },
+        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
+      },
+      {
+        path: 'origins',
+        canMatch: [roleGuard('/origins')],
+        data: { kind: 'origins' },
+        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
+      },
+      { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: () => import('./features/audit/audit.page').then((m) => m.AuditPage) },
+      { path: 'settings', canMatch: [roleGuard('/settings')], loadComponent: () => import('./features/settings/settings.page').then((m) => m.SettingsPage) },
+      {
+        path: 'console',
+        canMatch: [roleGuard('/console')],
+        loadChildren: () => import('./features/console/console.routes').then((m) => m.CONSOLE_ROUTES),
+      },
+      { path: 'profile', canMatch: [roleGuard('/profile')], loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage) },
       { path: '**', loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage) },
     ],
   },

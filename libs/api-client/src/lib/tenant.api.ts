@@ -1,10 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { OwnTenant } from '@fasto/contracts';
+import type { OwnTenant, TenantBranding, TenantSettings } from '@fasto/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 
-/** `GET /api/tenant`: the caller's own organization (name, branding). */
+/** `/api/tenant`: the caller's own organization (name, branding, settings). */
 @Injectable({ providedIn: 'root' })
 export class TenantApi {
   private readonly http = inject(HttpClient);
@@ -12,5 +12,10 @@ export class TenantApi {
 
   get(): Observable<OwnTenant> {
     return this.http.get<OwnTenant>(this.base);
+  }
+
+  /** Admins: name, time zone, branding and notification thresholds. */
+  update(request: { name?: string; timezone?: string; branding?: TenantBranding; settings?: Partial<TenantSettings> }): Observable<OwnTenant> {
+    return this.http.patch<OwnTenant>(this.base, request);
   }
 }

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
-import { AuthSession, SessionRefresher, TenantApi } from '@fasto/api-client';
-import { Role } from '@fasto/contracts';
-import { catchError, filter, of } from 'rxjs';
+import { AuthSession, SessionRefresher } from '@fasto/api-client';
+import { filter } from 'rxjs';
+import { BrandingStore } from '../core/branding/branding.store';
 import { I18n } from '../core/i18n/i18n.service';
+import { allowedAt, homeFor } from '../core/nav/menu';
 import { PreferencesStore } from '../core/preferences/preferences.store';
 import { Icon } from '../shared/icon';
 import { NotificationTray } from './notification-tray';
@@ -108,16 +109,7 @@ export class Shell {
   protected readonly drawerOpen = signal(false);
   private readonly desktop = signal(typeof matchMedia === 'function' ? matchMedia('(min-width: 1024px)').matches : true);
 
-  private readonly tenant = toSignal(
-    this.session.user()?.role === Role.SuperAdmin
-      ? of(null)
-      : inject(TenantApi)
-          .get()
-          .pipe(catchError(() => of(null))),
-    {
-      initialValue: null,
-    },
-  );
+  private readonly tenant = inject(BrandingStore).tenant;
   protected readonly logoUrl = computed(() => this.tenant()?.branding.logoUrl ?? null);
   protected readonly tenantInitial = computed(() => (this.user()?.tenantName ?? 'F').charAt(0).toUpperCase());
   protected readonly menuExpanded = computed(() => (this.desktop() ? !this.collapsed() : this.drawerOpen()));
@@ -126,6 +118,14 @@ export class Shell {
   );
 
   constructor() {
+    // The role can change under an open screen: an impersonation token expires and the renewal
+    // brings back the super admin's own session. Leave screens the new role may not use.
+    effect(() => {
+      const role = this.user()?.role;
+      untracked(() => {
+        if (role && !allowedAt(this.router.url, role)) void this.router.navigateByUrl(homeFor(role));
+      });
+    });
     if (typeof matchMedia === 'function') {
       const query = matchMedia('(min-width: 1024px)');
       const onChange = (event: MediaQueryListEvent) => this.desktop.set(event.matches);

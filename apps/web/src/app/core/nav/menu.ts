@@ -1,7 +1,7 @@
 import { Role } from '@fasto/contracts';
 import type { MessageKey } from '../i18n/messages.pt';
 
-export type MenuIcon = 'dashboard' | 'attendances' | 'members' | 'teams' | 'funnels' | 'origins' | 'audit' | 'console' | 'profile';
+export type MenuIcon = 'dashboard' | 'attendances' | 'members' | 'teams' | 'funnels' | 'origins' | 'audit' | 'settings' | 'console' | 'profile';
 
 export interface MenuItem {
   path: string;
@@ -21,7 +21,8 @@ export const MENU: readonly MenuItem[] = [
   { path: '/teams', label: 'nav.teams', icon: 'teams', roles: [Role.Admin, Role.Manager] },
   { path: '/funnels', label: 'nav.funnels', icon: 'funnels', roles: [Role.Admin] },
   { path: '/origins', label: 'nav.origins', icon: 'origins', roles: [Role.Admin] },
-  { path: '/audit', label: 'nav.audit', icon: 'audit', roles: [Role.Admin] },
+  { path: '/audit', label: 'nav.audit', icon: 'audit', roles: [Role.Admin, Role.SuperAdmin] },
+  { path: '/settings', label: 'nav.settings', icon: 'settings', roles: [Role.Admin] },
   { path: '/console', label: 'nav.console', icon: 'console', roles: [Role.SuperAdmin] },
   { path: '/profile', label: 'nav.profile', icon: 'profile', roles: [...TENANT, Role.SuperAdmin] },
 ];
@@ -32,3 +33,10 @@ export const rolesFor = (path: string): readonly Role[] => MENU.find((item) => i
 
 /** Where a role lands after signing in. */
 export const homeFor = (role: Role): string => (role === Role.SuperAdmin ? '/console' : '/dashboard');
+
+/** Whether a role may stay on a URL (for when the session's role changes under an open screen, e.g. impersonation ends). */
+export function allowedAt(url: string, role: Role): boolean {
+  const path = url.split(/[?#]/)[0];
+  const item = MENU.find((entry) => path === entry.path || path.startsWith(`${entry.path}/`));
+  return !item || item.roles.includes(role);
+}

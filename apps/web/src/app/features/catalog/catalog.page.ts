@@ -1,0 +1,236 @@
+import { CdkDrag, CdkDragHandle, CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { CatalogApi, TeamsApi, type CatalogEntryFields, type CatalogKind } from '@fasto/api-client';
+import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } from '@fasto/contracts';
+import { forkJoin, map, type Observable } from 'rxjs';
+import { paletteHex } from '../../core/format/format';
+import { I18n } from '../../core/i18n/i18n.service';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+import { apiMessage, inputValue } from '../../shared/api-error';
+import { Icon } from '../../shared/icon';
+import { Confirm } from '../../shared/modal';
+import { movedIds, nextColor, renamed } from './catalog-rules';
+import { ColorPicker } from './color-picker';
+
+interface Entry {
+  id: string;
+  name: string;
+  color: string;
+  position: number;
+  isWon?: boolean;
+}
+
+interface Group {
+  id: string;
+  name: string;
+  entries: Entry[];
+  teams: { id: string; name: string }[];
+}
+
+const toGroup = (view: FunnelView | OriginGroupView): Group => ({
+  id: view.id,
+  name: view.name,
+  entries: 'stages' in view ? view.stages : view.items,
+  teams: view.teams,
+});
+
+type Pending = { type: 'group'; group: Group } | { type: 'entry'; group: Group; entry: Entry };
+
+/** Funnels (stages) and origin groups (items): admins only, one screen shape for both. */
+@Component({
+  selector: 'app-catalog-page',
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, Confirm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './catalog.page.html',
+})
+export class CatalogPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(CatalogApi);
+  private readonly teamsApi = inject(TeamsApi);
+  readonly kind = input.required<CatalogKind>();
+  protected readonly value = inputValue;
+  protected readonly hex = paletteHex;
+
+  protected readonly groups = signal<Group[] | null>(null);
+  protected readonly teams = signal<TeamView[]>([]);
+  protected readonly selectedId = signal<string | null>(null);
+  protected readonly selected = computed(() => this.groups()?.find((group) => group.id === this.selectedId()) ?? this.groups()?.[0] ?? null);
+  protected readonly unassignedTeams = computed(() => {
+    const group = this.selected();
+    return group ? this.teams().filter((team) => !group.teams.some((assigned) => assigned.id === team.id)) : [];
+  });
+  protected readonly error = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly loadFailed = signal(false);
+  protected readonly pending = signal<Pending | null>(null);
+  /** Which entry's color picker is open ('new' for the add form). */
+  protected readonly picking = signal<string | null>(null);
+  protected readonly newGroupName = signal('');
+  protected readonly newEntryName = signal('');
+  protected readonly newEntryColor = signal('bg-amber-500');
+
+  protected readonly isFunnels = computed(() => this.kind() === 'funnels');
+  protected readonly text = (key: 'title' | 'newGroup' | 'groupName' | 'entries' | 'newEntry' | 'empty' | 'noEntries') =>
+    this.i18n.t(`catalog.${this.kind()}.${key}` as MessageKey);
+
+  constructor() {
+    effect(() => {
+      this.kind();
+      untracked(() => this.load());
+    });
+  }
+
+  protected load(): void {
+    this.loadFailed.set(false);
+    const groups: Observable<Group[]> =
+      this.kind() === 'funnels'
+        ? this.api.funnels({ limit: 200 }).pipe(map((page) => page.items.map(toGroup)))
+        : this.api.originGroups({ limit: 200 }).pipe(map((page) => page.items.map(toGroup)));
+    forkJoin([groups, this.teamsApi.list({ limit: 200 })]).subscribe({
+      next: ([list, teams]) => {
+        this.groups.set(list);
+        this.teams.set(teams.items);
+        this.newEntryColor.set(nextColor(this.selected()?.entries.map((entry) => entry.color) ?? [], PALETTE_HUES));
+      },
+      error: () => this.loadFailed.set(true),
+    });
+  }
+
+  protected select(group: Group): void {
+    this.selectedId.set(group.id);
+    this.picking.set(null);
+    this.newEntryColor.set(
+      nextColor(
+        group.entries.map((entry) => entry.color),
+        PALETTE_HUES,
+      ),
+    );
+  }
+
+  protected createGroup(event: Event): void {
+    event.preventDefault();
+    const name = this.newGroupName().trim();
+    if (!name) return;
+    this.run(this.api.createGroup<FunnelView | OriginGroupView>(this.kind(), name), (view) => {
+      this.groups.update((groups) => [...(groups ?? []), toGroup(view)]);
+      this.selectedId.set(view.id);
+      this.newGroupName.set('');
+      this.newEntryColor.set(nextColor([], PALETTE_HUES));
+    });
+  }
+
+  protected renameGroup(group: Group, typed: string): void {
+    const name = renamed(group.name, typed);
+    if (name) this.run(this.api.renameGroup<FunnelView | OriginGroupView>(this.kind(), group.id, name), (view) => this.replace(view));
+  }
+
+  protected addEntry(event: Event, group: Group): void {
+    event.preventDefault();
+    const name = this.newEntryName().trim();
+    if (!name) return;
+    this.run(this.api.addEntry<FunnelView | OriginGroupView>(this.kind(), group.id, { name, color: this.newEntryColor() }), (view) => {
+      this.replace(view);
+      this.newEntryName.set('');
+      this.picking.set(null);
+      this.newEntryColor.set(
+        nextColor(
+          toGroup(view).entries.map((entry) => entry.color),
+          PALETTE_HUES,
+        ),
+      );
+    });
+  }
+
+  protected renameEntry(group: Group, entry: Entry, typed: string): void {
+    const name = renamed(entry.name, typed);
+    if (name) this.update(group, entry, { name });
+  }
+
+  protected recolor(group: Group, entry: Entry, color: string): void {
+    if (color !== entry.color) this.update(group, entry, { color });
+  }
+
+  /** One won stage per funnel: setting it here moves the flag (the API clears the old one). */
+  protected toggleWon(group: Group, entry: Entry): void {
+    this.update(group, entry, { isWon: !entry.isWon });
+  }
+
+  protected dropped(group: Group, event: CdkDragDrop<Entry[]>): void {
+    const ids = movedIds(group.entries, event.previousIndex, event.currentIndex);
+    if (event.previousIndex === event.currentIndex) return;
+    const before = group.entries;
+    // Show the new order at once; the API's answer (or the old order on failure) settles it.
+    this.patchGroup(group.id, { entries: ids.flatMap((id) => before.filter((entry) => entry.id === id)) });
+    this.run(
+      this.api.reorder<FunnelView | OriginGroupView>(this.kind(), group.id, ids),
+      (view) => this.replace(view),
+      () => this.patchGroup(group.id, { entries: before }),
+    );
+  }
+
+  protected assignTeam(group: Group, teamId: string): void {
+    if (!teamId) return;
+    const field = this.isFunnels() ? 'funnelId' : 'originGroupId';
+    this.run(this.teamsApi.update(teamId, { [field]: group.id }), () => this.load());
+  }
+
+  protected unassignTeam(teamId: string): void {
+    const field = this.isFunnels() ? 'funnelId' : 'originGroupId';
+    this.run(this.teamsApi.update(teamId, { [field]: null }), () => this.load());
+  }
+
+  protected confirmDelete(): void {
+    const pending = this.pending();
+    if (!pending) return;
+    if (pending.type === 'group') {
+      this.run(this.api.deleteGroup(this.kind(), pending.group.id), () => {
+        this.pending.set(null);
+        this.groups.update((groups) => (groups ?? []).filter((group) => group.id !== pending.group.id));
+        this.selectedId.set(null);
+      });
+    } else {
+      this.run(this.api.deleteEntry<FunnelView | OriginGroupView>(this.kind(), pending.group.id, pending.entry.id), (view) => {
+        this.pending.set(null);
+        this.replace(view);
+      });
+    }
+  }
+
+  protected deleteMessage(pending: Pending): string {
+    if (pending.type === 'entry') return this.i18n.t('catalog.deleteEntryConfirm', { name: pending.entry.name });
+    return this.i18n.t(pending.group.teams.length ? 'catalog.deleteGroupInUse' : 'catalog.deleteGroupConfirm', {
+      name: pending.group.name,
+      teams: pending.group.teams.map((team) => team.name).join(', '),
+    });
+  }
+
+  private update(group: Group, entry: Entry, fields: CatalogEntryFields): void {
+    this.run(this.api.updateEntry<FunnelView | OriginGroupView>(this.kind(), group.id, entry.id, fields), (view) => this.replace(view));
+  }
+
+  private replace(view: FunnelView | OriginGroupView): void {
+    const group = toGroup(view);
+    this.groups.update((groups) => (groups ?? []).map((old) => (old.id === group.id ? group : old)));
+  }
+
+  private patchGroup(id: string, patch: Partial<Group>): void {
+    this.groups.update((groups) => (groups ?? []).map((group) => (group.id === id ? { ...group, ...patch } : group)));
+  }
+
+  private run<T>(request: Observable<T>, done: (value: T) => void, failed?: () => void): void {
+    this.busy.set(true);
+    this.error.set(null);
+    request.subscribe({
+      next: (value) => {
+        this.busy.set(false);
+        done(value);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.pending.set(null);
+        failed?.();
+        this.error.set(apiMessage(error) ?? this.i18n.t('auth.genericError'));
+      },
+    });
+  }
+}

@@ -1,0 +1,354 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
+import { TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
+import type { Observable } from 'rxjs';
+import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+import { I18n } from '../../core/i18n/i18n.service';
+import { apiMessage, inputValue } from '../../shared/api-error';
+import { Icon } from '../../shared/icon';
+import { Confirm, Modal } from '../../shared/modal';
+import { TenantStatusBadge } from './tenant-status';
+
+/** Which lifecycle moves a status allows (the API enforces the same). */
+export function transitionsFor(status: TenantStatus): TenantTransition[] {
+  switch (status) {
+    case TenantStatus.Trial:
+      return ['reactivate', 'suspend', 'cancel'];
+    case TenantStatus.Active:
+      return ['suspend', 'cancel'];
+    case TenantStatus.Suspended:
+      return ['reactivate', 'cancel'];
+    case TenantStatus.Cancelled:
+      return ['reactivate'];
+  }
+}
+
+/** One tenant: usage, lifecycle, API keys and "act as its admin". */
+@Component({
+  selector: 'app-tenant-page',
+  imports: [RouterLink, Icon, TenantStatusBadge, Modal, Confirm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="space-y-5">
+      <a routerLink="/console" class="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-gold-600 dark:hover:text-gold-400"
+        >← {{ i18n.t('console.back') }}</a
+      >
+      @if (tenant(); as t) {
+        <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <div class="min-w-0">
+            <h1 class="flex items-center gap-3 text-2xl font-semibold tracking-tight" data-testid="tenant-title">
+              <span class="truncate">{{ t.name }}</span>
+              <app-tenant-status [status]="t.status" />
+            </h1>
+            <p class="font-mono text-sm text-zinc-500">{{ t.slug }}</p>
+          </div>
+          <div class="flex flex-wrap gap-2">
+            @if (canImpersonate()) {
+              <button type="button" class="btn-primary" (click)="impersonate()" [disabled]="busy()" data-testid="impersonate">
+                {{ i18n.t('console.impersonate') }}
+              </button>
+            }
+            @for (action of transitions(); track action) {
+              <button type="button" class="btn-outline" (click)="pending.set(action)" [attr.data-testid]="'tenant-' + action">
+                {{ i18n.t(actionKey(action)) }}
+              </button>
+            }
+          </div>
+        </header>
+        @if (error(); as message) {
+          <p class="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-700 dark:text-red-300" role="alert">{{ message }}</p>
+        }
+
+        <section class="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          @for (fact of facts(); track fact.label) {
+            <div class="card p-4">
+              <p class="text-xs font-medium tracking-wide text-zinc-500 uppercase">{{ i18n.t(fact.label) }}</p>
+              <p class="mt-1 truncate text-lg font-semibold tabular-nums">{{ fact.value }}</p>
+            </div>
+          }
+        </section>
+
+        <form class="card flex flex-wrap items-end gap-3 p-4" (submit)="savePlan($event)" data-testid="plan-form">
+          <div>
+            <label class="label" for="tenant-plan-edit">{{ i18n.t('console.plan') }}</label>
+            <input id="tenant-plan-edit" class="input" maxlength="40" [value]="plan()" (input)="plan.set(value($event))" />
+          </div>
+          <div>
+            <label class="label" for="tenant-trial-edit">{{ i18n.t('console.trialEnds') }}</label>
+            <input id="tenant-trial-edit" type="date" class="input" [value]="trialEnd()" (input)="trialEnd.set(value($event))" />
+          </div>
+          <button type="submit" class="btn-outline" [disabled]="busy() || !plan().trim()" data-testid="plan-save">{{ i18n.t('common.save') }}</button>
+          @if (planSaved()) {
+            <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status">{{ i18n.t('att.saved') }}</span>
+          }
+        </form>
+
+        <section class="card overflow-hidden" data-testid="api-keys">
+          <header class="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+            <div>
+              <h2 class="font-semibold">{{ i18n.t('keys.title') }}</h2>
+              <p class="text-xs text-zinc-500">{{ i18n.t('keys.help') }}</p>
+            </div>
+            <button type="button" class="btn-outline" (click)="newKeyOpen.set(true)" [disabled]="impersonating()" data-testid="new-key">
+              {{ i18n.t('keys.create') }}
+            </button>
+          </header>
+          @if (keys() === null) {
+            <div class="space-y-2 p-4" aria-busy="true">
+              <div class="skeleton h-4"></div>
+              <div class="skeleton h-4 w-2/3"></div>
+            </div>
+          } @else if (keys()!.length === 0) {
+            <p class="p-6 text-center text-sm text-zinc-500">{{ i18n.t('keys.empty') }}</p>
+          } @else {
+            <div class="overflow-x-auto">
+              <table class="w-full text-sm">
+                <thead>
+                  <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-zinc-500 uppercase dark:border-zinc-800">
+                    <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('keys.name') }}</th>
+                    <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('keys.prefix') }}</th>
+                    <th scope="col" class="hidden px-4 py-3 font-medium sm:table-cell">{{ i18n.t('keys.created') }}</th>
+                    <th scope="col" class="hidden px-4 py-3 font-medium sm:table-cell">{{ i18n.t('keys.lastUsed') }}</th>
+                    <th scope="col" class="px-4 py-3">
+                      <span class="sr-only">{{ i18n.t('keys.revoke') }}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (key of keys(); track key.id) {
+                    <tr class="border-b border-zinc-100 last:border-0 dark:border-zinc-900" data-testid="key-row" [class.opacity-50]="key.revokedAt">
+                      <td class="px-4 py-3 font-medium">{{ key.name }}</td>
+                      <td class="px-4 py-3 font-mono text-xs">{{ key.prefix }}…</td>
+                      <td class="hidden px-4 py-3 text-zinc-500 tabular-nums sm:table-cell">{{ dateTime(key.createdAt) }}</td>
+                      <td class="hidden px-4 py-3 text-zinc-500 tabular-nums sm:table-cell" data-testid="key-last-used">
+                        {{ key.lastUsedAt ? dateTime(key.lastUsedAt) : i18n.t('keys.never') }}
+                      </td>
+                      <td class="px-4 py-3 text-right">
+                        @if (key.revokedAt) {
+                          <span class="chip">{{ i18n.t('keys.revoked') }}</span>
+                        } @else {
+                          <button type="button" class="btn-ghost text-red-600 dark:text-red-400" (click)="revoking.set(key)" data-testid="revoke-key">
+                            {{ i18n.t('keys.revoke') }}
+                          </button>
+                        }
+                      </td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
+          }
+        </section>
+      } @else if (loadFailed()) {
+        <div class="card p-10 text-center text-zinc-500" role="alert">{{ i18n.t('console.notFound') }}</div>
+      } @else {
+        <div class="space-y-3" aria-busy="true">
+          <div class="skeleton h-8 w-64"></div>
+          <div class="skeleton h-24"></div>
+          <div class="skeleton h-40"></div>
+        </div>
+      }
+    </div>
+
+    @if (pending(); as action) {
+      <app-confirm
+        [title]="i18n.t(actionKey(action))"
+        [message]="i18n.t(confirmKey(action), { name: tenant()?.name ?? '' })"
+        [action]="i18n.t(actionKey(action))"
+        [danger]="action !== 'reactivate'"
+        [busy]="busy()"
+        (confirmed)="transition(action)"
+        (cancelled)="pending.set(null)"
+      />
+    }
+    @if (revoking(); as key) {
+      <app-confirm
+        [title]="i18n.t('keys.revoke')"
+        [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
+        [action]="i18n.t('keys.revoke')"
+        [danger]="true"
+        [busy]="busy()"
+        (confirmed)="revoke(key)"
+        (cancelled)="revoking.set(null)"
+      />
+    }
+    @if (newKeyOpen()) {
+      <app-modal [title]="i18n.t('keys.create')" testId="new-key-dialog" (closed)="closeNewKey()">
+        @if (createdKey(); as created) {
+          <p class="mb-3 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300" role="alert">
+            {{ i18n.t('keys.onceWarning') }}
+          </p>
+          <div class="flex gap-2">
+            <input class="input font-mono text-xs" readonly [value]="created.key" aria-label="API key" data-testid="created-key" />
+            <button type="button" class="btn-outline shrink-0" (click)="copy(created.key)" data-testid="copy-key">
+              <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('keys.copied') : i18n.t('keys.copy') }}
+            </button>
+          </div>
+          <div class="mt-5 flex justify-end">
+            <button type="button" class="btn-primary" (click)="closeNewKey()">{{ i18n.t('keys.done') }}</button>
+          </div>
+        } @else {
+          <form class="space-y-4" (submit)="createKey($event)">
+            <div>
+              <label class="label" for="key-name">{{ i18n.t('keys.name') }}</label>
+              <input id="key-name" class="input" maxlength="80" [value]="keyName()" (input)="keyName.set(value($event))" placeholder="n8n" />
+            </div>
+            <div class="flex justify-end gap-2">
+              <button type="button" class="btn-ghost" (click)="closeNewKey()">{{ i18n.t('common.cancel') }}</button>
+              <button type="submit" class="btn-primary" [disabled]="busy() || !keyName().trim()" data-testid="create-key-submit">
+                {{ i18n.t('keys.create') }}
+              </button>
+            </div>
+          </form>
+        }
+      </app-modal>
+    }
+  `,
+})
+export class TenantPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(TenantsApi);
+  private readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
+  readonly id = input.required<string>();
+  protected readonly value = inputValue;
+  protected readonly dateTime = formatDateTime;
+
+  protected readonly tenant = signal<TenantDetail | null>(null);
+  protected readonly loadFailed = signal(false);
+  protected readonly keys = signal<ApiKeyView[] | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly pending = signal<TenantTransition | null>(null);
+  protected readonly revoking = signal<ApiKeyView | null>(null);
+  protected readonly newKeyOpen = signal(false);
+  protected readonly keyName = signal('');
+  protected readonly createdKey = signal<CreatedApiKey | null>(null);
+  protected readonly copied = signal(false);
+  protected readonly plan = signal('');
+  /** `YYYY-MM-DD`; empty clears the trial end. */
+  protected readonly trialEnd = signal('');
+  protected readonly planSaved = signal(false);
+  protected readonly impersonating = computed(() => this.session.impersonator() !== null);
+
+  protected readonly transitions = computed(() => {
+    const tenant = this.tenant();
+    return tenant ? transitionsFor(tenant.status) : [];
+  });
+  protected readonly canImpersonate = computed(() => {
+    const status = this.tenant()?.status;
+    return !this.impersonating() && (status === TenantStatus.Trial || status === TenantStatus.Active);
+  });
+  protected readonly facts = computed(() => {
+    const t = this.tenant();
+    if (!t) return [];
+    return [
+      { label: 'console.plan' as MessageKey, value: t.plan },
+      { label: 'console.trialEnds' as MessageKey, value: t.trialEndsAt ? formatDay(t.trialEndsAt) : '—' },
+      { label: 'console.users' as MessageKey, value: formatInteger(t.userCount) },
+      { label: 'nav.attendances' as MessageKey, value: formatInteger(t.attendanceCount) },
+    ];
+  });
+
+  protected readonly actionKey = (action: TenantTransition) => `console.action.${action}` as const;
+  protected readonly confirmKey = (action: TenantTransition) => `console.confirm.${action}` as const;
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.load(id));
+    });
+  }
+
+  private load(id: string): void {
+    this.tenant.set(null);
+    this.keys.set(null);
+    this.loadFailed.set(false);
+    this.api.get(id).subscribe({ next: (tenant) => this.show(tenant), error: () => this.loadFailed.set(true) });
+    this.api.apiKeys(id).subscribe({ next: (page) => this.keys.set(page.items), error: () => this.keys.set([]) });
+  }
+
+  private show(tenant: TenantDetail): void {
+    this.tenant.set(tenant);
+    this.plan.set(tenant.plan);
+    this.trialEnd.set(tenant.trialEndsAt ? tenant.trialEndsAt.slice(0, 10) : '');
+  }
+
+  /** The trial ends at the end of the chosen day (UTC), so "until the 30th" includes the 30th. */
+  protected savePlan(event: Event): void {
+    event.preventDefault();
+    this.planSaved.set(false);
+    const trialEndsAt = this.trialEnd() ? `${this.trialEnd()}T23:59:59.000Z` : null;
+    this.run(this.api.update(this.id(), { plan: this.plan().trim(), trialEndsAt }), (tenant) => {
+      this.tenant.update((old) => (old ? { ...old, ...tenant } : tenant));
+      this.planSaved.set(true);
+    });
+  }
+
+  protected transition(action: TenantTransition): void {
+    this.run(this.api.transition(this.id(), action), (tenant) => {
+      this.tenant.update((old) => (old ? { ...old, ...tenant } : tenant));
+      this.pending.set(null);
+    });
+  }
+
+  protected createKey(event: Event): void {
+    event.preventDefault();
+    this.run(this.api.createApiKey(this.id(), this.keyName().trim()), (created) => {
+      this.createdKey.set(created);
+      this.keys.update((keys) => [
+        { id: created.id, name: created.name, prefix: created.prefix, createdAt: created.createdAt, createdBy: null, lastUsedAt: null, revokedAt: null },
+        ...(keys ?? []),
+      ]);
+    });
+  }
+
+  protected closeNewKey(): void {
+    this.newKeyOpen.set(false);
+    this.createdKey.set(null);
+    this.keyName.set('');
+    this.copied.set(false);
+  }
+
+  protected copy(key: string): void {
+    void navigator.clipboard?.writeText(key).then(
+      () => this.copied.set(true),
+      () => this.copied.set(false),
+    );
+  }
+
+  protected revoke(key: ApiKeyView): void {
+    this.run(this.api.revokeApiKey(this.id(), key.id), () => {
+      this.keys.update((keys) => (keys ?? []).map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)));
+      this.revoking.set(null);
+    });
+  }
+
+  /** The app switches to the tenant admin's view; the shell's banner brings the super admin back. */
+  protected impersonate(): void {
+    this.run(this.api.impersonate(this.id()), (response) => {
+      this.session.start(response);
+      void this.router.navigateByUrl('/dashboard');
+    });
+  }
+
+  private run<T>(request: Observable<T>, done: (value: T) => void): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    request.subscribe({
+      next: (value) => {
+        this.busy.set(false);
+        done(value);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.pending.set(null);
+        this.revoking.set(null);
+        this.error.set(apiMessage(error) ?? this.i18n.t('auth.genericError'));
+      },
+    });
+  }
+}

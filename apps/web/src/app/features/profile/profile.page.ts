@@ -1,0 +1,373 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
+import { Role, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
+import { concat, last } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { formatDateTime } from '../../core/format/format';
+import { I18n, LANGUAGES, type Language } from '../../core/i18n/i18n.service';
+import { PreferencesStore } from '../../core/preferences/preferences.store';
+import { apiMessage, fieldMessages, httpStatus, inputValue } from '../../shared/api-error';
+import { Confirm } from '../../shared/modal';
+import { PasswordPolicy } from '../auth/password-policy';
+import { FormErrors } from '../members/member-form';
+import { profileErrors } from '../members/member-rules';
+import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type ProfileDraft } from './profile-rules';
+
+/** Own profile, password, signed-in devices and preferences. */
+@Component({
+  selector: 'app-profile-page',
+  imports: [PasswordPolicy, FormErrors, Confirm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="mx-auto max-w-4xl space-y-5">
+      <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.profile') }}</h1>
+
+      <section class="card p-5" data-testid="profile-card">
+        <h2 class="mb-4 font-semibold">{{ i18n.t('profile.details') }}</h2>
+        <form class="space-y-4" (submit)="saveProfile($event)" novalidate>
+          <div>
+            <label class="label" for="profile-name">{{ i18n.t('members.name') }}</label>
+            <input
+              id="profile-name"
+              class="input"
+              [value]="draft().fullName"
+              [readOnly]="!nameEditable()"
+              [class.opacity-60]="!nameEditable()"
+              (input)="set('fullName', value($event))"
+            />
+            @if (!nameEditable()) {
+              <p class="mt-1 text-xs text-zinc-500" data-testid="name-locked">{{ i18n.t('profile.nameLocked') }}</p>
+            }
+          </div>
+          <div class="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label class="label" for="profile-email">{{ i18n.t('auth.email') }}</label>
+              <input id="profile-email" class="input opacity-60" readonly [value]="user()?.email ?? ''" />
+            </div>
+            <div>
+              <label class="label" for="profile-phone">{{ i18n.t('members.phone') }}</label>
+              <input id="profile-phone" type="tel" class="input" [value]="draft().phone" (input)="set('phone', value($event))" />
+            </div>
+          </div>
+          <div class="flex items-end gap-3">
+            @if (draft().avatarUrl.startsWith('https://')) {
+              <img [src]="draft().avatarUrl" alt="" class="size-10 rounded-full object-cover" />
+            } @else {
+              <span class="grid size-10 shrink-0 place-items-center rounded-full bg-zinc-900 text-sm font-semibold text-gold-300 ring-1 ring-gold-500/30">{{
+                initial()
+              }}</span>
+            }
+            <div class="flex-1">
+              <label class="label" for="profile-avatar">{{ i18n.t('members.avatar') }}</label>
+              <input
+                id="profile-avatar"
+                type="url"
+                placeholder="https://"
+                class="input"
+                [value]="draft().avatarUrl"
+                (input)="set('avatarUrl', value($event))"
+              />
+            </div>
+          </div>
+          <app-form-errors [messages]="profileMessages()" />
+          <div class="flex items-center justify-end gap-3">
+            @if (profileSaved()) {
+              <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status">{{ i18n.t('att.saved') }}</span>
+            }
+            <button type="submit" class="btn-primary" [disabled]="busy() === 'profile'" data-testid="profile-save">{{ i18n.t('common.save') }}</button>
+          </div>
+        </form>
+      </section>
+
+      <section class="card p-5" data-testid="password-card">
+        <h2 class="mb-4 font-semibold">{{ i18n.t('profile.password') }}</h2>
+        @if (impersonating()) {
+          <p class="text-sm text-zinc-500">{{ i18n.t('profile.impersonating') }}</p>
+        } @else {
+          <form class="grid gap-4 sm:grid-cols-2" (submit)="changePassword($event)" novalidate>
+            <div class="sm:col-span-2">
+              <label class="label" for="current-password">{{ i18n.t('profile.currentPassword') }}</label>
+              <input
+                id="current-password"
+                type="password"
+                autocomplete="current-password"
+                class="input"
+                [value]="current()"
+                (input)="current.set(value($event))"
+              />
+            </div>
+            <div>
+              <label class="label" for="new-password">{{ i18n.t('auth.newPassword') }}</label>
+              <input id="new-password" type="password" autocomplete="new-password" class="input" [value]="next()" (input)="next.set(value($event))" />
+            </div>
+            <div>
+              <label class="label" for="confirm-password">{{ i18n.t('auth.confirmPassword') }}</label>
+              <input
+                id="confirm-password"
+                type="password"
+                autocomplete="new-password"
+                class="input"
+                [value]="confirmation()"
+                (input)="confirmation.set(value($event))"
+              />
+            </div>
+            <div class="sm:col-span-2"><app-password-policy [password]="next()" [confirmation]="confirmation()" /></div>
+            <div class="sm:col-span-2"><app-form-errors [messages]="passwordErrors()" /></div>
+            <div class="flex items-center justify-end gap-3 sm:col-span-2">
+              @if (passwordSaved()) {
+                <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status" data-testid="password-saved">{{
+                  i18n.t('profile.passwordSaved')
+                }}</span>
+              }
+              <button type="submit" class="btn-primary" [disabled]="!passwordReady() || busy() === 'password'" data-testid="password-save">
+                {{ i18n.t('profile.changePassword') }}
+              </button>
+            </div>
+          </form>
+        }
+      </section>
+
+      <section class="card overflow-hidden" data-testid="sessions-card">
+        <header class="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
+          <div>
+            <h2 class="font-semibold">{{ i18n.t('profile.sessions') }}</h2>
+            <p class="text-xs text-zinc-500">{{ i18n.t('profile.sessionsHelp') }}</p>
+          </div>
+          <button
+            type="button"
+            class="btn-outline"
+            [disabled]="others().length === 0 || busy() === 'sessions'"
+            (click)="confirmOthers.set(true)"
+            data-testid="revoke-others"
+          >
+            {{ i18n.t('profile.signOutOthers') }}
+          </button>
+        </header>
+        @if (sessions() === null) {
+          <div class="space-y-2 p-5" aria-busy="true">
+            <div class="skeleton h-4"></div>
+            <div class="skeleton h-4 w-2/3"></div>
+          </div>
+        } @else {
+          <ul class="divide-y divide-zinc-100 dark:divide-zinc-900">
+            @for (session of sessions(); track session.id) {
+              <li class="flex flex-wrap items-center gap-3 px-5 py-3" data-testid="session-row" [attr.data-current]="session.current">
+                <div class="min-w-0 flex-1">
+                  <p class="flex items-center gap-2 font-medium">
+                    {{ session.device }}
+                    @if (session.current) {
+                      <span class="chip border-gold-500/40 text-gold-700 dark:text-gold-300">{{ i18n.t('profile.thisDevice') }}</span>
+                    }
+                  </p>
+                  <p class="text-xs text-zinc-500 tabular-nums">
+                    {{ session.ip ?? '—' }} · {{ i18n.t('profile.lastUsed', { at: dateTime(session.lastUsedAt ?? session.createdAt) }) }}
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  class="btn-ghost text-red-600 dark:text-red-400"
+                  [disabled]="busy() === 'sessions'"
+                  (click)="revoke(session)"
+                  data-testid="revoke-session"
+                >
+                  {{ i18n.t('profile.signOutSession') }}
+                </button>
+              </li>
+            }
+          </ul>
+        }
+      </section>
+
+      <section class="card p-5" data-testid="preferences-card">
+        <h2 class="mb-4 font-semibold">{{ i18n.t('profile.preferences') }}</h2>
+        <div class="grid gap-4 sm:grid-cols-3">
+          <div>
+            <label class="label" for="pref-theme">{{ i18n.t('user.theme') }}</label>
+            <select id="pref-theme" class="input" (change)="preferences.theme.set(value($event) === 'light' ? 'light' : 'dark')">
+              <option value="dark" [selected]="preferences.theme() === 'dark'">{{ i18n.t('user.theme.dark') }}</option>
+              <option value="light" [selected]="preferences.theme() === 'light'">{{ i18n.t('user.theme.light') }}</option>
+            </select>
+          </div>
+          <div>
+            <label class="label" for="pref-language">{{ i18n.t('user.language') }}</label>
+            <select id="pref-language" class="input" (change)="setLanguage(value($event))" data-testid="pref-language">
+              @for (language of languages; track language) {
+                <option [value]="language" [selected]="i18n.language() === language">{{ language === 'en' ? 'English' : 'Português' }}</option>
+              }
+            </select>
+          </div>
+          <div>
+            <label class="label" for="pref-sound">{{ i18n.t('user.sound') }}</label>
+            <select id="pref-sound" class="input" (change)="preferences.soundMuted.set(value($event) === 'off')">
+              <option value="on" [selected]="!preferences.soundMuted()">{{ i18n.t('user.sound.on') }}</option>
+              <option value="off" [selected]="preferences.soundMuted()">{{ i18n.t('user.sound.off') }}</option>
+            </select>
+          </div>
+        </div>
+        <p class="mt-3 text-xs text-zinc-500">{{ i18n.t('profile.languageHelp') }}</p>
+      </section>
+    </div>
+
+    @if (confirmOthers()) {
+      <app-confirm
+        [title]="i18n.t('profile.signOutOthers')"
+        [message]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
+        [action]="i18n.t('profile.signOutOthers')"
+        [danger]="true"
+        [busy]="busy() === 'sessions'"
+        (confirmed)="revokeOthers()"
+        (cancelled)="confirmOthers.set(false)"
+      />
+    }
+  `,
+})
+export class ProfilePage {
+  protected readonly i18n = inject(I18n);
+  protected readonly preferences = inject(PreferencesStore);
+  private readonly session = inject(AuthSession);
+  private readonly auth = inject(AuthService);
+  private readonly authApi = inject(AuthApi);
+  private readonly users = inject(UsersApi);
+  protected readonly value = inputValue;
+  protected readonly dateTime = formatDateTime;
+  protected readonly languages = LANGUAGES;
+  protected readonly user = this.session.user;
+  protected readonly impersonating = computed(() => this.session.impersonator() !== null);
+  protected readonly nameEditable = computed(() => canEditOwnName(this.user()?.role ?? Role.Agent));
+  protected readonly initial = computed(() => (this.user()?.fullName ?? '?').charAt(0).toUpperCase());
+  protected readonly busy = signal<'profile' | 'password' | 'sessions' | null>(null);
+
+  private readonly signedInUser = this.session.user();
+  protected readonly draft = signal<ProfileDraft>(this.signedInUser ? profileDraftOf(this.signedInUser) : { fullName: '', phone: '', avatarUrl: '' });
+  private readonly profileSubmitted = signal(false);
+  private readonly profileServerErrors = signal<string[]>([]);
+  protected readonly profileSaved = signal(false);
+  protected readonly profileMessages = computed(() => [
+    ...(this.profileSubmitted() ? profileErrors(this.draft()).map((key) => this.i18n.t(key)) : []),
+    ...this.profileServerErrors(),
+  ]);
+
+  protected readonly current = signal('');
+  protected readonly next = signal('');
+  protected readonly confirmation = signal('');
+  protected readonly passwordErrors = signal<string[]>([]);
+  protected readonly passwordSaved = signal(false);
+  protected readonly passwordReady = computed(() => canSubmitPassword(this.current(), this.next(), this.confirmation()));
+
+  protected readonly sessions = signal<SessionSummary[] | null>(null);
+  protected readonly others = computed(() => (this.sessions() ?? []).filter((session) => !session.current));
+  protected readonly confirmOthers = signal(false);
+
+  constructor() {
+    this.loadSessions();
+  }
+
+  protected set(key: keyof ProfileDraft, value: string): void {
+    this.profileSaved.set(false);
+    this.draft.update((draft) => ({ ...draft, [key]: value }));
+  }
+
+  protected saveProfile(event: Event): void {
+    event.preventDefault();
+    this.profileSubmitted.set(true);
+    this.profileServerErrors.set([]);
+    const user = this.user();
+    if (!user || profileErrors(this.draft()).length > 0) return;
+    const changes = profileChanges(user, this.draft());
+    if (Object.keys(changes).length === 0) return this.profileSaved.set(true);
+    this.busy.set('profile');
+    this.users.updateMe(changes).subscribe({
+      next: (view) => {
+        this.busy.set(null);
+        this.profileSaved.set(true);
+        this.applyToSession(view);
+      },
+      error: (error: unknown) => {
+        this.busy.set(null);
+        const fields = fieldMessages(error);
+        this.profileServerErrors.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.genericError')]);
+      },
+    });
+  }
+
+  protected changePassword(event: Event): void {
+    event.preventDefault();
+    if (!this.passwordReady() || this.busy()) return;
+    this.busy.set('password');
+    this.passwordErrors.set([]);
+    this.passwordSaved.set(false);
+    this.authApi.changePassword({ currentPassword: this.current(), newPassword: this.next() }).subscribe({
+      next: () => {
+        this.busy.set(null);
+        this.passwordSaved.set(true);
+        this.current.set('');
+        this.next.set('');
+        this.confirmation.set('');
+        this.loadSessions();
+      },
+      error: (error: unknown) => {
+        this.busy.set(null);
+        const fields = fieldMessages(error);
+        this.passwordErrors.set(
+          fields.length
+            ? fields
+            : [
+                httpStatus(error) === 401 || httpStatus(error) === 403
+                  ? this.i18n.t('profile.wrongPassword')
+                  : (apiMessage(error) ?? this.i18n.t('auth.genericError')),
+              ],
+        );
+      },
+    });
+  }
+
+  /** Signing out this very device is a sign-out; others just leave the list. */
+  protected revoke(session: SessionSummary): void {
+    this.busy.set('sessions');
+    this.authApi.revokeSession(session.id).subscribe({
+      next: () => {
+        this.busy.set(null);
+        if (session.current) void this.auth.logout();
+        else this.sessions.update((list) => (list ?? []).filter((item) => item.id !== session.id));
+      },
+      error: () => {
+        this.busy.set(null);
+        this.loadSessions();
+      },
+    });
+  }
+
+  protected revokeOthers(): void {
+    const others = this.others();
+    this.busy.set('sessions');
+    concat(...others.map((session) => this.authApi.revokeSession(session.id)))
+      .pipe(last(undefined, undefined))
+      .subscribe({
+        next: () => undefined,
+        error: () => this.afterRevokeOthers(),
+        complete: () => this.afterRevokeOthers(),
+      });
+  }
+
+  protected setLanguage(value: string): void {
+    const language = (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : 'pt-BR';
+    this.preferences.language.set(language);
+    // The API keeps the choice so emails and notifications speak it too.
+    this.users.updateMe({ locale: language as SupportedLocale }).subscribe({ next: (view) => this.applyToSession(view), error: () => undefined });
+  }
+
+  private afterRevokeOthers(): void {
+    this.busy.set(null);
+    this.confirmOthers.set(false);
+    this.loadSessions();
+  }
+
+  private applyToSession(view: UserView): void {
+    const user = this.user();
+    if (user) this.session.updateUser({ ...user, fullName: view.fullName, phone: view.phone, avatarUrl: view.avatarUrl, locale: view.locale });
+  }
+
+  private loadSessions(): void {
+    this.authApi.sessions().subscribe({ next: (page) => this.sessions.set(page.items), error: () => this.sessions.set([]) });
+  }
+}

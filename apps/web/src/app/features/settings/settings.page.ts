@@ -1,0 +1,170 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { AuthSession, TenantApi } from '@fasto/api-client';
+import { BrandingStore } from '../../core/branding/branding.store';
+import { I18n } from '../../core/i18n/i18n.service';
+import { apiMessage, fieldMessages, inputValue } from '../../shared/api-error';
+import { FormErrors } from '../members/member-form';
+import { settingsDraftOf, settingsErrors, settingsRequest, type SettingsDraft } from './settings-form';
+
+const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/** The organization's settings (admins): name, branding applied to the shell, time zone, alert thresholds. */
+@Component({
+  selector: 'app-settings-page',
+  imports: [FormErrors],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="mx-auto max-w-3xl space-y-5">
+      <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.settings') }}</h1>
+      @if (draft(); as d) {
+        <form class="space-y-5" (submit)="save($event)" novalidate>
+          <section class="card space-y-4 p-5">
+            <h2 class="font-semibold">{{ i18n.t('settings.organization') }}</h2>
+            <div>
+              <label class="label" for="settings-name">{{ i18n.t('console.name') }}</label>
+              <input id="settings-name" class="input" [value]="d.name" (input)="set({ name: value($event) })" />
+            </div>
+            <div>
+              <label class="label" for="settings-timezone">{{ i18n.t('settings.timezone') }}</label>
+              <input id="settings-timezone" class="input" list="settings-zones" [value]="d.timezone" (input)="set({ timezone: value($event) })" />
+              <datalist id="settings-zones">
+                @for (zone of zones; track zone) {
+                  <option [value]="zone"></option>
+                }
+              </datalist>
+              <p class="mt-1 text-xs text-zinc-500">{{ i18n.t('settings.timezoneHelp') }}</p>
+            </div>
+          </section>
+
+          <section class="card space-y-4 p-5">
+            <h2 class="font-semibold">{{ i18n.t('settings.branding') }}</h2>
+            <div>
+              <label class="label" for="settings-logo">{{ i18n.t('settings.logo') }}</label>
+              <input id="settings-logo" type="url" placeholder="https://" class="input" [value]="d.logoUrl" (input)="set({ logoUrl: value($event) })" />
+            </div>
+            <div class="flex items-end gap-3">
+              <div>
+                <label class="label" for="settings-color-picker">{{ i18n.t('settings.primaryColor') }}</label>
+                <input
+                  id="settings-color-picker"
+                  type="color"
+                  class="h-10 w-14 cursor-pointer rounded-lg border border-zinc-300 bg-transparent dark:border-zinc-800"
+                  [value]="d.primaryColor || '#e6b94a'"
+                  (input)="set({ primaryColor: value($event) })"
+                />
+              </div>
+              <div class="flex-1">
+                <label class="sr-only" for="settings-color">{{ i18n.t('settings.primaryColor') }}</label>
+                <input
+                  id="settings-color"
+                  class="input font-mono"
+                  placeholder="#e6b94a"
+                  [value]="d.primaryColor"
+                  (input)="set({ primaryColor: value($event) })"
+                  data-testid="settings-color"
+                />
+              </div>
+              <button type="button" class="btn-ghost" (click)="set({ primaryColor: '' })">{{ i18n.t('settings.defaultColor') }}</button>
+            </div>
+            <p class="text-xs text-zinc-500">{{ i18n.t('settings.brandingHelp') }}</p>
+          </section>
+
+          <section class="card grid gap-4 p-5 sm:grid-cols-2">
+            <h2 class="font-semibold sm:col-span-2">{{ i18n.t('settings.alerts') }}</h2>
+            <div>
+              <label class="label" for="settings-score">{{ i18n.t('settings.lowScore') }}</label>
+              <input
+                id="settings-score"
+                type="number"
+                min="0"
+                max="100"
+                class="input"
+                [value]="d.lowScoreThreshold"
+                (input)="set({ lowScoreThreshold: value($event) })"
+              />
+              <p class="mt-1 text-xs text-zinc-500">{{ i18n.t('settings.lowScoreHelp') }}</p>
+            </div>
+            <div>
+              <label class="label" for="settings-sla">{{ i18n.t('settings.sla') }}</label>
+              <input
+                id="settings-sla"
+                type="number"
+                min="1"
+                max="1440"
+                class="input"
+                [value]="d.firstResponseSlaMinutes"
+                (input)="set({ firstResponseSlaMinutes: value($event) })"
+              />
+              <p class="mt-1 text-xs text-zinc-500">{{ i18n.t('settings.slaHelp') }}</p>
+            </div>
+          </section>
+
+          <app-form-errors [messages]="messages()" />
+          <div class="flex items-center justify-end gap-3">
+            @if (saved()) {
+              <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status">{{ i18n.t('att.saved') }}</span>
+            }
+            <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="settings-save">{{ i18n.t('common.save') }}</button>
+          </div>
+        </form>
+      } @else if (failed()) {
+        <div class="card p-10 text-center text-zinc-500" role="alert">{{ i18n.t('catalog.error') }}</div>
+      } @else {
+        <div class="space-y-3" aria-busy="true">
+          <div class="skeleton h-40"></div>
+          <div class="skeleton h-32"></div>
+        </div>
+      }
+    </div>
+  `,
+})
+export class SettingsPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(TenantApi);
+  private readonly branding = inject(BrandingStore);
+  private readonly session = inject(AuthSession);
+  protected readonly value = inputValue;
+  protected readonly zones = ZONES;
+  protected readonly draft = signal<SettingsDraft | null>(null);
+  protected readonly failed = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly saved = signal(false);
+  private readonly submitted = signal(false);
+  private readonly serverErrors = signal<string[]>([]);
+  protected readonly messages = computed(() => {
+    const draft = this.draft();
+    return [...(this.submitted() && draft ? settingsErrors(draft, ZONES).map((key) => this.i18n.t(key)) : []), ...this.serverErrors()];
+  });
+
+  constructor() {
+    this.api.get().subscribe({ next: (tenant) => this.draft.set(settingsDraftOf(tenant)), error: () => this.failed.set(true) });
+  }
+
+  protected set(patch: Partial<SettingsDraft>): void {
+    this.saved.set(false);
+    this.draft.update((draft) => (draft ? { ...draft, ...patch } : draft));
+  }
+
+  protected save(event: Event): void {
+    event.preventDefault();
+    const draft = this.draft();
+    this.submitted.set(true);
+    this.serverErrors.set([]);
+    if (!draft || settingsErrors(draft, ZONES).length > 0 || this.busy()) return;
+    this.busy.set(true);
+    this.api.update(settingsRequest(draft)).subscribe({
+      next: (tenant) => {
+        this.busy.set(false);
+        this.saved.set(true);
+        this.branding.set(tenant);
+        const user = this.session.user();
+        if (user) this.session.updateUser({ ...user, tenantName: tenant.name });
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const fields = fieldMessages(error);
+        this.serverErrors.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.genericError')]);
+      },
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
+import { TeamsApi } from '@fasto/api-client';
+import { Role, type TeamView, type UserView } from '@fasto/contracts';
+import { I18n } from '../../core/i18n/i18n.service';
+import { apiMessage, fieldMessages, inputValue } from '../../shared/api-error';
+import { Confirm, Modal } from '../../shared/modal';
+import { FormErrors } from '../members/member-form';
+import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-rules';
+
+/** Create or edit a team (admins): name, funnel, origin group and who is in it. */
+@Component({
+  selector: 'app-team-dialog',
+  imports: [Modal, FormErrors, Confirm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <app-modal [title]="team()?.name ?? i18n.t('teams.create')" testId="team-dialog" (closed)="closed.emit()">
+      <form class="space-y-4" (submit)="submit($event)" novalidate>
+        <div>
+          <label class="label" for="team-name">{{ i18n.t('teams.name') }}</label>
+          <input id="team-name" class="input" [value]="draft().name" (input)="set({ name: value($event) })" />
+        </div>
+        <div class="grid gap-3 sm:grid-cols-2">
+          <div>
+            <label class="label" for="team-funnel">{{ i18n.t('teams.funnel') }}</label>
+            <select id="team-funnel" class="input" (change)="set({ funnelId: value($event) })" data-testid="team-funnel">
+              <option value="" [selected]="!draft().funnelId">{{ i18n.t('common.none') }}</option>
+              @for (funnel of funnels(); track funnel.id) {
+                <option [value]="funnel.id" [selected]="draft().funnelId === funnel.id">{{ funnel.name }}</option>
+              }
+            </select>
+          </div>
+          <div>
+            <label class="label" for="team-origins">{{ i18n.t('teams.origins') }}</label>
+            <select id="team-origins" class="input" (change)="set({ originGroupId: value($event) })">
+              <option value="" [selected]="!draft().originGroupId">{{ i18n.t('common.none') }}</option>
+              @for (group of originGroups(); track group.id) {
+                <option [value]="group.id" [selected]="draft().originGroupId === group.id">{{ group.name }}</option>
+              }
+            </select>
+          </div>
+        </div>
+        <fieldset>
+          <legend class="label">{{ i18n.t('teams.members') }} ({{ draft().memberIds.length }})</legend>
+          <p class="mb-2 text-xs text-zinc-500">{{ i18n.t('teams.membersHelp') }}</p>
+          <ul class="max-h-60 divide-y divide-zinc-100 overflow-y-auto rounded-lg border border-zinc-200 dark:divide-zinc-900 dark:border-zinc-800">
+            @for (person of people(); track person.id) {
+              <li>
+                <label class="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-900">
+                  <input
+                    type="checkbox"
+                    class="accent-gold-500"
+                    [checked]="draft().memberIds.includes(person.id)"
+                    (change)="set({ memberIds: toggle(draft().memberIds, person.id) })"
+                  />
+                  <span class="min-w-0 flex-1 truncate">{{ person.fullName }}</span>
+                  <span class="text-xs text-zinc-500"
+                    >{{ i18n.t(roleKey(person.role)) }}{{ person.teamId && person.teamId !== team()?.id ? ' · ' + (person.teamName ?? '') : '' }}</span
+                  >
+                </label>
+              </li>
+            }
+          </ul>
+        </fieldset>
+        <app-form-errors [messages]="errors()" />
+        <div class="flex flex-wrap items-center justify-between gap-2">
+          <div>
+            @if (team()) {
+              <button type="button" class="btn-ghost text-red-600 dark:text-red-400" (click)="confirming.set(true)" data-testid="delete-team">
+                {{ i18n.t('catalog.delete') }}
+              </button>
+            }
+          </div>
+          <div class="flex gap-2">
+            <button type="button" class="btn-ghost" (click)="closed.emit()">{{ i18n.t('common.cancel') }}</button>
+            <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="team-save">{{ i18n.t('common.save') }}</button>
+          </div>
+        </div>
+      </form>
+    </app-modal>
+    @if (confirming()) {
+      <app-confirm
+        [title]="i18n.t('catalog.delete')"
+        [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
+        [action]="i18n.t('catalog.delete')"
+        [danger]="true"
+        [busy]="busy()"
+        (confirmed)="remove()"
+        (cancelled)="confirming.set(false)"
+      />
+    }
+  `,
+})
+export class TeamDialog implements OnInit {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(TeamsApi);
+  readonly team = input<TeamView | null>(null);
+  readonly people = input<UserView[]>([]);
+  readonly funnels = input<{ id: string; name: string }[]>([]);
+  readonly originGroups = input<{ id: string; name: string }[]>([]);
+  readonly closed = output<void>();
+  readonly saved = output<void>();
+  protected readonly value = inputValue;
+  protected readonly toggle = toggleMember;
+  protected readonly roleKey = (role: Role) => `role.${role}` as const;
+  protected readonly draft = signal<TeamDraft>(teamDraftOf(null));
+  protected readonly busy = signal(false);
+  protected readonly confirming = signal(false);
+  private readonly submitted = signal(false);
+  private readonly serverErrors = signal<string[]>([]);
+  protected readonly errors = computed(() => [
+    ...(this.submitted() && !this.draft().name.trim() ? [this.i18n.t('teams.err.name')] : []),
+    ...this.serverErrors(),
+  ]);
+
+  ngOnInit(): void {
+    this.draft.set(teamDraftOf(this.team()));
+  }
+
+  protected set(patch: Partial<TeamDraft>): void {
+    this.draft.update((draft) => ({ ...draft, ...patch }));
+  }
+
+  protected submit(event: Event): void {
+    event.preventDefault();
+    this.submitted.set(true);
+    this.serverErrors.set([]);
+    if (!this.draft().name.trim() || this.busy()) return;
+    const team = this.team();
+    const request = teamRequest(team, this.draft());
+    if (team && Object.keys(request).length === 0) return this.saved.emit();
+    this.busy.set(true);
+    const call = team ? this.api.update(team.id, request) : this.api.create({ ...request, name: this.draft().name.trim() });
+    call.subscribe({ next: () => this.saved.emit(), error: (error: unknown) => this.failed(error) });
+  }
+
+  protected remove(): void {
+    const team = this.team();
+    if (!team) return;
+    this.busy.set(true);
+    this.api.delete(team.id).subscribe({
+      next: () => this.saved.emit(),
+      error: (error: unknown) => {
+        this.confirming.set(false);
+        this.failed(error);
+      },
+    });
+  }
+
+  private failed(error: unknown): void {
+    this.busy.set(false);
+    const fields = fieldMessages(error);
+    this.serverErrors.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.genericError')]);
+  }
+}

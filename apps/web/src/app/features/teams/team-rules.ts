@@ -1,0 +1,31 @@
+import type { TeamRequest } from '@fasto/api-client';
+import type { TeamView } from '@fasto/contracts';
+
+export interface TeamDraft {
+  name: string;
+  funnelId: string;
+  originGroupId: string;
+  memberIds: string[];
+}
+
+export const teamDraftOf = (team: TeamView | null): TeamDraft => ({
+  name: team?.name ?? '',
+  funnelId: team?.funnelId ?? '',
+  originGroupId: team?.originGroupId ?? '',
+  memberIds: (team?.members ?? []).map((member) => member.id),
+});
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+/** A new team sends everything; an edit only what changed (members as the complete new list). */
+export function teamRequest(before: TeamView | null, draft: TeamDraft): TeamRequest {
+  const original = teamDraftOf(before);
+  const request: TeamRequest = {};
+  if (!before || draft.name.trim() !== original.name) request.name = draft.name.trim();
+  if (!before || draft.funnelId !== original.funnelId) request.funnelId = draft.funnelId || null;
+  if (!before || draft.originGroupId !== original.originGroupId) request.originGroupId = draft.originGroupId || null;
+  if (!before || !sameSet(draft.memberIds, original.memberIds)) request.memberIds = [...draft.memberIds];
+  return request;
+}
+
+export const toggleMember = (ids: readonly string[], id: string): string[] => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]);

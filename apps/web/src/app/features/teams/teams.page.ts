@@ -1,0 +1,146 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { AuthSession, CatalogApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import { Role, type TeamView, type UserView } from '@fasto/contracts';
+import { catchError, forkJoin, map, of } from 'rxjs';
+import { I18n } from '../../core/i18n/i18n.service';
+import { Icon } from '../../shared/icon';
+import { TeamDialog } from './team-dialog';
+
+/** Teams: admins manage them all; a manager sees their own team and its people. */
+@Component({
+  selector: 'app-teams-page',
+  imports: [Icon, RouterLink, TeamDialog],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="space-y-5">
+      <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.teams') }}</h1>
+        @if (isAdmin()) {
+          <button type="button" class="btn-primary" (click)="openEditor(null)" data-testid="new-team">
+            <app-icon name="plus" [size]="16" />{{ i18n.t('teams.create') }}
+          </button>
+        }
+      </header>
+      @switch (state()) {
+        @case ('loading') {
+          <div class="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-busy="true">
+            @for (n of [1, 2, 3]; track n) {
+              <div class="card space-y-3 p-5">
+                <div class="skeleton h-5 w-1/2"></div>
+                <div class="skeleton h-4"></div>
+                <div class="skeleton h-4 w-2/3"></div>
+              </div>
+            }
+          </div>
+        }
+        @case ('error') {
+          <div class="card p-10 text-center text-zinc-500" role="alert">{{ i18n.t('teams.error') }}</div>
+        }
+        @default {
+          @if (teams().length === 0) {
+            <div class="card p-10 text-center text-zinc-500">{{ i18n.t('teams.empty') }}</div>
+          } @else {
+            <div class="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+              @for (team of teams(); track team.id) {
+                <article class="card flex flex-col p-5" data-testid="team-card">
+                  <div class="flex items-start justify-between gap-3">
+                    <h2 class="text-lg font-semibold">{{ team.name }}</h2>
+                    <span class="chip">{{ i18n.t('teams.count', { n: team.memberCount }) }}</span>
+                  </div>
+                  <dl class="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                    <dt class="text-zinc-500">{{ i18n.t('teams.funnel') }}</dt>
+                    <dd class="truncate" data-testid="team-funnel-name">{{ team.funnelName ?? '—' }}</dd>
+                    <dt class="text-zinc-500">{{ i18n.t('teams.origins') }}</dt>
+                    <dd class="truncate">{{ team.originGroupName ?? '—' }}</dd>
+                  </dl>
+                  <ul class="mt-3 flex flex-wrap gap-1.5">
+                    @for (member of membersOf(team); track member.id) {
+                      <li class="chip" [class.opacity-50]="!member.isActive">{{ member.fullName }}</li>
+                    }
+                  </ul>
+                  <div class="mt-auto flex gap-2 pt-4">
+                    <a class="btn-ghost px-2 text-xs" [routerLink]="['/members']" [queryParams]="isAdmin() ? { teamId: team.id } : {}">{{
+                      i18n.t('nav.members')
+                    }}</a>
+                    <a class="btn-ghost px-2 text-xs" [routerLink]="['/dashboard']" [queryParams]="isAdmin() ? { teamId: team.id } : {}">{{
+                      i18n.t('nav.dashboard')
+                    }}</a>
+                    @if (isAdmin()) {
+                      <button type="button" class="btn-outline ml-auto px-3 text-xs" (click)="openEditor(team)" data-testid="edit-team">
+                        {{ i18n.t('att.edit') }}
+                      </button>
+                    }
+                  </div>
+                </article>
+              }
+            </div>
+          }
+        }
+      }
+    </div>
+    @if (editing(); as edit) {
+      <app-team-dialog
+        [team]="edit.team"
+        [people]="people()"
+        [funnels]="funnels()"
+        [originGroups]="originGroups()"
+        (closed)="editing.set(null)"
+        (saved)="saved()"
+      />
+    }
+  `,
+})
+export class TeamsPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(TeamsApi);
+  private readonly users = inject(UsersApi);
+  private readonly catalog = inject(CatalogApi);
+  private readonly user = inject(AuthSession).user;
+  protected readonly isAdmin = computed(() => this.user()?.role === Role.Admin);
+  protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
+  protected readonly teams = signal<TeamView[]>([]);
+  /** Members by team, from the users list (the team list carries only counts). */
+  protected readonly people = signal<UserView[]>([]);
+  protected readonly funnels = signal<{ id: string; name: string }[]>([]);
+  protected readonly originGroups = signal<{ id: string; name: string }[]>([]);
+  protected readonly editing = signal<{ team: TeamView | null } | null>(null);
+
+  constructor() {
+    this.load();
+    if (this.isAdmin()) {
+      forkJoin([this.catalog.funnels({ limit: 200 }), this.catalog.originGroups({ limit: 200 })])
+        .pipe(catchError(() => of(null)))
+        .subscribe((lists) => {
+          if (!lists) return;
+          this.funnels.set(lists[0].items.map(({ id, name }) => ({ id, name })));
+          this.originGroups.set(lists[1].items.map(({ id, name }) => ({ id, name })));
+        });
+    }
+  }
+
+  protected membersOf(team: TeamView): { id: string; fullName: string; isActive: boolean }[] {
+    return this.people().filter((person) => person.teamId === team.id);
+  }
+
+  protected openEditor(team: TeamView | null): void {
+    if (!team) return this.editing.set({ team: null });
+    this.api.get(team.id).subscribe({ next: (detail) => this.editing.set({ team: detail }), error: () => this.state.set('error') });
+  }
+
+  protected saved(): void {
+    this.editing.set(null);
+    this.load();
+  }
+
+  private load(): void {
+    forkJoin([this.api.list({ limit: 200 }), this.users.list({ limit: 200 }).pipe(map((page) => page.items))]).subscribe({
+      next: ([teams, people]) => {
+        this.teams.set(teams.items);
+        this.people.set(people);
+        this.state.set('ready');
+      },
+      error: () => this.state.set('error'),
+    });
+  }
+}
