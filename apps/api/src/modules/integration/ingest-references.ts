@@ -27,7 +27,7 @@ interface Entry {
 }
 
 /** By id (in this tenant only), else by name: within the team's list first, then the whole tenant if unambiguous. */
-function pick(
+export function pickReference(
   entries: Entry[],
   teamEntries: Entry[],
   id: string | null | undefined,
@@ -86,7 +86,7 @@ export async function resolveReferences(manager: EntityManager, tenantId: string
   return {
     userId: user?.id ?? null,
     teamId: user?.teamId ?? null,
-    funnelStageId: pick(
+    funnelStageId: pickReference(
       stages,
       stages.filter((stage) => team?.funnelId && stage.funnelId === team.funnelId),
       input.stage_id,
@@ -94,7 +94,7 @@ export async function resolveReferences(manager: EntityManager, tenantId: string
       'stage',
       warnings,
     ),
-    originItemId: pick(
+    originItemId: pickReference(
       origins,
       origins.filter((origin) => team?.originGroupId && origin.originGroupId === team.originGroupId),
       input.origin_id,
