@@ -126,7 +126,14 @@ export class IngestService {
     try {
       // The unique index (tenant_id, external_id) decides. A duplicate key fails this statement
       // only; on MySQL/MariaDB and SQLite the transaction carries on.
-      await manager.getRepository(Attendance).insert({ id, tenantId, externalId, ...values });
+      // updateEntity(false): no read-back SELECT of the generated columns after the insert (QUALITY P3).
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Attendance)
+        .values({ id, tenantId, externalId, ...values })
+        .updateEntity(false)
+        .execute();
       await this.rollups.record(manager, null, after, timeZone);
       return { id, status: 'created' as const, warnings, before: null, after };
     } catch (error) {
