@@ -22,15 +22,29 @@ export async function p2({ base, db, headers, seconds, capture }) {
   const dashboard = (days) => `${base}/api/dashboard?from=${dayIso(-(days - 1))}&to=${dayIso(0)}`;
   const statements = (await capture(() => fetch(dashboard(90), { headers }).then((res) => res.json()))).map(({ sql }) => sql);
   if (statements.some((sql) => !/^\s*SELECT/i.test(sql))) throw new Error(`the dashboard ran a write: ${statements.find((sql) => !/^\s*SELECT/i.test(sql))}`);
+  // The API must know who is calling (the principal lookup) before it can scope the dashboard
+  // queries, which then run in parallel: the replay keeps that order. All-parallel is reported too.
+  const [lookup, ...rest] = statements;
+  const ordered = /FROM users u INNER JOIN tenants t/i.test(lookup);
   const result = {
     statements: statements.length,
     sqlFingerprint: createHash('sha256').update(statements.join('\n')).digest('hex').slice(0, 12),
     endpoint90: await http({ url: dashboard(90), connections: 10, seconds, headers }),
-    // The API runs the principal lookup first, then the rest in parallel; the replay runs all in parallel.
-    sql90: await replay({ work: () => Promise.all(statements.map((sql) => db.query(sql))), concurrency: 10, seconds }),
+    sql90: await replay({
+      work: async () => {
+        if (!ordered) return Promise.all(statements.map((sql) => db.query(sql)));
+        await db.query(lookup);
+        return Promise.all(rest.map((sql) => db.query(sql)));
+      },
+      concurrency: 10,
+      seconds,
+    }),
+    sql90AllParallel: await replay({ work: () => Promise.all(statements.map((sql) => db.query(sql))), concurrency: 10, seconds }),
     endpoint365: await http({ url: dashboard(365), connections: 10, seconds, headers }),
   };
+  result.replayOrder = ordered ? 'principal lookup, then the rest in parallel' : 'all in parallel';
   result.endpointOverSql = round(result.endpoint90.p95 / result.sql90.p95);
+  result.endpointOverAllParallelSql = round(result.endpoint90.p95 / result.sql90AllParallel.p95);
   result.days365Over90 = round(result.endpoint365.p95 / result.endpoint90.p95);
   return result;
 }
