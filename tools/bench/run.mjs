@@ -3,6 +3,7 @@
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
 //   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p6 (P8 is always measured)
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, WORKSPACE } from '../scripts/nx-build.mjs';
@@ -12,13 +13,24 @@ import { p6 } from './login.mjs';
 import { report } from './report.mjs';
 import { p1, p2, p4 } from './scenarios.mjs';
 
+/** Other engineers' servers share this machine: ask the OS for a port nobody uses. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const QUICK = flags.quick;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/${QUICK ? 'fasto_bench_quick' : 'fasto_bench'}`;
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'p1,p2,p3,p4,p6').split(',').map((name) => name.trim().toLowerCase()));
-const PORT = 3900;
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const env = {
   ...process.env,
@@ -54,6 +66,8 @@ async function main() {
   const [[demo]] = await db.query("SELECT id FROM tenants WHERE slug = 'demo'");
 
   const { child, bootMs } = await startApi(env, BASE);
+  // Never leave the API running, even when a measure crashes the bench.
+  process.once('exit', () => child.kill('SIGTERM'));
   const results = {
     quick: QUICK,
     seconds: SECONDS,

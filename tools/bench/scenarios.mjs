@@ -5,9 +5,10 @@ import { http, replay, round } from './load.mjs';
 
 /** P1: framework overhead against a bare node:http hello world, same load settings. */
 export async function p1({ base, seconds }) {
-  const bare = createServer((_req, res) => res.end('{"status":"ok"}')).listen(3901);
+  const bare = createServer((_req, res) => res.end('{"status":"ok"}'));
+  await new Promise((resolve, reject) => bare.once('error', reject).listen(0, '127.0.0.1', resolve));
   try {
-    const bareRun = await http({ url: 'http://127.0.0.1:3901/', connections: 50, seconds });
+    const bareRun = await http({ url: `http://127.0.0.1:${bare.address().port}/`, connections: 50, seconds });
     const health = await http({ url: `${base}/api/health`, connections: 50, seconds });
     return { bare: bareRun, health, ratio: round(health.requestsPerSecond / bareRun.requestsPerSecond) };
   } finally {
