@@ -50,7 +50,8 @@ async function createApiKey(tenantId) {
   const response = await fetch(`${BASE}/api/tenants/${tenantId}/api-keys`, { method: 'POST', headers, body: JSON.stringify({ name: 'bench' }) });
   if (!response.ok) throw new Error(`creating an API key: HTTP ${response.status}`);
   const created = await response.json();
-  return { key: created.key, revoke: () => fetch(`${BASE}/api/tenants/${tenantId}/api-keys/${created.id}`, { method: 'DELETE', headers }) };
+  const revoke = () => fetch(`${BASE}/api/tenants/${tenantId}/api-keys/${created.id}`, { method: 'DELETE', headers: { authorization: headers.authorization } });
+  return { key: created.key, revoke };
 }
 
 async function main() {

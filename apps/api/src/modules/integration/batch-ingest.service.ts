@@ -1,7 +1,7 @@
 import type { BatchIngestItemResult } from '@fasto/contracts';
 import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validateSync, type ValidationError } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
 import { toErrorResponse } from '../../core/errors/error-response';
 import { DomainEvents } from '../../core/events/domain-events';
@@ -11,8 +11,7 @@ import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { FUTURE_MESSAGE, MAX_FUTURE_MS } from './ingest-values';
 import { IngestService } from './ingest.service';
 
-const flatten = (errors: Awaited<ReturnType<typeof validate>>) =>
-  errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) }));
+const flatten = (errors: ValidationError[]) => errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) }));
 
 type Indexed = BatchItem & { index: number };
 
@@ -37,7 +36,8 @@ export class BatchIngestService {
     const externalIdOf = (index: number) => (typeof items[index]['external_id'] === 'string' ? (items[index]['external_id'] as string) : null);
     for (const [index, raw] of items.entries()) {
       const input = plainToInstance(IngestAttendanceDto, raw);
-      const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+      // The DTO has no async rule: the synchronous validator gives the same answer without a promise per rule.
+      const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
       const attendedAt = new Date(input.attended_at);
       if (errors.length > 0) {
         const details = flatten(errors);

@@ -98,18 +98,32 @@ export class BatchIngestWriter {
       }
       delta.add(factsOf({ tenantId, ...row.values }), 1, timeZone);
     }
-    for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
-      // updateEntity(false): no read-back of the generated columns after the insert.
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Attendance)
-        .values(inserts.slice(start, start + INSERT_CHUNK))
-        .updateEntity(false)
-        .execute();
-    }
+    await this.insert(manager, inserts);
     await this.rollups.apply(manager, delta);
     return outcomes;
+  }
+
+  /**
+   * Plain multi-row INSERTs (building them with TypeORM's query builder took a fifth of a batch's
+   * CPU). Values go through the driver's own conversion; created_at/updated_at take the column
+   * defaults, and nothing is read back.
+   */
+  private async insert(manager: EntityManager, rows: (Ingestible & { id: string; tenantId: string; externalId: string })[]): Promise<void> {
+    const metadata = this.dataSource.getMetadata(Attendance);
+    const columns = (['id', 'tenantId', 'externalId', ...INGEST_FIELDS] as const).map((property) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`attendances has no column for ${property}`);
+      return column;
+    });
+    const driver = this.dataSource.driver;
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      await manager.query(
+        `INSERT INTO attendances (${columns.map((column) => column.databaseName).join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`,
+        chunk.flatMap((row) => columns.map((column) => driver.preparePersistentValue(row[column.propertyName as keyof typeof row], column))),
+      );
+    }
   }
 
   /** The batch's external ids that already exist, locked until the transaction ends (soft-deleted ones included). */
