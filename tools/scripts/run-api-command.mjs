@@ -1,4 +1,4 @@
-// `npm run migrate` and `npm run seed -- --attendances N`: the API's command-line entry point.
+// `npm run migrate`, `npm run seed -- --attendances N`, `npm run backup`, `npm run restore -- <file>`: the API's command-line entry point.
 import { build, runNode } from './nx-build.mjs';
 
 build(['api']);

@@ -13,12 +13,16 @@ import { AttendancesModule } from './modules/attendances/attendances.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { IntegrationModule } from './modules/integration/integration.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { FunnelsModule } from './modules/funnels/funnels.module';
 import { OriginsModule } from './modules/origins/origins.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 import { EventsModule } from './core/events/events.module';
+import { JobsModule } from './core/jobs/jobs.module';
+import { BackupsModule } from './modules/backups/backups.module';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +48,10 @@ export class AppModule {
         AttendancesModule,
         DashboardModule,
         IntegrationModule,
+        NotificationsModule,
+        JobsModule,
+        BackupsModule,
+        MaintenanceModule,
       ],
     };
   }

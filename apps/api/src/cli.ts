@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigError } from './core/config/config-error';
 import { loadConfig } from './core/config/load-config';
 import { buildDataSourceOptions } from './core/database/data-source-options';
 import { runMigrations } from './core/database/run-migrations';
+import { BackupService, RestoreRefusedError } from './modules/backups/backup.service';
 import { RollupRebuildService } from './modules/attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from './modules/attendances/rollups/rollup-writer.service';
 import { Tenant } from './modules/tenants/entities/tenant.entity';
@@ -15,7 +17,12 @@ const USAGE = `usage: fasto-cli <command>
   seed [--attendances N] [--tenant SLUG] [--days D]
                                             seed an empty database; add N attendances over the last D days
                                             (default 120) to a tenant (default demo)
-  rollups:rebuild [--tenant SLUG]           recompute the dashboard rollups of one tenant (default: all)`;
+  rollups:rebuild [--tenant SLUG]           recompute the dashboard rollups of one tenant (default: all)
+  backup                                    write a compressed backup to BACKUP_DIR, then apply retention
+  restore <file> [--force]                  replace the database with a backup (stop the API first);
+                                            refuses a database that holds data unless --force`;
+
+const COMMANDS = ['migrate', 'seed', 'rollups:rebuild', 'backup', 'restore'];
 
 const say = (line: string) => process.stdout.write(`fasto: ${line}\n`);
 
@@ -23,10 +30,11 @@ async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { attendances: { type: 'string' }, tenant: { type: 'string' }, days: { type: 'string' } },
+    options: { attendances: { type: 'string' }, tenant: { type: 'string' }, days: { type: 'string' }, force: { type: 'boolean' } },
   });
   const command = positionals[0];
-  if (command !== 'migrate' && command !== 'seed' && command !== 'rollups:rebuild') throw new ConfigError(USAGE);
+  if (!COMMANDS.includes(command)) throw new ConfigError(USAGE);
+  if (command === 'backup' || command === 'restore') return backupCommand(command, positionals[1], values.force === true);
   const attendances = values.attendances === undefined ? 0 : Number(values.attendances);
   if (!Number.isInteger(attendances) || attendances < 0) throw new ConfigError('--attendances must be a whole number');
   const days = values.days === undefined ? undefined : Number(values.days);
@@ -56,6 +64,27 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Backup and restore work on the database files/server directly: no data source, no migrations first. */
+async function backupCommand(command: 'backup' | 'restore', file: string | undefined, force: boolean): Promise<void> {
+  const config = loadConfig(process.env);
+  const backups = new BackupService(config);
+  if (command === 'backup') {
+    const now = new Date();
+    const result = await backups.backup(now);
+    say(`wrote ${result.path} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.method})`);
+    for (const name of backups.prune(now)) say(`pruned ${name} (older than ${config.backupRetentionHours} h)`);
+    return;
+  }
+  if (!file) throw new ConfigError('usage: fasto-cli restore <file> [--force]');
+  try {
+    await backups.restore(resolve(file), { force });
+  } catch (error) {
+    if (error instanceof RestoreRefusedError) throw new ConfigError(error.message);
+    throw error;
+  }
+  say(`restored ${file}; start the API to apply any newer migrations`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { printBanner } from './bootstrap/banner';
 import type { AppConfig } from './core/config/app-config';
 import { ConfigError } from './core/config/config-error';
 import { loadConfig } from './core/config/load-config';
+import { withNamedLock } from './core/database/named-lock';
 import { Seeder } from './seed/seeder';
 
 function configOrExit(): AppConfig {
@@ -20,10 +21,14 @@ function configOrExit(): AppConfig {
   }
 }
 
+/** Under a lock: two instances booting on an empty database would both create the system tenant. */
 async function seed(app: NestFastifyApplication, config: AppConfig): Promise<boolean> {
-  const seeder = new Seeder(app.get(DataSource), config, (line) => process.stdout.write(`fasto: ${line}\n`));
-  await seeder.ensureSystemTenant();
-  return config.seedDemo ? seeder.seedDemoIfEmpty() : false;
+  const dataSource = app.get(DataSource);
+  const seeder = new Seeder(dataSource, config, (line) => process.stdout.write(`fasto: ${line}\n`));
+  return withNamedLock(dataSource, 'fasto_seed', 300, async () => {
+    await seeder.ensureSystemTenant();
+    return config.seedDemo ? seeder.seedDemoIfEmpty() : false;
+  });
 }
 
 async function main(): Promise<void> {
@@ -31,7 +36,8 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const app = await createApp(config);
   const seeded = await seed(app, config);
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Exit 0 after a clean drain (Nest's default re-raises the signal, which reads as a crash to supervisors).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen({ port: config.port, host: config.host });
   const bootMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
   printBanner(config, { bootMs, seeded });

@@ -4,7 +4,7 @@ import { ENTITIES } from '../src/core/database/entities';
 import { MIGRATIONS } from '../src/core/database/migrations';
 
 /** The only tables that belong to no tenant. */
-const GLOBAL_TABLES = ['tenants', 'rate_limit_counters'];
+const GLOBAL_TABLES = ['tenants', 'rate_limit_counters', 'job_runs', 'job_markers'];
 import { runMigrations } from '../src/core/database/run-migrations';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { testConfig } from './support/test-app';

@@ -1,3 +1,4 @@
+import { ShutdownState } from '../src/core/health/shutdown-state';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('health', () => {
@@ -25,5 +26,13 @@ describe('health', () => {
       await t.dataSource.initialize();
     }
     await t.http().get('/api/health/ready').expect(200);
+  });
+
+  // Last: it puts the app in its shutting-down state (SIGTERM runs this hook before closing the listener).
+  it('reports not ready (503) as soon as shutdown begins, while staying live', async () => {
+    t.app.get(ShutdownState).beforeApplicationShutdown();
+    const ready = await t.http().get('/api/health/ready').expect(503);
+    expect(ready.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'Not ready: shutting down', details: { status: 'shutting_down' } });
+    await t.http().get('/api/health').expect(200, { status: 'ok' });
   });
 });

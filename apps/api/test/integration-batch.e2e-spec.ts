@@ -80,10 +80,10 @@ describe('integration: batch ingest', () => {
     expect([a.status, b.status, again.status]).toEqual(['created', 'created', 'updated']);
     expect(again.id).toBe(a.id);
     expect(await stored(first.external_id)).toEqual([expect.objectContaining({ id: a.id, score: 90 })]);
-    expect(recorded.map((event) => [event.externalId, event.before?.score ?? null, event.after.score])).toEqual([
-      [first.external_id, null, 72],
-      [second.external_id, null, 72],
-      [first.external_id, 72, 90],
+    expect(recorded.map((event) => [event.attendanceId, event.before?.score ?? null, event.after.score])).toEqual([
+      [a.id, null, 72],
+      [b.id, null, 72],
+      [a.id, 72, 90],
     ]);
     await expectRollupsToAddUp();
   });
@@ -103,7 +103,7 @@ describe('integration: batch ingest', () => {
       ['created', expect.any(String)],
     ]);
     expect(response.body.results[2].warnings).toEqual(['this attendance was deleted in Fasto; the update was ignored']);
-    expect(recorded.map((event) => event.externalId)).toEqual([changed.external_id, fresh.external_id]);
+    expect(recorded.map((event) => event.attendanceId)).toEqual([ids[1], response.body.results[3].id]);
     expect(await stored(changed.external_id)).toEqual([expect.objectContaining({ converted: true })]);
     await expectRollupsToAddUp();
   });

@@ -188,7 +188,16 @@ describe('integration: attendance ingest', () => {
       'Fasto: funis': (await t.http().get('/api/integration/funnels').set('x-api-key', key).expect(200)).body,
       'Fasto: origens': (await t.http().get('/api/integration/origins').set('x-api-key', key).expect(200)).body,
       'Conversa analisada pela IA': {
-        body: { conversation_id: `wa-${randomUUID()}`, agent_email: DEMO.agent, stage: 'Proposta', origin: 'Google Ads', score: 81, converted: false, attended_at: '2026-03-12T10:00:00-03:00', full_summary: 'ok' },
+        body: {
+          conversation_id: `wa-${randomUUID()}`,
+          agent_email: DEMO.agent,
+          stage: 'Proposta',
+          origin: 'Google Ads',
+          score: 81,
+          converted: false,
+          attended_at: '2026-03-12T10:00:00-03:00',
+          full_summary: 'ok',
+        },
       },
     };
     const $ = (name: keyof typeof lists) => ({ first: () => ({ json: lists[name] }) });

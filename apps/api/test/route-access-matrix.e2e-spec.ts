@@ -1,5 +1,6 @@
 import { Role } from '@fasto/contracts';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { INTEGRATION_ROUTE_KEY, IS_PUBLIC_KEY, ROLES_KEY } from '../src/core/access/access-metadata';
 import { generateApiKey } from '../src/core/auth/api-key-format';
 import { hashSecretToken } from '../src/core/auth/secret-token';
@@ -21,6 +22,7 @@ const ACCESS: Record<string, Access> = {
   'DELETE /api/auth/sessions/:id': EVERYONE,
   'DELETE /api/funnels/:id': [Admin],
   'DELETE /api/funnels/:id/stages/:stageId': [Admin],
+  'DELETE /api/notifications/:id': EVERYONE,
   'DELETE /api/origin-groups/:id': [Admin],
   'DELETE /api/origin-groups/:id/items/:itemId': [Admin],
   'DELETE /api/teams/:id': [Admin],
@@ -40,6 +42,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/integration/funnels': 'integration',
   'GET /api/integration/origins': 'integration',
   'GET /api/integration/users': 'integration',
+  'GET /api/jobs': [SuperAdmin],
+  'GET /api/notifications': EVERYONE,
+  'GET /api/notifications/stream': EVERYONE,
+  'GET /api/notifications/unread-count': EVERYONE,
   'GET /api/origin-groups': [Admin],
   'GET /api/origin-groups/:id': [Admin],
   'GET /api/teams': [Admin, Manager],
@@ -54,6 +60,7 @@ const ACCESS: Record<string, Access> = {
   'PATCH /api/attendances/:id': [Admin, Manager],
   'PATCH /api/funnels/:id': [Admin],
   'PATCH /api/funnels/:id/stages/:stageId': [Admin],
+  'PATCH /api/notifications/:id/read': EVERYONE,
   'PATCH /api/origin-groups/:id': [Admin],
   'PATCH /api/origin-groups/:id/items/:itemId': [Admin],
   'PATCH /api/teams/:id': [Admin],
@@ -73,6 +80,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/impersonate/:tenantId': [SuperAdmin],
   'POST /api/integration/attendances': 'integration',
   'POST /api/integration/attendances/batch': 'integration',
+  'POST /api/notifications/read-all': EVERYONE,
   'POST /api/origin-groups': [Admin],
   'POST /api/origin-groups/:id/items': [Admin],
   'POST /api/teams': [Admin],
@@ -151,6 +159,8 @@ describe('route × caller access matrix', () => {
       let call = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
       const credential = credentials[caller];
       if (credential) call = caller === 'apiKey' ? call.set('x-api-key', credential) : call.set('authorization', credential);
+      // An event stream never ends by itself: read its status, then hang up.
+      if (route.key.endsWith('/stream')) call = call.buffer(false).parse((stream, done) => ((stream as unknown as IncomingMessage).destroy(), done(null, {})));
       const response = ['POST', 'PUT', 'PATCH'].includes(route.method) ? await call.send({}) : await call;
 
       const expected = expectedOutcome(ACCESS[route.key], caller);

@@ -2,6 +2,7 @@ export * from './lib/api-responses';
 export * from './lib/attendance';
 export * from './lib/auth';
 export * from './lib/http';
+export * from './lib/jobs';
 export * from './lib/notification';
 export * from './lib/organization';
 export * from './lib/palette';

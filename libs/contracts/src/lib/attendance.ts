@@ -116,3 +116,44 @@ export interface BatchIngestItemResult {
 }
 
 export const MAX_BATCH_SIZE = 500;
+
+/** Range and scope filters shared by `GET /attendances`, its export and `GET /dashboard`; days are `YYYY-MM-DD` in the tenant's time zone. */
+export interface AttendanceFilters {
+  from?: string;
+  to?: string;
+  teamId?: string;
+  userId?: string;
+  stageId?: string;
+  originId?: string;
+  converted?: boolean;
+  minScore?: number;
+  maxScore?: number;
+  /** Customer name, phone or title contains. */
+  q?: string;
+}
+
+/** Query of `GET /attendances`: the filters plus the keyset page. */
+export interface AttendanceListQuery extends AttendanceFilters {
+  cursor?: string;
+  limit?: number;
+}
+
+export const ATTENDANCE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type AttendanceExportFormat = (typeof ATTENDANCE_EXPORT_FORMATS)[number];
+
+/** `PATCH /attendances/:id` (admins and managers): the corrections a person may make to the AI's judgement. */
+export interface UpdateAttendanceRequest {
+  funnelStageId?: string | null;
+  originItemId?: string | null;
+  converted?: boolean;
+  saleValue?: number | null;
+}
+
+/** Query of `GET /dashboard`. */
+export interface DashboardQuery {
+  from?: string;
+  to?: string;
+  teamId?: string;
+  userId?: string;
+  sort?: DashboardAgentSort;
+}

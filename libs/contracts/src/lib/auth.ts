@@ -13,6 +13,8 @@ export interface AuthUser {
   teamId: string | null;
   phone: string | null;
   avatarUrl: string | null;
+  /** The user's language choice; null follows the tenant's. */
+  locale: string | null;
 }
 
 /** The super admin acting through an impersonation token. */

@@ -6,6 +6,8 @@ export enum NotificationType {
   SaleClosed = 'sale_closed',
   LowScore = 'low_score',
   SlowFirstResponse = 'slow_first_response',
+  TrialEnding = 'trial_ending',
+  TrialExpired = 'trial_expired',
 }
 
 /** One entry of a user's notification tray, already in the reader's language. */

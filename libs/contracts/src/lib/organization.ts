@@ -48,6 +48,8 @@ export interface UserView {
   fullName: string;
   phone: string | null;
   avatarUrl: string | null;
+  /** The user's language choice; null follows the tenant's. */
+  locale: string | null;
   role: Role;
   teamId: string | null;
   teamName: string | null;
@@ -148,4 +150,14 @@ export interface IntegrationUser {
   role: 'manager' | 'agent';
   teamId: string | null;
   teamName: string | null;
+}
+
+/** Query of `GET /users` (admins: the tenant, managers: their team). */
+export interface UserListQuery {
+  role?: Role;
+  teamId?: string;
+  isActive?: boolean;
+  q?: string;
+  cursor?: string;
+  limit?: number;
 }

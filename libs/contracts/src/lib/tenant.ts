@@ -30,3 +30,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   lowScoreThreshold: 50,
   firstResponseSlaMinutes: 60,
 };
+
+/** Languages the product speaks; a user without a choice gets the tenant's (pt-BR by default). */
+export const SUPPORTED_LOCALES = ['pt-BR', 'en'] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];

@@ -15,6 +15,12 @@ export interface AppConfig {
   mailFrom: string;
   publicUrl: string;
   backupDir: string;
+  backupRetentionHours: number;
+  /** 5-field cron expression, evaluated in UTC. */
+  backupCron: string;
+  jobsEnabled: boolean;
+  /** Validated but not used yet (reserved for cross-instance fan-out). */
+  redisUrl: string | null;
   superAdmin: { email: string; password: string };
   demoPassword: string;
   seedDemo: boolean;
@@ -25,6 +31,7 @@ export interface AppConfig {
   webDistDir: string | null;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMs: number };
   integrationRateLimit: { perKeyPerMinute: number; perTenantPerMinute: number };
+  notifications: { unreadCountCacheMs: number; streamHeartbeatMs: number; streamSweepMs: number };
 }
 
 /** Injection token of the `AppConfig` value. */

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { CronExpression } from '../validation/cron-expression';
 import { IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
@@ -63,6 +64,27 @@ export class Environment {
   @IsOptional()
   @IsString()
   BACKUP_DIR?: string;
+
+  /** Backups younger than this are kept; older ones are pruned (never the last one). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 366)
+  BACKUP_RETENTION_HOURS = 72;
+
+  /** When the daily backup runs, as a 5-field cron expression in UTC. */
+  @CronExpression()
+  BACKUP_CRON = '55 2 * * *';
+
+  /** Optional Redis for sharing state across instances; validated, not used by this version yet. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
+
+  /** Run the scheduled jobs in this process (default: on, except under NODE_ENV=test). */
+  @IsOptional()
+  @Transform(toBool)
+  JOBS_ENABLED?: boolean;
 
   @IsEmail({}, { message: 'SUPERADMIN_EMAIL must be an email address' })
   SUPERADMIN_EMAIL = 'superadmin@fasto.app';
@@ -129,4 +151,25 @@ export class Environment {
   @IsInt()
   @Min(1)
   TENANT_RATE_LIMIT_PER_MINUTE = 3000;
+
+  /** How long an unread count may be served from memory; below the web app's 10 s poll so no instance hides news longer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  NOTIFICATION_COUNT_CACHE_MS = 5000;
+
+  /** Comment lines that keep idle notification streams open through proxies. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  NOTIFICATION_STREAM_HEARTBEAT_MS = 25000;
+
+  /** How often open streams look for news written by other instances and for revoked sessions. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  NOTIFICATION_STREAM_SWEEP_MS = 3000;
 }

@@ -40,6 +40,11 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'mail.example.com' }, 'SMTP_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ BODY_LIMIT_BYTES: '12' }, 'BODY_LIMIT_BYTES'],
+    [{ BACKUP_RETENTION_HOURS: '0' }, 'BACKUP_RETENTION_HOURS'],
+    [{ BACKUP_RETENTION_HOURS: 'three days' }, 'BACKUP_RETENTION_HOURS'],
+    [{ BACKUP_CRON: '0 55 2 * * *' }, 'BACKUP_CRON must be a 5-field cron expression'],
+    [{ BACKUP_CRON: '61 2 * * *' }, 'BACKUP_CRON'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
   ])('refuses %j with one line naming the variable', (env, expected) => {
     const message = failure(env);
     expect(message).toContain(expected);
@@ -70,6 +75,23 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeNull();
     expect(config.publicUrl).toBe('http://localhost:4100');
     expect(config.seedDemo).toBe(false);
+  });
+
+  it('schedules jobs outside tests by default, backs up daily at 02:55 UTC and keeps 72 hours', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir })).toMatchObject({
+      jobsEnabled: true,
+      backupCron: '55 2 * * *',
+      backupRetentionHours: 72,
+      backupDir: join(dir, 'backups'),
+    });
+    expect(loadConfig({ DATA_DIR: dir, NODE_ENV: 'test' }).jobsEnabled).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', JOBS_ENABLED: 'true', BACKUP_CRON: '"30 1 * * 1-5"', BACKUP_RETENTION_HOURS: '96' })).toMatchObject({
+      jobsEnabled: true,
+      backupCron: '30 1 * * 1-5',
+      backupRetentionHours: 96,
+    });
+    expect(loadConfig({ DATA_DIR: dir, JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);
   });
 
   it('does not seed demo data in production unless asked', () => {

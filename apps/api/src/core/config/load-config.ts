@@ -60,6 +60,10 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     backupDir: env.BACKUP_DIR ? resolve(process.cwd(), env.BACKUP_DIR) : join(dataDir, 'backups'),
+    backupRetentionHours: env.BACKUP_RETENTION_HOURS,
+    backupCron: env.BACKUP_CRON,
+    jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
+    redisUrl: env.REDIS_URL ?? null,
     superAdmin: {
       email: env.SUPERADMIN_EMAIL.toLowerCase(),
       password: env.SUPERADMIN_PASSWORD ?? env.DEMO_PASSWORD,
@@ -76,5 +80,10 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
       windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
     },
     integrationRateLimit: { perKeyPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE, perTenantPerMinute: env.TENANT_RATE_LIMIT_PER_MINUTE },
+    notifications: {
+      unreadCountCacheMs: env.NOTIFICATION_COUNT_CACHE_MS,
+      streamHeartbeatMs: env.NOTIFICATION_STREAM_HEARTBEAT_MS,
+      streamSweepMs: env.NOTIFICATION_STREAM_SWEEP_MS,
+    },
   };
 }

@@ -19,6 +19,8 @@ import { OriginItem } from '../../modules/origins/entities/origin-item.entity';
 import { Team } from '../../modules/teams/entities/team.entity';
 import { Tenant } from '../../modules/tenants/entities/tenant.entity';
 import { User } from '../../modules/users/entities/user.entity';
+import { JobMarker } from '../jobs/job-marker.entity';
+import { JobRun } from '../jobs/job-run.entity';
 import { RateLimitCounter } from '../rate-limit/rate-limit-counter.entity';
 
 /** Every entity, listed explicitly so the webpack bundle carries them (no path globs). */
@@ -43,4 +45,6 @@ export const ENTITIES = [
   Notification,
   AuditLog,
   RateLimitCounter,
+  JobRun,
+  JobMarker,
 ];

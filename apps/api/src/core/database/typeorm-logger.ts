@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { isUniqueViolation } from './unique-violation';
 
 /**
  * Sends TypeORM's own complaints to the structured log. Query parameters are never logged:
@@ -13,7 +14,12 @@ export class StructuredTypeOrmLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ err: error, query }, 'Query failed');
+    // The driver's error carries the SQL with its values inlined (`sql`): keep only what identifies it.
+    const { code, errno, message } = (typeof error === 'string' ? { message: error } : error) as { code?: string; errno?: number; message: string };
+    const details = { code, errno, query };
+    // Unique violations are how idempotent writes learn a row exists: expected, not an error.
+    if (isUniqueViolation(error)) this.logger.debug(details, 'Query hit a unique key');
+    else this.logger.error({ ...details, reason: message.slice(0, 200) }, 'Query failed');
   }
 
   logQuerySlow(time: number, query: string): void {

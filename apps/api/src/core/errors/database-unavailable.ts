@@ -20,7 +20,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if (name === 'ConnectionIsNotSetError' || name === 'CannotExecuteNotConnectedError') return true;
-    if (typeof message === 'string' && /Pool is closed|connection is not open|The database connection is not open/i.test(message)) return true;
+    if (typeof message === 'string' && /Pool is closed|connection is not open|The database connection is not open|Connection is not established/i.test(message))
+      return true;
     current = (current as { driverError?: unknown; cause?: unknown }).driverError ?? (current as { cause?: unknown }).cause;
   }
   return false;

@@ -38,6 +38,8 @@ function fromFrameworkError(error: { statusCode: number; message?: string; code?
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type',
     FST_ERR_CTP_EMPTY_JSON_BODY: 'Body cannot be empty when content-type is application/json',
     FST_ERR_CTP_INVALID_JSON_BODY: 'Malformed JSON body',
+    FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is too long',
+    FST_ERR_BAD_URL: 'Malformed URL',
   };
   const fallback = status === 400 && error.message?.includes('JSON') ? 'Malformed JSON body' : reasonPhrase(status);
   return build(status, (error.code && messages[error.code]) ?? fallback);

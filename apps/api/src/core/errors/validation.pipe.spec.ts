@@ -47,4 +47,12 @@ describe('validation pipe', () => {
       { field: 'address.city', messages: ['city must be a string'] },
     ]);
   });
+
+  it('refuses a JSON null body instead of treating it as {}', async () => {
+    expect((await rejection(null)).message).toBe('Validation failed: the body must be a JSON object');
+  });
+
+  it('refuses text with a lone surrogate instead of crashing in the email check', async () => {
+    expect((await rejection({ email: '\ud800@b.co', address: { city: 'Recife' } })).message).toBe('Validation failed: text must be valid Unicode');
+  });
 });

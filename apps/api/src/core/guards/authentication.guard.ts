@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC_KEY } from '../access/access-metadata';
 import { ApiKeyAuthenticator, apiKeyFrom } from '../auth/api-key-authenticator';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 
 /**
  * First global guard: who is calling. A tenant API key, else a Bearer JWT. Any failure is a
@@ -34,6 +35,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
+    // The principal lookup failing because the database is down is an outage (503), not a bad token.
+    if (isDatabaseUnavailable(error)) throw error;
     if (error || !user) throw error instanceof UnauthorizedException ? error : new UnauthorizedException('Missing or invalid access token');
     return user;
   }

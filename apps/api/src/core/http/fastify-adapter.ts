@@ -1,6 +1,8 @@
 import { HEADERS } from '@fasto/contracts';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
+import { toErrorResponse } from '../errors/error-response';
 import { requestIdFor } from '../logging/logger-options';
 
 /**
@@ -19,6 +21,11 @@ export function createFastifyAdapter(config: Pick<AppConfig, 'bodyLimitBytes' | 
     // Graceful shutdown: stop accepting, let in-flight requests finish, close idle keep-alives.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Router-level refusals (an over-long path parameter → 414, a malformed URL) get our error shape, not Fastify's.
+    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body } = toErrorResponse(error);
+      void reply.status(status).header('cache-control', 'no-store').send(body);
+    },
   });
 }
 

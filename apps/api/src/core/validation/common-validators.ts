@@ -1,7 +1,13 @@
 import { isPaletteColor } from '@fasto/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+
+/**
+ * "May be left out" without "may be null" (what `@IsOptional()` also allows): for fields whose
+ * column is NOT NULL, a `null` must fail validation (400) instead of the write (500).
+ */
+export const Omittable = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
 /** A display name: trimmed, 1–`max` characters, no control characters. */
 export const DisplayName = (max = 120) =>

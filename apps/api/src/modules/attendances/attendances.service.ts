@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource, type EntityManager } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { forUpdate } from '../../core/database/lock';
+import { DomainEvents } from '../../core/events/domain-events';
 import { pageSize } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
@@ -29,6 +30,7 @@ export class AttendancesService {
     private readonly timezones: TenantTimezones,
     private readonly rollups: RollupWriter,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Newest first, keyset-paged on (attended_at, id). */
@@ -46,7 +48,7 @@ export class AttendancesService {
     return toAttendanceDetail(row, await this.lookups.forRows(principal.tenantId, [row]));
   }
 
-  /** Corrections by admins and managers; the rollups move in the same transaction. */
+  /** Corrections by admins and managers; the rollups and the notifications move in the same transaction. */
   async update(principal: UserPrincipal, id: string, request: UpdateAttendanceDto, context: RequestContext): Promise<AttendanceDetail> {
     const timeZone = await this.timezones.of(principal.tenantId);
     await this.dataSource.transaction(async (manager) => {
@@ -55,7 +57,15 @@ export class AttendancesService {
       const diff = auditDiff(before, request);
       if (Object.keys(diff).length === 0) return;
       await manager.getRepository(Attendance).update({ id: Equal(before.id), tenantId: Equal(principal.tenantId) }, request);
-      await this.rollups.record(manager, factsOf(before), factsOf({ ...before, ...request }), timeZone);
+      const after = factsOf({ ...before, ...request });
+      await this.rollups.record(manager, factsOf(before), after, timeZone);
+      await this.events.publish(manager, 'attendance.recorded', {
+        tenantId: principal.tenantId,
+        attendanceId: before.id,
+        customerName: before.customerName,
+        before: factsOf(before),
+        after,
+      });
       await this.audit.record(
         {
           tenantId: principal.tenantId,

@@ -14,6 +14,7 @@ export function toAuthUser(user: User, tenant: Tenant): AuthUser {
     teamId: user.teamId,
     phone: user.phone,
     avatarUrl: user.avatarUrl,
+    locale: user.locale,
   };
 }
 

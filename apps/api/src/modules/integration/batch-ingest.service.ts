@@ -4,7 +4,6 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
 import { toErrorResponse } from '../../core/errors/error-response';
-import { DomainEvents } from '../../core/events/domain-events';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { BatchIngestWriter, type BatchItem } from './batch-ingest.writer';
 import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
@@ -27,7 +26,6 @@ export class BatchIngestService {
     private readonly writer: BatchIngestWriter,
     private readonly ingest: IngestService,
     private readonly timezones: TenantTimezones,
-    private readonly events: DomainEvents,
   ) {}
 
   async ingestAll(tenantId: string, items: Record<string, unknown>[]): Promise<BatchIngestItemResult[]> {
@@ -82,15 +80,6 @@ export class BatchIngestService {
         id: outcome.id,
         ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}),
       };
-      if (outcome.status !== 'unchanged') {
-        this.events.emit('attendance.recorded', {
-          tenantId,
-          attendanceId: outcome.id,
-          externalId: input.external_id,
-          before: outcome.before,
-          after: outcome.after,
-        });
-      }
     }
   }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, In, type DataSource, type EntityManager } from 'typeorm';
 import { withDeadlockRetry } from '../../core/database/deadlock-retry';
+import { DomainEvents } from '../../core/events/domain-events';
 import { newId } from '../../core/database/ids';
 import { forUpdate } from '../../core/database/lock';
 import { Attendance } from '../attendances/entities/attendance.entity';
@@ -24,6 +25,7 @@ export interface BatchOutcome {
   warnings: string[];
   before: AttendanceFacts | null;
   after: AttendanceFacts;
+  customerName: string | null;
 }
 
 /** One external id's state as the batch walks its items in order. */
@@ -50,6 +52,7 @@ export class BatchIngestWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rollups: RollupWriter,
+    private readonly events: DomainEvents,
   ) {}
 
   write(tenantId: string, items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
@@ -72,18 +75,18 @@ export class BatchIngestWriter {
       if (!current) {
         const id = newId();
         tracked.set(input.external_id, { id, values, stored: null, deleted: false, changed: true });
-        return { id, status: 'created', warnings: references.warnings, before: null, after };
+        return { id, status: 'created', warnings: references.warnings, before: null, after, customerName: values.customerName };
       }
       if (current.deleted) {
         const warnings = [...references.warnings, 'this attendance was deleted in Fasto; the update was ignored'];
-        return { id: current.id, status: 'unchanged', warnings, before: null, after };
+        return { id: current.id, status: 'unchanged', warnings, before: null, after, customerName: values.customerName };
       }
       if (INGEST_FIELDS.every((field) => sameValue(current.values[field], values[field]))) {
-        return { id: current.id, status: 'unchanged', warnings: references.warnings, before: null, after };
+        return { id: current.id, status: 'unchanged', warnings: references.warnings, before: null, after, customerName: values.customerName };
       }
       const before = factsOf({ tenantId, ...current.values });
       Object.assign(current, { values, changed: true });
-      return { id: current.id, status: 'updated', warnings: references.warnings, before, after };
+      return { id: current.id, status: 'updated', warnings: references.warnings, before, after, customerName: values.customerName };
     });
 
     const delta = new RollupDelta();
@@ -100,6 +103,12 @@ export class BatchIngestWriter {
     }
     await this.insert(manager, inserts);
     await this.rollups.apply(manager, delta);
+    // Like a single post: each created or updated item is published inside the transaction.
+    for (const outcome of outcomes) {
+      if (outcome.status === 'unchanged') continue;
+      const { id: attendanceId, customerName, before, after } = outcome;
+      await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId, customerName, before, after });
+    }
     return outcomes;
   }
 

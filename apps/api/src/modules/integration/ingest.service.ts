@@ -12,7 +12,7 @@ import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
-import { resolveReferences } from './ingest-references';
+import { resolveReferences, type ResolvedReferences } from './ingest-references';
 
 /** Attendances may be posted at most this far in the future (clock skew, time zones). */
 const MAX_FUTURE_MS = 86_400_000;
@@ -59,10 +59,31 @@ const FIELDS: (keyof Ingestible)[] = [
 const same = (a: unknown, b: unknown) =>
   a instanceof Date || b instanceof Date ? new Date(a as Date).getTime() === new Date(b as Date).getTime() : (a ?? null) === (b ?? null);
 
+const ingestibleOf = (input: IngestAttendanceDto, references: ResolvedReferences, attendedAt: Date): Ingestible => ({
+  userId: references.userId,
+  teamId: references.teamId,
+  funnelStageId: references.funnelStageId,
+  originItemId: references.originItemId,
+  customerName: input.customer_name ?? null,
+  customerPhone: input.customer_phone ?? null,
+  channel: input.channel ?? AttendanceChannel.WhatsApp,
+  title: input.title ?? null,
+  summary: input.summary ?? null,
+  fullSummary: input.full_summary ?? null,
+  score: input.score ?? null,
+  firstResponseTimeMin: input.first_response_time_min ?? null,
+  handlingTimeMin: input.handling_time_min ?? null,
+  converted: input.converted ?? false,
+  saleValue: input.sale_value ?? null,
+  attendedAt,
+});
+
 /**
  * Stores the AI's verdict on a conversation. Idempotent on `external_id`: the unique index
  * decides between concurrent retries (no read-then-write), the rollups move in the same
- * transaction, and events carry before/after so each notification fires once.
+ * transaction, and the
+ * `attendance.recorded` event (published inside that transaction) carries before/after so each
+ * notification fires once.
  */
 @Injectable()
 export class IngestService {
@@ -82,50 +103,29 @@ export class IngestService {
       });
     }
     const timeZone = await this.timezones.of(tenantId);
-    // Concurrent retries of one external_id all hit the unique index; InnoDB may pick some of
-    // them as deadlock victims while they wait for the winner's row lock: run those again.
-    const outcome = await withDeadlockRetry(() =>
+    // The unique index decides between concurrent posts of one external_id. The losers leave the
+    // insert's transaction at once (it holds a shared lock on the duplicate key) and update in a
+    // fresh one that asks for the row lock first: shared-then-exclusive upgrades by twenty
+    // waiters would deadlock each other. InnoDB may still pick a victim now and then: retried.
+    const attempt = await withDeadlockRetry(() =>
       this.dataSource.transaction(async (manager) => {
         const references = await resolveReferences(manager, tenantId, input);
-        const values: Ingestible = {
-          userId: references.userId,
-          teamId: references.teamId,
-          funnelStageId: references.funnelStageId,
-          originItemId: references.originItemId,
-          customerName: input.customer_name ?? null,
-          customerPhone: input.customer_phone ?? null,
-          channel: input.channel ?? AttendanceChannel.WhatsApp,
-          title: input.title ?? null,
-          summary: input.summary ?? null,
-          fullSummary: input.full_summary ?? null,
-          score: input.score ?? null,
-          firstResponseTimeMin: input.first_response_time_min ?? null,
-          handlingTimeMin: input.handling_time_min ?? null,
-          converted: input.converted ?? false,
-          saleValue: input.sale_value ?? null,
-          attendedAt,
-        };
-        return this.write(manager, tenantId, input.external_id, values, references.warnings, timeZone);
+        const values = ingestibleOf(input, references, attendedAt);
+        const created = await this.insert(manager, tenantId, input.external_id, values, timeZone);
+        return { values, warnings: references.warnings, created };
       }),
     );
-    if (outcome.status !== 'unchanged') {
-      this.events.emit('attendance.recorded', {
-        tenantId,
-        attendanceId: outcome.id,
-        externalId: input.external_id,
-        before: outcome.before,
-        after: outcome.after,
-      });
-    }
-    return { id: outcome.id, status: outcome.status, warnings: outcome.warnings };
+    if (attempt.created) return { id: attempt.created, status: 'created', warnings: attempt.warnings };
+    return withDeadlockRetry(() =>
+      this.dataSource.transaction((manager) => this.update(manager, tenantId, input.external_id, attempt.values, attempt.warnings, timeZone)),
+    );
   }
 
-  private async write(manager: EntityManager, tenantId: string, externalId: string, values: Ingestible, warnings: string[], timeZone: string) {
+  /** The new attendance's id, or null when the external id is taken (nothing written then). */
+  private async insert(manager: EntityManager, tenantId: string, externalId: string, values: Ingestible, timeZone: string): Promise<string | null> {
     const id = newId();
-    const after = factsOf({ tenantId, ...values });
     try {
-      // The unique index (tenant_id, external_id) decides. A duplicate key fails this statement
-      // only; on MySQL/MariaDB and SQLite the transaction carries on.
+      // A duplicate key fails this statement only; on MySQL/MariaDB and SQLite the transaction carries on.
       // updateEntity(false): no read-back SELECT of the generated columns after the insert (QUALITY P3).
       await manager
         .createQueryBuilder()
@@ -134,11 +134,24 @@ export class IngestService {
         .values({ id, tenantId, externalId, ...values })
         .updateEntity(false)
         .execute();
-      await this.rollups.record(manager, null, after, timeZone);
-      return { id, status: 'created' as const, warnings, before: null, after };
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (isUniqueViolation(error)) return null;
+      throw error;
     }
+    const after = factsOf({ tenantId, ...values });
+    await this.rollups.record(manager, null, after, timeZone);
+    await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId: id, customerName: values.customerName, before: null, after });
+    return id;
+  }
+
+  private async update(
+    manager: EntityManager,
+    tenantId: string,
+    externalId: string,
+    values: Ingestible,
+    warnings: string[],
+    timeZone: string,
+  ): Promise<IngestResult> {
     const existing = await forUpdate(
       manager
         .getRepository(Attendance)
@@ -147,20 +160,14 @@ export class IngestService {
         .where({ tenantId: Equal(tenantId), externalId: Equal(externalId) }),
     ).getOneOrFail();
     if (existing.deletedAt) {
-      return {
-        id: existing.id,
-        status: 'unchanged' as const,
-        warnings: [...warnings, 'this attendance was deleted in Fasto; the update was ignored'],
-        before: null,
-        after,
-      };
+      return { id: existing.id, status: 'unchanged', warnings: [...warnings, 'this attendance was deleted in Fasto; the update was ignored'] };
     }
-    if (FIELDS.every((field) => same(existing[field], values[field]))) {
-      return { id: existing.id, status: 'unchanged' as const, warnings, before: null, after };
-    }
+    if (FIELDS.every((field) => same(existing[field], values[field]))) return { id: existing.id, status: 'unchanged', warnings };
     await manager.getRepository(Attendance).update({ id: Equal(existing.id), tenantId: Equal(tenantId) }, values);
     const before = factsOf(existing);
+    const after = factsOf({ tenantId, ...values });
     await this.rollups.record(manager, before, after, timeZone);
-    return { id: existing.id, status: 'updated' as const, warnings, before, after };
+    await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId: existing.id, customerName: values.customerName, before, after });
+    return { id: existing.id, status: 'updated', warnings };
   }
 }

@@ -54,7 +54,7 @@ export class TeamsService {
   }
 
   async create(principal: UserPrincipal, request: CreateTeamDto, context: RequestContext): Promise<TeamView> {
-    const { team, moves } = await this.write(async (manager) => {
+    const team = await this.write(async (manager) => {
       await this.assertCatalogs(manager, principal.tenantId, request);
       const team = manager.getRepository(Team).create({
         id: randomUUID(),
@@ -73,14 +73,14 @@ export class TeamsService {
         { name: team.name, funnelId: team.funnelId, originGroupId: team.originGroupId, members: moves.map((move) => move.userId) },
         context,
       );
-      return { team: await this.find(manager, principal.tenantId, team.id), moves };
+      await this.announce(manager, principal, moves);
+      return this.find(manager, principal.tenantId, team.id);
     });
-    this.announce(principal, moves);
     return this.detail(team);
   }
 
   async update(principal: UserPrincipal, id: string, request: UpdateTeamDto, context: RequestContext): Promise<TeamView> {
-    const { team, moves } = await this.write(async (manager) => {
+    const team = await this.write(async (manager) => {
       const before = await this.find(manager, principal.tenantId, id);
       await this.assertCatalogs(manager, principal.tenantId, request);
       const { memberIds, ...fields } = request;
@@ -89,22 +89,21 @@ export class TeamsService {
       const moves = memberIds ? await this.setMembers(manager, principal.tenantId, before.id, memberIds) : [];
       if (moves.length > 0) changes['members'] = moves;
       if (Object.keys(changes).length > 0) await this.record(manager, principal, 'team.updated', before.id, changes, context);
-      return { team: await this.find(manager, principal.tenantId, before.id), moves };
+      await this.announce(manager, principal, moves);
+      return this.find(manager, principal.tenantId, before.id);
     });
-    this.announce(principal, moves);
     return this.detail(team);
   }
 
   /** Members stay in the tenant without a team; past attendances keep their team snapshot. */
   async remove(principal: UserPrincipal, id: string, context: RequestContext): Promise<void> {
-    const moves = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const team = await this.find(manager, principal.tenantId, id);
       const moves = await this.setMembers(manager, principal.tenantId, team.id, []);
       await manager.getRepository(Team).delete({ id: Equal(team.id), tenantId: Equal(principal.tenantId) });
       await this.record(manager, principal, 'team.deleted', team.id, { name: team.name, members: moves.map((move) => move.userId) }, context);
-      return moves;
+      await this.announce(manager, principal, moves);
     });
-    this.announce(principal, moves);
   }
 
   /** Makes `memberIds` exactly the team's members and reports who moved. */
@@ -163,8 +162,8 @@ export class TeamsService {
     );
   }
 
-  private announce(principal: UserPrincipal, moves: MemberMove[]): void {
-    for (const move of moves) this.events.emit('user.team_changed', { tenantId: principal.tenantId, actorId: principal.userId, ...move });
+  private async announce(manager: EntityManager, principal: UserPrincipal, moves: MemberMove[]): Promise<void> {
+    for (const move of moves) await this.events.publish(manager, 'user.team_changed', { tenantId: principal.tenantId, actorId: principal.userId, ...move });
   }
 
   private async detail(team: Team): Promise<TeamView> {

@@ -88,14 +88,14 @@ export class TenantsService {
           { id: principal.userId },
           context,
         );
+        await this.events.publish(manager, 'tenant.created', { tenantId: tenant.id, name: tenant.name, actorId: principal.userId });
         return { tenant, admin };
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) throw new ConflictException(SLUG_TAKEN);
         throw error;
       });
-    await this.provisioning.welcome(admin, principal.userId);
-    this.events.emit('tenant.created', { tenantId: tenant.id, name: tenant.name, actorId: principal.userId });
+    await this.provisioning.welcome(admin);
     return this.get(tenant.id);
   }
 

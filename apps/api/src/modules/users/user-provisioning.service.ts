@@ -76,17 +76,17 @@ export class UserProvisioningService {
       },
       manager,
     );
+    await this.events.publish(manager, 'user.created', { tenantId, userId: user.id, actorId: actor.id });
     return manager.getRepository(User).findOneByOrFail({ id: Equal(user.id), tenantId: Equal(tenantId) });
   }
 
-  /** After commit: the invitation email and the "new member" event. Mail trouble never undoes the member. */
-  async welcome(user: User, actorId: string): Promise<void> {
+  /** After commit: the invitation email. Mail trouble never undoes the member. */
+  async welcome(user: User): Promise<void> {
     const tenant = await this.dataSource.getRepository(Tenant).findOneByOrFail({ id: Equal(user.tenantId) });
     try {
       await this.invitations.invite(user, tenant);
     } catch (error) {
       this.logger.error({ err: error, userId: user.id }, 'Invitation email could not be sent');
     }
-    this.events.emit('user.created', { tenantId: user.tenantId, userId: user.id, actorId });
   }
 }

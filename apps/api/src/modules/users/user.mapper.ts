@@ -9,6 +9,7 @@ export function toUserView(user: User, teamName: string | null): UserView {
     fullName: user.fullName,
     phone: user.phone,
     avatarUrl: user.avatarUrl,
+    locale: user.locale,
     role: user.role,
     teamId: user.teamId,
     teamName,

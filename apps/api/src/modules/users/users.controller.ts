@@ -8,7 +8,7 @@ import { CurrentUser } from '../../core/decorators/current-principal.decorator';
 import { requestContext } from '../auth/request-context';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
-import { UpdateProfileDto, UpdateUserDto } from './dto/update-user.dto';
+import { UpdateMeDto, UpdateUserDto } from './dto/update-user.dto';
 import { UsersService } from './users.service';
 
 const uuid = new ParseUUIDPipe();
@@ -35,7 +35,7 @@ export class UsersController {
   @Patch('me')
   @Authorized(...ANY_ROLE)
   @ApiOperation({ summary: 'Edit your own profile (agents cannot change their full name)' })
-  updateMe(@CurrentUser() principal: UserPrincipal, @Body() request: UpdateProfileDto, @Req() http: FastifyRequest): Promise<UserView> {
+  updateMe(@CurrentUser() principal: UserPrincipal, @Body() request: UpdateMeDto, @Req() http: FastifyRequest): Promise<UserView> {
     return this.users.updateMe(principal, request, requestContext(http));
   }
 

@@ -15,7 +15,7 @@ import { Team } from '../teams/entities/team.entity';
 import { assertAnotherActiveAdmin } from './admin-guardrails';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
-import { ADMIN_ONLY_USER_FIELDS, type UpdateProfileDto, type UpdateUserDto } from './dto/update-user.dto';
+import { ADMIN_ONLY_USER_FIELDS, type UpdateMeDto, type UpdateUserDto } from './dto/update-user.dto';
 import { User } from './entities/user.entity';
 import { toUserView } from './user.mapper';
 import { UserProvisioningService } from './user-provisioning.service';
@@ -65,7 +65,7 @@ export class UsersService {
 
   async create(principal: UserPrincipal, request: CreateUserDto, context: RequestContext): Promise<UserView> {
     const user = await this.dataSource.transaction((manager) => this.provisioning.insert(manager, principal.tenantId, request, actorOf(principal), context));
-    await this.provisioning.welcome(user, principal.userId);
+    await this.provisioning.welcome(user);
     return this.view(user);
   }
 
@@ -78,7 +78,7 @@ export class UsersService {
     if (target.role === Role.SuperAdmin) throw new NotFoundException('User not found');
     if (request.isActive === false && target.id === principal.userId) throw new ConflictException('You cannot deactivate yourself');
 
-    const { updated, teamChanged } = await this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const losesAdmin =
         target.role === Role.Admin && target.isActive && ((request.role !== undefined && request.role !== Role.Admin) || request.isActive === false);
       if (losesAdmin) await assertAnotherActiveAdmin(manager, principal.tenantId, target.id);
@@ -101,19 +101,19 @@ export class UsersService {
         );
       }
       const after = await manager.getRepository(User).findOneByOrFail({ id: Equal(target.id), tenantId: Equal(principal.tenantId) });
-      return { updated: after, teamChanged: 'teamId' in changes };
+      if ('teamId' in changes) {
+        await this.events.publish(manager, 'user.team_changed', {
+          tenantId: principal.tenantId,
+          userId: target.id,
+          fromTeamId: target.teamId,
+          toTeamId: after.teamId,
+          actorId: principal.userId,
+        });
+      }
+      return after;
     });
 
     if (request.isActive === false && target.isActive) await this.sessions.revokeAllForUser(principal.tenantId, target.id);
-    if (teamChanged) {
-      this.events.emit('user.team_changed', {
-        tenantId: principal.tenantId,
-        userId: target.id,
-        fromTeamId: target.teamId,
-        toTeamId: updated.teamId,
-        actorId: principal.userId,
-      });
-    }
     return this.view(updated);
   }
 
@@ -123,7 +123,7 @@ export class UsersService {
   }
 
   /** Own profile. Agents cannot rename themselves: their name is how managers know them. */
-  async updateMe(principal: UserPrincipal, request: UpdateProfileDto, context: RequestContext): Promise<UserView> {
+  async updateMe(principal: UserPrincipal, request: UpdateMeDto, context: RequestContext): Promise<UserView> {
     if (principal.role === Role.Agent && request.fullName !== undefined) {
       throw new ForbiddenException('Agents cannot change their full name; ask a manager or an admin');
     }

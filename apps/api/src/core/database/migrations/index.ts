@@ -1,7 +1,16 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { RateLimitCounters1763800000001 } from './1763800000001-rate-limit-counters';
 import { AttendanceRollups1763800000002 } from './1763800000002-attendance-rollups';
+import { NotificationLocale1763800000003 } from './1763800000003-notification-locale';
+import { JobRuns1763800000004 } from './1763800000004-job-runs';
 import { TeamRollups1763800000005 } from './1763800000005-team-rollups';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
-export const MIGRATIONS = [InitialSchema1763800000000, RateLimitCounters1763800000001, AttendanceRollups1763800000002, TeamRollups1763800000005];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  RateLimitCounters1763800000001,
+  AttendanceRollups1763800000002,
+  NotificationLocale1763800000003,
+  JobRuns1763800000004,
+  TeamRollups1763800000005,
+];

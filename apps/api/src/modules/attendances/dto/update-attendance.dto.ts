@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { Omittable } from '../../../core/validation/common-validators';
 
 /** What an admin or manager may correct after the AI judged a conversation. */
 export class UpdateAttendanceDto {
@@ -16,7 +17,7 @@ export class UpdateAttendanceDto {
   originItemId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   converted?: boolean;
 

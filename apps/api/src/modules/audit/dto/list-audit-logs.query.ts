@@ -27,13 +27,14 @@ export class ListAuditLogsQuery extends PageQueryDto {
   @Matches(/^[a-z_.]+$/, { message: 'action must look like user.updated' })
   action?: string;
 
+  // strict: a day that does not exist (2026-02-30) is refused, not rolled over into March.
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsDateString()
+  @IsDateString({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsDateString()
+  @IsDateString({ strict: true })
   to?: string;
 }

@@ -1,29 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
-import { DisplayName, PaletteColor } from '../../../core/validation/common-validators';
+import { DisplayName, Omittable, PaletteColor } from '../../../core/validation/common-validators';
 import { CatalogItemFieldsDto } from '../../catalog/catalog.dto';
 
 export class CreateStageDto extends CatalogItemFieldsDto {
   @ApiPropertyOptional({ description: 'Reaching this stage means the sale closed; one per funnel' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   isWon?: boolean;
 }
 
 export class UpdateStageDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @DisplayName(80)
   name?: string;
 
   @ApiPropertyOptional({ example: 'bg-green-100' })
-  @IsOptional()
+  @Omittable()
   @PaletteColor()
   color?: string;
 
   @ApiPropertyOptional({ description: 'true moves the won flag to this stage' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   isWon?: boolean;
 }

@@ -21,6 +21,10 @@ export class Notification extends TenantOwnedEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   link!: string | null;
 
+  /** What the text was made from, so it can be told again in the reader's language. */
+  @Column({ type: 'simple-json', nullable: true })
+  data!: Record<string, string | number | null> | null;
+
   /** Identifies the event that fired it, so a retried trigger cannot notify twice. */
   @Column({ type: 'varchar', length: 160, nullable: true })
   eventKey!: string | null;

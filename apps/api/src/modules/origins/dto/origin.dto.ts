@@ -1,19 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { DisplayName, PaletteColor } from '../../../core/validation/common-validators';
+import { DisplayName, Omittable, PaletteColor } from '../../../core/validation/common-validators';
 import { CatalogItemFieldsDto } from '../../catalog/catalog.dto';
 
 export class CreateOriginItemDto extends CatalogItemFieldsDto {}
 
 export class UpdateOriginItemDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @DisplayName(80)
   name?: string;
 
   @ApiPropertyOptional({ example: 'bg-pink-100' })
-  @IsOptional()
+  @Omittable()
   @PaletteColor()
   color?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID, ValidateIf } from 'class-validator';
-import { DisplayName } from '../../../core/validation/common-validators';
+import { DisplayName, Omittable } from '../../../core/validation/common-validators';
 
 class TeamFieldsDto {
   @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'The funnel whose stages this team uses' })
@@ -32,7 +32,7 @@ export class CreateTeamDto extends TeamFieldsDto {
 
 export class UpdateTeamDto extends TeamFieldsDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @DisplayName()
   name?: string;
 }

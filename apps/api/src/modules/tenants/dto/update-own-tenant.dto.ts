@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { DisplayName, TimeZone } from '../../../core/validation/common-validators';
+import { DisplayName, Omittable, TimeZone } from '../../../core/validation/common-validators';
 import { TenantBrandingDto, TenantSettingsDto } from './tenant-settings.dto';
 
 export const SUPPORTED_LOCALES = ['pt-BR', 'en-US', 'es-ES'] as const;
@@ -9,17 +9,17 @@ export const SUPPORTED_LOCALES = ['pt-BR', 'en-US', 'es-ES'] as const;
 /** What a tenant admin may change about their organization. */
 export class UpdateOwnTenantDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @DisplayName()
   name?: string;
 
   @ApiPropertyOptional({ example: 'America/Sao_Paulo' })
-  @IsOptional()
+  @Omittable()
   @TimeZone()
   timezone?: string;
 
   @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
-  @IsOptional()
+  @Omittable()
   @IsIn(SUPPORTED_LOCALES)
   locale?: (typeof SUPPORTED_LOCALES)[number];
 

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { UpdateOwnTenantDto } from './update-own-tenant.dto';
+import { Omittable } from '../../../core/validation/common-validators';
 
 /** What a super admin may change; status moves only through suspend/reactivate/cancel. */
 export class UpdateTenantDto extends UpdateOwnTenantDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(40)

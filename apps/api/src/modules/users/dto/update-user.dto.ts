@@ -1,13 +1,13 @@
-import { Role, TENANT_ROLES } from '@fasto/contracts';
+import { Role, SUPPORTED_LOCALES, TENANT_ROLES, type SupportedLocale } from '@fasto/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
-import { DisplayName } from '../../../core/validation/common-validators';
+import { DisplayName, Omittable } from '../../../core/validation/common-validators';
 import { OptionalAvatarUrl, OptionalPhone } from './user-fields';
 
 /** Profile fields a manager may also edit (for people in their own team). */
 export class UpdateProfileDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @DisplayName()
   fullName?: string;
 
@@ -18,10 +18,19 @@ export class UpdateProfileDto {
   avatarUrl?: string | null;
 }
 
+/** Your own profile: the shared fields plus personal preferences. */
+export class UpdateMeDto extends UpdateProfileDto {
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, nullable: true, description: 'null follows the tenant language' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(SUPPORTED_LOCALES, { message: `locale must be one of ${SUPPORTED_LOCALES.join(', ')}` })
+  locale?: SupportedLocale | null;
+}
+
 /** Everything an admin may change about a member. */
 export class UpdateUserDto extends UpdateProfileDto {
   @ApiPropertyOptional({ enum: TENANT_ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(TENANT_ROLES, { message: 'role must be one of admin, manager, agent' })
   role?: Role;
 
@@ -32,7 +41,7 @@ export class UpdateUserDto extends UpdateProfileDto {
   teamId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   isActive?: boolean;
 }

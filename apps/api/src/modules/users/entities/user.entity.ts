@@ -24,6 +24,10 @@ export class User extends EditableTenantOwnedEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   passwordHash!: string | null;
 
+  /** Language of the UI and of notifications; null follows the tenant's locale. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  locale!: string | null;
+
   @Column({ type: 'varchar', length: 20 })
   role!: Role;
 

@@ -1,0 +1,43 @@
+import {
+  EventSubscriber,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
+
+type Callback = () => void;
+
+const pending = new WeakMap<QueryRunner, Callback[]>();
+
+/**
+ * Runs `callback` once the transaction `manager` belongs to has committed (at once when there is
+ * none), and never if it rolls back: side effects outside the database (a push to a browser, a
+ * cache eviction) must not announce a change that did not happen.
+ */
+export function afterCommit(manager: EntityManager, callback: Callback): void {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) {
+    callback();
+    return;
+  }
+  const callbacks = pending.get(runner) ?? [];
+  callbacks.push(callback);
+  pending.set(runner, callbacks);
+}
+
+/** Registered on the data source; savepoint releases and rollbacks keep waiting for the outermost end. */
+@EventSubscriber()
+export class AfterCommitSubscriber implements EntitySubscriberInterface {
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    if (event.queryRunner.isTransactionActive) return;
+    const callbacks = pending.get(event.queryRunner) ?? [];
+    pending.delete(event.queryRunner);
+    for (const callback of callbacks) callback();
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) pending.delete(event.queryRunner);
+  }
+}

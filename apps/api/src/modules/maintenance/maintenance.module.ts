@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AttendancesModule } from '../attendances/attendances.module';
+import { AuthModule } from '../auth/auth.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationRetentionJob } from './notification-retention.job';
+import { RollupCheckJob } from './rollup-check.job';
+import { RollupConsistency } from './rollup-consistency';
+import { TokenCleanupJob } from './token-cleanup.job';
+import { TrialExpiryJob } from './trial-expiry.job';
+
+/** Housekeeping scheduled jobs (see `@ScheduledJob`): token cleanup, trial expiry, rollup check, notification retention. */
+@Module({
+  imports: [AuthModule, AttendancesModule, NotificationsModule],
+  providers: [TokenCleanupJob, TrialExpiryJob, RollupCheckJob, RollupConsistency, NotificationRetentionJob],
+})
+export class MaintenanceModule {}

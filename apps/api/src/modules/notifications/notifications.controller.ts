@@ -1,0 +1,93 @@
+import { type NotificationView, type Page, type ReadAllResponse, type UnreadCountResponse } from '@fasto/contracts';
+import { Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { UserPrincipal } from '../../core/auth/principal';
+import { ANY_ROLE, Authorized } from '../../core/decorators/authorized.decorator';
+import { CurrentUser } from '../../core/decorators/current-principal.decorator';
+import { ListNotificationsQuery } from './dto/list-notifications.query';
+import { NotificationStreams } from './notification-streams';
+import { NotificationsService } from './notifications.service';
+
+const uuid = new ParseUUIDPipe();
+
+/** The `exp` of the bearer token the guard already verified: the stream must not outlive it. */
+const tokenExpiry = (request: FastifyRequest): number => {
+  const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}') as { exp?: number };
+  return (payload.exp ?? 0) * 1000;
+};
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly streams: NotificationStreams,
+  ) {}
+
+  @Get()
+  @Authorized(...ANY_ROLE)
+  @ApiOperation({ summary: 'Your notifications, newest first (`unread=true` for unread only)' })
+  list(@CurrentUser() principal: UserPrincipal, @Query() query: ListNotificationsQuery): Promise<Page<NotificationView>> {
+    return this.notifications.list(principal, query);
+  }
+
+  @Get('unread-count')
+  @Authorized(...ANY_ROLE)
+  @ApiOperation({ summary: 'How many unread; send If-None-Match with the last ETag to get 304 when unchanged' })
+  async unreadCount(
+    @CurrentUser() principal: UserPrincipal,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UnreadCountResponse | undefined> {
+    const count = await this.notifications.unreadCount(principal);
+    const etag = `W/"${count}"`;
+    void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+    if (ifNoneMatch === etag) {
+      void reply.status(HttpStatus.NOT_MODIFIED);
+      return undefined;
+    }
+    return { count };
+  }
+
+  @Get('stream')
+  @Authorized(...ANY_ROLE)
+  @ApiProduces('text/event-stream')
+  @ApiOperation({ summary: 'Server-Sent Events: `notification` and `unread-count`; ends when the token expires or the session is revoked' })
+  async stream(@CurrentUser() principal: UserPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const locale = await this.notifications.localeOf(principal);
+    reply.hijack();
+    reply.raw.writeHead(HttpStatus.OK, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      // Proxies such as nginx would otherwise buffer the stream.
+      'X-Accel-Buffering': 'no',
+    });
+    await this.streams.open(
+      { tenantId: principal.tenantId, userId: principal.userId, sessionId: principal.sessionId, locale, response: reply.raw },
+      tokenExpiry(request),
+    );
+  }
+
+  @Patch(':id/read')
+  @Authorized(...ANY_ROLE)
+  markRead(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string): Promise<NotificationView> {
+    return this.notifications.markRead(principal, id);
+  }
+
+  @Post('read-all')
+  @HttpCode(HttpStatus.OK)
+  @Authorized(...ANY_ROLE)
+  markAllRead(@CurrentUser() principal: UserPrincipal): Promise<ReadAllResponse> {
+    return this.notifications.markAllRead(principal);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Authorized(...ANY_ROLE)
+  remove(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string): Promise<void> {
+    return this.notifications.remove(principal, id);
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { NotificationRetention } from './notification-retention.service';
+import { NotificationSignals } from './notification-signals';
+import { NotificationStreams } from './notification-streams';
+import { NotificationWriter } from './notification-writer.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { AttendanceTriggers } from './triggers/attendance-triggers';
+import { OrganizationTriggers } from './triggers/organization-triggers';
+import { TenantLifecycleTriggers } from './triggers/tenant-lifecycle-triggers';
+import { UnreadCounts } from './unread-counts';
+
+/** The per-user tray: triggers that write notifications inside the change's transaction, the API, the live stream. */
+@Module({
+  controllers: [NotificationsController],
+  providers: [
+    NotificationRetention,
+    NotificationSignals,
+    NotificationWriter,
+    UnreadCounts,
+    NotificationsService,
+    NotificationStreams,
+    OrganizationTriggers,
+    AttendanceTriggers,
+    TenantLifecycleTriggers,
+  ],
+  exports: [NotificationsService, NotificationRetention],
+})
+export class NotificationsModule {}

@@ -1,0 +1,19 @@
+import { Injectable, inject } from '@angular/core';
+import { PreferencesStore } from '../preferences/preferences.store';
+import { EN } from './messages.en';
+import { PT, type MessageKey } from './messages.pt';
+
+export type Language = 'pt-BR' | 'en';
+export const LANGUAGES: readonly Language[] = ['pt-BR', 'en'];
+
+/** UI text by key in the chosen language; `{name}` placeholders are filled from `params`. */
+@Injectable({ providedIn: 'root' })
+export class I18n {
+  private readonly preferences = inject(PreferencesStore);
+  readonly language = this.preferences.language;
+
+  t(key: MessageKey, params?: Record<string, string | number>): string {
+    const text: string = (this.language() === 'en' ? EN : PT)[key];
+    return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : text;
+  }
+}

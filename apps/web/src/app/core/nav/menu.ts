@@ -1,0 +1,34 @@
+import { Role } from '@fasto/contracts';
+import type { MessageKey } from '../i18n/messages.pt';
+
+export type MenuIcon = 'dashboard' | 'attendances' | 'members' | 'teams' | 'funnels' | 'origins' | 'audit' | 'console' | 'profile';
+
+export interface MenuItem {
+  path: string;
+  label: MessageKey;
+  icon: MenuIcon;
+  /** Roles that see the item; the matching route guard allows exactly these (the API checks again). */
+  roles: readonly Role[];
+}
+
+const TENANT = [Role.Admin, Role.Manager, Role.Agent] as const;
+
+/** Every screen of the sidebar, with who may open it (SPEC §2: managers and agents never see Funnels/Origins). */
+export const MENU: readonly MenuItem[] = [
+  { path: '/dashboard', label: 'nav.dashboard', icon: 'dashboard', roles: TENANT },
+  { path: '/attendances', label: 'nav.attendances', icon: 'attendances', roles: TENANT },
+  { path: '/members', label: 'nav.members', icon: 'members', roles: [Role.Admin, Role.Manager] },
+  { path: '/teams', label: 'nav.teams', icon: 'teams', roles: [Role.Admin, Role.Manager] },
+  { path: '/funnels', label: 'nav.funnels', icon: 'funnels', roles: [Role.Admin] },
+  { path: '/origins', label: 'nav.origins', icon: 'origins', roles: [Role.Admin] },
+  { path: '/audit', label: 'nav.audit', icon: 'audit', roles: [Role.Admin] },
+  { path: '/console', label: 'nav.console', icon: 'console', roles: [Role.SuperAdmin] },
+  { path: '/profile', label: 'nav.profile', icon: 'profile', roles: [...TENANT, Role.SuperAdmin] },
+];
+
+export const menuFor = (role: Role): MenuItem[] => MENU.filter((item) => item.roles.includes(role));
+
+export const rolesFor = (path: string): readonly Role[] => MENU.find((item) => item.path === path)?.roles ?? [];
+
+/** Where a role lands after signing in. */
+export const homeFor = (role: Role): string => (role === Role.SuperAdmin ? '/console' : '/dashboard');

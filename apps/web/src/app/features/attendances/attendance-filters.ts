@@ -1,0 +1,20 @@
+import type { ParamMap } from '@angular/router';
+import type { AttendanceFilters } from '@fasto/contracts';
+
+const TEXT_KEYS = ['from', 'to', 'teamId', 'userId', 'stageId', 'originId', 'q'] as const;
+
+/** The list's filters live in the URL, so a dashboard click, a reload or a shared link shows the same list. */
+export function filtersFromParams(params: ParamMap): AttendanceFilters {
+  const filters: AttendanceFilters = {};
+  for (const key of TEXT_KEYS) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const converted = params.get('converted');
+  if (converted === 'true' || converted === 'false') filters.converted = converted === 'true';
+  for (const key of ['minScore', 'maxScore'] as const) {
+    const value = Number(params.get(key));
+    if (params.get(key) !== null && Number.isInteger(value) && value >= 0 && value <= 100) filters[key] = value;
+  }
+  return filters;
+}

@@ -1,0 +1,54 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { AuthApi } from '@fasto/api-client';
+import { I18n } from '../../core/i18n/i18n.service';
+import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-error';
+
+@Component({
+  selector: 'app-forgot-password-page',
+  imports: [RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1 class="mb-2 text-xl font-semibold">{{ i18n.t('auth.forgot.title') }}</h1>
+    @if (sent()) {
+      <p class="rounded-lg border border-emerald-500/30 bg-emerald-500/10 px-3 py-2 text-sm text-emerald-700 dark:text-emerald-300" role="status">
+        {{ i18n.t('auth.forgot.sent') }}
+      </p>
+    } @else {
+      <p class="mb-5 text-sm text-zinc-500">{{ i18n.t('auth.forgot.help') }}</p>
+      <form class="space-y-4" (submit)="submit($event)" novalidate>
+        <div>
+          <label class="label" for="email">{{ i18n.t('auth.email') }}</label>
+          <input id="email" type="email" autocomplete="email" required class="input" [value]="email()" (input)="email.set(value($event))" />
+        </div>
+        @if (error(); as message) {
+          <p class="text-sm text-red-600 dark:text-red-400" role="alert">{{ message }}</p>
+        }
+        <button type="submit" class="btn-primary w-full py-2.5" [disabled]="busy() || !email()">{{ i18n.t('auth.forgot.send') }}</button>
+      </form>
+    }
+    <a routerLink="/login" class="mt-5 block text-center text-sm text-gold-600 hover:underline dark:text-gold-400">{{ i18n.t('auth.backToLogin') }}</a>
+  `,
+})
+export class ForgotPasswordPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(AuthApi);
+  protected readonly email = signal('');
+  protected readonly busy = signal(false);
+  protected readonly sent = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly value = inputValue;
+
+  protected submit(event: Event): void {
+    event.preventDefault();
+    this.busy.set(true);
+    this.error.set(null);
+    this.api.forgotPassword({ email: this.email().trim() }).subscribe({
+      next: () => this.sent.set(true),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(httpStatus(error) === 429 ? this.i18n.t('auth.throttled', { s: retryAfterSeconds(error) }) : this.i18n.t('auth.genericError'));
+      },
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { I18n } from '../../core/i18n/i18n.service';
+import { AuthService } from '../../core/auth/auth.service';
+import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-error';
+
+@Component({
+  selector: 'app-login-page',
+  imports: [RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1 class="mb-6 text-xl font-semibold">{{ i18n.t('auth.title') }}</h1>
+    @if (expired() && !error()) {
+      <p
+        class="mb-4 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300"
+        role="status"
+        data-testid="session-expired"
+      >
+        {{ i18n.t('auth.expired') }}
+      </p>
+    }
+    <form class="space-y-4" (submit)="submit($event)" novalidate>
+      <div>
+        <label class="label" for="email">{{ i18n.t('auth.email') }}</label>
+        <input id="email" name="email" type="email" autocomplete="username" required class="input" [value]="email()" (input)="email.set(value($event))" />
+      </div>
+      <div>
+        <div class="flex items-center justify-between">
+          <label class="label" for="password">{{ i18n.t('auth.password') }}</label>
+          <a routerLink="/forgot-password" class="mb-1 text-xs text-gold-600 hover:underline dark:text-gold-400">{{ i18n.t('auth.forgot') }}</a>
+        </div>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          class="input"
+          [value]="password()"
+          (input)="password.set(value($event))"
+        />
+      </div>
+      @if (error(); as message) {
+        <p class="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-700 dark:text-red-300" role="alert" data-testid="login-error">
+          {{ message }}
+        </p>
+      }
+      <button type="submit" class="btn-primary w-full py-2.5" [disabled]="busy() || waitSeconds() > 0 || !email() || !password()" data-testid="login-submit">
+        {{ busy() ? i18n.t('common.loading') : i18n.t('auth.signIn') }}
+      </button>
+    </form>
+  `,
+})
+export class LoginPage {
+  protected readonly i18n = inject(I18n);
+  private readonly auth = inject(AuthService);
+  readonly expired = input<string | undefined>();
+  readonly returnUrl = input<string | undefined>();
+  protected readonly email = signal('');
+  protected readonly password = signal('');
+  protected readonly busy = signal(false);
+  private readonly failure = signal<'invalid' | 'throttled' | 'other' | null>(null);
+  protected readonly waitSeconds = signal(0);
+  protected readonly value = inputValue;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  protected readonly error = computed(() => {
+    switch (this.failure()) {
+      case 'invalid':
+        return this.i18n.t('auth.invalid');
+      case 'throttled':
+        return this.i18n.t('auth.throttled', { s: this.waitSeconds() });
+      case 'other':
+        return this.i18n.t('auth.genericError');
+      default:
+        return null;
+    }
+  });
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearInterval(this.timer));
+  }
+
+  protected submit(event: Event): void {
+    event.preventDefault();
+    if (this.busy() || this.waitSeconds() > 0) return;
+    this.busy.set(true);
+    this.failure.set(null);
+    this.auth.login({ email: this.email().trim(), password: this.password() }).subscribe({
+      next: (response) => this.auth.startWith(response, this.returnUrl() ?? null),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const status = httpStatus(error);
+        if (status === 429) this.countDown(retryAfterSeconds(error));
+        this.failure.set(status === 401 || status === 400 ? 'invalid' : status === 429 ? 'throttled' : 'other');
+      },
+    });
+  }
+
+  private countDown(seconds: number): void {
+    clearInterval(this.timer);
+    this.waitSeconds.set(seconds);
+    this.timer = setInterval(() => {
+      this.waitSeconds.update((left) => Math.max(0, left - 1));
+      if (this.waitSeconds() === 0) {
+        clearInterval(this.timer);
+        this.failure.set(null);
+      }
+    }, 1000);
+  }
+}

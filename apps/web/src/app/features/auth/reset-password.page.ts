@@ -1,0 +1,55 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { AuthApi } from '@fasto/api-client';
+import { I18n } from '../../core/i18n/i18n.service';
+import { apiMessage, fieldMessages, httpStatus } from '../../shared/api-error';
+import { policyProblem } from './password-policy';
+import { SetPasswordForm } from './set-password-form';
+
+@Component({
+  selector: 'app-reset-password-page',
+  imports: [RouterLink, SetPasswordForm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1 class="mb-5 text-xl font-semibold">{{ i18n.t('auth.reset.title') }}</h1>
+    @if (done()) {
+      <p class="rounded-lg border border-emerald-500/30 bg-emerald-500/10 px-3 py-2 text-sm text-emerald-700 dark:text-emerald-300" role="status">
+        {{ i18n.t('auth.reset.done') }}
+      </p>
+    } @else if (!token()) {
+      <p class="text-sm text-red-600 dark:text-red-400" role="alert">{{ i18n.t('auth.reset.badToken') }}</p>
+    } @else {
+      <app-set-password-form [submitLabel]="i18n.t('auth.reset.save')" [busy]="busy()" [problems]="problems()" (submitted)="save($event)" />
+    }
+    <a routerLink="/login" class="mt-5 block text-center text-sm text-gold-600 hover:underline dark:text-gold-400">{{ i18n.t('auth.backToLogin') }}</a>
+  `,
+})
+export class ResetPasswordPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(AuthApi);
+  readonly token = input<string | undefined>();
+  protected readonly busy = signal(false);
+  protected readonly done = signal(false);
+  protected readonly problems = signal<string[]>([]);
+
+  protected save(password: string): void {
+    this.busy.set(true);
+    this.problems.set([]);
+    this.api.resetPassword({ token: this.token() ?? '', password }).subscribe({
+      next: () => this.done.set(true),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
+        this.problems.set(
+          fields.length
+            ? fields
+            : [
+                httpStatus(error) === 400 || httpStatus(error) === 401
+                  ? this.i18n.t('auth.reset.badToken')
+                  : (apiMessage(error) ?? this.i18n.t('auth.genericError')),
+              ],
+        );
+      },
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import type { DashboardAgentRow, DashboardAgentSort } from '@fasto/contracts';
+import { formatBrl, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
+import { I18n } from '../../core/i18n/i18n.service';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+import { Icon } from '../../shared/icon';
+
+interface Column {
+  key: DashboardAgentSort;
+  label: MessageKey;
+  format: (row: DashboardAgentRow) => string;
+}
+
+/** Per-agent KPIs, sortable by any column (first response: fastest first). */
+@Component({
+  selector: 'app-agent-ranking',
+  imports: [Icon],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="overflow-x-auto">
+      <table class="w-full min-w-[640px] text-sm" data-testid="agent-ranking">
+        <thead>
+          <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-zinc-500 uppercase dark:border-zinc-800">
+            <th scope="col" class="py-2 pr-3 font-medium">#</th>
+            <th scope="col" class="py-2 pr-3 font-medium">{{ i18n.t('dash.agent') }}</th>
+            @for (column of columns; track column.key) {
+              <th scope="col" class="py-2 pr-3 text-right font-medium" [attr.aria-sort]="sort() === column.key ? 'descending' : null">
+                <button type="button" class="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100" (click)="sort.set(column.key)">
+                  {{ i18n.t(column.label) }}
+                  <app-icon [name]="sort() === column.key ? 'arrowDown' : 'sort'" [size]="12" [class.text-gold-500]="sort() === column.key" />
+                </button>
+              </th>
+            }
+          </tr>
+        </thead>
+        <tbody>
+          @for (row of rows(); track row.userId; let i = $index) {
+            <tr class="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900/60">
+              <td class="py-2.5 pr-3 text-zinc-500 tabular-nums">{{ i + 1 }}</td>
+              <td class="py-2.5 pr-3">
+                @if (row.userId) {
+                  <button
+                    type="button"
+                    class="font-medium hover:text-gold-600 hover:underline dark:hover:text-gold-400"
+                    (click)="selected.emit(row)"
+                    data-testid="ranking-agent"
+                  >
+                    {{ row.name }}
+                  </button>
+                } @else {
+                  <span class="text-zinc-500">{{ row.name }}</span>
+                }
+              </td>
+              @for (column of columns; track column.key) {
+                <td class="py-2.5 pr-3 text-right tabular-nums" [class.font-semibold]="sort() === column.key">{{ column.format(row) }}</td>
+              }
+            </tr>
+          }
+        </tbody>
+      </table>
+    </div>
+  `,
+})
+export class AgentRanking {
+  protected readonly i18n = inject(I18n);
+  readonly agents = input.required<DashboardAgentRow[]>();
+  readonly selected = output<DashboardAgentRow>();
+  protected readonly sort = signal<DashboardAgentSort>('attendances');
+  protected readonly columns: Column[] = [
+    { key: 'attendances', label: 'dash.kpi.attendances', format: (row) => formatInteger(row.attendances) },
+    { key: 'converted', label: 'dash.kpi.converted', format: (row) => formatInteger(row.converted) },
+    { key: 'conversionRate', label: 'dash.kpi.conversionRate', format: (row) => formatRate(row.conversionRate) },
+    { key: 'avgScore', label: 'dash.kpi.avgScore', format: (row) => formatDecimal(row.avgScore) },
+    { key: 'avgFirstResponseMin', label: 'dash.kpi.avgFirstResponse', format: (row) => formatMinutes(row.avgFirstResponseMin) },
+    { key: 'saleValue', label: 'dash.kpi.saleValue', format: (row) => formatBrl(row.saleValue) },
+  ];
+  protected readonly rows = computed(() => sortAgents(this.agents(), this.sort()));
+}
+
+/** Highest first, except first-response time (fastest first); unknown values go last. */
+export function sortAgents(rows: DashboardAgentRow[], key: DashboardAgentSort): DashboardAgentRow[] {
+  const ascending = key === 'avgFirstResponseMin';
+  return [...rows].sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === null) return y === null ? 0 : 1;
+    if (y === null) return -1;
+    return ascending ? x - y : y - x;
+  });
+}

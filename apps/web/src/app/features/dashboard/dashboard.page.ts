@@ -1,0 +1,165 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router } from '@angular/router';
+import { AuthSession, DashboardApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import { Role, type DashboardAgentRow, type DashboardQuery, type DashboardResponse, type DashboardSlice } from '@fasto/contracts';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
+import { formatBrl, formatDay, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
+import { I18n } from '../../core/i18n/i18n.service';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+import { inputValue } from '../../shared/api-error';
+import { AgentRanking } from './agent-ranking';
+import { DEFAULT_PRESET, RANGE_PRESETS, isPreset, rangeFor, type RangePreset } from './date-range';
+import { KpiCard } from './kpi-card';
+import { SlicePie } from './slice-pie';
+import { TrendChart } from './trend-chart';
+
+type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; data: DashboardResponse };
+
+@Component({
+  selector: 'app-dashboard-page',
+  imports: [KpiCard, SlicePie, TrendChart, AgentRanking],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './dashboard.page.html',
+})
+export class DashboardPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(DashboardApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly user = inject(AuthSession).user;
+
+  protected readonly presets = RANGE_PRESETS;
+  protected readonly value = inputValue;
+  protected readonly role = computed(() => this.user()?.role ?? Role.Agent);
+  protected readonly canFilterTeam = computed(() => this.role() === Role.Admin);
+  protected readonly canFilterAgent = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
+
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly preset = computed<RangePreset>(() => {
+    const value = this.params().get('range');
+    return isPreset(value) ? value : DEFAULT_PRESET;
+  });
+  protected readonly teamId = computed(() => this.params().get('teamId') ?? '');
+  protected readonly userId = computed(() => this.params().get('userId') ?? '');
+  protected readonly range = computed(() => rangeFor(this.preset(), new Date(), { from: this.params().get('from'), to: this.params().get('to') }));
+  private readonly query = computed<DashboardQuery>(() => ({ ...this.range(), teamId: this.teamId() || undefined, userId: this.userId() || undefined }));
+  protected readonly customOpen = signal(false);
+
+  private readonly retries = signal(0);
+  private readonly request = computed(() => ({ query: this.query(), attempt: this.retries() }));
+  protected readonly load = toSignal(
+    toObservable(this.request).pipe(
+      switchMap(({ query }) =>
+        this.api.get(query).pipe(
+          map((data): Load => ({ state: 'ready', data })),
+          catchError(() => of<Load>({ state: 'error' })),
+          startWith<Load>({ state: 'loading' }),
+        ),
+      ),
+    ),
+    { initialValue: { state: 'loading' } as Load },
+  );
+
+  protected readonly teams = toSignal(
+    this.canFilterTeam()
+      ? inject(TeamsApi)
+          .list({ limit: 200 })
+          .pipe(
+            map((page) => page.items),
+            catchError(() => of([])),
+          )
+      : of([]),
+    { initialValue: [] },
+  );
+  private readonly usersApi = inject(UsersApi);
+  protected readonly agents = toSignal(
+    toObservable(this.teamId).pipe(
+      switchMap((teamId) =>
+        this.canFilterAgent()
+          ? this.usersApi.list({ teamId: teamId || undefined, isActive: true, limit: 200 }).pipe(
+              map((page) => page.items.filter((user) => user.role === Role.Agent || user.role === Role.Manager)),
+              catchError(() => of([])),
+            )
+          : of([]),
+      ),
+    ),
+    { initialValue: [] },
+  );
+
+  protected readonly kpis = computed(() => {
+    const load = this.load();
+    if (load.state !== 'ready') return [];
+    const { totals: t, previousTotals: p } = load.data;
+    const card = (label: MessageKey, value: string, current: number | null, previous: number | null, lowerIsBetter = false) => ({
+      label: this.i18n.t(label),
+      value,
+      current,
+      previous,
+      lowerIsBetter,
+    });
+    return [
+      card('dash.kpi.attendances', formatInteger(t.attendances), t.attendances, p.attendances),
+      card('dash.kpi.converted', formatInteger(t.converted), t.converted, p.converted),
+      card('dash.kpi.conversionRate', formatRate(t.conversionRate), t.conversionRate, p.conversionRate),
+      card('dash.kpi.avgScore', formatDecimal(t.avgScore), t.avgScore, p.avgScore),
+      card('dash.kpi.avgFirstResponse', formatMinutes(t.avgFirstResponseMin), t.avgFirstResponseMin, p.avgFirstResponseMin, true),
+      card('dash.kpi.saleValue', formatBrl(t.saleValue), t.saleValue, p.saleValue),
+    ];
+  });
+
+  protected readonly rangeLabel = computed(() => `${formatDay(this.range().from)} – ${formatDay(this.range().to)}`);
+
+  protected presetLabel(preset: RangePreset): string {
+    return this.i18n.t(`dash.preset.${preset}` as MessageKey);
+  }
+
+  protected choosePreset(preset: RangePreset): void {
+    if (preset === 'custom') {
+      this.customOpen.set(true);
+      this.setParams({ range: 'custom', from: this.range().from, to: this.range().to });
+      return;
+    }
+    this.customOpen.set(false);
+    this.setParams({ range: preset === DEFAULT_PRESET ? null : preset, from: null, to: null });
+  }
+
+  protected setCustom(field: 'from' | 'to', value: string): void {
+    if (value) this.setParams({ range: 'custom', ...this.range(), [field]: value });
+  }
+
+  protected setTeam(teamId: string): void {
+    this.setParams({ teamId: teamId || null, userId: null });
+  }
+
+  protected setAgent(userId: string): void {
+    this.setParams({ userId: userId || null });
+  }
+
+  protected retry(): void {
+    this.retries.update((n) => n + 1);
+  }
+
+  /** A slice or an agent opens the list filtered the same way. */
+  protected openStage(slice: DashboardSlice): void {
+    this.openList({ stageId: slice.id });
+  }
+
+  protected openOrigin(slice: DashboardSlice): void {
+    this.openList({ originId: slice.id });
+  }
+
+  protected openAgent(row: DashboardAgentRow): void {
+    this.openList({ userId: row.userId });
+  }
+
+  private openList(extra: Record<string, string | null>): void {
+    void this.router.navigate(['/attendances'], {
+      queryParams: { ...this.range(), teamId: this.teamId() || null, userId: this.userId() || null, ...extra },
+    });
+  }
+
+  private setParams(params: Record<string, string | number | null>): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+}

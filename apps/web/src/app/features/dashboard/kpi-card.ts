@@ -1,0 +1,47 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { changeRatio, formatRate } from '../../core/format/format';
+import { I18n } from '../../core/i18n/i18n.service';
+import { Icon } from '../../shared/icon';
+
+/** One KPI with its change against the previous period of the same length. */
+@Component({
+  selector: 'app-kpi-card',
+  imports: [Icon],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="card relative h-full overflow-hidden p-4 sm:p-5" data-testid="kpi-card">
+      <div class="absolute inset-x-0 top-0 h-px bg-gradient-to-r from-transparent via-gold-500/50 to-transparent"></div>
+      <p class="text-xs font-medium tracking-wide text-zinc-500 uppercase">{{ label() }}</p>
+      <p class="mt-2 truncate text-xl font-semibold tracking-tight tabular-nums sm:text-3xl" [title]="value()" data-testid="kpi-value">{{ value() }}</p>
+      <p class="mt-2 flex items-center gap-1 text-xs" [title]="i18n.t('dash.vsPrevious')">
+        @if (change(); as change) {
+          <span class="inline-flex items-center gap-0.5 rounded-full px-1.5 py-0.5 font-medium tabular-nums" [class]="tone()">
+            <app-icon [name]="change > 0 ? 'arrowUp' : 'arrowDown'" [size]="12" />{{ percent() }}
+          </span>
+        } @else {
+          <span class="rounded-full bg-zinc-100 px-1.5 py-0.5 text-zinc-500 dark:bg-zinc-900">—</span>
+        }
+        <span class="text-zinc-500">{{ i18n.t('dash.vsPrevious') }}</span>
+      </p>
+    </div>
+  `,
+})
+export class KpiCard {
+  protected readonly i18n = inject(I18n);
+  readonly label = input.required<string>();
+  readonly value = input.required<string>();
+  readonly current = input<number | null>(null);
+  readonly previous = input<number | null>(null);
+  /** For times, lower is better: a drop is shown in green. */
+  readonly lowerIsBetter = input(false);
+
+  protected readonly change = computed(() => {
+    const ratio = changeRatio(this.current(), this.previous());
+    return ratio === null || ratio === 0 ? null : ratio;
+  });
+  protected readonly percent = computed(() => formatRate(Math.abs(this.change() ?? 0)));
+  protected readonly tone = computed(() => {
+    const good = (this.change() ?? 0) > 0 !== this.lowerIsBetter();
+    return good ? 'bg-emerald-500/10 text-emerald-600 dark:text-emerald-400' : 'bg-red-500/10 text-red-600 dark:text-red-400';
+  });
+}

@@ -1,0 +1,82 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import type { DashboardSlice } from '@fasto/contracts';
+import { PieChartModule } from '@swimlane/ngx-charts';
+import { formatInteger, paletteHex } from '../../core/format/format';
+
+interface ChartSlice {
+  name: string;
+  value: number;
+  slice: DashboardSlice;
+}
+
+/** Doughnut of stages or origins, each slice in its own palette color ("Outros" in neutral grey). */
+@Component({
+  selector: 'app-slice-pie',
+  imports: [PieChartModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="flex flex-col gap-4 sm:flex-row sm:items-center">
+      <div class="relative mx-auto h-52 w-52 shrink-0" data-testid="pie">
+        <ngx-charts-pie-chart
+          [view]="[208, 208]"
+          [results]="data()"
+          [customColors]="colors()"
+          [doughnut]="true"
+          [arcWidth]="0.32"
+          [animations]="false"
+          [tooltipText]="tooltip"
+          (select)="pick($event)"
+        />
+        <div class="pointer-events-none absolute inset-0 grid place-items-center text-center">
+          <div>
+            <p class="text-2xl font-semibold tabular-nums">{{ total() }}</p>
+          </div>
+        </div>
+      </div>
+      <ul class="min-w-0 flex-1 space-y-1.5 text-sm">
+        @for (item of data(); track item.name) {
+          <li>
+            <button
+              type="button"
+              class="flex w-full items-center gap-2 rounded-md px-2 py-1 text-left hover:bg-zinc-100 disabled:cursor-default disabled:hover:bg-transparent dark:hover:bg-zinc-900"
+              [disabled]="item.slice.id === null"
+              (click)="selected.emit(item.slice)"
+            >
+              <span class="size-2.5 shrink-0 rounded-full ring-1 ring-black/10 dark:ring-white/10" [style.background]="hex(item.slice.color)"></span>
+              <span class="min-w-0 flex-1 truncate">{{ item.slice.name }}</span>
+              <span class="tabular-nums text-zinc-500">{{ count(item.value) }}</span>
+            </button>
+          </li>
+        }
+      </ul>
+    </div>
+  `,
+})
+export class SlicePie {
+  readonly slices = input.required<DashboardSlice[]>();
+  readonly selected = output<DashboardSlice>();
+  protected readonly hex = paletteHex;
+  protected readonly count = formatInteger;
+
+  /** Empty slices draw nothing; names are the chart's keys, so equal names in two funnels get told apart. */
+  protected readonly data = computed<ChartSlice[]>(() => {
+    const seen = new Map<string, number>();
+    return this.slices()
+      .filter((slice) => slice.count > 0)
+      .map((slice) => {
+        const n = (seen.get(slice.name) ?? 0) + 1;
+        seen.set(slice.name, n);
+        return { name: n > 1 ? `${slice.name} (${n})` : slice.name, value: slice.count, slice };
+      });
+  });
+  protected readonly colors = computed(() => this.data().map((item) => ({ name: item.name, value: paletteHex(item.slice.color) })));
+  protected readonly total = computed(() => formatInteger(this.data().reduce((sum, item) => sum + item.value, 0)));
+
+  protected readonly tooltip = ({ data }: { data: { name: string; value: number } }) => `${data.name}: ${formatInteger(data.value)}`;
+
+  protected pick(event: { name: string } | string): void {
+    const name = typeof event === 'string' ? event : event.name;
+    const item = this.data().find((candidate) => candidate.name === name);
+    if (item && item.slice.id !== null) this.selected.emit(item.slice);
+  }
+}
