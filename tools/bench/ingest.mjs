@@ -51,9 +51,13 @@ function shapeOf(statements) {
   const insertAt = statements.findIndex(({ sql }) => /^\s*INSERT INTO `?attendances`?\s*\(/i.test(sql));
   const commitAt = statements.findIndex(({ sql }, index) => index > insertAt && /^\s*COMMIT/i.test(sql));
   const afterInsert = statements.slice(insertAt + 1, commitAt < 0 ? undefined : commitAt);
+  // A read-back reads the attendance just inserted; other reads (e.g. notification recipients) are not one.
+  const readBacks = afterInsert.filter(({ sql }) => /^\s*SELECT/i.test(sql) && /\bFROM\s+`?attendances`?/i.test(sql));
   return {
     transactions: statements.filter(({ sql }) => /^\s*(START TRANSACTION|BEGIN)/i.test(sql)).length,
-    readBackSelect: afterInsert.some(({ sql }) => /^\s*SELECT/i.test(sql)),
+    readBackSelect: readBacks.length > 0,
+    readBacks: readBacks.map(({ sql }) => sql.slice(0, 200)),
+    statementKinds: statements.map(({ sql }) => sql.trim().split(/\s+/).slice(0, 3).join(' ').slice(0, 40)),
   };
 }
 
