@@ -1,15 +1,25 @@
-// Load helpers for the benchmark: autocannon against HTTP, and a bare mysql2 replay loop.
+// Load helpers for the benchmark: autocannon against HTTP, and a bare loop for anything else
+// (mysql2 replays, argon2 verifies), measured the same way.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 
-/** Runs autocannon and returns the figures the report needs. */
-export async function http({ url, connections, seconds, headers = {} }) {
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+/**
+ * Runs autocannon and returns the figures the report needs. `body` (an object) makes it a JSON
+ * POST; `bodyFor(n)` instead gives each request its own body (unique external ids).
+ */
+export async function http({ url, connections, seconds, headers = {}, method = 'GET', body, bodyFor, expectStatus }) {
+  let sent = 0;
+  const jsonHeaders = body || bodyFor ? { 'content-type': 'application/json', ...headers } : headers;
+  const options = { url, connections, duration: seconds, headers: jsonHeaders, method };
+  if (body) options.body = JSON.stringify(body);
+  if (bodyFor) options.requests = [{ method, setupRequest: (request) => ({ ...request, body: JSON.stringify(bodyFor(sent++)) }) }];
+  const result = await autocannon(options);
+  const bad = expectStatus ? result.requests.total - (result.statusCodeStats[expectStatus]?.count ?? 0) : result.non2xx;
+  if (bad > 0 || result.errors > 0) throw new Error(`${method} ${url}: ${bad} unexpected answers, ${result.errors} errors`);
   return {
-    requestsPerSecond: result.requests.average,
+    requestsPerSecond: round(result.requests.total / seconds),
     p50: result.latency.p50,
     p95: percentile95(result),
     p99: result.latency.p99,
@@ -18,25 +28,27 @@ export async function http({ url, connections, seconds, headers = {} }) {
 }
 
 // autocannon reports p90 and p97.5; interpolate p95 between them.
-const percentile95 = (result) => Math.round((result.latency.p90 + (result.latency.p97_5 - result.latency.p90) * (5 / 7.5)) * 100) / 100;
+const percentile95 = (result) => round(result.latency.p90 + (result.latency.p97_5 - result.latency.p90) * (5 / 7.5));
 
 /**
- * Replays `work` (one "request" worth of SQL) from `concurrency` workers for `seconds`,
- * measuring each iteration like autocannon measures a request.
+ * Runs `work` (one "request" worth of work) from `concurrency` workers for `seconds`, measuring
+ * each iteration like autocannon measures a request. `work` gets the worker's index.
  */
 export async function replay({ work, concurrency, seconds }) {
   const latencies = [];
   const deadline = Date.now() + seconds * 1000;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (Date.now() < deadline) {
         const started = process.hrtime.bigint();
-        await work();
+        await work(worker);
         latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
     }),
   );
   latencies.sort((a, b) => a - b);
-  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
-  return { requestsPerSecond: Math.round(latencies.length / seconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), requests: latencies.length };
+  const at = (q) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
+  return { requestsPerSecond: round(latencies.length / seconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), requests: latencies.length };
 }
+
+export const round = (value) => Math.round(value * 100) / 100;

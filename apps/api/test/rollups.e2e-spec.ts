@@ -39,6 +39,21 @@ async function compare(t: TestApp): Promise<{ stored: string[]; recount: string[
       'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, origin_id AS originId, attendances',
       expected.origins as unknown as Row[],
     ],
+    [
+      'attendance_rollup_team_totals',
+      'tenant_id AS tenantId, grain, period, team_id AS teamId, attendances, converted, score_sum AS scoreSum, score_count AS scoreCount, first_response_sum AS firstResponseSum, first_response_count AS firstResponseCount, sale_value_sum AS saleValueSum',
+      expected.teamTotals as unknown as Row[],
+    ],
+    [
+      'attendance_rollup_team_stages',
+      'tenant_id AS tenantId, grain, period, team_id AS teamId, stage_id AS stageId, attendances',
+      expected.teamStages as unknown as Row[],
+    ],
+    [
+      'attendance_rollup_team_origins',
+      'tenant_id AS tenantId, grain, period, team_id AS teamId, origin_id AS originId, attendances',
+      expected.teamOrigins as unknown as Row[],
+    ],
   ];
   const results = [];
   for (const [table, columns, recount] of tables) {

@@ -13,6 +13,8 @@ import { setupOpenApi } from '../core/http/openapi';
 import { applyCors, applySecurityHeaders } from '../core/http/security-headers';
 import { SpaFallback } from '../core/http/spa-fallback';
 import { locateWebDist, serveWebAssets } from '../core/http/web-assets';
+import { HTTP_LOGGER, registerRequestLogging } from '../core/logging/request-logging';
+import { ImpersonationAuditHook } from '../modules/audit/impersonation-audit.hook';
 
 export interface CreateAppOptions {
   /** Where logs go instead of stdout (tests read them). */
@@ -32,6 +34,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.flushLogs();
 
   exposeRequestId(app);
+  registerRequestLogging(app.getHttpAdapter().getInstance(), app.get(HTTP_LOGGER));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   const webDist = locateWebDist(config);
@@ -40,6 +43,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   await app.register(fastifyCookie);
   applySecurityHeaders(app, config);
   applyCors(app, config);
+  app.get(ImpersonationAuditHook).register(app.getHttpAdapter().getInstance());
   if (webDist) await serveWebAssets(app, webDist);
   setupOpenApi(app);
 

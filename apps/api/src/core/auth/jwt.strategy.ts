@@ -1,5 +1,6 @@
 import { ACCESS_TOKEN_TTL_SECONDS, IMPERSONATION_TOKEN_TTL_SECONDS } from '@fasto/contracts';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { InjectConfig } from '../config/config.module';
@@ -32,7 +33,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A KeyObject made once: given a string, jsonwebtoken first tries (and fails, with a thrown
+      // error) to parse it as a public key, then builds a secret key, on every request.
+      secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,

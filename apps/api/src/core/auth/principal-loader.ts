@@ -24,21 +24,12 @@ export class PrincipalLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(claims: AccessTokenClaims): Promise<UserPrincipal | null> {
-    const row = await this.dataSource
-      .createQueryBuilder()
-      .select([
-        'u.id AS id',
-        'u.email AS email',
-        'u.tenant_id AS tenantId',
-        'u.role AS role',
-        'u.team_id AS teamId',
-        'u.is_active AS isActive',
-        't.status AS tenantStatus',
-      ])
-      .from('users', 'u')
-      .innerJoin('tenants', 't', 't.id = u.tenant_id')
-      .where('u.id = :id', { id: claims.sub })
-      .getRawOne<PrincipalRow>();
+    // Plain SQL: this runs before every authenticated request.
+    const [row] = await this.dataSource.query<PrincipalRow[]>(
+      `SELECT u.id AS id, u.email AS email, u.tenant_id AS tenantId, u.role AS role, u.team_id AS teamId, u.is_active AS isActive, t.status AS tenantStatus
+       FROM users u INNER JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?`,
+      [claims.sub],
+    );
     // The token's tenant must still be the user's tenant; anything else is a forged or stale token.
     if (!row || !row.isActive || row.tenantId !== claims.tid || !isRole(row.role)) return null;
     return {

@@ -10,13 +10,14 @@ const isRetriable = (error: unknown): boolean => {
  * the victim back entirely, so a retry is safe; concurrent retries of one idempotent write
  * (n8n posting the same attendance twenty times) end up taking turns.
  */
-export async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
+export async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 12): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       if (attempt >= attempts || !isRetriable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      // Random, growing pauses spread the retries of a crowd of duplicates (20 parallel posts) apart.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * attempt));
     }
   }
 }

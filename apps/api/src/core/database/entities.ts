@@ -1,7 +1,14 @@
 import { ActionToken } from '../../modules/auth/entities/action-token.entity';
 import { RefreshToken } from '../../modules/auth/entities/refresh-token.entity';
 import { Attendance } from '../../modules/attendances/entities/attendance.entity';
-import { AttendanceDailyOrigin, AttendanceDailyStage, AttendanceDailyTotal } from '../../modules/attendances/rollups/rollup.entities';
+import {
+  AttendanceDailyOrigin,
+  AttendanceDailyStage,
+  AttendanceDailyTotal,
+  AttendanceTeamOrigin,
+  AttendanceTeamStage,
+  AttendanceTeamTotal,
+} from '../../modules/attendances/rollups/rollup.entities';
 import { AuditLog } from '../../modules/audit/entities/audit-log.entity';
 import { Funnel } from '../../modules/funnels/entities/funnel.entity';
 import { FunnelStage } from '../../modules/funnels/entities/funnel-stage.entity';
@@ -29,6 +36,9 @@ export const ENTITIES = [
   AttendanceDailyTotal,
   AttendanceDailyStage,
   AttendanceDailyOrigin,
+  AttendanceTeamTotal,
+  AttendanceTeamStage,
+  AttendanceTeamOrigin,
   RefreshToken,
   ActionToken,
   ApiKey,

@@ -4,8 +4,8 @@ import type { AppConfig } from '../config/app-config';
 
 /**
  * CSP, nosniff, frame-ancestors and friends; HSTS only where HTTPS is guaranteed (production).
- * helmet is configured once and run as an onRequest hook: @fastify/helmet rebuilt (and
- * re-parsed the CSP of) the whole middleware on every request.
+ * helmet decides the headers once, at boot; every request then gets the same precomputed list
+ * (running helmet's middleware chain per request cost ~3% of a cheap request, QUALITY P1).
  */
 export function applySecurityHeaders(app: NestFastifyApplication, config: Pick<AppConfig, 'isProduction'>): void {
   const setHeaders = helmet({
@@ -30,10 +30,27 @@ export function applySecurityHeaders(app: NestFastifyApplication, config: Pick<A
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
   });
+  const headers = headersSetBy(setHeaders);
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+    .addHook('onRequest', (_request, reply, done) => {
+      for (const [name, value] of headers) reply.raw.setHeader(name, value);
+      done();
+    });
+}
+
+/** The headers a helmet middleware sets: with no nonce configured they are the same for every request. */
+function headersSetBy(middleware: ReturnType<typeof helmet>): [string, string][] {
+  const headers = new Map<string, string>();
+  const response = {
+    setHeader: (name: string, value: string) => headers.set(name, value),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  middleware({} as never, response as never, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return [...headers];
 }
 
 /** Only the configured origins may call the API from a browser; same-origin needs no entry. */

@@ -1,9 +1,8 @@
 import { HEADERS } from '@fasto/contracts';
-import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
-import type { Options } from 'pino-http';
+import { pinoHttp, type HttpLogger, type Options } from 'pino-http';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
@@ -35,15 +34,15 @@ export function requestIdFor(req: IncomingMessage): string {
 }
 
 /** Liveness probes hit every few seconds; logging each would bury the useful lines. */
-const QUIET_PATHS = new Set(['/api/health']);
+export const QUIET_PATHS = new Set(['/api/health']);
 
-export function buildLoggerParams(config: Pick<AppConfig, 'logLevel'>, stream?: DestinationStream): Params {
+/** pino-http with our redaction, ids and levels: one line per request. */
+export function createHttpLogger(config: Pick<AppConfig, 'logLevel'>, stream?: DestinationStream): HttpLogger {
   const options: Options = {
     level: config.logLevel,
     redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
-    genReqId: requestIdFor,
-    // Behind Nest's middleware mount `req.url` is relative; `originalUrl` is the real path.
-    autoLogging: { ignore: (req) => QUIET_PATHS.has(((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]) },
+    // Fastify already gave the request its id (copied onto the raw request by the request-logging hook).
+    genReqId: (req) => (req as { id?: string }).id ?? requestIdFor(req),
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
       req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
@@ -55,8 +54,13 @@ export function buildLoggerParams(config: Pick<AppConfig, 'logLevel'>, stream?: 
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
-  return {
-    pinoHttp: stream ? [options, stream] : options,
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-  };
+  return stream ? pinoHttp(options, stream) : pinoHttp(options);
+}
+
+/**
+ * nestjs-pino gets the root logger only: requests are bound by a Fastify hook (request-logging.ts)
+ * instead of its Nest middleware, which pulled every request through @fastify/middie.
+ */
+export function buildLoggerParams(httpLogger: HttpLogger): Params {
+  return { pinoHttp: { logger: httpLogger.logger }, useExisting: true, forRoutes: [] };
 }

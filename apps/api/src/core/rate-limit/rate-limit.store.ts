@@ -26,25 +26,44 @@ export class RateLimitStore {
 
   /** Counts one more event in the bucket's current window (a new window starts after the old one ends). */
   async hit(bucket: string, windowMs: number, now = Date.now()): Promise<WindowCount> {
+    return (await this.hitAll([bucket], windowMs, now))[0];
+  }
+
+  /**
+   * Counts one event in each bucket with one upsert and one read, whatever the number of buckets
+   * (an integration request spends a per-key and a per-tenant budget on every call).
+   */
+  async hitAll(buckets: string[], windowMs: number, now = Date.now()): Promise<WindowCount[]> {
     const expiredBefore = now - windowMs;
+    const rows = buckets.map(() => '(?, ?, 1)').join(', ');
+    const values = buckets.flatMap((bucket) => [bucket, now]);
     if (this.mysql) {
       // MySQL evaluates the assignments left to right against the old row: `hits` first, then the window.
       await this.dataSource.query(
-        `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES (?, ?, 1)
+        `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
          ON DUPLICATE KEY UPDATE hits = IF(window_started_at_ms <= ?, 1, hits + 1),
                                  window_started_at_ms = IF(window_started_at_ms <= ?, VALUES(window_started_at_ms), window_started_at_ms)`,
-        [bucket, now, expiredBefore, expiredBefore],
+        [...values, expiredBefore, expiredBefore],
       );
     } else {
       await this.dataSource.query(
-        `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES (?, ?, 1)
+        `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
          ON CONFLICT(bucket) DO UPDATE SET
            hits = CASE WHEN window_started_at_ms <= ? THEN 1 ELSE hits + 1 END,
            window_started_at_ms = CASE WHEN window_started_at_ms <= ? THEN excluded.window_started_at_ms ELSE window_started_at_ms END`,
-        [bucket, now, expiredBefore, expiredBefore],
+        [...values, expiredBefore, expiredBefore],
       );
     }
-    return this.peek(bucket, windowMs, now);
+    const found: { bucket: string; hits: number | string; started: number | string }[] = await this.dataSource.query(
+      `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${buckets.map(() => '?').join(', ')})`,
+      buckets,
+    );
+    return buckets.map((bucket) => {
+      const row = found.find((candidate) => candidate.bucket === bucket);
+      const started = row ? Number(row.started) : 0;
+      if (!row || started + windowMs <= now) return { hits: 0, resetAtMs: now + windowMs };
+      return { hits: Number(row.hits), resetAtMs: started + windowMs };
+    });
   }
 
   async reset(bucket: string): Promise<void> {

@@ -19,8 +19,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** The tenant-local calendar day an instant falls on (hot path: ingest and rollups). */
 export const dayInZone = (instant: Date, timeZone: string): Day => formatterFor(timeZone).format(instant);
 
+/** A real calendar day (2026-02-30 is not): it survives a round trip through a UTC date. */
 export function isValidDay(value: string): boolean {
-  return DAY_PATTERN.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+  return DAY_PATTERN.test(value) && Number.isFinite(epochDay(value)) && fromEpochDay(epochDay(value)) === value;
 }
 
 /** The UTC instant at which `day` starts in `timeZone` (DST-aware). */
@@ -54,12 +55,14 @@ export interface PeriodSplit {
 }
 
 export function splitIntoPeriods(from: Day, to: Day): PeriodSplit {
-  const firstWholeMonthStart = from.endsWith('-01') ? from : (DateTime.fromISO(from, { zone: 'UTC' }).plus({ months: 1 }).startOf('month').toISODate() as Day);
-  const toDate = DateTime.fromISO(to, { zone: 'UTC' });
-  const lastWholeMonthEnd = toDate.endOf('month').toISODate() === to ? to : (toDate.minus({ months: 1 }).endOf('month').toISODate() as Day);
+  // Plain UTC arithmetic (no luxon): this runs for every dashboard query.
+  const firstWholeMonthStart = from.endsWith('-01') ? from : firstOfNextMonth(from);
+  const lastWholeMonthEnd = addDays(to, 1).endsWith('-01') ? to : addDays(`${to.slice(0, 7)}-01`, -1);
   if (firstWholeMonthStart > lastWholeMonthEnd) return { months: null, days: [{ from, to }] };
   const days: { from: Day; to: Day }[] = [];
   if (from < firstWholeMonthStart) days.push({ from, to: addDays(firstWholeMonthStart, -1) });
   if (lastWholeMonthEnd < to) days.push({ from: addDays(lastWholeMonthEnd, 1), to });
   return { months: { from: firstWholeMonthStart.slice(0, 7), to: lastWholeMonthEnd.slice(0, 7) }, days };
 }
+
+const firstOfNextMonth = (day: Day): Day => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 1)).toISOString().slice(0, 10);

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource } from 'typeorm';
-import { FunnelStage } from '../funnels/entities/funnel-stage.entity';
-import { OriginItem } from '../origins/entities/origin-item.entity';
-import { Team } from '../teams/entities/team.entity';
+import type { DataSource } from 'typeorm';
 
 export interface CatalogEntry {
   id: string;
@@ -11,38 +8,31 @@ export interface CatalogEntry {
   color: string;
 }
 
-/** The stages and origins the pies are made of: one team's, or every one of the tenant. */
+interface CatalogRow extends CatalogEntry {
+  kind: 'stage' | 'origin';
+}
+
+// A team without a funnel (or origin group) matches nothing: all its counts fall into "Outros".
+const STAGES = `SELECT 'stage' AS kind, s.id AS id, s.name AS name, s.color AS color, f.name AS list_name, s.position AS position
+  FROM funnel_stages s INNER JOIN funnels f ON f.id = s.funnel_id WHERE s.tenant_id = ?`;
+const TEAM_STAGES = `${STAGES} AND s.funnel_id = (SELECT t.funnel_id FROM teams t WHERE t.id = ? AND t.tenant_id = ?)`;
+const ORIGINS = `SELECT 'origin' AS kind, o.id AS id, o.name AS name, o.color AS color, g.name AS list_name, o.position AS position
+  FROM origin_items o INNER JOIN origin_groups g ON g.id = o.origin_group_id WHERE o.tenant_id = ?`;
+const TEAM_ORIGINS = `${ORIGINS} AND o.origin_group_id = (SELECT t.origin_group_id FROM teams t WHERE t.id = ? AND t.tenant_id = ?)`;
+
+/**
+ * The stages and origins the pies are made of: one team's, or every one of the tenant, in one
+ * plain-SQL round trip (it runs on every dashboard request, QUALITY P2).
+ */
 @Injectable()
 export class DashboardCatalog {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async forTeam(tenantId: string, teamId: string | null): Promise<{ stages: CatalogEntry[]; origins: CatalogEntry[] }> {
-    const team = teamId ? await this.dataSource.getRepository(Team).findOneBy({ id: Equal(teamId), tenantId: Equal(tenantId) }) : null;
-    const stages = this.dataSource
-      .getRepository(FunnelStage)
-      .createQueryBuilder('s')
-      .innerJoin('funnels', 'f', 'f.id = s.funnel_id')
-      .select(['s.id', 's.name', 's.color'])
-      .where('s.tenantId = :tenantId', { tenantId })
-      .orderBy('f.name', 'ASC')
-      .addOrderBy('s.position', 'ASC');
-    const origins = this.dataSource
-      .getRepository(OriginItem)
-      .createQueryBuilder('o')
-      .innerJoin('origin_groups', 'g', 'g.id = o.origin_group_id')
-      .select(['o.id', 'o.name', 'o.color'])
-      .where('o.tenantId = :tenantId', { tenantId })
-      .orderBy('g.name', 'ASC')
-      .addOrderBy('o.position', 'ASC');
-    if (teamId) {
-      // A team without a funnel (or origin group) has no known entries: everything is "Outros".
-      stages.andWhere('s.funnelId = :funnelId', { funnelId: team?.funnelId ?? '' });
-      origins.andWhere('o.originGroupId = :groupId', { groupId: team?.originGroupId ?? '' });
-    }
-    const [stageRows, originRows] = await Promise.all([stages.getMany(), origins.getMany()]);
-    return {
-      stages: stageRows.map((stage) => ({ id: stage.id, name: stage.name, color: stage.color })),
-      origins: originRows.map((origin) => ({ id: origin.id, name: origin.name, color: origin.color })),
-    };
+    const sql = teamId ? `${TEAM_STAGES} UNION ALL ${TEAM_ORIGINS}` : `${STAGES} UNION ALL ${ORIGINS}`;
+    const params = teamId ? [tenantId, teamId, tenantId, tenantId, teamId, tenantId] : [tenantId, tenantId];
+    const rows = await this.dataSource.query<CatalogRow[]>(`${sql} ORDER BY kind DESC, list_name, position`, params);
+    const entries = (kind: CatalogRow['kind']) => rows.filter((row) => row.kind === kind).map((row) => ({ id: row.id, name: row.name, color: row.color }));
+    return { stages: entries('stage'), origins: entries('origin') };
   }
 }

@@ -22,6 +22,15 @@ const toSums = (row: Record<string, unknown> | undefined): TotalsSums => ({
   saleValueSum: Number(row?.['saleValueSum'] ?? 0),
 });
 
+/**
+ * Which rollups answer a scope: without an agent filter, the rollups without the agent
+ * dimension (a few times fewer rows to sum); with one, the per-agent rollups.
+ */
+const tablesFor = (scope: AttendanceScope) =>
+  scope.userId
+    ? { totals: 'attendance_rollup_totals', stages: 'attendance_rollup_stages', origins: 'attendance_rollup_origins' }
+    : { totals: 'attendance_rollup_team_totals', stages: 'attendance_rollup_team_stages', origins: 'attendance_rollup_team_origins' };
+
 /** Every dashboard figure, read from the rollups (never from the attendances themselves). */
 @Injectable()
 export class DashboardRepository {
@@ -57,42 +66,41 @@ export class DashboardRepository {
 
   async totals(scope: AttendanceScope, range: DayRange): Promise<TotalsSums> {
     const { sql, params } = this.where(scope, range);
-    const [row] = await this.dataSource.query(`SELECT ${SUMS} FROM attendance_rollup_totals WHERE ${sql}`, params);
+    const [row] = await this.dataSource.query(`SELECT ${SUMS} FROM ${tablesFor(scope).totals} WHERE ${sql}`, params);
     return toSums(row);
   }
 
   async daily(scope: AttendanceScope, range: DayRange): Promise<{ day: string; attendances: number; converted: number }[]> {
     const { sql, params } = this.where(scope, range, true);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT period AS day, SUM(attendances) AS attendances, SUM(converted) AS converted FROM attendance_rollup_totals WHERE ${sql} GROUP BY period`,
+      `SELECT period AS day, SUM(attendances) AS attendances, SUM(converted) AS converted FROM ${tablesFor(scope).totals} WHERE ${sql} GROUP BY period`,
       params,
     );
     return rows.map((row) => ({ day: String(row['day']), attendances: Number(row['attendances']), converted: Number(row['converted']) }));
   }
 
-  async byAgent(scope: AttendanceScope, range: DayRange): Promise<(TotalsSums & { userId: string })[]> {
+  /** Per agent, with the agent's name (joined here rather than fetched in a second round trip). */
+  async byAgent(scope: AttendanceScope, range: DayRange): Promise<(TotalsSums & { userId: string; name: string | null })[]> {
     const { sql, params } = this.where(scope, range);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT user_id AS userId, ${SUMS} FROM attendance_rollup_totals WHERE ${sql} GROUP BY user_id`,
-      params,
+      `SELECT r.userId, u.full_name AS name, r.attendances, r.converted, r.scoreSum, r.scoreCount, r.firstResponseSum, r.firstResponseCount, r.saleValueSum
+       FROM (SELECT user_id AS userId, ${SUMS} FROM attendance_rollup_totals WHERE ${sql} GROUP BY user_id) r
+       LEFT JOIN users u ON u.id = r.userId AND u.tenant_id = ?`,
+      [...params, scope.tenantId],
     );
-    return rows.map((row) => ({ userId: String(row['userId']), ...toSums(row) }));
+    return rows.map((row) => ({ userId: String(row['userId']), name: row['name'] === null ? null : String(row['name']), ...toSums(row) }));
   }
 
-  async byStage(scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
-    return this.counts('attendance_rollup_stages', 'stage_id', scope, range);
-  }
-
-  async byOrigin(scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
-    return this.counts('attendance_rollup_origins', 'origin_id', scope, range);
-  }
-
-  private async counts(table: string, column: string, scope: AttendanceScope, range: DayRange): Promise<Map<string, number>> {
+  /** Attendances per funnel stage and per lead origin (the two pies), in one round trip. */
+  async byStageAndOrigin(scope: AttendanceScope, range: DayRange): Promise<{ stages: Map<string, number>; origins: Map<string, number> }> {
     const { sql, params } = this.where(scope, range);
+    const tables = tablesFor(scope);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${column} AS id, SUM(attendances) AS n FROM ${table} WHERE ${sql} GROUP BY ${column}`,
-      params,
+      `SELECT 'stage' AS kind, stage_id AS id, SUM(attendances) AS n FROM ${tables.stages} WHERE ${sql} GROUP BY stage_id
+       UNION ALL SELECT 'origin' AS kind, origin_id AS id, SUM(attendances) AS n FROM ${tables.origins} WHERE ${sql} GROUP BY origin_id`,
+      [...params, ...params],
     );
-    return new Map(rows.map((row) => [String(row['id']), Number(row['n'])]));
+    const counts = (kind: string) => new Map(rows.filter((row) => row['kind'] === kind).map((row) => [String(row['id']), Number(row['n'])]));
+    return { stages: counts('stage'), origins: counts('origin') };
   }
 }

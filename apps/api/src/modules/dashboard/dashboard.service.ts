@@ -1,23 +1,19 @@
 import type { DashboardAgentRow, DashboardResponse } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, In, type DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { addDays, daysInclusive, eachDay } from '../../core/time/tenant-days';
 import { resolveDayRange, resolveScope, type DayRange } from '../attendances/attendance-scope';
 import { TenantTimezones } from '../attendances/tenant-timezones';
-import { User } from '../users/entities/user.entity';
 import { DashboardCatalog } from './dashboard-catalog';
 import { toSlices, toTotals } from './dashboard-math';
 import type { DashboardQuery } from './dashboard.query';
-import { DashboardRepository } from './dashboard.repository';
+import { DashboardRepository, type TotalsSums } from './dashboard.repository';
 
 const DEFAULT_RANGE_DAYS = 30;
 
 @Injectable()
 export class DashboardService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rollups: DashboardRepository,
     private readonly catalog: DashboardCatalog,
     private readonly timezones: TenantTimezones,
@@ -29,13 +25,12 @@ export class DashboardService {
     const length = daysInclusive(range.from, range.to);
     const previousRange = { from: addDays(range.from, -length), to: addDays(range.from, -1) };
 
-    const [totals, previousTotals, daily, agents, stageCounts, originCounts, catalog] = await Promise.all([
-      this.rollups.totals(scope, range),
+    // Independent reads in parallel on the pool; the range's totals are the sum of its agents' rows.
+    const [previousTotals, daily, agents, counts, catalog] = await Promise.all([
       this.rollups.totals(scope, previousRange),
       this.rollups.daily(scope, range),
       this.rollups.byAgent(scope, range),
-      this.rollups.byStage(scope, range),
-      this.rollups.byOrigin(scope, range),
+      this.rollups.byStageAndOrigin(scope, range),
       this.catalog.forTeam(principal.tenantId, scope.catalogTeamId),
     ]);
 
@@ -43,11 +38,11 @@ export class DashboardService {
     return {
       range,
       previousRange,
-      totals: toTotals(totals),
+      totals: toTotals(sumOf(agents)),
       previousTotals: toTotals(previousTotals),
-      byStage: toSlices(catalog.stages, stageCounts),
-      byOrigin: toSlices(catalog.origins, originCounts),
-      byAgent: await this.agentRows(principal.tenantId, agents, query.sort ?? 'attendances'),
+      byStage: toSlices(catalog.stages, counts.stages),
+      byOrigin: toSlices(catalog.origins, counts.origins),
+      byAgent: agentRows(agents, query.sort ?? 'attendances'),
       daily: eachDay(range.from, range.to).map((date) => ({
         date,
         attendances: perDay.get(date)?.attendances ?? 0,
@@ -55,21 +50,20 @@ export class DashboardService {
       })),
     };
   }
+}
 
-  private async agentRows(
-    tenantId: string,
-    rows: Awaited<ReturnType<DashboardRepository['byAgent']>>,
-    sort: NonNullable<DashboardQuery['sort']>,
-  ): Promise<DashboardAgentRow[]> {
-    const ids = rows.map((row) => row.userId).filter(Boolean);
-    const users = ids.length
-      ? await this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { tenantId: Equal(tenantId), id: In(ids) } })
-      : [];
-    const names = new Map(users.map((user) => [user.id, user.fullName]));
-    const agentRows = rows.map((row) => {
-      const totals = toTotals(row);
-      return { userId: row.userId || null, name: row.userId ? (names.get(row.userId) ?? 'Usuário removido') : 'Sem agente', ...totals };
-    });
-    return agentRows.sort((a, b) => (b[sort] ?? -1) - (a[sort] ?? -1) || a.name.localeCompare(b.name));
-  }
+function agentRows(rows: Awaited<ReturnType<DashboardRepository['byAgent']>>, sort: NonNullable<DashboardQuery['sort']>): DashboardAgentRow[] {
+  const agentRows = rows.map((row) => {
+    const totals = toTotals(row);
+    return { userId: row.userId || null, name: row.userId ? (row.name ?? 'Usuário removido') : 'Sem agente', ...totals };
+  });
+  return agentRows.sort((a, b) => (b[sort] ?? -1) - (a[sort] ?? -1) || a.name.localeCompare(b.name));
+}
+
+function sumOf(rows: TotalsSums[]): TotalsSums {
+  const sum: TotalsSums = { attendances: 0, converted: 0, scoreSum: 0, scoreCount: 0, firstResponseSum: 0, firstResponseCount: 0, saleValueSum: 0 };
+  for (const row of rows) for (const key of Object.keys(sum) as (keyof TotalsSums)[]) sum[key] += row[key];
+  // Cents added as binary floats drift; the per-agent sums came from exact decimals.
+  sum.saleValueSum = Math.round(sum.saleValueSum * 100) / 100;
+  return sum;
 }

@@ -1,40 +1,110 @@
 import type { BatchIngestItemResult } from '@fasto/contracts';
-import { HttpException, Injectable } from '@nestjs/common';
+import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validateSync, type ValidationError } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
 import { toErrorResponse } from '../../core/errors/error-response';
+import { TenantTimezones } from '../attendances/tenant-timezones';
+import { BatchIngestWriter, type BatchItem } from './batch-ingest.writer';
 import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import { FUTURE_MESSAGE, MAX_FUTURE_MS } from './ingest-values';
 import { IngestService } from './ingest.service';
 
-const flatten = (errors: Awaited<ReturnType<typeof validate>>) =>
-  errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) }));
+const flatten = (errors: ValidationError[]) => errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) }));
 
-/** Up to 500 attendances, each validated and stored on its own: results per item, in order. */
+type Indexed = BatchItem & { index: number };
+
+/**
+ * Up to 500 attendances: each validated on its own (a bad item never rejects the others), then
+ * all valid ones stored in one transaction (QUALITY P3: ≥ 20,000 rows/s). Results per item, in order.
+ */
 @Injectable()
 export class BatchIngestService {
-  constructor(private readonly ingest: IngestService) {}
+  private readonly logger = new Logger(BatchIngestService.name);
+
+  constructor(
+    private readonly writer: BatchIngestWriter,
+    private readonly ingest: IngestService,
+    private readonly timezones: TenantTimezones,
+  ) {}
 
   async ingestAll(tenantId: string, items: Record<string, unknown>[]): Promise<BatchIngestItemResult[]> {
-    const results: BatchIngestItemResult[] = [];
+    const results: BatchIngestItemResult[] = new Array(items.length);
+    const valid: Indexed[] = [];
+    const externalIdOf = (index: number) => (typeof items[index]['external_id'] === 'string' ? (items[index]['external_id'] as string) : null);
     for (const [index, raw] of items.entries()) {
-      const externalId = typeof raw['external_id'] === 'string' ? raw['external_id'] : null;
-      const item = plainToInstance(IngestAttendanceDto, raw);
-      const errors = await validate(item, { whitelist: true, forbidNonWhitelisted: true });
+      const input = plainToInstance(IngestAttendanceDto, raw);
+      // The DTO has no async rule: the synchronous validator gives the same answer without a promise per rule.
+      const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
+      const attendedAt = new Date(input.attended_at);
       if (errors.length > 0) {
         const details = flatten(errors);
-        results.push({ index, externalId, status: 'error', error: { message: `Validation failed: ${details[0].messages[0] ?? 'invalid item'}`, details } });
-        continue;
-      }
-      try {
-        const result = await this.ingest.ingest(tenantId, item);
-        results.push({ index, externalId, status: result.status, id: result.id, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
-      } catch (error) {
-        // Client errors (e.g. a date too far ahead) belong to the item; anything else is ours.
-        if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
-        const { body } = toErrorResponse(error);
-        results.push({ index, externalId, status: 'error', error: { message: body.message, ...(body.details ? { details: body.details } : {}) } });
+        results[index] = {
+          index,
+          externalId: externalIdOf(index),
+          status: 'error',
+          error: { message: `Validation failed: ${details[0].messages[0] ?? 'invalid item'}`, details },
+        };
+      } else if (attendedAt.getTime() > Date.now() + MAX_FUTURE_MS) {
+        results[index] = {
+          index,
+          externalId: input.external_id,
+          status: 'error',
+          error: { message: FUTURE_MESSAGE, details: [{ field: 'attended_at', messages: [FUTURE_MESSAGE] }] },
+        };
+      } else {
+        valid.push({ index, input, attendedAt });
       }
     }
+    if (valid.length > 0) await this.store(tenantId, valid, results);
     return results;
+  }
+
+  private async store(tenantId: string, valid: Indexed[], results: BatchIngestItemResult[]): Promise<void> {
+    let outcomes;
+    try {
+      outcomes = await this.writer.write(tenantId, valid, await this.timezones.of(tenantId));
+    } catch (error) {
+      // A value the database refused fails the whole multi-row statement: store item by item
+      // instead, so that only the culprit gets the error.
+      if (!(error instanceof QueryFailedError)) throw error;
+      this.logger.warn({ err: error, items: valid.length }, 'Batch insert refused; storing the items one by one');
+      return this.storeOneByOne(tenantId, valid, results);
+    }
+    for (const [position, outcome] of outcomes.entries()) {
+      const { index, input } = valid[position];
+      results[index] = {
+        index,
+        externalId: input.external_id,
+        status: outcome.status,
+        id: outcome.id,
+        ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}),
+      };
+    }
+  }
+
+  private async storeOneByOne(tenantId: string, valid: Indexed[], results: BatchIngestItemResult[]): Promise<void> {
+    for (const { index, input } of valid) {
+      try {
+        const result = await this.ingest.ingest(tenantId, input);
+        results[index] = {
+          index,
+          externalId: input.external_id,
+          status: result.status,
+          id: result.id,
+          ...(result.warnings.length ? { warnings: result.warnings } : {}),
+        };
+      } catch (error) {
+        // Client errors belong to the item; anything else is ours.
+        if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+        const { body } = toErrorResponse(error);
+        results[index] = {
+          index,
+          externalId: input.external_id,
+          status: 'error',
+          error: { message: body.message, ...(body.details ? { details: body.details } : {}) },
+        };
+      }
+    }
   }
 }

@@ -1,8 +1,4 @@
-import { Equal, type EntityManager } from 'typeorm';
-import { FunnelStage } from '../funnels/entities/funnel-stage.entity';
-import { OriginItem } from '../origins/entities/origin-item.entity';
-import { Team } from '../teams/entities/team.entity';
-import { User } from '../users/entities/user.entity';
+import type { EntityManager } from 'typeorm';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 
 export interface ResolvedReferences {
@@ -27,7 +23,7 @@ interface Entry {
 }
 
 /** By id (in this tenant only), else by name: within the team's list first, then the whole tenant if unambiguous. */
-function pick(
+export function pickReference(
   entries: Entry[],
   teamEntries: Entry[],
   id: string | null | undefined,
@@ -52,51 +48,67 @@ function pick(
   return null;
 }
 
+interface AgentRow {
+  id: string;
+  teamId: string | null;
+  funnelId: string | null;
+  originGroupId: string | null;
+}
+
+interface CatalogRow {
+  kind: 'stage' | 'origin';
+  id: string;
+  name: string;
+  listId: string;
+}
+
+const AGENT = `SELECT u.id AS id, u.team_id AS teamId, t.funnel_id AS funnelId, t.origin_group_id AS originGroupId
+  FROM users u LEFT JOIN teams t ON t.id = u.team_id AND t.tenant_id = u.tenant_id WHERE u.tenant_id = ?`;
+const STAGES = `SELECT 'stage' AS kind, id, name, funnel_id AS listId, position FROM funnel_stages WHERE tenant_id = ?`;
+const ORIGINS = `SELECT 'origin' AS kind, id, name, origin_group_id AS listId, position FROM origin_items WHERE tenant_id = ?`;
+
+/** The stages and/or origins of the tenant, in position order, in one statement. */
+async function catalogs(manager: EntityManager, tenantId: string, needStages: boolean, needOrigins: boolean): Promise<CatalogRow[]> {
+  const parts = [...(needStages ? [STAGES] : []), ...(needOrigins ? [ORIGINS] : [])];
+  if (parts.length === 0) return [];
+  return manager.query(
+    `${parts.join(' UNION ALL ')} ORDER BY kind, position`,
+    parts.map(() => tenantId),
+  );
+}
+
 /**
  * Turns what n8n said about agent, stage and origin into ids of this tenant. Another tenant's
- * ids are treated as unknown: they are never linked.
+ * ids are treated as unknown: they are never linked. Two statements (the agent with its team,
+ * then the catalogs), as every ingest runs this inside its transaction (QUALITY P3).
  */
 export async function resolveReferences(manager: EntityManager, tenantId: string, input: IngestAttendanceDto): Promise<ResolvedReferences> {
   const warnings: string[] = [];
-  const tenant = Equal(tenantId);
-  let user: User | null = null;
+  let user: AgentRow | null = null;
   if (input.user_id) {
-    user = await manager.getRepository(User).findOneBy({ id: Equal(input.user_id), tenantId: tenant });
+    [user = null] = await manager.query<AgentRow[]>(`${AGENT} AND u.id = ?`, [tenantId, input.user_id]);
     if (!user) warnings.push(`agent ${input.user_id} not found in this organization; stored without agent`);
   } else if (input.agent_email) {
-    user = await manager.getRepository(User).findOneBy({ email: Equal(input.agent_email.trim().toLowerCase()), tenantId: tenant });
+    [user = null] = await manager.query<AgentRow[]>(`${AGENT} AND u.email = ?`, [tenantId, input.agent_email.trim().toLowerCase()]);
     if (!user) warnings.push(`agent "${input.agent_email}" not found; stored without agent`);
   }
-  const team = user?.teamId ? await manager.getRepository(Team).findOneBy({ id: Equal(user.teamId), tenantId: tenant }) : null;
-
-  const needStages = Boolean(input.stage_id || input.stage_name);
-  const needOrigins = Boolean(input.origin_id || input.origin_name);
-  const [stages, origins] = await Promise.all([
-    needStages
-      ? manager
-          .getRepository(FunnelStage)
-          .find({ select: { id: true, name: true, funnelId: true, position: true }, where: { tenantId: tenant }, order: { position: 'ASC' } })
-      : [],
-    needOrigins
-      ? manager
-          .getRepository(OriginItem)
-          .find({ select: { id: true, name: true, originGroupId: true, position: true }, where: { tenantId: tenant }, order: { position: 'ASC' } })
-      : [],
-  ]);
+  const rows = await catalogs(manager, tenantId, Boolean(input.stage_id || input.stage_name), Boolean(input.origin_id || input.origin_name));
+  const stages = rows.filter((row) => row.kind === 'stage');
+  const origins = rows.filter((row) => row.kind === 'origin');
   return {
     userId: user?.id ?? null,
     teamId: user?.teamId ?? null,
-    funnelStageId: pick(
+    funnelStageId: pickReference(
       stages,
-      stages.filter((stage) => team?.funnelId && stage.funnelId === team.funnelId),
+      stages.filter((stage) => user?.funnelId && stage.listId === user.funnelId),
       input.stage_id,
       input.stage_name,
       'stage',
       warnings,
     ),
-    originItemId: pick(
+    originItemId: pickReference(
       origins,
-      origins.filter((origin) => team?.originGroupId && origin.originGroupId === team.originGroupId),
+      origins.filter((origin) => user?.originGroupId && origin.listId === user.originGroupId),
       input.origin_id,
       input.origin_name,
       'origin',

@@ -126,7 +126,14 @@ export class IngestService {
     const id = newId();
     try {
       // A duplicate key fails this statement only; on MySQL/MariaDB and SQLite the transaction carries on.
-      await manager.getRepository(Attendance).insert({ id, tenantId, externalId, ...values });
+      // updateEntity(false): no read-back SELECT of the generated columns after the insert (QUALITY P3).
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Attendance)
+        .values({ id, tenantId, externalId, ...values })
+        .updateEntity(false)
+        .execute();
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

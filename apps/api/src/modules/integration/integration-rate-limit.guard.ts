@@ -26,8 +26,7 @@ export class IntegrationRateLimitGuard implements CanActivate {
     if (principal?.kind !== 'api_key') return true;
     const now = Date.now();
     const { perKeyPerMinute, perTenantPerMinute } = this.config.integrationRateLimit;
-    const key = await this.store.hit(`api:key:${principal.apiKeyId}`, WINDOW_MS, now);
-    const tenant = await this.store.hit(`api:tenant:${principal.tenantId}`, WINDOW_MS, now);
+    const [key, tenant] = await this.store.hitAll([`api:key:${principal.apiKeyId}`, `api:tenant:${principal.tenantId}`], WINDOW_MS, now);
 
     const remaining = Math.max(0, Math.min(perKeyPerMinute - key.hits, perTenantPerMinute - tenant.hits));
     const limited = key.hits > perKeyPerMinute ? key : tenant.hits > perTenantPerMinute ? tenant : null;

@@ -1,6 +1,6 @@
 import type { BatchIngestItemResult, FunnelView, IngestResult, IntegrationUser, OriginGroupView } from '@fasto/contracts';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../../core/decorators/current-principal.decorator';
 import { IntegrationRoute } from '../../core/decorators/integration-route.decorator';
@@ -10,6 +10,7 @@ import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { IngestService } from './ingest.service';
 import { IntegrationCatalogService } from './integration-catalog.service';
 import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
+import { ApiIngestAttendance, ApiIngestBatch, ApiIntegrationFunnels, ApiIntegrationOrigins, ApiIntegrationUsers } from './integration.openapi';
 
 /**
  * The n8n side of Fasto: tenant API keys only (`X-Api-Key: fst_…` or `Authorization: Bearer fst_…`),
@@ -28,26 +29,28 @@ export class IntegrationController {
 
   @Get('users')
   @ApiOperation({ summary: 'Active agents and managers: id, name, email, team' })
+  @ApiIntegrationUsers()
   async users(@CurrentTenant() tenantId: string): Promise<{ items: IntegrationUser[] }> {
     return { items: await this.catalog.users(tenantId) };
   }
 
   @Get('funnels')
   @ApiOperation({ summary: 'Funnels with their ordered stages and the teams that use them' })
+  @ApiIntegrationFunnels()
   async funnels(@CurrentTenant() tenantId: string): Promise<{ items: FunnelView[] }> {
     return { items: await this.catalog.funnelList(tenantId) };
   }
 
   @Get('origins')
   @ApiOperation({ summary: 'Origin groups with their ordered items and the teams that use them' })
+  @ApiIntegrationOrigins()
   async origins(@CurrentTenant() tenantId: string): Promise<{ items: OriginGroupView[] }> {
     return { items: await this.catalog.originList(tenantId) };
   }
 
   @Post('attendances')
   @ApiOperation({ summary: 'Store one attendance (idempotent on external_id): 201 created, 200 updated or unchanged' })
-  @ApiCreatedResponse({ description: '{ id, status: "created", warnings }' })
-  @ApiOkResponse({ description: '{ id, status: "updated" | "unchanged", warnings }' })
+  @ApiIngestAttendance()
   async ingest(@CurrentTenant() tenantId: string, @Body() input: IngestAttendanceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngestResult> {
     const result = await this.ingestion.ingest(tenantId, input);
     void reply.status(result.status === 'created' ? HttpStatus.CREATED : HttpStatus.OK);
@@ -57,6 +60,7 @@ export class IntegrationController {
   @Post('attendances/batch')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Store up to 500 attendances; one result per item, a bad item never rejects the others' })
+  @ApiIngestBatch()
   async ingestBatch(@CurrentTenant() tenantId: string, @Body() batch: BatchIngestDto): Promise<{ results: BatchIngestItemResult[] }> {
     return { results: await this.batches.ingestAll(tenantId, batch.items) };
   }

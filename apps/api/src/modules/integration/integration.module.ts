@@ -7,6 +7,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { IntegrationCatalogService } from './integration-catalog.service';
 import { BatchIngestService } from './batch-ingest.service';
+import { BatchIngestWriter } from './batch-ingest.writer';
 import { IngestService } from './ingest.service';
 import { IntegrationController } from './integration.controller';
 import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
@@ -14,6 +15,6 @@ import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
 @Module({
   imports: [TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
   controllers: [ApiKeysController, IntegrationController],
-  providers: [ApiKeysService, IntegrationCatalogService, IngestService, BatchIngestService, IntegrationRateLimitGuard],
+  providers: [ApiKeysService, IntegrationCatalogService, IngestService, BatchIngestService, BatchIngestWriter, IntegrationRateLimitGuard],
 })
 export class IntegrationModule {}

@@ -3,17 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { dayInZone } from '../../core/time/tenant-days';
 import { Attendance } from '../attendances/entities/attendance.entity';
-import { RollupDelta } from '../attendances/rollups/rollup-delta';
+import { RollupDelta, type RollupRows } from '../attendances/rollups/rollup-delta';
 import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
 import type { Tenant } from '../tenants/entities/tenant.entity';
 
 const DAY_MS = 86_400_000;
 const TOTALS =
   'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, attendances, converted, score_sum AS scoreSum, score_count AS scoreCount, first_response_sum AS firstResponseSum, first_response_count AS firstResponseCount, sale_value_sum AS saleValueSum';
-const TABLES: [string, string, 'totals' | 'stages' | 'origins'][] = [
+const TEAM_TOTALS = TOTALS.replace('user_id AS userId, ', '');
+const TABLES: [string, string, keyof RollupRows][] = [
   ['attendance_rollup_totals', TOTALS, 'totals'],
   ['attendance_rollup_stages', 'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, stage_id AS stageId, attendances', 'stages'],
   ['attendance_rollup_origins', 'tenant_id AS tenantId, grain, period, user_id AS userId, team_id AS teamId, origin_id AS originId, attendances', 'origins'],
+  // The rollups without the agent (migration 0005).
+  ['attendance_rollup_team_totals', TEAM_TOTALS, 'teamTotals'],
+  ['attendance_rollup_team_stages', 'tenant_id AS tenantId, grain, period, team_id AS teamId, stage_id AS stageId, attendances', 'teamStages'],
+  ['attendance_rollup_team_origins', 'tenant_id AS tenantId, grain, period, team_id AS teamId, origin_id AS originId, attendances', 'teamOrigins'],
 ];
 
 type Row = Record<string, unknown>;

@@ -3,6 +3,7 @@ import { RateLimitCounters1763800000001 } from './1763800000001-rate-limit-count
 import { AttendanceRollups1763800000002 } from './1763800000002-attendance-rollups';
 import { NotificationLocale1763800000003 } from './1763800000003-notification-locale';
 import { JobRuns1763800000004 } from './1763800000004-job-runs';
+import { TeamRollups1763800000005 } from './1763800000005-team-rollups';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AttendanceRollups1763800000002,
   NotificationLocale1763800000003,
   JobRuns1763800000004,
+  TeamRollups1763800000005,
 ];

@@ -46,6 +46,30 @@ export interface OriginRow extends Key {
   attendances: number;
 }
 
+/** The same figures without the agent: what tenant- and team-wide dashboards read. */
+export type TeamTotalsRow = Omit<TotalsRow, 'userId'>;
+export type TeamStageRow = Omit<StageRow, 'userId'>;
+export type TeamOriginRow = Omit<OriginRow, 'userId'>;
+
+export interface RollupRows {
+  totals: TotalsRow[];
+  stages: StageRow[];
+  origins: OriginRow[];
+  teamTotals: TeamTotalsRow[];
+  teamStages: TeamStageRow[];
+  teamOrigins: TeamOriginRow[];
+}
+
+const emptyMeasures = (): RollupMeasures => ({
+  attendances: 0,
+  converted: 0,
+  scoreSum: 0,
+  scoreCount: 0,
+  firstResponseSum: 0,
+  firstResponseCount: 0,
+  saleValueSum: 0,
+});
+
 /** Keys are strings; a row whose every number is 0 changes nothing. */
 const isZero = (row: object) => Object.values(row).every((value) => typeof value !== 'number' || Math.abs(value) < 1e-9);
 const roundCents = (value: number) => Math.round(value * 100) / 100;
@@ -58,6 +82,9 @@ export class RollupDelta {
   private readonly totals = new Map<string, TotalsRow>();
   private readonly stages = new Map<string, StageRow>();
   private readonly origins = new Map<string, OriginRow>();
+  private readonly teamTotals = new Map<string, TeamTotalsRow>();
+  private readonly teamStages = new Map<string, TeamStageRow>();
+  private readonly teamOrigins = new Map<string, TeamOriginRow>();
 
   /** Counts the attendance (sign +1) or takes it back (−1) on its day and on its month. */
   add(facts: AttendanceFacts, sign: 1 | -1, timeZone: string): this {
@@ -68,49 +95,63 @@ export class RollupDelta {
   }
 
   private addTo(key: Key, facts: AttendanceFacts, sign: 1 | -1): void {
-    const keyText = `${key.tenantId}|${key.grain}|${key.period}|${key.userId}|${key.teamId}`;
-
-    const totals = this.totals.get(keyText) ?? {
-      ...key,
-      attendances: 0,
-      converted: 0,
-      scoreSum: 0,
-      scoreCount: 0,
-      firstResponseSum: 0,
-      firstResponseCount: 0,
-      saleValueSum: 0,
-    };
-    totals.attendances += sign;
-    totals.converted += facts.converted ? sign : 0;
-    if (facts.score !== null) {
-      totals.scoreSum += sign * facts.score;
-      totals.scoreCount += sign;
-    }
-    if (facts.firstResponseTimeMin !== null) {
-      totals.firstResponseSum += sign * facts.firstResponseTimeMin;
-      totals.firstResponseCount += sign;
-    }
-    totals.saleValueSum = roundCents(totals.saleValueSum + sign * (facts.saleValue ?? 0));
-    this.totals.set(keyText, totals);
+    const { userId, ...teamKey } = key;
+    const teamKeyText = `${key.tenantId}|${key.grain}|${key.period}|${key.teamId}`;
+    const keyText = `${teamKeyText}|${userId}`;
+    addMeasures(
+      upsert(this.totals, keyText, () => ({ ...key, ...emptyMeasures() })),
+      facts,
+      sign,
+    );
+    addMeasures(
+      upsert(this.teamTotals, teamKeyText, () => ({ ...teamKey, ...emptyMeasures() })),
+      facts,
+      sign,
+    );
 
     const stageId = facts.funnelStageId ?? '';
-    const stage = this.stages.get(`${keyText}|${stageId}`) ?? { ...key, stageId, attendances: 0 };
-    stage.attendances += sign;
-    this.stages.set(`${keyText}|${stageId}`, stage);
+    upsert(this.stages, `${keyText}|${stageId}`, () => ({ ...key, stageId, attendances: 0 })).attendances += sign;
+    upsert(this.teamStages, `${teamKeyText}|${stageId}`, () => ({ ...teamKey, stageId, attendances: 0 })).attendances += sign;
 
     const originId = facts.originItemId ?? '';
-    const origin = this.origins.get(`${keyText}|${originId}`) ?? { ...key, originId, attendances: 0 };
-    origin.attendances += sign;
-    this.origins.set(`${keyText}|${originId}`, origin);
+    upsert(this.origins, `${keyText}|${originId}`, () => ({ ...key, originId, attendances: 0 })).attendances += sign;
+    upsert(this.teamOrigins, `${teamKeyText}|${originId}`, () => ({ ...teamKey, originId, attendances: 0 })).attendances += sign;
   }
 
   /** Rows in key order: concurrent writers then lock rollup rows in the same order (no deadlocks). */
-  rows(): { totals: TotalsRow[]; stages: StageRow[]; origins: OriginRow[] } {
+  rows(): RollupRows {
     const sorted = <T extends object>(map: Map<string, T>) =>
       [...map.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([, row]) => row)
         .filter((row) => !isZero(row));
-    return { totals: sorted(this.totals), stages: sorted(this.stages), origins: sorted(this.origins) };
+    return {
+      totals: sorted(this.totals),
+      stages: sorted(this.stages),
+      origins: sorted(this.origins),
+      teamTotals: sorted(this.teamTotals),
+      teamStages: sorted(this.teamStages),
+      teamOrigins: sorted(this.teamOrigins),
+    };
   }
+}
+
+function upsert<T>(map: Map<string, T>, key: string, create: () => T): T {
+  let row = map.get(key);
+  if (!row) map.set(key, (row = create()));
+  return row;
+}
+
+function addMeasures(totals: RollupMeasures, facts: AttendanceFacts, sign: 1 | -1): void {
+  totals.attendances += sign;
+  totals.converted += facts.converted ? sign : 0;
+  if (facts.score !== null) {
+    totals.scoreSum += sign * facts.score;
+    totals.scoreCount += sign;
+  }
+  if (facts.firstResponseTimeMin !== null) {
+    totals.firstResponseSum += sign * facts.firstResponseTimeMin;
+    totals.firstResponseCount += sign;
+  }
+  totals.saleValueSum = roundCents(totals.saleValueSum + sign * (facts.saleValue ?? 0));
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { RollupDelta, type AttendanceFacts, type OriginRow, type StageRow, type TotalsRow } from './rollup-delta';
+import { RollupDelta, type AttendanceFacts, type OriginRow, type RollupRows, type StageRow, type TeamTotalsRow, type TotalsRow } from './rollup-delta';
 
 const CHUNK = 400;
 const KEY = ['tenant_id', 'grain', 'period', 'user_id', 'team_id'];
@@ -13,24 +13,23 @@ interface TableSpec<Row> {
   values: (row: Row) => (string | number)[];
 }
 
+const TEAM_KEY = ['tenant_id', 'grain', 'period', 'team_id'];
+const TOTAL_MEASURES = ['attendances', 'converted', 'score_sum', 'score_count', 'first_response_sum', 'first_response_count', 'sale_value_sum'];
+const measuresOf = (row: Omit<TeamTotalsRow, 'tenantId' | 'grain' | 'period' | 'teamId'>) => [
+  row.attendances,
+  row.converted,
+  row.scoreSum,
+  row.scoreCount,
+  row.firstResponseSum,
+  row.firstResponseCount,
+  row.saleValueSum,
+];
+
 const TOTALS: TableSpec<TotalsRow> = {
   table: 'attendance_rollup_totals',
   keys: KEY,
-  measures: ['attendances', 'converted', 'score_sum', 'score_count', 'first_response_sum', 'first_response_count', 'sale_value_sum'],
-  values: (row) => [
-    row.tenantId,
-    row.grain,
-    row.period,
-    row.userId,
-    row.teamId,
-    row.attendances,
-    row.converted,
-    row.scoreSum,
-    row.scoreCount,
-    row.firstResponseSum,
-    row.firstResponseCount,
-    row.saleValueSum,
-  ],
+  measures: TOTAL_MEASURES,
+  values: (row) => [row.tenantId, row.grain, row.period, row.userId, row.teamId, ...measuresOf(row)],
 };
 const STAGES: TableSpec<StageRow> = {
   table: 'attendance_rollup_stages',
@@ -45,7 +44,26 @@ const ORIGINS: TableSpec<OriginRow> = {
   values: (row) => [row.tenantId, row.grain, row.period, row.userId, row.teamId, row.originId, row.attendances],
 };
 
-export const ROLLUP_TABLES = [TOTALS.table, STAGES.table, ORIGINS.table];
+const TEAM_TOTALS: TableSpec<RollupRows['teamTotals'][number]> = {
+  table: 'attendance_rollup_team_totals',
+  keys: TEAM_KEY,
+  measures: TOTAL_MEASURES,
+  values: (row) => [row.tenantId, row.grain, row.period, row.teamId, ...measuresOf(row)],
+};
+const TEAM_STAGES: TableSpec<RollupRows['teamStages'][number]> = {
+  table: 'attendance_rollup_team_stages',
+  keys: [...TEAM_KEY, 'stage_id'],
+  measures: ['attendances'],
+  values: (row) => [row.tenantId, row.grain, row.period, row.teamId, row.stageId, row.attendances],
+};
+const TEAM_ORIGINS: TableSpec<RollupRows['teamOrigins'][number]> = {
+  table: 'attendance_rollup_team_origins',
+  keys: [...TEAM_KEY, 'origin_id'],
+  measures: ['attendances'],
+  values: (row) => [row.tenantId, row.grain, row.period, row.teamId, row.originId, row.attendances],
+};
+
+export const ROLLUP_TABLES = [TOTALS.table, STAGES.table, ORIGINS.table, TEAM_TOTALS.table, TEAM_STAGES.table, TEAM_ORIGINS.table];
 
 /** Applies rollup deltas with additive upserts, inside the caller's transaction. */
 @Injectable()
@@ -65,10 +83,13 @@ export class RollupWriter {
   }
 
   async apply(manager: EntityManager, delta: RollupDelta): Promise<void> {
-    const { totals, stages, origins } = delta.rows();
-    await this.upsert(manager, TOTALS, totals);
-    await this.upsert(manager, STAGES, stages);
-    await this.upsert(manager, ORIGINS, origins);
+    const rows = delta.rows();
+    await this.upsert(manager, TOTALS, rows.totals);
+    await this.upsert(manager, STAGES, rows.stages);
+    await this.upsert(manager, ORIGINS, rows.origins);
+    await this.upsert(manager, TEAM_TOTALS, rows.teamTotals);
+    await this.upsert(manager, TEAM_STAGES, rows.teamStages);
+    await this.upsert(manager, TEAM_ORIGINS, rows.teamOrigins);
   }
 
   private async upsert<Row>(manager: EntityManager, spec: TableSpec<Row>, rows: Row[]): Promise<void> {

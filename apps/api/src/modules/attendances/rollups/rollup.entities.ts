@@ -76,3 +76,63 @@ export class AttendanceDailyOrigin extends RollupKey {
   @Column({ type: 'int', default: 0 })
   attendances!: number;
 }
+
+/** The same rows without the agent (migration 0005): what tenant- and team-wide dashboards read. */
+abstract class TeamRollupKey {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 1 })
+  grain!: 'D' | 'M';
+
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  period!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  teamId!: string;
+}
+
+@Entity('attendance_rollup_team_totals')
+@Index('idx_rollup_team_totals_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+export class AttendanceTeamTotal extends TeamRollupKey {
+  @Column({ type: 'int', default: 0 })
+  attendances!: number;
+
+  @Column({ type: 'int', default: 0 })
+  converted!: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  scoreSum!: number;
+
+  @Column({ type: 'int', default: 0 })
+  scoreCount!: number;
+
+  @Column({ type: 'double', default: 0 })
+  firstResponseSum!: number;
+
+  @Column({ type: 'int', default: 0 })
+  firstResponseCount!: number;
+
+  @Column({ type: 'decimal', precision: 16, scale: 2, default: 0, transformer: decimalToNumber })
+  saleValueSum!: number;
+}
+
+@Entity('attendance_rollup_team_stages')
+@Index('idx_rollup_team_stages_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+export class AttendanceTeamStage extends TeamRollupKey {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  stageId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  attendances!: number;
+}
+
+@Entity('attendance_rollup_team_origins')
+@Index('idx_rollup_team_origins_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+export class AttendanceTeamOrigin extends TeamRollupKey {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  originId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  attendances!: number;
+}

@@ -1,0 +1,154 @@
+import type { IngestStatus } from '@fasto/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Equal, In, type DataSource, type EntityManager } from 'typeorm';
+import { withDeadlockRetry } from '../../core/database/deadlock-retry';
+import { DomainEvents } from '../../core/events/domain-events';
+import { newId } from '../../core/database/ids';
+import { forUpdate } from '../../core/database/lock';
+import { Attendance } from '../attendances/entities/attendance.entity';
+import { RollupDelta, type AttendanceFacts } from '../attendances/rollups/rollup-delta';
+import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
+import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
+import { loadBatchReferences } from './batch-references';
+import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import { INGEST_FIELDS, ingestValues, sameValue, type Ingestible } from './ingest-values';
+
+export interface BatchItem {
+  input: IngestAttendanceDto;
+  attendedAt: Date;
+}
+
+export interface BatchOutcome {
+  id: string;
+  status: IngestStatus;
+  warnings: string[];
+  before: AttendanceFacts | null;
+  after: AttendanceFacts;
+  customerName: string | null;
+}
+
+/** One external id's state as the batch walks its items in order. */
+interface Tracked {
+  id: string;
+  values: Ingestible;
+  /** As stored before the batch (null: created by it). */
+  stored: Ingestible | null;
+  deleted: boolean;
+  changed: boolean;
+}
+
+/** Multi-row inserts stay well under both engines' bound-parameter limits. */
+const INSERT_CHUNK = 250;
+
+/**
+ * Stores a batch of valid items in one transaction: the existing rows in one locking read, the new
+ * ones in multi-row INSERTs, changed ones updated, and one rollup delta for the whole batch. Items
+ * keep the single-post semantics (created / updated / unchanged, same warnings), in order: a later
+ * item with the same external_id updates the earlier one.
+ */
+@Injectable()
+export class BatchIngestWriter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rollups: RollupWriter,
+    private readonly events: DomainEvents,
+  ) {}
+
+  write(tenantId: string, items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
+    return withDeadlockRetry(() => this.dataSource.transaction((manager) => this.writeIn(manager, tenantId, items, timeZone)));
+  }
+
+  private async writeIn(manager: EntityManager, tenantId: string, items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
+    const resolve = await loadBatchReferences(
+      manager,
+      tenantId,
+      items.map((item) => item.input),
+    );
+    const tracked = await this.existing(manager, tenantId, [...new Set(items.map((item) => item.input.external_id))]);
+
+    const outcomes = items.map(({ input, attendedAt }): BatchOutcome => {
+      const references = resolve(input);
+      const values = ingestValues(input, references, attendedAt);
+      const after = factsOf({ tenantId, ...values });
+      const current = tracked.get(input.external_id);
+      if (!current) {
+        const id = newId();
+        tracked.set(input.external_id, { id, values, stored: null, deleted: false, changed: true });
+        return { id, status: 'created', warnings: references.warnings, before: null, after, customerName: values.customerName };
+      }
+      if (current.deleted) {
+        const warnings = [...references.warnings, 'this attendance was deleted in Fasto; the update was ignored'];
+        return { id: current.id, status: 'unchanged', warnings, before: null, after, customerName: values.customerName };
+      }
+      if (INGEST_FIELDS.every((field) => sameValue(current.values[field], values[field]))) {
+        return { id: current.id, status: 'unchanged', warnings: references.warnings, before: null, after, customerName: values.customerName };
+      }
+      const before = factsOf({ tenantId, ...current.values });
+      Object.assign(current, { values, changed: true });
+      return { id: current.id, status: 'updated', warnings: references.warnings, before, after, customerName: values.customerName };
+    });
+
+    const delta = new RollupDelta();
+    const inserts: (Ingestible & { id: string; tenantId: string; externalId: string })[] = [];
+    for (const [externalId, row] of tracked) {
+      if (!row.changed) continue;
+      if (row.stored) {
+        await manager.getRepository(Attendance).update({ id: Equal(row.id), tenantId: Equal(tenantId) }, row.values);
+        delta.add(factsOf({ tenantId, ...row.stored }), -1, timeZone);
+      } else {
+        inserts.push({ id: row.id, tenantId, externalId, ...row.values });
+      }
+      delta.add(factsOf({ tenantId, ...row.values }), 1, timeZone);
+    }
+    await this.insert(manager, inserts);
+    await this.rollups.apply(manager, delta);
+    // Like a single post: each created or updated item is published inside the transaction.
+    for (const outcome of outcomes) {
+      if (outcome.status === 'unchanged') continue;
+      const { id: attendanceId, customerName, before, after } = outcome;
+      await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId, customerName, before, after });
+    }
+    return outcomes;
+  }
+
+  /**
+   * Plain multi-row INSERTs (building them with TypeORM's query builder took a fifth of a batch's
+   * CPU). Values go through the driver's own conversion; created_at/updated_at take the column
+   * defaults, and nothing is read back.
+   */
+  private async insert(manager: EntityManager, rows: (Ingestible & { id: string; tenantId: string; externalId: string })[]): Promise<void> {
+    const metadata = this.dataSource.getMetadata(Attendance);
+    const columns = (['id', 'tenantId', 'externalId', ...INGEST_FIELDS] as const).map((property) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`attendances has no column for ${property}`);
+      return column;
+    });
+    const driver = this.dataSource.driver;
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      await manager.query(
+        `INSERT INTO attendances (${columns.map((column) => column.databaseName).join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`,
+        chunk.flatMap((row) => columns.map((column) => driver.preparePersistentValue(row[column.propertyName as keyof typeof row], column))),
+      );
+    }
+  }
+
+  /** The batch's external ids that already exist, locked until the transaction ends (soft-deleted ones included). */
+  private async existing(manager: EntityManager, tenantId: string, externalIds: string[]): Promise<Map<string, Tracked>> {
+    const rows = await forUpdate(
+      manager
+        .getRepository(Attendance)
+        .createQueryBuilder('a')
+        .withDeleted()
+        .where({ tenantId: Equal(tenantId), externalId: In(externalIds) }),
+    ).getMany();
+    return new Map(
+      rows.map((row) => {
+        const values = Object.fromEntries(INGEST_FIELDS.map((field) => [field, row[field]])) as Ingestible;
+        return [row.externalId, { id: row.id, values, stored: values, deleted: row.deletedAt !== null, changed: false }];
+      }),
+    );
+  }
+}

@@ -1,0 +1,122 @@
+// P3: POST /api/integration/attendances against a bare mysql2 loop running the very statements
+// the endpoint runs (captured from the general log), at the same concurrency; and the batch route in rows/s.
+import { randomUUID } from 'node:crypto';
+import { mysql } from './dataset.mjs';
+import { http, replay, round } from './load.mjs';
+
+/** Everything the bench ingests lands on this day, far from the dashboard's ranges, and is removed afterwards. */
+const DAY = '2000-01-15';
+const PREFIX = 'bench-p3-';
+const CONCURRENCY = 10;
+const BATCH_SIZE = 500;
+
+export async function cleanIngested(db, tenantId) {
+  await db.query(`DELETE FROM attendances WHERE tenant_id = ? AND external_id LIKE '${PREFIX}%'`, [tenantId]);
+  const [tables] = await db.query("SHOW TABLES LIKE 'attendance\\_rollup\\_%'");
+  for (const row of tables) {
+    await db.query(`DELETE FROM \`${Object.values(row)[0]}\` WHERE tenant_id = ? AND period IN (?, ?)`, [tenantId, DAY, DAY.slice(0, 7)]);
+  }
+}
+
+/** What n8n would post: an agent by email, a stage and an origin by name (the full reference resolution). */
+async function itemFactory(db, tenantId, agentEmail) {
+  const [[stage]] = await db.query(
+    'SELECT s.name FROM funnel_stages s JOIN teams t ON t.funnel_id = s.funnel_id JOIN users u ON u.team_id = t.id WHERE u.email = ? AND s.tenant_id = ? ORDER BY s.position LIMIT 1',
+    [agentEmail, tenantId],
+  );
+  const [[origin]] = await db.query(
+    'SELECT o.name FROM origin_items o JOIN teams t ON t.origin_group_id = o.origin_group_id JOIN users u ON u.team_id = t.id WHERE u.email = ? AND o.tenant_id = ? ORDER BY o.position LIMIT 1',
+    [agentEmail, tenantId],
+  );
+  const run = Date.now().toString(36);
+  return (tag) => ({
+    external_id: `${PREFIX}${run}-${tag}`,
+    attended_at: `${DAY}T12:00:00Z`,
+    agent_email: agentEmail,
+    stage_name: stage?.name,
+    origin_name: origin?.name,
+    customer_name: 'Cliente Bench',
+    customer_phone: '+55 11 99999-0000',
+    title: 'Pedido de orçamento',
+    summary: 'Cliente pediu orçamento e recebeu proposta.',
+    score: 80,
+    first_response_time_min: 3,
+    handling_time_min: 12,
+    converted: false,
+  });
+}
+
+/** Facts about the captured statements that QUALITY P3 asks for. */
+function shapeOf(statements) {
+  const insertAt = statements.findIndex(({ sql }) => /^\s*INSERT INTO `?attendances`?\s*\(/i.test(sql));
+  const commitAt = statements.findIndex(({ sql }, index) => index > insertAt && /^\s*COMMIT/i.test(sql));
+  const afterInsert = statements.slice(insertAt + 1, commitAt < 0 ? undefined : commitAt);
+  // A read-back reads the attendance just inserted; other reads (e.g. notification recipients) are not one.
+  const readBacks = afterInsert.filter(({ sql }) => /^\s*SELECT/i.test(sql) && /\bFROM\s+`?attendances`?/i.test(sql));
+  return {
+    transactions: statements.filter(({ sql }) => /^\s*(START TRANSACTION|BEGIN)/i.test(sql)).length,
+    readBackSelect: readBacks.length > 0,
+    readBacks: readBacks.map(({ sql }) => sql.slice(0, 200)),
+    statementKinds: statements.map(({ sql }) => sql.trim().split(/\s+/).slice(0, 3).join(' ').slice(0, 40)),
+  };
+}
+
+export async function p3({ base, db, databaseUrl, apiKey, tenantId, seconds, capture }) {
+  const headers = { 'x-api-key': apiKey };
+  const url = `${base}/api/integration/attendances`;
+  const itemFor = await itemFactory(db, tenantId, 'agent@demo.fasto.app');
+  await cleanIngested(db, tenantId);
+  try {
+    const sample = itemFor('capture');
+    let created;
+    const statements = await capture(async () => {
+      const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(sample) });
+      created = await response.json();
+      if (response.status !== 201) throw new Error(`ingest: HTTP ${response.status} ${JSON.stringify(created)}`);
+    });
+    const single = await http({ url, method: 'POST', headers, connections: CONCURRENCY, seconds, bodyFor: (n) => itemFor(n), expectStatus: 201 });
+
+    // The same statements, with a fresh attendance id and external id each time, one connection per worker.
+    const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: CONCURRENCY });
+    let replayed = 0;
+    const sql = await replay({
+      concurrency: CONCURRENCY,
+      seconds,
+      work: async () => {
+        const externalId = `${sample.external_id}-r${replayed++}`;
+        const id = randomUUID();
+        const connection = await pool.getConnection();
+        try {
+          for (const statement of statements) await connection.query(statement.sql.replaceAll(sample.external_id, externalId).replaceAll(created.id, id));
+        } finally {
+          connection.release();
+        }
+      },
+    });
+    await pool.end();
+
+    const batchHeaders = { ...headers, 'content-type': 'application/json' };
+    let batches = 0;
+    const batch = await replay({
+      concurrency: 2,
+      seconds,
+      work: async () => {
+        const tag = `b${batches++}`;
+        const items = Array.from({ length: BATCH_SIZE }, (_, index) => itemFor(`${tag}-${index}`));
+        const response = await fetch(`${url}/batch`, { method: 'POST', headers: batchHeaders, body: JSON.stringify({ items }) });
+        const body = await response.json();
+        if (!response.ok || body.results.some((result) => result.status !== 'created')) throw new Error(`batch: HTTP ${response.status}`);
+      },
+    });
+    return {
+      statements: statements.length,
+      ...shapeOf(statements),
+      single,
+      sql,
+      singleOverSql: round(single.requestsPerSecond / sql.requestsPerSecond),
+      batch: { ...batch, rowsPerSecond: Math.round(batch.requestsPerSecond * BATCH_SIZE), batchSize: BATCH_SIZE },
+    };
+  } finally {
+    await cleanIngested(db, tenantId);
+  }
+}

@@ -1,0 +1,96 @@
+// The one table `npm run bench` prints (every scenario, its goal, PASS/FAIL) and bench/results.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORKSPACE } from '../scripts/nx-build.mjs';
+
+const at = (value, goal, pass) => ({ value, goal, pass });
+const fixed = (value) => (Math.round(value * 100) / 100).toString();
+
+/**
+ * One row per QUALITY.md goal, in its order. A scenario left out of the run (or not built yet,
+ * like P5) simply has no rows: add its rows here when it lands.
+ */
+function goals(results) {
+  const rows = [];
+  const { p1, p2, p3, p4, p6 } = results;
+  if (p1) rows.push(['P1', '/api/health req/s ÷ bare node:http (50 conns)', at(p1.ratio, '≥ 0.5', p1.ratio >= 0.5)]);
+  if (p2) {
+    rows.push(['P2', 'dashboard 90 d p95 ms, 10 clients', at(p2.endpoint90.p95, '≤ 100', p2.endpoint90.p95 <= 100)]);
+    rows.push(['P2', 'dashboard 90 d p50 ms (info)', at(p2.endpoint90.p50, '-', null)]);
+    rows.push(['P2', 'endpoint p95 ÷ its SQL via mysql2 p95 (same order)', at(p2.endpointOverSql, '≤ 1.3', p2.endpointOverSql <= 1.3)]);
+    rows.push(['P2', '… ÷ its SQL all in parallel (info)', at(p2.endpointOverAllParallelSql, '-', null)]);
+    rows.push(['P2', '365 d p95 ÷ 90 d p95', at(p2.days365Over90, '≤ 2', p2.days365Over90 <= 2)]);
+  }
+  if (p3) {
+    rows.push(['P3', 'ingest req/s ÷ same statements via mysql2', at(p3.singleOverSql, '≥ 0.6', p3.singleOverSql >= 0.6)]);
+    rows.push(['P3', 'ingest: transactions per request', at(p3.transactions, '= 1', p3.transactions === 1)]);
+    rows.push(['P3', 'ingest: read-back SELECT after insert', at(p3.readBackSelect ? 'yes' : 'no', 'no', !p3.readBackSelect)]);
+    rows.push(['P3', `batch rows/s (${p3.batch.batchSize} per request)`, at(p3.batch.rowsPerSecond, '≥ 20000', p3.batch.rowsPerSecond >= 20_000)]);
+  }
+  if (p4) rows.push(['P4', `keyset page ${p4.depth} rows deep p95 ÷ page 1 p95`, at(p4.deepOverFirst, '≤ 1.5', p4.deepOverFirst <= 1.5)]);
+  // P5 (unread count ≥ 0.8× health req/s, ≤ 1 query per user per poll) lands with the notifications module.
+  if (p6) {
+    rows.push(['P6', 'login req/s ÷ argon2 verify loop (10 conc.)', at(p6.loginOverArgon2, '≥ 0.8', p6.loginOverArgon2 >= 0.8)]);
+    rows.push(['P6', '/api/auth/me p95 during 10 logins ÷ idle', at(p6.burstOverIdle, '≤ 2', p6.burstOverIdle <= 2)]);
+  }
+  if (results.bootMs !== undefined) rows.push(['P8', 'boot to ready ms', at(results.bootMs, '≤ 3000', results.bootMs <= 3000)]);
+  if (results.rssMb !== undefined) rows.push(['P8', 'RSS after the load MB', at(results.rssMb, '≤ 250', results.rssMb <= 250)]);
+  return rows.map(([id, name, row]) => ({ id, name, ...row }));
+}
+
+function details(results) {
+  const { p1, p2, p3, p4, p6 } = results;
+  return [
+    p1 && ['P1 bare node:http (50 conns)', p1.bare],
+    p1 && ['P1 GET /api/health (50 conns)', p1.health],
+    p2 && ['P2 GET /api/dashboard 90 d', p2.endpoint90],
+    p2 && [`P2 its ${p2.statements} SQL statements via mysql2`, p2.sql90],
+    p2 && ['P2 the same, all in parallel', p2.sql90AllParallel],
+    p2 && ['P2 GET /api/dashboard 365 d', p2.endpoint365],
+    p3 && ['P3 POST /integration/attendances', p3.single],
+    p3 && [`P3 its ${p3.statements} statements via mysql2`, p3.sql],
+    p3 && ['P3 POST …/attendances/batch', p3.batch],
+    p4 && ['P4 GET /api/attendances page 1', p4.page1],
+    p4 && [`P4 GET /api/attendances ${p4.depth} deep`, p4.deep],
+    p6 && ['P6 argon2 verify loop', p6.standalone],
+    p6 && ['P6 POST /api/auth/login', p6.logins],
+    p6 && ['P6 GET /api/auth/me idle', p6.otherIdle],
+    p6 && ['P6 GET /api/auth/me during logins', p6.otherDuringLogins],
+  ].filter(Boolean);
+}
+
+function table(lines) {
+  const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => String(line[column] ?? '').length)));
+  return lines
+    .map((line) =>
+      line
+        .map((cell, column) => String(cell ?? '').padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function report(results, say) {
+  const rows = goals(results);
+  say(
+    `data: ${results.data.attendances} attendances (${results.data.perTenant} per tenant), ${results.data.rollupRows} rollup rows${results.quick ? ' — QUICK RUN' : ''}`,
+  );
+  const verdict = (pass) => (pass === null ? '' : pass ? 'PASS' : 'FAIL');
+  process.stdout.write(
+    `\n${table([['#', 'measure', 'value', 'goal', ''], ...rows.map((row) => [row.id, row.name, row.value, row.goal, verdict(row.pass)])])}\n\n`,
+  );
+  process.stdout.write(
+    `${table([
+      ['detail', 'req/s', 'p50 ms', 'p95 ms', 'n'],
+      ...details(results).map(([name, figures]) => [name, fixed(figures.requestsPerSecond), fixed(figures.p50), fixed(figures.p95), figures.requests]),
+    ])}\n\n`,
+  );
+  const output = { ...results, goals: rows };
+  const dir = join(WORKSPACE, 'bench');
+  mkdirSync(join(dir, 'results'), { recursive: true });
+  writeFileSync(join(dir, 'results.json'), JSON.stringify(output, null, 2));
+  writeFileSync(join(dir, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(output, null, 2));
+  say('results written to bench/results.json (and a copy in bench/results/)');
+  return rows.every((row) => row.pass !== false);
+}
