@@ -9,6 +9,7 @@ import { TenantGuard } from '../guards/tenant.guard';
 import { AccessTokenService } from './access-token.service';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { JwtStrategy } from './jwt.strategy';
+import { PrincipalCache } from './principal-cache';
 import { PrincipalLoader } from './principal-loader';
 
 /**
@@ -28,6 +29,7 @@ import { PrincipalLoader } from './principal-loader';
     AccessTokenService,
     ApiKeyAuthenticator,
     JwtStrategy,
+    PrincipalCache,
     PrincipalLoader,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: TenantGuard },

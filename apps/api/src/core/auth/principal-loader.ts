@@ -4,32 +4,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AccessTokenClaims } from './jwt-claims';
 import type { UserPrincipal } from './principal';
-
-interface PrincipalRow {
-  id: string;
-  email: string;
-  tenantId: string;
-  role: string;
-  teamId: string | null;
-  isActive: number | boolean;
-  tenantStatus: string;
-}
+import { PrincipalCache, type PrincipalRow } from './principal-cache';
 
 /**
- * Turns verified token claims into the principal of this request, from the database: a
- * deactivated user, a moved team or a changed role takes effect on the very next request.
+ * Turns verified token claims into the principal of this request, from the database (through a
+ * few-second cache that any write to users or tenants clears): a deactivated user, a moved team
+ * or a changed role takes effect on the next request.
  */
 @Injectable()
 export class PrincipalLoader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: PrincipalCache,
+  ) {}
 
   async load(claims: AccessTokenClaims): Promise<UserPrincipal | null> {
-    // Plain SQL: this runs before every authenticated request.
-    const [row] = await this.dataSource.query<PrincipalRow[]>(
-      `SELECT u.id AS id, u.email AS email, u.tenant_id AS tenantId, u.role AS role, u.team_id AS teamId, u.is_active AS isActive, t.status AS tenantStatus
-       FROM users u INNER JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?`,
-      [claims.sub],
-    );
+    const row = await this.cache.through(claims.sub, () => this.lookup(claims.sub));
     // The token's tenant must still be the user's tenant; anything else is a forged or stale token.
     if (!row || !row.isActive || row.tenantId !== claims.tid || !isRole(row.role)) return null;
     return {
@@ -43,5 +33,15 @@ export class PrincipalLoader {
       sessionId: claims.sid ?? null,
       impersonatorId: claims.imp ?? null,
     };
+  }
+
+  /** Plain SQL: this runs before every authenticated request whose user is not cached. */
+  private async lookup(userId: string): Promise<PrincipalRow | undefined> {
+    const [row] = await this.dataSource.query<PrincipalRow[]>(
+      `SELECT u.id AS id, u.email AS email, u.tenant_id AS tenantId, u.role AS role, u.team_id AS teamId, u.is_active AS isActive, t.status AS tenantStatus
+       FROM users u INNER JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?`,
+      [userId],
+    );
+    return row;
   }
 }

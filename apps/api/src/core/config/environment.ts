@@ -152,6 +152,13 @@ export class Environment {
   @Min(1)
   TENANT_RATE_LIMIT_PER_MINUTE = 3000;
 
+  /** How long a token's user and tenant state may be reused; writes through this instance clear it at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  PRINCIPAL_CACHE_MS = 5000;
+
   /** How long an unread count may be served from memory; below the web app's 10 s poll so no instance hides news longer. */
   @Transform(toInt)
   @IsInt()

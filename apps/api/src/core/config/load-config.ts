@@ -80,6 +80,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
       windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
     },
     integrationRateLimit: { perKeyPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE, perTenantPerMinute: env.TENANT_RATE_LIMIT_PER_MINUTE },
+    principalCacheMs: env.PRINCIPAL_CACHE_MS,
     notifications: {
       unreadCountCacheMs: env.NOTIFICATION_COUNT_CACHE_MS,
       streamHeartbeatMs: env.NOTIFICATION_STREAM_HEARTBEAT_MS,
