@@ -67,7 +67,8 @@ describe('integration: batch ingest', () => {
       .getRepository(ApiKey)
       .insert({ id: randomUUID(), tenantId, name: 'n8n', prefix: generated.prefix, keyHash: hashSecretToken(generated.key) });
     key = generated.key;
-    t.app.get(DomainEvents).on('attendance.recorded', (event) => void recorded.push(event));
+    // The batch announces its writes in one event (one notification pass per batch).
+    t.app.get(DomainEvents).on('attendances.recorded', (event) => void recorded.push(...event.records));
   });
   afterAll(() => t.close());
 

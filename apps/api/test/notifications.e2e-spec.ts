@@ -109,6 +109,24 @@ describe('notifications: triggers, tray API, unread count, live stream', () => {
       expect((await rowsOf(DEMO.admin)).length).toBe(start.admin + 1);
     });
 
+    it('the batch route notifies like single posts: each closed sale once, retries of the batch nothing more', async () => {
+      const sales = async () => (await rowsOf(DEMO.manager, NotificationType.SaleClosed)).length;
+      const start = await sales();
+      const items = [0, 1, 2].map((index) => ({
+        external_id: `batch-${randomUUID()}`,
+        agent_email: DEMO.agent,
+        customer_name: `Lote ${index}`,
+        converted: index < 2,
+        sale_value: 100 + index,
+        attended_at: '2026-03-10T12:00:00-03:00',
+      }));
+      const batch = () => t.http().post('/api/integration/attendances/batch').set('x-api-key', key).send({ items });
+      expect((await batch()).status).toBe(200);
+      expect(await sales()).toBe(start + 2);
+      expect((await batch()).status).toBe(200);
+      expect(await sales()).toBe(start + 2);
+    });
+
     it('a low score notifies the team’s managers once, against the tenant’s threshold', async () => {
       const lows = async (email: string) => (await rowsOf(email, NotificationType.LowScore)).length;
       const start = { manager: await lows(DEMO.manager), beta: await lows('manager.beta@demo.fasto.app'), admin: await lows(DEMO.admin) };

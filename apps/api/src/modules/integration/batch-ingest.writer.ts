@@ -103,12 +103,11 @@ export class BatchIngestWriter {
     }
     await this.insert(manager, inserts);
     await this.rollups.apply(manager, delta);
-    // Like a single post: each created or updated item is published inside the transaction.
-    for (const outcome of outcomes) {
-      if (outcome.status === 'unchanged') continue;
-      const { id: attendanceId, customerName, before, after } = outcome;
-      await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId, customerName, before, after });
-    }
+    // Like a single post, inside the transaction, but as one event: its handlers work per batch, not per item.
+    const records = outcomes
+      .filter((outcome) => outcome.status !== 'unchanged')
+      .map(({ id: attendanceId, customerName, before, after }) => ({ tenantId, attendanceId, customerName, before, after }));
+    if (records.length > 0) await this.events.publish(manager, 'attendances.recorded', { tenantId, records });
     return outcomes;
   }
 
