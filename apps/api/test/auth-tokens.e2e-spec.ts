@@ -37,6 +37,17 @@ describe('auth: forged and misused tokens', () => {
       .expect(200);
   });
 
+  it('never takes an altered copy of a token it already verified', async () => {
+    const token = sign(claims(), TEST_JWT_SECRET, { ...good, subject: admin.id });
+    await t.http().get('/api/auth/me').set('authorization', bearer(token)).expect(200);
+    const [header, , signature] = token.split('.');
+    const elevated = `${header}.${b64({ ...claims({ tid: acme.tenantId }), sub: acme.id, iss: 'fasto', aud: 'fasto-api', exp: Math.floor(Date.now() / 1000) + 600 })}.${signature}`;
+    await t.http().get('/api/auth/me').set('authorization', bearer(elevated)).expect(401);
+    const resigned = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    await t.http().get('/api/auth/me').set('authorization', bearer(resigned)).expect(401);
+    await t.http().get('/api/auth/me').set('authorization', bearer(token)).expect(200);
+  });
+
   const forged: [string, () => string][] = [
     [
       'alg none',

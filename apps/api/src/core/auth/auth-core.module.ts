@@ -11,6 +11,7 @@ import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { JwtStrategy } from './jwt.strategy';
 import { PrincipalCache } from './principal-cache';
 import { PrincipalLoader } from './principal-loader';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Authentication plumbing and the three global guards, in this order:
@@ -31,6 +32,7 @@ import { PrincipalLoader } from './principal-loader';
     JwtStrategy,
     PrincipalCache,
     PrincipalLoader,
+    VerifiedTokens,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: TenantGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -8,6 +8,8 @@ import type { AppConfig } from '../config/app-config';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type AccessTokenClaims } from './jwt-claims';
 import type { UserPrincipal } from './principal';
 import { PrincipalLoader } from './principal-loader';
+import { bearerTokenOf, VerifiedTokens } from './verified-tokens';
+import type { FastifyRequest } from 'fastify';
 
 /** The longest life each token type may have been issued with. */
 const MAX_LIFETIME_SECONDS = { access: ACCESS_TOKEN_TTL_SECONDS, impersonation: IMPERSONATION_TOKEN_TTL_SECONDS };
@@ -30,9 +32,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @InjectConfig() config: AppConfig,
     private readonly principals: PrincipalLoader,
+    private readonly verified: VerifiedTokens,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      passReqToCallback: true,
       // A KeyObject made once: given a string, jsonwebtoken first tries (and fails, with a thrown
       // error) to parse it as a public key, then builds a secret key, on every request.
       secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
@@ -44,10 +48,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: unknown): Promise<UserPrincipal> {
+  async validate(request: FastifyRequest, payload: unknown): Promise<UserPrincipal> {
     if (!isClaims(payload)) {
       throw new UnauthorizedException('Invalid access token');
     }
+    const token = bearerTokenOf(request);
+    if (token) this.verified.remember(token, payload);
     const principal = await this.principals.load(payload);
     if (!principal) throw new UnauthorizedException('Invalid access token');
     return principal;

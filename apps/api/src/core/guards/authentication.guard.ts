@@ -4,6 +4,8 @@ import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC_KEY } from '../access/access-metadata';
 import { ApiKeyAuthenticator, apiKeyFrom } from '../auth/api-key-authenticator';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
+import { PrincipalLoader } from '../auth/principal-loader';
+import { bearerTokenOf, VerifiedTokens } from '../auth/verified-tokens';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
 
 /**
@@ -15,6 +17,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly verified: VerifiedTokens,
+    private readonly principals: PrincipalLoader,
   ) {
     super();
   }
@@ -27,6 +31,15 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     const apiKey = apiKeyFrom(request);
     if (apiKey) {
       request.principal = await this.apiKeys.authenticate(apiKey);
+      return true;
+    }
+    // A token passport-jwt verified before (same bytes, not expired) skips straight to the principal lookup.
+    const token = bearerTokenOf(request);
+    const claims = token ? this.verified.claimsOf(token) : null;
+    if (claims) {
+      const principal = await this.principals.load(claims);
+      if (!principal) throw new UnauthorizedException('Invalid access token');
+      request.principal = principal;
       return true;
     }
     await (super.canActivate(context) as Promise<boolean>);

@@ -1,0 +1,23 @@
+import type { AccessTokenClaims } from './jwt-claims';
+import { bearerTokenOf, VerifiedTokens } from './verified-tokens';
+
+const claims = (exp: number): AccessTokenClaims & { exp: number } => ({ sub: 'u', tid: 't', role: 'agent' as never, team: null, typ: 'access', exp });
+
+describe('VerifiedTokens', () => {
+  it('answers only for the exact token text it was given, and only until its exp', () => {
+    const tokens = new VerifiedTokens();
+    const now = 1_000_000_000_000;
+    tokens.remember('aaa.bbb.ccc', claims(now / 1000 + 60));
+    expect(tokens.claimsOf('aaa.bbb.ccc', now)).toMatchObject({ sub: 'u' });
+    expect(tokens.claimsOf('aaa.bbb.ccd', now)).toBeNull();
+    expect(tokens.claimsOf('aaa.bbb.ccc', now + 60_000)).toBeNull();
+    expect(tokens.claimsOf('aaa.bbb.ccc', now)).toBeNull(); // forgotten once expired
+  });
+
+  it('reads only a plain Bearer header', () => {
+    expect(bearerTokenOf({ headers: { authorization: 'Bearer a.b.c' } })).toBe('a.b.c');
+    expect(bearerTokenOf({ headers: { authorization: 'bearer a.b.c' } })).toBeNull();
+    expect(bearerTokenOf({ headers: { authorization: 'Bearer a.b.c extra' } })).toBeNull();
+    expect(bearerTokenOf({ headers: {} })).toBeNull();
+  });
+});

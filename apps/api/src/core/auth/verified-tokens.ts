@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AccessTokenClaims } from './jwt-claims';
+
+/** The token of an `Authorization: Bearer <token>` header in its plain form; anything unusual is left to passport-jwt. */
+export function bearerTokenOf(request: { headers: IncomingHttpHeaders }): string | null {
+  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(request.headers.authorization ?? '');
+  return match ? match[1] : null;
+}
+
+interface Entry {
+  claims: AccessTokenClaims;
+  /** The token's own `exp`, in ms: a remembered token never outlives it. */
+  expiresAt: number;
+}
+
+/** Past this many remembered tokens the memory is simply emptied; it refills from passport-jwt. */
+const MAX_ENTRIES = 20_000;
+
+/**
+ * Access tokens whose signature and claims passport-jwt already verified, remembered by their
+ * exact text until their `exp`: the same bytes verify the same way, so a tab polling every few
+ * seconds need not pay for the HMAC, the two JSON parses and passport's per-request machinery
+ * each time. Forged or altered tokens are never remembered (they never pass the first check).
+ */
+@Injectable()
+export class VerifiedTokens {
+  private readonly tokens = new Map<string, Entry>();
+
+  claimsOf(token: string, now = Date.now()): AccessTokenClaims | null {
+    const entry = this.tokens.get(token);
+    if (!entry) return null;
+    if (entry.expiresAt <= now) {
+      this.tokens.delete(token);
+      return null;
+    }
+    return entry.claims;
+  }
+
+  remember(token: string, claims: AccessTokenClaims & { exp: number }): void {
+    if (this.tokens.size >= MAX_ENTRIES) this.tokens.clear();
+    this.tokens.set(token, { claims, expiresAt: claims.exp * 1000 });
+  }
+}
