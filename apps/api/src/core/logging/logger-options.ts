@@ -33,8 +33,8 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** Liveness probes hit every few seconds; logging each would bury the useful lines. */
-export const QUIET_PATHS = new Set(['/api/health']);
+/** Liveness probes and the unread-count poll of every open tab hit every few seconds; logging each would bury the useful lines. */
+export const QUIET_PATHS = new Set(['/api/health', '/api/notifications/unread-count']);
 
 /** pino-http with our redaction, ids and levels: one line per request. */
 export function createHttpLogger(config: Pick<AppConfig, 'logLevel'>, stream?: DestinationStream): HttpLogger {
