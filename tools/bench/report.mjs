@@ -12,7 +12,7 @@ const fixed = (value) => (Math.round(value * 100) / 100).toString();
  */
 function goals(results) {
   const rows = [];
-  const { p1, p2, p3, p4, p6 } = results;
+  const { p1, p2, p3, p4, p5, p6 } = results;
   if (p1) rows.push(['P1', '/api/health req/s ÷ bare node:http (50 conns)', at(p1.ratio, '≥ 0.5', p1.ratio >= 0.5)]);
   if (p2) {
     rows.push(['P2', 'dashboard 90 d p95 ms, 10 clients', at(p2.endpoint90.p95, '≤ 100', p2.endpoint90.p95 <= 100)]);
@@ -28,7 +28,11 @@ function goals(results) {
     rows.push(['P3', `batch rows/s (${p3.batch.batchSize} per request)`, at(p3.batch.rowsPerSecond, '≥ 20000', p3.batch.rowsPerSecond >= 20_000)]);
   }
   if (p4) rows.push(['P4', `keyset page ${p4.depth} rows deep p95 ÷ page 1 p95`, at(p4.deepOverFirst, '≤ 1.5', p4.deepOverFirst <= 1.5)]);
-  // P5 (unread count ≥ 0.8× health req/s, ≤ 1 query per user per poll) lands with the notifications module.
+  if (p5) {
+    rows.push(['P5', 'unread-count req/s ÷ /api/health req/s (50 conns)', at(p5.ratio, '≥ 0.8', p5.ratio >= 0.8)]);
+    rows.push(['P5', 'notification queries for 20 polls of one user in 2 s', at(p5.pollNotificationQueries, '≤ 1', p5.pollNotificationQueries <= 1)]);
+    rows.push(['P5', '… all statements incl. the principal lookup (info)', at(p5.pollStatements, '-', null)]);
+  }
   if (p6) {
     rows.push(['P6', 'login req/s ÷ argon2 verify loop (10 conc.)', at(p6.loginOverArgon2, '≥ 0.8', p6.loginOverArgon2 >= 0.8)]);
     rows.push(['P6', '/api/auth/me p95 during 10 logins ÷ idle', at(p6.burstOverIdle, '≤ 2', p6.burstOverIdle <= 2)]);
@@ -39,7 +43,7 @@ function goals(results) {
 }
 
 function details(results) {
-  const { p1, p2, p3, p4, p6 } = results;
+  const { p1, p2, p3, p4, p5, p6 } = results;
   return [
     p1 && ['P1 bare node:http (50 conns)', p1.bare],
     p1 && ['P1 GET /api/health (50 conns)', p1.health],
@@ -52,6 +56,8 @@ function details(results) {
     p3 && ['P3 POST …/attendances/batch', p3.batch],
     p4 && ['P4 GET /api/attendances page 1', p4.page1],
     p4 && [`P4 GET /api/attendances ${p4.depth} deep`, p4.deep],
+    p5 && ['P5 GET /api/health (50 conns)', p5.health],
+    p5 && ['P5 GET /api/notifications/unread-count (50 conns)', p5.unread],
     p6 && ['P6 argon2 verify loop', p6.standalone],
     p6 && ['P6 POST /api/auth/login', p6.logins],
     p6 && ['P6 GET /api/auth/me idle', p6.otherIdle],

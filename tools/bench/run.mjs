@@ -2,13 +2,14 @@
 //   npm run bench -- --quick   small data set (20,000 attendances per tenant, 3 s per measure): a sanity run
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
-//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p6 (P8 is always measured)
+//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6 (P8 is always measured)
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, WORKSPACE } from '../scripts/nx-build.mjs';
 import { capturedStatements, createDatabase, DEMO_PASSWORD, ensureDataset, login, mysql, rssMb, say, sizeBufferPool, startApi } from './dataset.mjs';
 import { p3 } from './ingest.mjs';
+import { p5 } from './notifications.mjs';
 import { p6 } from './login.mjs';
 import { report } from './report.mjs';
 import { p1, p2, p4 } from './scenarios.mjs';
@@ -29,7 +30,7 @@ const QUICK = flags.quick;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/${QUICK ? 'fasto_bench_quick' : 'fasto_bench'}`;
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'p1,p2,p3,p4,p6').split(',').map((name) => name.trim().toLowerCase()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'p1,p2,p3,p4,p5,p6').split(',').map((name) => name.trim().toLowerCase()));
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const env = {
@@ -93,6 +94,7 @@ async function main() {
       apiKey = await createApiKey(demo.id);
       return p3({ base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, capture });
     });
+    await step('p5', async () => p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }));
     await step('p6', () => p6({ base: BASE, db, email: 'agent@demo.fasto.app', password: DEMO_PASSWORD, headers, seconds: SECONDS }));
   } finally {
     await apiKey?.revoke().catch(() => undefined);
