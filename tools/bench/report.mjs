@@ -12,7 +12,7 @@ const fixed = (value) => (Math.round(value * 100) / 100).toString();
  */
 function goals(results) {
   const rows = [];
-  const { p1, p2, p3, p4, p5, p6 } = results;
+  const { p1, p2, p3, p4, p5, p6, soak } = results;
   if (p1) rows.push(['P1', '/api/health req/s ÷ bare node:http (50 conns)', at(p1.ratio, '≥ 0.5', p1.ratio >= 0.5)]);
   if (p2) {
     rows.push(['P2', 'dashboard 90 d p95 ms, 10 clients', at(p2.endpoint90.p95, '≤ 100', p2.endpoint90.p95 <= 100)]);
@@ -36,6 +36,10 @@ function goals(results) {
   if (p6) {
     rows.push(['P6', 'login req/s ÷ argon2 verify loop (10 conc.)', at(p6.loginOverArgon2, '≥ 0.8', p6.loginOverArgon2 >= 0.8)]);
     rows.push(['P6', '/api/auth/me p95 during 10 logins ÷ idle', at(p6.burstOverIdle, '≤ 2', p6.burstOverIdle <= 2)]);
+  }
+  if (soak) {
+    rows.push(['R5', `soak ${soak.seconds} s: failed requests of ${Object.values(soak.requests).reduce((a, b) => a + b, 0)}`, at(soak.errors, '= 0', soak.errors === 0)]);
+    rows.push(['R5', `soak RSS growth MB (${soak.rssFirstMb} → ${soak.rssLastMb}, first vs last third)`, at(soak.rssGrowthMb, '≤ 25', soak.rssGrowthMb <= 25)]);
   }
   if (results.bootMs !== undefined) rows.push(['P8', 'boot to ready ms', at(results.bootMs, '≤ 3000', results.bootMs <= 3000)]);
   if (results.rssMb !== undefined) rows.push(['P8', 'RSS after the load MB', at(results.rssMb, '≤ 250', results.rssMb <= 250)]);

@@ -2,7 +2,8 @@
 //   npm run bench -- --quick   small data set (20,000 attendances per tenant, 3 s per measure): a sanity run
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
-//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6 (P8 is always measured)
+//   npm run bench:soak  the Reliability 5 soak instead: a 5-minute mixed load (SOAK_SECONDS), 0 errors, flat RSS
+//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,soak (P8 is always measured)
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { build, WORKSPACE } from '../scripts/nx-build.mjs';
 import { capturedStatements, createDatabase, DEMO_PASSWORD, ensureDataset, login, mysql, rssMb, say, sizeBufferPool, startApi } from './dataset.mjs';
 import { p3 } from './ingest.mjs';
 import { p5 } from './notifications.mjs';
+import { soak } from './soak.mjs';
 import { p6 } from './login.mjs';
 import { report } from './report.mjs';
 import { p1, p2, p4 } from './scenarios.mjs';
@@ -25,12 +27,12 @@ function freePort() {
   });
 }
 
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, soak: { type: 'boolean', default: false } } });
 const QUICK = flags.quick;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/${QUICK ? 'fasto_bench_quick' : 'fasto_bench'}`;
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'p1,p2,p3,p4,p5,p6').split(',').map((name) => name.trim().toLowerCase()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6')).split(',').map((name) => name.trim().toLowerCase()));
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const env = {
@@ -95,6 +97,12 @@ async function main() {
       return p3({ base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, capture });
     });
     await step('p5', async () => p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }));
+    await step('soak', async () => {
+      apiKey ??= await createApiKey(demo.id);
+      const managerHeaders = { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` };
+      const seconds = Number(process.env.SOAK_SECONDS ?? 300);
+      return soak({ base: BASE, pid: child.pid, db, tenantId: demo.id, adminHeaders: headers, managerHeaders, apiKey: apiKey.key, seconds });
+    });
     await step('p6', () => p6({ base: BASE, db, email: 'agent@demo.fasto.app', password: DEMO_PASSWORD, headers, seconds: SECONDS }));
   } finally {
     await apiKey?.revoke().catch(() => undefined);
