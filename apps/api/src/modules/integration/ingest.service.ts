@@ -1,4 +1,4 @@
-import { AttendanceChannel, type IngestResult } from '@fasto/contracts';
+import type { IngestResult } from '@fasto/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource, type EntityManager } from 'typeorm';
@@ -12,71 +12,8 @@ import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
-import { resolveReferences, type ResolvedReferences } from './ingest-references';
-
-/** Attendances may be posted at most this far in the future (clock skew, time zones). */
-const MAX_FUTURE_MS = 86_400_000;
-
-type Ingestible = Pick<
-  Attendance,
-  | 'userId'
-  | 'teamId'
-  | 'funnelStageId'
-  | 'originItemId'
-  | 'customerName'
-  | 'customerPhone'
-  | 'channel'
-  | 'title'
-  | 'summary'
-  | 'fullSummary'
-  | 'score'
-  | 'firstResponseTimeMin'
-  | 'handlingTimeMin'
-  | 'converted'
-  | 'saleValue'
-  | 'attendedAt'
->;
-
-const FIELDS: (keyof Ingestible)[] = [
-  'userId',
-  'teamId',
-  'funnelStageId',
-  'originItemId',
-  'customerName',
-  'customerPhone',
-  'channel',
-  'title',
-  'summary',
-  'fullSummary',
-  'score',
-  'firstResponseTimeMin',
-  'handlingTimeMin',
-  'converted',
-  'saleValue',
-  'attendedAt',
-];
-
-const same = (a: unknown, b: unknown) =>
-  a instanceof Date || b instanceof Date ? new Date(a as Date).getTime() === new Date(b as Date).getTime() : (a ?? null) === (b ?? null);
-
-const ingestibleOf = (input: IngestAttendanceDto, references: ResolvedReferences, attendedAt: Date): Ingestible => ({
-  userId: references.userId,
-  teamId: references.teamId,
-  funnelStageId: references.funnelStageId,
-  originItemId: references.originItemId,
-  customerName: input.customer_name ?? null,
-  customerPhone: input.customer_phone ?? null,
-  channel: input.channel ?? AttendanceChannel.WhatsApp,
-  title: input.title ?? null,
-  summary: input.summary ?? null,
-  fullSummary: input.full_summary ?? null,
-  score: input.score ?? null,
-  firstResponseTimeMin: input.first_response_time_min ?? null,
-  handlingTimeMin: input.handling_time_min ?? null,
-  converted: input.converted ?? false,
-  saleValue: input.sale_value ?? null,
-  attendedAt,
-});
+import { resolveReferences } from './ingest-references';
+import { FUTURE_MESSAGE, INGEST_FIELDS, ingestValues, MAX_FUTURE_MS, sameValue, type Ingestible } from './ingest-values';
 
 /**
  * Stores the AI's verdict on a conversation. Idempotent on `external_id`: the unique index
@@ -98,8 +35,8 @@ export class IngestService {
     const attendedAt = new Date(input.attended_at);
     if (attendedAt.getTime() > Date.now() + MAX_FUTURE_MS) {
       throw new BadRequestException({
-        message: 'attended_at is more than a day in the future',
-        details: [{ field: 'attended_at', messages: ['attended_at is more than a day in the future'] }],
+        message: FUTURE_MESSAGE,
+        details: [{ field: 'attended_at', messages: [FUTURE_MESSAGE] }],
       });
     }
     const timeZone = await this.timezones.of(tenantId);
@@ -110,7 +47,7 @@ export class IngestService {
     const attempt = await withDeadlockRetry(() =>
       this.dataSource.transaction(async (manager) => {
         const references = await resolveReferences(manager, tenantId, input);
-        const values = ingestibleOf(input, references, attendedAt);
+        const values = ingestValues(input, references, attendedAt);
         const created = await this.insert(manager, tenantId, input.external_id, values, timeZone);
         return { values, warnings: references.warnings, created };
       }),
@@ -162,7 +99,7 @@ export class IngestService {
     if (existing.deletedAt) {
       return { id: existing.id, status: 'unchanged', warnings: [...warnings, 'this attendance was deleted in Fasto; the update was ignored'] };
     }
-    if (FIELDS.every((field) => same(existing[field], values[field]))) return { id: existing.id, status: 'unchanged', warnings };
+    if (INGEST_FIELDS.every((field) => sameValue(existing[field], values[field]))) return { id: existing.id, status: 'unchanged', warnings };
     await manager.getRepository(Attendance).update({ id: Equal(existing.id), tenantId: Equal(tenantId) }, values);
     const before = factsOf(existing);
     const after = factsOf({ tenantId, ...values });
