@@ -1,7 +1,7 @@
 import { TENANT_STATUSES_WITH_ACCESS } from '@fasto/contracts';
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IS_PUBLIC_KEY } from '../access/access-metadata';
+import { routeAccessOf } from '../access/route-access';
 import type { AuthenticatedRequest } from '../auth/principal';
 
 /**
@@ -13,8 +13,7 @@ export class TenantGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    if (routeAccessOf(this.reflector, context).isPublic) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = request.principal;
