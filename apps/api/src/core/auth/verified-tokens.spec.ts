@@ -1,5 +1,5 @@
 import type { AccessTokenClaims } from './jwt-claims';
-import { bearerTokenOf, VerifiedTokens } from './verified-tokens';
+import { bearerCandidateOf, bearerTokenOf, VerifiedTokens } from './verified-tokens';
 
 const claims = (exp: number): AccessTokenClaims & { exp: number } => ({ sub: 'u', tid: 't', role: 'agent' as never, team: null, typ: 'access', exp });
 
@@ -19,5 +19,19 @@ describe('VerifiedTokens', () => {
     expect(bearerTokenOf({ headers: { authorization: 'bearer a.b.c' } })).toBeNull();
     expect(bearerTokenOf({ headers: { authorization: 'Bearer a.b.c extra' } })).toBeNull();
     expect(bearerTokenOf({ headers: {} })).toBeNull();
+  });
+
+  it('looks up only the exact remembered text, whatever follows "Bearer "', () => {
+    const tokens = new VerifiedTokens();
+    tokens.remember('aaa.bbb.ccc', claims(Date.now() / 1000 + 60));
+    const lookup = (authorization: string) => {
+      const candidate = bearerCandidateOf({ headers: { authorization } });
+      return candidate === null ? null : tokens.claimsOf(candidate);
+    };
+    expect(lookup('Bearer aaa.bbb.ccc')).toMatchObject({ sub: 'u' });
+    expect(lookup('Bearer  aaa.bbb.ccc')).toBeNull();
+    expect(lookup('Bearer aaa.bbb.ccc ')).toBeNull();
+    expect(lookup('bearer aaa.bbb.ccc')).toBeNull();
+    expect(lookup('aaa.bbb.ccc')).toBeNull();
   });
 });

@@ -8,6 +8,15 @@ export function bearerTokenOf(request: { headers: IncomingHttpHeaders }): string
   return match ? match[1] : null;
 }
 
+/**
+ * What follows `Bearer ` unchecked, for looking a token up among the remembered ones only: those
+ * all passed bearerTokenOf and passport-jwt, so an odd header can never match one.
+ */
+export function bearerCandidateOf(request: { headers: IncomingHttpHeaders }): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : null;
+}
+
 interface Entry {
   claims: AccessTokenClaims;
   /** The token's own `exp`, in ms: a remembered token never outlives it. */

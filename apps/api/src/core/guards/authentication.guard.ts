@@ -1,12 +1,18 @@
 import { Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { IS_PUBLIC_KEY } from '../access/access-metadata';
+import { routeAccessOf } from '../access/route-access';
 import { ApiKeyAuthenticator, apiKeyFrom } from '../auth/api-key-authenticator';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
 import { PrincipalLoader } from '../auth/principal-loader';
-import { bearerTokenOf, VerifiedTokens } from '../auth/verified-tokens';
+import { bearerCandidateOf, VerifiedTokens } from '../auth/verified-tokens';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
+
+function accept(request: AuthenticatedRequest, principal: Principal | null): true {
+  if (!principal) throw new UnauthorizedException('Invalid access token');
+  request.principal = principal;
+  return true;
+}
 
 /**
  * First global guard: who is calling. A tenant API key, else a Bearer JWT. Any failure is a
@@ -23,25 +29,25 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+  override canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (routeAccessOf(this.reflector, context).isPublic) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const apiKey = apiKeyFrom(request);
-    if (apiKey) {
-      request.principal = await this.apiKeys.authenticate(apiKey);
-      return true;
-    }
-    // A token passport-jwt verified before (same bytes, not expired) skips straight to the principal lookup.
-    const token = bearerTokenOf(request);
+    if (apiKey) return this.apiKeys.authenticate(apiKey).then((principal) => accept(request, principal));
+    // A token passport-jwt verified before (same bytes, not expired) skips straight to the principal;
+    // when that is cached too (a tab polling), the request passes without a single promise.
+    const token = bearerCandidateOf(request);
     const claims = token ? this.verified.claimsOf(token) : null;
     if (claims) {
-      const principal = await this.principals.load(claims);
-      if (!principal) throw new UnauthorizedException('Invalid access token');
-      request.principal = principal;
-      return true;
+      const cached = this.principals.cached(claims);
+      if (cached !== undefined) return accept(request, cached);
+      return this.principals.load(claims).then((principal) => accept(request, principal));
     }
+    return this.throughPassport(context, request);
+  }
+
+  private async throughPassport(context: ExecutionContext, request: AuthenticatedRequest): Promise<boolean> {
     await (super.canActivate(context) as Promise<boolean>);
     request.principal = (request as unknown as { user: Principal }).user;
     return true;
