@@ -1,5 +1,12 @@
 import type { FieldError } from '@fasto/contracts';
-import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
+import {
+  BadRequestException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type PipeTransform,
+  type ValidationError,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -9,16 +16,8 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
-/** Nest's pipe plus two refusals it lacks: a JSON `null` body and text that is not valid Unicode. */
-class StrictValidationPipe extends ValidationPipe {
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // Nest turns a `null` body into `{}`, which would let `PATCH` with `null` succeed as a no-op.
-    if (metadata.type === 'body' && value === null && metadata.metatype && metadata.metatype !== Object) {
-      throw new BadRequestException({ message: 'Validation failed: the body must be a JSON object' });
-    }
-    return super.transform(value, metadata);
-  }
-
+/** Nest's pipe, refusing text that is not valid Unicode instead of crashing on it. */
+class UnicodeSafeValidationPipe extends ValidationPipe {
   protected override async validate(object: object, options?: ValidationPipeOptions): Promise<ValidationError[]> {
     try {
       return await super.validate(object, options);
@@ -30,20 +29,38 @@ class StrictValidationPipe extends ValidationPipe {
   }
 }
 
+/** The global pipe: Nest's validation plus a refusal it lacks (a JSON `null` body), and a fast path. */
+class StrictValidationPipe implements PipeTransform {
+  constructor(private readonly validation: ValidationPipe) {}
+
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    // @CurrentUser() and friends carry what the guards verified, never client input: handed over
+    // as they are, without the two promises Nest's pipe spends on deciding not to validate them.
+    if (metadata.type === 'custom') return value;
+    // Nest turns a `null` body into `{}`, which would let `PATCH` with `null` succeed as a no-op.
+    if (metadata.type === 'body' && value === null && metadata.metatype && metadata.metatype !== Object) {
+      throw new BadRequestException({ message: 'Validation failed: the body must be a JSON object' });
+    }
+    return this.validation.transform(value, metadata);
+  }
+}
+
 /**
  * Unknown fields are refused (not silently dropped) so that `tenantId`, `role` or `passwordHash`
  * can never be mass-assigned; the answer lists every field that failed.
  */
-export function createValidationPipe(): ValidationPipe {
-  return new StrictValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const headline = details[0]?.messages[0] ?? 'Invalid request';
-      return new BadRequestException({ message: `Validation failed: ${headline}`, details });
-    },
-  });
+export function createValidationPipe(): PipeTransform {
+  return new StrictValidationPipe(
+    new UnicodeSafeValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: (errors) => {
+        const details = flatten(errors);
+        const headline = details[0]?.messages[0] ?? 'Invalid request';
+        return new BadRequestException({ message: `Validation failed: ${headline}`, details });
+      },
+    }),
+  );
 }
