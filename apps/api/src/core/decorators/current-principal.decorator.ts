@@ -13,9 +13,12 @@ export const CurrentTenant = createParamDecorator((_data: unknown, context: Exec
   return tenantId;
 });
 
-/** The signed-in user (routes declared with `@Authorized`). */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): UserPrincipal => {
-  const principal = requestOf(context).principal;
+/** The signed-in user of a request the guards let through; throws (500) when they did not set one. */
+export function currentUserOf(request: AuthenticatedRequest): UserPrincipal {
+  const principal = request.principal;
   if (principal?.kind !== 'user') throw new InternalServerErrorException('User principal missing');
   return principal;
-});
+}
+
+/** The signed-in user (routes declared with `@Authorized`). */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): UserPrincipal => currentUserOf(requestOf(context)));

@@ -1,10 +1,10 @@
 import { type NotificationView, type Page, type ReadAllResponse, type UnreadCountResponse } from '@fasto/contracts';
-import { Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { UserPrincipal } from '../../core/auth/principal';
+import type { AuthenticatedRequest, UserPrincipal } from '../../core/auth/principal';
 import { ANY_ROLE, Authorized } from '../../core/decorators/authorized.decorator';
-import { CurrentUser } from '../../core/decorators/current-principal.decorator';
+import { CurrentUser, currentUserOf } from '../../core/decorators/current-principal.decorator';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationStreams } from './notification-streams';
 import { NotificationsService } from './notifications.service';
@@ -17,6 +17,17 @@ const tokenExpiry = (request: FastifyRequest): number => {
   const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}') as { exp?: number };
   return (payload.exp ?? 0) * 1000;
 };
+
+/** The count with a weak ETag: a tab sending it back gets an empty 304 while nothing changed. */
+function countReply(count: number, ifNoneMatch: string | undefined, reply: FastifyReply): UnreadCountResponse | undefined {
+  const etag = `W/"${count}"`;
+  void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+  if (ifNoneMatch === etag) {
+    void reply.status(HttpStatus.NOT_MODIFIED);
+    return undefined;
+  }
+  return { count };
+}
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -36,19 +47,16 @@ export class NotificationsController {
   @Get('unread-count')
   @Authorized(...ANY_ROLE)
   @ApiOperation({ summary: 'How many unread; send If-None-Match with the last ETag to get 304 when unchanged' })
-  async unreadCount(
-    @CurrentUser() principal: UserPrincipal,
-    @Headers('if-none-match') ifNoneMatch: string | undefined,
+  unreadCount(
+    // @Req rather than @CurrentUser()/@Headers(): Nest runs a custom decorator's value through the
+    // pipe chain (half a dozen promises), a tenth of the cost of this route that every tab polls.
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<UnreadCountResponse | undefined> {
-    const count = await this.notifications.unreadCount(principal);
-    const etag = `W/"${count}"`;
-    void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
-    if (ifNoneMatch === etag) {
-      void reply.status(HttpStatus.NOT_MODIFIED);
-      return undefined;
-    }
-    return { count };
+  ): UnreadCountResponse | undefined | Promise<UnreadCountResponse | undefined> {
+    const ifNoneMatch = request.headers['if-none-match'];
+    const count = this.notifications.unreadCount(currentUserOf(request));
+    if (typeof count === 'number') return countReply(count, ifNoneMatch, reply);
+    return count.then((fetched) => countReply(fetched, ifNoneMatch, reply));
   }
 
   @Get('stream')

@@ -46,7 +46,7 @@ export class NotificationsService {
     );
   }
 
-  unreadCount(principal: UserPrincipal): Promise<number> {
+  unreadCount(principal: UserPrincipal): number | Promise<number> {
     return this.unreadCounts.of(principal.tenantId, principal.userId);
   }
 

@@ -37,7 +37,8 @@ export class UnreadCounts {
     signals.onChange((userIds) => userIds.forEach((userId) => this.forget(userId)));
   }
 
-  async of(tenantId: string, userId: string): Promise<number> {
+  /** A plain number when cached (no promise on the polling hot path), else the query's promise. */
+  of(tenantId: string, userId: string): number | Promise<number> {
     const cached = this.cache.get(userId);
     if (cached && cached.expiresAt > Date.now()) return cached.count;
     const inFlight = this.pending.get(userId);
