@@ -1,0 +1,23 @@
+import type { EntityManager } from 'typeorm';
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Runs statements in order and returns each one's result. On MySQL/MariaDB they travel together
+ * in one round trip (the pool allows multiple statements); a failing one stops the rest and
+ * rejects, like a failing single query. SQLite runs in process and takes them one by one.
+ */
+export async function inOneRoundTrip<Results extends unknown[]>(manager: EntityManager, statements: Statement[]): Promise<Results> {
+  if (manager.connection.options.type !== 'mysql' || statements.length <= 1) {
+    const results: unknown[] = [];
+    for (const { sql, params } of statements) results.push(await manager.query(sql, params));
+    return results as Results;
+  }
+  return manager.query(
+    statements.map(({ sql }) => sql).join(';\n'),
+    statements.flatMap(({ params }) => params),
+  );
+}
