@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { inOneRoundTrip } from '../database/one-round-trip';
 
 export interface WindowCount {
   hits: number;
   /** When the current window ends (epoch ms). */
   resetAtMs: number;
+}
+
+interface CounterRow {
+  bucket: string;
+  hits: number | string;
+  started: number | string;
 }
 
 /** Fixed-window counters shared by all instances through the database. */
@@ -37,27 +44,20 @@ export class RateLimitStore {
     const expiredBefore = now - windowMs;
     const rows = buckets.map(() => '(?, ?, 1)').join(', ');
     const values = buckets.flatMap((bucket) => [bucket, now]);
-    if (this.mysql) {
-      // MySQL evaluates the assignments left to right against the old row: `hits` first, then the window.
-      await this.dataSource.query(
-        `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
+    const read = `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${buckets.map(() => '?').join(', ')})`;
+    // MySQL evaluates the assignments left to right against the old row: `hits` first, then the window.
+    const upsert = this.mysql
+      ? `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
          ON DUPLICATE KEY UPDATE hits = IF(window_started_at_ms <= ?, 1, hits + 1),
-                                 window_started_at_ms = IF(window_started_at_ms <= ?, VALUES(window_started_at_ms), window_started_at_ms)`,
-        [...values, expiredBefore, expiredBefore],
-      );
-    } else {
-      await this.dataSource.query(
-        `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
+                                 window_started_at_ms = IF(window_started_at_ms <= ?, VALUES(window_started_at_ms), window_started_at_ms)`
+      : `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
          ON CONFLICT(bucket) DO UPDATE SET
            hits = CASE WHEN window_started_at_ms <= ? THEN 1 ELSE hits + 1 END,
-           window_started_at_ms = CASE WHEN window_started_at_ms <= ? THEN excluded.window_started_at_ms ELSE window_started_at_ms END`,
-        [...values, expiredBefore, expiredBefore],
-      );
-    }
-    const found: { bucket: string; hits: number | string; started: number | string }[] = await this.dataSource.query(
-      `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${buckets.map(() => '?').join(', ')})`,
-      buckets,
-    );
+           window_started_at_ms = CASE WHEN window_started_at_ms <= ? THEN excluded.window_started_at_ms ELSE window_started_at_ms END`;
+    const [, found] = await inOneRoundTrip<[unknown, CounterRow[]]>(this.dataSource.manager, [
+      { sql: upsert, params: [...values, expiredBefore, expiredBefore] },
+      { sql: read, params: buckets },
+    ]);
     return buckets.map((bucket) => {
       const row = found.find((candidate) => candidate.bucket === bucket);
       const started = row ? Number(row.started) : 0;
