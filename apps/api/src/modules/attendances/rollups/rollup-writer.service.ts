@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { inOneRoundTrip, type Statement } from '../../../core/database/one-round-trip';
 import { RollupDelta, type AttendanceFacts, type OriginRow, type RollupRows, type StageRow, type TeamTotalsRow, type TotalsRow } from './rollup-delta';
 
 const CHUNK = 400;
+const MAX_PARAMS_PER_TRIP = 20_000;
 const KEY = ['tenant_id', 'grain', 'period', 'user_id', 'team_id'];
 
 interface TableSpec<Row> {
@@ -75,36 +77,62 @@ export class RollupWriter {
   }
 
   /** One attendance changed from `before` to `after` (either may be null: insert / delete). */
-  async record(manager: EntityManager, before: AttendanceFacts | null, after: AttendanceFacts | null, timeZone: string): Promise<void> {
+  async record(
+    manager: EntityManager,
+    before: AttendanceFacts | null,
+    after: AttendanceFacts | null,
+    timeZone: string,
+    precededBy: Statement[] = [],
+  ): Promise<void> {
     const delta = new RollupDelta();
     if (before) delta.add(before, -1, timeZone);
     if (after) delta.add(after, 1, timeZone);
-    await this.apply(manager, delta);
+    await this.apply(manager, delta, precededBy);
   }
 
-  async apply(manager: EntityManager, delta: RollupDelta): Promise<void> {
+  /**
+   * Every rollup table's upserts. On MySQL/MariaDB they go in one round trip: they lock the
+   * busiest rows there are (one agent's day), so the fewer trips until COMMIT the better; call
+   * this late in a transaction. `precededBy` statements (the write itself) travel in the same
+   * trip, ahead: if one fails, none behind it runs. SQLite runs in process and takes them one by one.
+   */
+  async apply(manager: EntityManager, delta: RollupDelta, precededBy: Statement[] = []): Promise<void> {
     const rows = delta.rows();
-    await this.upsert(manager, TOTALS, rows.totals);
-    await this.upsert(manager, STAGES, rows.stages);
-    await this.upsert(manager, ORIGINS, rows.origins);
-    await this.upsert(manager, TEAM_TOTALS, rows.teamTotals);
-    await this.upsert(manager, TEAM_STAGES, rows.teamStages);
-    await this.upsert(manager, TEAM_ORIGINS, rows.teamOrigins);
+    const statements = [
+      ...precededBy,
+      ...this.upserts(TOTALS, rows.totals),
+      ...this.upserts(STAGES, rows.stages),
+      ...this.upserts(ORIGINS, rows.origins),
+      ...this.upserts(TEAM_TOTALS, rows.teamTotals),
+      ...this.upserts(TEAM_STAGES, rows.teamStages),
+      ...this.upserts(TEAM_ORIGINS, rows.teamOrigins),
+    ];
+    if (statements.length === 0) return;
+    // A big delta (a rebuild, a seed) is split so that no single packet grows past a few MB.
+    for (let start = 0; start < statements.length; ) {
+      let end = start + 1;
+      let params = statements[start].params.length;
+      while (end < statements.length && params + statements[end].params.length <= MAX_PARAMS_PER_TRIP) params += statements[end++].params.length;
+      await inOneRoundTrip(manager, statements.slice(start, end));
+      start = end;
+    }
   }
 
-  private async upsert<Row>(manager: EntityManager, spec: TableSpec<Row>, rows: Row[]): Promise<void> {
+  private upserts<Row>(spec: TableSpec<Row>, rows: Row[]): Statement[] {
     const columns = [...spec.keys, ...spec.measures];
     const placeholders = `(${columns.map(() => '?').join(', ')})`;
     const increments = this.mysql
       ? spec.measures.map((column) => `${column} = ${column} + VALUES(${column})`).join(', ')
       : spec.measures.map((column) => `${column} = ${column} + excluded.${column}`).join(', ');
     const conflict = this.mysql ? `ON DUPLICATE KEY UPDATE ${increments}` : `ON CONFLICT (${spec.keys.join(', ')}) DO UPDATE SET ${increments}`;
+    const statements: Statement[] = [];
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      await manager.query(
-        `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')} ${conflict}`,
-        chunk.flatMap((row) => spec.values(row)),
-      );
+      statements.push({
+        sql: `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')} ${conflict}`,
+        params: chunk.flatMap((row) => spec.values(row)),
+      });
     }
+    return statements;
   }
 }
