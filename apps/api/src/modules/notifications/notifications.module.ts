@@ -5,6 +5,7 @@ import { NotificationStreams } from './notification-streams';
 import { NotificationWriter } from './notification-writer.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { AlertThresholds } from './triggers/alert-thresholds';
 import { AttendanceTriggers } from './triggers/attendance-triggers';
 import { OrganizationTriggers } from './triggers/organization-triggers';
 import { TenantLifecycleTriggers } from './triggers/tenant-lifecycle-triggers';
@@ -21,6 +22,7 @@ import { UnreadCounts } from './unread-counts';
     NotificationsService,
     NotificationStreams,
     OrganizationTriggers,
+    AlertThresholds,
     AttendanceTriggers,
     TenantLifecycleTriggers,
   ],

@@ -1,11 +1,11 @@
-import { DEFAULT_TENANT_SETTINGS, NotificationType, Role, type TenantSettings } from '@fasto/contracts';
+import { NotificationType, Role, type TenantSettings } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Equal, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainEvents, type AttendanceRecorded } from '../../../core/events/domain-events';
 import type { AttendanceFacts } from '../../attendances/rollups/rollup-delta';
-import { Tenant } from '../../tenants/entities/tenant.entity';
 import type { NotificationData } from '../notification-messages';
 import { NotificationWriter, type NotificationDraft } from '../notification-writer.service';
+import { AlertThresholds } from './alert-thresholds';
 import { adminsAndTeamManagers, type Recipient } from './recipients';
 
 type Event = AttendanceRecorded;
@@ -36,6 +36,7 @@ export class AttendanceTriggers implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly writer: NotificationWriter,
+    private readonly thresholds: AlertThresholds,
   ) {}
 
   onModuleInit(): void {
@@ -45,7 +46,7 @@ export class AttendanceTriggers implements OnModuleInit {
 
   /** One settings read, one recipients read per team and one insert, however many attendances. */
   private async recorded(manager: EntityManager, tenantId: string, records: Event[]): Promise<void> {
-    const settings = await this.settingsIfNeeded(manager, tenantId, records);
+    const settings = await this.settingsIfNeeded(tenantId, records);
     const crossed = records.map((record) => ({ record, crossings: this.crossings(record, settings) })).filter(({ crossings }) => crossings.length > 0);
     if (crossed.length === 0) return;
     const recipientsByTeam = new Map<string, Recipient[]>();
@@ -72,13 +73,13 @@ export class AttendanceTriggers implements OnModuleInit {
   }
 
   /** The tenant's thresholds, read only when some record has a new score or first-response time to judge. */
-  private async settingsIfNeeded(manager: EntityManager, tenantId: string, records: Event[]): Promise<TenantSettings | null> {
+  private async settingsIfNeeded(tenantId: string, records: Event[]): Promise<TenantSettings | null> {
     const judged = records.some(
       ({ before, after }) =>
         (after.score !== null && after.score !== before?.score) ||
         (after.firstResponseTimeMin !== null && after.firstResponseTimeMin !== before?.firstResponseTimeMin),
     );
-    return judged ? this.settings(manager, tenantId) : null;
+    return judged ? this.thresholds.of(tenantId) : null;
   }
 
   private crossings({ before, after, customerName }: Event, settings: TenantSettings | null): Crossing[] {
@@ -114,10 +115,5 @@ export class AttendanceTriggers implements OnModuleInit {
     const admins = recipients.filter((recipient) => recipient.role === Role.Admin);
     if (crossing.toAdmins) return [...managers, ...admins];
     return teamId === null ? admins : managers;
-  }
-
-  private async settings(manager: EntityManager, tenantId: string): Promise<TenantSettings> {
-    const tenant = await manager.getRepository(Tenant).findOne({ select: { id: true, settings: true }, where: { id: Equal(tenantId) } });
-    return { ...DEFAULT_TENANT_SETTINGS, ...(tenant?.settings ?? {}) };
   }
 }
