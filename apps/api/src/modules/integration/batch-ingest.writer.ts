@@ -10,6 +10,7 @@ import { Attendance } from '../attendances/entities/attendance.entity';
 import { RollupDelta, type AttendanceFacts } from '../attendances/rollups/rollup-delta';
 import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
+import { insertStatements, type NewAttendanceRow } from './attendance-insert';
 import { loadBatchReferences } from './batch-references';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { INGEST_FIELDS, ingestValues, sameValue, type Ingestible } from './ingest-values';
@@ -37,9 +38,6 @@ interface Tracked {
   deleted: boolean;
   changed: boolean;
 }
-
-/** Multi-row inserts stay well under both engines' bound-parameter limits. */
-const INSERT_CHUNK = 250;
 
 /**
  * Stores a batch of valid items in one transaction: the existing rows in one locking read, the new
@@ -90,7 +88,7 @@ export class BatchIngestWriter {
     });
 
     const delta = new RollupDelta();
-    const inserts: (Ingestible & { id: string; tenantId: string; externalId: string })[] = [];
+    const inserts: NewAttendanceRow[] = [];
     for (const [externalId, row] of tracked) {
       if (!row.changed) continue;
       if (row.stored) {
@@ -101,37 +99,15 @@ export class BatchIngestWriter {
       }
       delta.add(factsOf({ tenantId, ...row.values }), 1, timeZone);
     }
-    await this.insert(manager, inserts);
-    await this.rollups.apply(manager, delta);
+    // The new rows and the rollups in one round trip on MySQL/MariaDB: the rollup rows are what
+    // concurrent writes of the same days wait for, so they are taken as late as possible.
+    await this.rollups.apply(manager, delta, insertStatements(manager, inserts));
     // Like a single post, inside the transaction, but as one event: its handlers work per batch, not per item.
     const records = outcomes
       .filter((outcome) => outcome.status !== 'unchanged')
       .map(({ id: attendanceId, customerName, before, after }) => ({ tenantId, attendanceId, customerName, before, after }));
     if (records.length > 0) await this.events.publish(manager, 'attendances.recorded', { tenantId, records });
     return outcomes;
-  }
-
-  /**
-   * Plain multi-row INSERTs (building them with TypeORM's query builder took a fifth of a batch's
-   * CPU). Values go through the driver's own conversion; created_at/updated_at take the column
-   * defaults, and nothing is read back.
-   */
-  private async insert(manager: EntityManager, rows: (Ingestible & { id: string; tenantId: string; externalId: string })[]): Promise<void> {
-    const metadata = this.dataSource.getMetadata(Attendance);
-    const columns = (['id', 'tenantId', 'externalId', ...INGEST_FIELDS] as const).map((property) => {
-      const column = metadata.findColumnWithPropertyName(property);
-      if (!column) throw new Error(`attendances has no column for ${property}`);
-      return column;
-    });
-    const driver = this.dataSource.driver;
-    const placeholders = `(${columns.map(() => '?').join(', ')})`;
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      const chunk = rows.slice(start, start + INSERT_CHUNK);
-      await manager.query(
-        `INSERT INTO attendances (${columns.map((column) => column.databaseName).join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`,
-        chunk.flatMap((row) => columns.map((column) => driver.preparePersistentValue(row[column.propertyName as keyof typeof row], column))),
-      );
-    }
   }
 
   /** The batch's external ids that already exist, locked until the transaction ends (soft-deleted ones included). */

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { inOneRoundTrip, type Statement } from '../../core/database/one-round-trip';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 
 export interface ResolvedReferences {
@@ -67,32 +68,42 @@ const AGENT = `SELECT u.id AS id, u.team_id AS teamId, t.funnel_id AS funnelId, 
 const STAGES = `SELECT 'stage' AS kind, id, name, funnel_id AS listId, position FROM funnel_stages WHERE tenant_id = ?`;
 const ORIGINS = `SELECT 'origin' AS kind, id, name, origin_group_id AS listId, position FROM origin_items WHERE tenant_id = ?`;
 
-/** The stages and/or origins of the tenant, in position order, in one statement. */
-async function catalogs(manager: EntityManager, tenantId: string, needStages: boolean, needOrigins: boolean): Promise<CatalogRow[]> {
+/** The stages and/or origins of the tenant, in position order, in one statement (null: none asked for). */
+function catalogStatement(tenantId: string, needStages: boolean, needOrigins: boolean): Statement | null {
   const parts = [...(needStages ? [STAGES] : []), ...(needOrigins ? [ORIGINS] : [])];
-  if (parts.length === 0) return [];
-  return manager.query(
-    `${parts.join(' UNION ALL ')} ORDER BY kind, position`,
-    parts.map(() => tenantId),
-  );
+  if (parts.length === 0) return null;
+  return { sql: `${parts.join(' UNION ALL ')} ORDER BY kind, position`, params: parts.map(() => tenantId) };
+}
+
+/** The agent by id or email, with the team's funnel and origin group (null: none named). */
+function agentStatement(tenantId: string, input: IngestAttendanceDto): Statement | null {
+  if (input.user_id) return { sql: `${AGENT} AND u.id = ?`, params: [tenantId, input.user_id] };
+  if (input.agent_email) return { sql: `${AGENT} AND u.email = ?`, params: [tenantId, input.agent_email.trim().toLowerCase()] };
+  return null;
 }
 
 /**
  * Turns what n8n said about agent, stage and origin into ids of this tenant. Another tenant's
  * ids are treated as unknown: they are never linked. Two statements (the agent with its team,
- * then the catalogs), as every ingest runs this inside its transaction (QUALITY P3).
+ * then the catalogs) in one round trip, as every ingest runs this inside its transaction (QUALITY P3).
  */
 export async function resolveReferences(manager: EntityManager, tenantId: string, input: IngestAttendanceDto): Promise<ResolvedReferences> {
   const warnings: string[] = [];
-  let user: AgentRow | null = null;
-  if (input.user_id) {
-    [user = null] = await manager.query<AgentRow[]>(`${AGENT} AND u.id = ?`, [tenantId, input.user_id]);
-    if (!user) warnings.push(`agent ${input.user_id} not found in this organization; stored without agent`);
-  } else if (input.agent_email) {
-    [user = null] = await manager.query<AgentRow[]>(`${AGENT} AND u.email = ?`, [tenantId, input.agent_email.trim().toLowerCase()]);
-    if (!user) warnings.push(`agent "${input.agent_email}" not found; stored without agent`);
+  const agent = agentStatement(tenantId, input);
+  const catalog = catalogStatement(tenantId, Boolean(input.stage_id || input.stage_name), Boolean(input.origin_id || input.origin_name));
+  const results = await inOneRoundTrip<(AgentRow[] | CatalogRow[])[]>(
+    manager,
+    [agent, catalog].filter((statement) => statement !== null),
+  );
+  const user = agent ? ((results[0] as AgentRow[])[0] ?? null) : null;
+  const rows = catalog ? (results[results.length - 1] as CatalogRow[]) : [];
+  if (agent && !user) {
+    warnings.push(
+      input.user_id
+        ? `agent ${input.user_id} not found in this organization; stored without agent`
+        : `agent "${input.agent_email}" not found; stored without agent`,
+    );
   }
-  const rows = await catalogs(manager, tenantId, Boolean(input.stage_id || input.stage_name), Boolean(input.origin_id || input.origin_name));
   const stages = rows.filter((row) => row.kind === 'stage');
   const origins = rows.filter((row) => row.kind === 'origin');
   return {

@@ -11,6 +11,7 @@ import { Attendance } from '../attendances/entities/attendance.entity';
 import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
 import { TenantTimezones } from '../attendances/tenant-timezones';
+import { insertStatements } from './attendance-insert';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { resolveReferences } from './ingest-references';
 import { FUTURE_MESSAGE, INGEST_FIELDS, ingestValues, MAX_FUTURE_MS, sameValue, type Ingestible } from './ingest-values';
@@ -61,22 +62,16 @@ export class IngestService {
   /** The new attendance's id, or null when the external id is taken (nothing written then). */
   private async insert(manager: EntityManager, tenantId: string, externalId: string, values: Ingestible, timeZone: string): Promise<string | null> {
     const id = newId();
+    const after = factsOf({ tenantId, ...values });
     try {
-      // A duplicate key fails this statement only; on MySQL/MariaDB and SQLite the transaction carries on.
-      // updateEntity(false): no read-back SELECT of the generated columns after the insert (QUALITY P3).
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Attendance)
-        .values({ id, tenantId, externalId, ...values })
-        .updateEntity(false)
-        .execute();
+      // The row and its rollups in one round trip, the last before COMMIT: the rollup rows are what
+      // every concurrent ingest of this agent's day waits for. A taken external id fails the INSERT
+      // alone (the transaction carries on, on both engines) and nothing behind it runs.
+      await this.rollups.record(manager, null, after, timeZone, insertStatements(manager, [{ id, tenantId, externalId, ...values }]));
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
-    const after = factsOf({ tenantId, ...values });
-    await this.rollups.record(manager, null, after, timeZone);
     await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId: id, customerName: values.customerName, before: null, after });
     return id;
   }
@@ -103,8 +98,8 @@ export class IngestService {
     await manager.getRepository(Attendance).update({ id: Equal(existing.id), tenantId: Equal(tenantId) }, values);
     const before = factsOf(existing);
     const after = factsOf({ tenantId, ...values });
-    await this.rollups.record(manager, before, after, timeZone);
     await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId: existing.id, customerName: values.customerName, before, after });
+    await this.rollups.record(manager, before, after, timeZone);
     return { id: existing.id, status: 'updated', warnings };
   }
 }
