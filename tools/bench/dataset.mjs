@@ -51,7 +51,9 @@ export async function ensureDataset(db, env, { perTenant, days }) {
 /** Starts the built API and waits until it is ready; returns the process and its boot time. */
 export async function startApi(env, base) {
   const started = Date.now();
-  const child = spawn(process.execPath, [join(WORKSPACE, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_API_PROFILE=<dir>: a V8 CPU profile of the API under the bench's load, written when it exits.
+  const profile = process.env.BENCH_API_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, join(WORKSPACE, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (;;) {
     try {
       if ((await fetch(`${base}/api/health/ready`)).ok) break;
