@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { generateApiKey } from '../src/core/auth/api-key-format';
+import { hashSecretToken } from '../src/core/auth/secret-token';
 import { Attendance } from '../src/modules/attendances/entities/attendance.entity';
 import { RollupDelta } from '../src/modules/attendances/rollups/rollup-delta';
 import { factsOf, RollupRebuildService } from '../src/modules/attendances/rollups/rollup-rebuild.service';
+import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
 import { Tenant } from '../src/modules/tenants/entities/tenant.entity';
 import { client, DEMO, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -96,6 +100,42 @@ describe('rollups', () => {
     for (const item of page.slice(10, 15)) await admin.delete(`/api/attendances/${item.id}`).expect(204);
     const negotiation = funnel.stages.find((stage: { name: string }) => stage.name === 'Negociação').id;
     await admin.delete(`/api/funnels/${funnel.id}/stages/${negotiation}`).expect(200);
+
+    for (const { stored, recount } of await compare(t)) expect(stored).toEqual(recount);
+  });
+
+  it('still equal a raw recount after ingests, retries, a 20-parallel race and a batch with repeats', async () => {
+    // A retried post's INSERT fails on the unique key and must take its rollup upserts down with it
+    // (they travel in the same round trip on MySQL/MariaDB).
+    const generated = generateApiKey();
+    const tenantId = admin.session.body.user.tenantId;
+    await t.dataSource
+      .getRepository(ApiKey)
+      .insert({ id: randomUUID(), tenantId, name: 'n8n', prefix: generated.prefix, keyHash: hashSecretToken(generated.key) });
+    const post = (path: string, body: object) => t.http().post(`/api/integration/${path}`).set('x-api-key', generated.key).send(body);
+    const item = (externalId: string, score: number) => ({
+      external_id: externalId,
+      agent_email: DEMO.agent,
+      stage_name: 'Proposta',
+      origin_name: 'Instagram',
+      score,
+      first_response_time_min: 7,
+      converted: score > 80,
+      sale_value: score > 80 ? 150.5 : null,
+      attended_at: '2026-03-10T23:30:00-03:00',
+    });
+    const single = `rollup-${randomUUID()}`;
+    await post('attendances', item(single, 70)).expect(201);
+    await post('attendances', item(single, 70)).expect(200); // unchanged
+    await post('attendances', item(single, 90)).expect(200); // updated
+    const raced = `rollup-race-${randomUUID()}`;
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => post('attendances', item(raced, 60)).then((response) => response.status)));
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    const repeated = `rollup-batch-${randomUUID()}`;
+    const batch = await post('attendances/batch', {
+      items: [item(repeated, 40), item(`rollup-${randomUUID()}`, 85), item(repeated, 95), item(single, 90)],
+    }).expect(200);
+    expect(batch.body.results.map((result: { status: string }) => result.status)).toEqual(['created', 'created', 'updated', 'unchanged']);
 
     for (const { stored, recount } of await compare(t)) expect(stored).toEqual(recount);
   });
