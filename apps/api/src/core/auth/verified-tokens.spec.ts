@@ -10,6 +10,8 @@ describe('VerifiedTokens', () => {
     tokens.remember('aaa.bbb.ccc', claims(now / 1000 + 60));
     expect(tokens.claimsOf('aaa.bbb.ccc', now)).toMatchObject({ sub: 'u' });
     expect(tokens.claimsOf('aaa.bbb.ccd', now)).toBeNull();
+    expect(tokens.claimsOf('aaa.bbx.ccc', now)).toBeNull(); // same signature text, other token
+    expect(tokens.claimsOf('ccc', now)).toBeNull();
     expect(tokens.claimsOf('aaa.bbb.ccc', now + 60_000)).toBeNull();
     expect(tokens.claimsOf('aaa.bbb.ccc', now)).toBeNull(); // forgotten once expired
   });

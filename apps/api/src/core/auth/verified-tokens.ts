@@ -18,10 +18,18 @@ export function bearerCandidateOf(request: { headers: IncomingHttpHeaders }): st
 }
 
 interface Entry {
+  token: string;
   claims: AccessTokenClaims;
   /** The token's own `exp`, in ms: a remembered token never outlives it. */
   expiresAt: number;
 }
+
+/**
+ * Tokens are filed under their signature (the text after the last dot): hashing those few dozen
+ * characters for the lookup is cheaper than hashing the whole token; the entry keeps the whole
+ * token, and only the exact same text matches.
+ */
+const keyOf = (token: string): string => token.slice(token.lastIndexOf('.') + 1);
 
 /** Past this many remembered tokens the memory is simply emptied; it refills from passport-jwt. */
 const MAX_ENTRIES = 20_000;
@@ -37,10 +45,11 @@ export class VerifiedTokens {
   private readonly tokens = new Map<string, Entry>();
 
   claimsOf(token: string, now = Date.now()): AccessTokenClaims | null {
-    const entry = this.tokens.get(token);
-    if (!entry) return null;
+    const key = keyOf(token);
+    const entry = this.tokens.get(key);
+    if (!entry || entry.token !== token) return null;
     if (entry.expiresAt <= now) {
-      this.tokens.delete(token);
+      this.tokens.delete(key);
       return null;
     }
     return entry.claims;
@@ -48,6 +57,6 @@ export class VerifiedTokens {
 
   remember(token: string, claims: AccessTokenClaims & { exp: number }): void {
     if (this.tokens.size >= MAX_ENTRIES) this.tokens.clear();
-    this.tokens.set(token, { claims, expiresAt: claims.exp * 1000 });
+    this.tokens.set(keyOf(token), { token, claims, expiresAt: claims.exp * 1000 });
   }
 }
