@@ -10,13 +10,25 @@ export interface ResolvedReferences {
   warnings: string[];
 }
 
-/** Case- and accent-insensitive form of a name: "Negociação" ≈ "negociacao". */
-export const comparable = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .trim()
-    .toLowerCase();
+const comparableForms = new Map<string, string>();
+
+/**
+ * Case- and accent-insensitive form of a name: "Negociação" ≈ "negociacao". Remembered: a batch
+ * compares each of its items against every stage and origin name of the tenant.
+ */
+export function comparable(name: string): string {
+  let form = comparableForms.get(name);
+  if (form === undefined) {
+    if (comparableForms.size >= 10_000) comparableForms.clear();
+    form = name
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .trim()
+      .toLowerCase();
+    comparableForms.set(name, form);
+  }
+  return form;
+}
 
 interface Entry {
   id: string;
