@@ -149,6 +149,7 @@ describe('attendances', () => {
     await agent.patch(`/api/attendances/${target.id}`, { converted: false }).expect(403);
     await manager.patch(`/api/attendances/${target.id}`, { funnelStageId: '0b7f3c44-5a3e-4c55-8a55-0e0e0e0e0e0e' }).expect(404);
     await manager.patch(`/api/attendances/${target.id}`, { saleValue: -1 }).expect(400);
+    await manager.patch(`/api/attendances/${target.id}`, { saleValue: 1e-7 }).expect(400);
     await manager.patch(`/api/attendances/${target.id}`, { score: 100 }).expect(400);
   });
 

@@ -122,6 +122,9 @@ describe('integration: attendance ingest', () => {
       [{ external_id: '' }, 'external_id'],
       [{ channel: 'fax' }, 'channel'],
       [{ tenant_id: 'other' }, 'tenant_id'],
+      [{ sale_value: 10.555 }, 'sale_value'],
+      // Tiny amounts print in exponent form ("1e-7"): a decimal-places check must refuse them, not crash.
+      [{ sale_value: 1e-7 }, 'sale_value'],
     ];
     for (const [overrides, field] of cases) {
       const body = payload(overrides);
@@ -152,6 +155,7 @@ describe('integration: attendance ingest', () => {
           payload({ score: 150 }),
           first,
           { ...first, external_id: 'conv-batch-future', attended_at: new Date(Date.now() + 5 * 86_400_000).toISOString() },
+          payload({ sale_value: 1e-7 }),
         ],
       })
       .expect(200);
@@ -169,6 +173,12 @@ describe('integration: attendance ingest', () => {
         externalId: 'conv-batch-future',
         status: 'error',
         error: expect.objectContaining({ message: 'attended_at is more than a day in the future' }),
+      },
+      {
+        index: 4,
+        externalId: expect.any(String),
+        status: 'error',
+        error: { message: expect.stringMatching(/^Validation failed/), details: [{ field: 'sale_value', messages: expect.any(Array) }] },
       },
     ]);
     const tooMany = await t

@@ -54,6 +54,7 @@ export const FIELD_VALUES: FuzzValue[] = [
   { label: 'negative', value: -1, strict: false },
   { label: 'huge number', value: 1e308, strict: false },
   { label: 'fraction', value: 0.000001, strict: false },
+  { label: 'tiny fraction (exponent form)', value: 1e-7, strict: false },
   { label: 'unsafe integer', value: Number.MAX_SAFE_INTEGER + 2, strict: false },
   { label: 'boolean', value: true, strict: false },
   { label: 'null', value: null, strict: false },

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { Cents } from '../../../core/validation/cents';
 import { Omittable } from '../../../core/validation/common-validators';
 
 /** What an admin or manager may correct after the AI judged a conversation. */
@@ -24,7 +25,7 @@ export class UpdateAttendanceDto {
   @ApiPropertyOptional({ nullable: true, minimum: 0 })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Cents()
   @Min(0)
   @Max(999_999_999_999)
   saleValue?: number | null;

@@ -18,6 +18,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Cents } from '../../../core/validation/cents';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const nullable = (_: object, value: unknown) => value !== null && value !== undefined;
@@ -133,7 +134,7 @@ export class IngestAttendanceDto {
 
   @ApiPropertyOptional({ minimum: 0 })
   @ValidateIf(nullable)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Cents()
   @Min(0)
   @Max(999_999_999_999)
   sale_value?: number | null;

@@ -34,7 +34,7 @@ const CANDIDATES: Record<string, unknown[]> = {
   first_response_time_min: [0, 4.5, 525_600, 525_601, -0.1, '3', true, null],
   handling_time_min: [0, 22, 525_600.5, -5, null],
   converted: [true, false, 'true', 0, 1, null],
-  sale_value: [0, 10.5, 10.55, 10.555, 0.1 + 0.2, -1, 999_999_999_999, 1_000_000_000_000, '10', null],
+  sale_value: [0, 10.5, 10.55, 10.555, 0.1 + 0.2, 1e-7, 5e-324, -1, 999_999_999_999, 1_000_000_000_000, '10', null],
   attended_at: ['2026-03-10T12:00:00-03:00', '2026-03-10T12:00:00Z', '2026-03-10', '2026-02-30T10:00:00Z', '2026-03-10 12:00', 'yesterday', '', 123, null],
   tenantId: ['another-tenant'],
   role: ['admin'],

@@ -1,5 +1,6 @@
 import { AttendanceChannel, MAX_SCORE, MIN_SCORE } from '@fasto/contracts';
 import { isBoolean, isEmail, isEnum, isInt, isISO8601, isNumber, isString, isUUID, matches, max, maxLength, min, minLength } from 'class-validator';
+import { isCents } from '../../../core/validation/cents';
 import { IngestAttendanceDto } from './ingest-attendance.dto';
 
 type Rule = (value: unknown) => boolean;
@@ -15,8 +16,8 @@ const trim = (value: unknown) => (typeof value === 'string' ? value.trim() : val
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]+$/u;
 
 /**
- * IngestAttendanceDto's rules, property by property, with class-validator's own check functions
- * (same options), after the DTO's trims. Keep in step with the DTO: the equivalence spec feeds both
+ * IngestAttendanceDto's rules, property by property, with the check functions its decorators use
+ * (class-validator's own, same options), after the DTO's trims. Keep in step with the DTO: the equivalence spec feeds both
  * the same items.
  */
 const RULES: Record<keyof IngestAttendanceDto, Rule> = {
@@ -37,9 +38,7 @@ const RULES: Record<keyof IngestAttendanceDto, Rule> = {
   first_response_time_min: minutes,
   handling_time_min: minutes,
   converted: nullableOr(isBoolean),
-  sale_value: nullableOr(
-    (value) => isNumber(value, { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) && min(value, 0) && max(value, 999_999_999_999),
-  ),
+  sale_value: nullableOr((value) => isCents(value) && min(value, 0) && max(value, 999_999_999_999)),
   attended_at: (value) => isISO8601(value, { strict: true }),
 };
 const TRIMMED = new Set<string>(['external_id', 'stage_name', 'origin_name']);
