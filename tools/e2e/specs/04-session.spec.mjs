@@ -51,7 +51,8 @@ describe('session and preferences', () => {
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), true, 'dark by default');
     await page.getByTestId('user-menu').click();
     await page.getByTestId('theme-toggle').click();
-    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), false);
+    // The theme is applied by a signal effect, a tick after the click: wait for it (fails on timeout).
+    await page.waitForFunction(() => !document.documentElement.classList.contains('dark'), null, { timeout: 5_000 });
     await page.reload();
     await page.getByTestId('kpi-card').first().waitFor();
     assert.match(page.url(), /\/dashboard/, 'still signed in after a reload (refresh cookie)');
