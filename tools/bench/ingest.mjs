@@ -9,6 +9,7 @@ const DAY = '2000-01-15';
 const PREFIX = 'bench-p3-';
 const CONCURRENCY = 10;
 const BATCH_SIZE = 500;
+const BATCH_CLIENTS = Number(process.env.BENCH_BATCH_CLIENTS ?? 2);
 
 export async function cleanIngested(db, tenantId) {
   await db.query(`DELETE FROM attendances WHERE tenant_id = ? AND external_id LIKE '${PREFIX}%'`, [tenantId]);
@@ -103,7 +104,7 @@ export async function p3({ base, db, databaseUrl, apiKey, tenantId, seconds, cap
     const batchHeaders = { ...headers, 'content-type': 'application/json' };
     let batches = 0;
     const batch = await replay({
-      concurrency: 2,
+      concurrency: BATCH_CLIENTS,
       seconds,
       work: async () => {
         const tag = `b${batches++}`;

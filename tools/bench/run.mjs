@@ -5,6 +5,7 @@
 //   npm run bench:soak  the Reliability 5 soak instead: a 5-minute mixed load (SOAK_SECONDS), 0 errors, flat RSS
 //   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,soak (P8 is always measured)
 //   BENCH_API_PROFILE   a directory: the API runs with --cpu-prof and writes its profile there on exit
+//   BENCH_BATCH_CLIENTS concurrent clients of the P3 batch measure (default 2)
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
