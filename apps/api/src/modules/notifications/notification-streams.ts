@@ -130,17 +130,16 @@ export class NotificationStreams implements OnModuleDestroy {
       }
       const open = [...this.streams];
       if (open.length === 0) return;
-      const newest = await this.dataSource
-        .getRepository(Notification)
-        .createQueryBuilder('n')
-        .select('n.user_id', 'userId')
-        .addSelect('MAX(n.id)', 'lastId')
-        .where('n.user_id IN (:...userIds)', { userIds: [...new Set(open.map((stream) => stream.userId))] })
-        .groupBy('n.user_id')
-        .getRawMany<{ userId: string; lastId: string }>();
-      const newestByUser = new Map(newest.map((row) => [row.userId, row.lastId]));
+      // Each user within their own tenant (STYLE rule 3), all open streams in one statement.
+      const owners = [...new Map(open.map((stream) => [`${stream.tenantId}|${stream.userId}`, stream])).values()];
+      const newest = await this.dataSource.query<{ tenantId: string; userId: string; lastId: string }[]>(
+        `SELECT tenant_id AS tenantId, user_id AS userId, MAX(id) AS lastId FROM notifications
+         WHERE ${owners.map(() => '(tenant_id = ? AND user_id = ?)').join(' OR ')} GROUP BY tenant_id, user_id`,
+        owners.flatMap((stream) => [stream.tenantId, stream.userId]),
+      );
+      const newestByOwner = new Map(newest.map((row) => [`${row.tenantId}|${row.userId}`, row.lastId]));
       for (const stream of open) {
-        const last = newestByUser.get(stream.userId) ?? '';
+        const last = newestByOwner.get(`${stream.tenantId}|${stream.userId}`) ?? '';
         if (last > stream.lastId) await this.push(stream);
       }
     } catch (error) {
