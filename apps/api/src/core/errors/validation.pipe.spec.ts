@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
-import { IsEmail, IsString, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { ShallowBody } from '../validation/shallow-body';
 import { createValidationPipe } from './validation.pipe';
 
 class AddressDto {
@@ -18,6 +19,14 @@ class ProfileDto {
 }
 
 // async: a synchronous refusal (the null body) reads as a rejection, as it does inside Nest's pipeline.
+@ShallowBody()
+class BatchDto {
+  @IsArray()
+  @ArrayMaxSize(2)
+  @IsObject({ each: true })
+  items!: Record<string, unknown>[];
+}
+
 const validate = async (value: unknown) => createValidationPipe().transform(value, { type: 'body', metatype: ProfileDto });
 
 async function rejection(value: unknown): Promise<{ message: string; details: { field: string; messages: string[] }[] }> {
@@ -60,5 +69,20 @@ describe('validation pipe', () => {
   it('hands values of custom decorators (the verified principal) over as they are, unvalidated', () => {
     const principal = { email: 'not validated', role: 'admin' };
     expect(createValidationPipe().transform(principal, { type: 'custom', metatype: ProfileDto })).toBe(principal);
+  });
+
+  it('copies only the top level of a @ShallowBody() DTO, and still applies its rules and the whitelist', async () => {
+    const item = { anything: { nested: true } };
+    const batch = (await createValidationPipe().transform({ items: [item] }, { type: 'body', metatype: BatchDto })) as BatchDto;
+    expect(batch).toBeInstanceOf(BatchDto);
+    expect(batch.items[0]).toBe(item); // handed over, not walked and copied by class-transformer
+    const refuse = async (value: unknown) =>
+      Promise.resolve(createValidationPipe().transform(value, { type: 'body', metatype: BatchDto })).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(await refuse({ items: [item], tenantId: 't-2' })).toBeInstanceOf(BadRequestException);
+    expect(await refuse({ items: [item, item, item] })).toBeInstanceOf(BadRequestException);
+    expect(await refuse({ items: [1] })).toBeInstanceOf(BadRequestException);
   });
 });

@@ -7,6 +7,7 @@ import {
   type ValidationError,
   type ValidationPipeOptions,
 } from '@nestjs/common';
+import { shallowAwareTransformer } from '../validation/shallow-body';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -52,6 +53,7 @@ class StrictValidationPipe implements PipeTransform {
 export function createValidationPipe(): PipeTransform {
   return new StrictValidationPipe(
     new UnicodeSafeValidationPipe({
+      transformerPackage: shallowAwareTransformer,
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

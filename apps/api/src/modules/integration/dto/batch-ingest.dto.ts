@@ -1,8 +1,10 @@
 import { MAX_BATCH_SIZE } from '@fasto/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject } from 'class-validator';
+import { ShallowBody } from '../../../core/validation/shallow-body';
 
 /** Items are validated one by one by the service, so one bad item never sinks the others. */
+@ShallowBody()
 export class BatchIngestDto {
   @ApiProperty({ type: 'array', items: { type: 'object' }, maxItems: MAX_BATCH_SIZE, description: 'Each item has the shape of POST /integration/attendances' })
   @IsArray()
