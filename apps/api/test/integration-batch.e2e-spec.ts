@@ -109,6 +109,25 @@ describe('integration: batch ingest', () => {
     await expectRollupsToAddUp();
   });
 
+  it('keeps one row per external id when parallel batches race on the same new and stored ids', async () => {
+    // Under READ COMMITTED (MySQL) the locking read no longer locks the gaps where new ids go: a
+    // racing batch meets the unique index instead, and is then stored item by item.
+    const stored0 = payload();
+    await batch([stored0]);
+    const shared = Array.from({ length: 20 }, () => payload());
+    const responses = await Promise.all(Array.from({ length: 6 }, (_, worker) => batch([...shared, { ...stored0, score: 60 + worker }, payload()])));
+    for (const response of responses) {
+      expect(response.body.results.every((result: { status: string }) => ['created', 'updated', 'unchanged'].includes(result.status))).toBe(true);
+    }
+    for (const item of shared) expect(await stored(item.external_id)).toHaveLength(1);
+    const createdShared = responses
+      .flatMap((response) => response.body.results.slice(0, 20))
+      .filter((result: { status: string }) => result.status === 'created');
+    expect(createdShared).toHaveLength(20);
+    expect(await stored(stored0.external_id)).toHaveLength(1);
+    await expectRollupsToAddUp();
+  });
+
   it('resolves references and words warnings exactly like a single post', async () => {
     const known = payload();
     const unknown = payload({ agent_email: 'nobody@nowhere.example', stage_name: 'no such stage', origin_id: randomUUID() });

@@ -54,7 +54,14 @@ export class BatchIngestWriter {
   ) {}
 
   write(tenantId: string, items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
-    return withDeadlockRetry(() => this.dataSource.transaction((manager) => this.writeIn(manager, tenantId, items, timeZone)));
+    const work = (manager: EntityManager) => this.writeIn(manager, tenantId, items, timeZone);
+    // READ COMMITTED on MySQL/MariaDB: the locking read of the batch's external ids then locks the
+    // rows that exist, not the index gaps where the new ones go. Under REPEATABLE READ those gap
+    // locks made a concurrent batch wait for this one's COMMIT before it could insert its rows.
+    // New ids racing in from elsewhere still meet the unique index (the batch is then stored one by one).
+    return withDeadlockRetry(() =>
+      this.dataSource.options.type === 'mysql' ? this.dataSource.transaction('READ COMMITTED', work) : this.dataSource.transaction(work),
+    );
   }
 
   private async writeIn(manager: EntityManager, tenantId: string, items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
