@@ -25,7 +25,7 @@ function contextFor(metadata: Record<string, unknown>, principal?: Principal): E
   return {
     getHandler: () => handler,
     getClass: () => Controller,
-    switchToHttp: () => ({ getRequest: () => ({ principal }) }),
+    getArgByIndex: () => ({ principal }),
   } as unknown as ExecutionContext;
 }
 

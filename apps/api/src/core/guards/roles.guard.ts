@@ -15,7 +15,7 @@ export class RolesGuard implements CanActivate {
     const access = routeAccessOf(this.reflector, context);
     if (access.isPublic) return true;
 
-    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    const principal = context.getArgByIndex<AuthenticatedRequest>(0).principal;
     const integrationRoute = access.integration;
     if (principal?.kind === 'api_key' || integrationRoute) {
       if (principal?.kind === 'api_key' && integrationRoute) return true;

@@ -20,7 +20,7 @@ function run(request: Partial<AuthenticatedRequest>): Partial<AuthenticatedReque
   const context = {
     getHandler: () => () => undefined,
     getClass: () => class {},
-    switchToHttp: () => ({ getRequest: () => request }),
+    getArgByIndex: () => request,
   } as unknown as ExecutionContext;
   new TenantGuard(new Reflector()).canActivate(context);
   return request;

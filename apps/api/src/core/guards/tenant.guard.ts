@@ -15,7 +15,7 @@ export class TenantGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (routeAccessOf(this.reflector, context).isPublic) return true;
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const request = context.getArgByIndex<AuthenticatedRequest>(0);
     const principal = request.principal;
     if (!principal) throw new UnauthorizedException('Missing or invalid access token');
     if (!TENANT_STATUSES_WITH_ACCESS.includes(principal.tenantStatus)) {
