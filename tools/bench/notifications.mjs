@@ -3,6 +3,7 @@ import { http, round } from './load.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ROUNDS = 4;
+const WARM_UP_SECONDS = 2;
 
 /** Several runs of one measure as one: total requests over total time; the worst round's latencies. */
 const combined = (runs, seconds) => ({
@@ -20,6 +21,9 @@ const combined = (runs, seconds) => ({
  */
 export async function p5({ base, headers, seconds, capture }) {
   const url = `${base}/api/notifications/unread-count`;
+  // Both routes warmed up first (JIT, caches), unmeasured: earlier scenarios warmed /api/health only.
+  await http({ url: `${base}/api/health`, connections: 50, seconds: WARM_UP_SECONDS });
+  await http({ url, connections: 50, seconds: WARM_UP_SECONDS, headers });
   // Alternated in rounds, so that the shared machine's drift weighs on both sides alike.
   const rounds = { health: [], unread: [] };
   for (let round = 0; round < ROUNDS; round++) {
