@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AfterQueryEvent, DataSource, EntitySubscriberInterface } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { InjectConfig } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { afterCommit } from '../database/after-commit';
+import { onTableWrites } from '../database/table-writes';
 
 /** What an access token's user is right now: the part of the principal that lives in the database. */
 export interface PrincipalRow {
@@ -16,9 +16,6 @@ export interface PrincipalRow {
   tenantStatus: string;
 }
 
-/** Any statement that may change a user or a tenant, written by TypeORM or by hand. */
-const CHANGES_PRINCIPALS = /^\s*(UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?(users|tenants)[`"]?[\s(]/i;
-
 /**
  * Principal rows for a few seconds (PRINCIPAL_CACHE_MS), so that the requests a browser fires
  * together, and the unread-count polls of every open tab, do not each look the user up. Any
@@ -27,7 +24,7 @@ const CHANGES_PRINCIPALS = /^\s*(UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?(us
  * request; one made through another instance within the cache's lifetime.
  */
 @Injectable()
-export class PrincipalCache implements OnModuleInit, EntitySubscriberInterface {
+export class PrincipalCache implements OnModuleInit {
   private readonly rows = new Map<string, { row: PrincipalRow; expiresAt: number }>();
   private readonly ttlMs: number;
   /** Bumped by every clear, so a lookup that raced a write never caches what it read before it. */
@@ -41,7 +38,7 @@ export class PrincipalCache implements OnModuleInit, EntitySubscriberInterface {
   }
 
   onModuleInit(): void {
-    this.dataSource.subscribers.push(this);
+    onTableWrites(this.dataSource, ['users', 'tenants'], () => this.clear());
   }
 
   get(userId: string): PrincipalRow | undefined {
@@ -66,11 +63,5 @@ export class PrincipalCache implements OnModuleInit, EntitySubscriberInterface {
   clear(): void {
     this.generation += 1;
     this.rows.clear();
-  }
-
-  afterQuery(event: AfterQueryEvent): void {
-    if (!CHANGES_PRINCIPALS.test(event.query)) return;
-    this.clear();
-    if (event.queryRunner?.isTransactionActive) afterCommit(event.queryRunner.manager, () => this.clear());
   }
 }

@@ -1,14 +1,11 @@
 import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AfterQueryEvent, DataSource, EntitySubscriberInterface } from 'typeorm';
-import { afterCommit } from '../../../core/database/after-commit';
+import type { DataSource } from 'typeorm';
+import { onTableWrites } from '../../../core/database/table-writes';
 
 /** How long another instance's change of a threshold may take to apply here. */
 const TTL_MS = 10_000;
-
-/** Any statement that may change a tenant, written by TypeORM or by hand. */
-const CHANGES_TENANTS = /^\s*(UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?tenants[`"]?[\s(]/i;
 
 /**
  * Each tenant's alert thresholds (low score, first-response SLA), which every ingest with a
@@ -16,7 +13,7 @@ const CHANGES_TENANTS = /^\s*(UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?tenant
  * Any write to tenants through this process clears it, at once and again at commit.
  */
 @Injectable()
-export class AlertThresholds implements OnModuleInit, EntitySubscriberInterface {
+export class AlertThresholds implements OnModuleInit {
   private readonly cache = new Map<string, { settings: TenantSettings; expiresAt: number }>();
   /** Bumped by every clear, so a read that raced a write never caches what it saw before it. */
   private generation = 0;
@@ -24,7 +21,7 @@ export class AlertThresholds implements OnModuleInit, EntitySubscriberInterface 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    this.dataSource.subscribers.push(this);
+    onTableWrites(this.dataSource, ['tenants'], () => this.clear());
   }
 
   async of(tenantId: string): Promise<TenantSettings> {
@@ -41,11 +38,5 @@ export class AlertThresholds implements OnModuleInit, EntitySubscriberInterface 
   clear(): void {
     this.generation += 1;
     this.cache.clear();
-  }
-
-  afterQuery(event: AfterQueryEvent): void {
-    if (!CHANGES_TENANTS.test(event.query)) return;
-    this.clear();
-    if (event.queryRunner?.isTransactionActive) afterCommit(event.queryRunner.manager, () => this.clear());
   }
 }
