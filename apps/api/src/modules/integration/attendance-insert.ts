@@ -11,8 +11,9 @@ const INSERT_CHUNK = 250;
 /**
  * Plain (multi-row) INSERT statements for new attendances, to run alone or ahead of others in one
  * round trip: building them with TypeORM's query builder took a fifth of a batch's CPU and a tenth
- * of a single post's. Values go through the driver's own conversion; created_at/updated_at take the column defaults, and nothing is read back (QUALITY P3).
- * A taken external id fails the statement with the engine's unique-violation error.
+ * of a single post's. Values go through the driver's own conversion; created_at/updated_at take
+ * the column defaults, and nothing is read back (QUALITY P3). A taken external id fails the
+ * statement with the engine's unique-violation error.
  */
 export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[]): Statement[] {
   const metadata = manager.connection.getMetadata(Attendance);
