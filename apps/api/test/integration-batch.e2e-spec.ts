@@ -109,6 +109,30 @@ describe('integration: batch ingest', () => {
     await expectRollupsToAddUp();
   });
 
+  it('reads stored rows back with every field typed as posted: a full re-post is unchanged', async () => {
+    // Booleans, dates, decimals and nulls come back from a plain locking read; a value read back
+    // with another type (a tinyint, a string decimal) would make every retry an "update".
+    const full = payload({
+      user_id: undefined,
+      converted: true,
+      sale_value: 1234.56,
+      handling_time_min: 0,
+      customer_phone: '+55 11 98888-7777',
+      title: 'Pedido',
+      summary: 'Resumo',
+      full_summary: 'Resumo completo',
+      channel: 'instagram',
+    });
+    const bare = payload({ agent_email: undefined, stage_name: undefined, origin_name: undefined, score: undefined, first_response_time_min: undefined });
+    const first = (await batch([full, bare])).body.results;
+    expect(first.map((result: { status: string }) => result.status)).toEqual(['created', 'created']);
+    const again = (await batch([full, bare])).body.results;
+    expect(again.map((result: { status: string; id: string }) => [result.status, result.id])).toEqual([
+      ['unchanged', first[0].id],
+      ['unchanged', first[1].id],
+    ]);
+  });
+
   it('keeps one row per external id when parallel batches race on the same new and stored ids', async () => {
     // Under READ COMMITTED (MySQL) the locking read no longer locks the gaps where new ids go: a
     // racing batch meets the unique index instead, and is then stored item by item.

@@ -1,18 +1,19 @@
 import type { IngestStatus } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, In, type DataSource, type EntityManager } from 'typeorm';
+import { Equal, type DataSource, type EntityManager } from 'typeorm';
 import { withDeadlockRetry } from '../../core/database/deadlock-retry';
 import { DomainEvents } from '../../core/events/domain-events';
 import { newId } from '../../core/database/ids';
-import { forUpdate } from '../../core/database/lock';
+import { inOneRoundTrip } from '../../core/database/one-round-trip';
 import { Attendance } from '../attendances/entities/attendance.entity';
 import { RollupDelta, type AttendanceFacts } from '../attendances/rollups/rollup-delta';
 import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
 import { insertStatements, type NewAttendanceRow } from './attendance-insert';
-import { loadBatchReferences } from './batch-references';
+import { batchReferenceLookup } from './batch-references';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import { existingAttendancesLookup } from './existing-attendances';
 import { INGEST_FIELDS, ingestValues, sameValue, type Ingestible } from './ingest-values';
 
 export interface BatchItem {
@@ -65,12 +66,17 @@ export class BatchIngestWriter {
   }
 
   private async writeIn(manager: EntityManager, tenantId: string, items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
-    const resolve = await loadBatchReferences(
-      manager,
-      tenantId,
-      items.map((item) => item.input),
+    const inputs = items.map((item) => item.input);
+    const referenceLookup = batchReferenceLookup(tenantId, inputs);
+    const existing = existingAttendancesLookup(manager, tenantId, [...new Set(inputs.map((input) => input.external_id))]);
+    // The lookups and the locking read travel together: one round trip before the writes.
+    const results = await inOneRoundTrip<unknown[]>(manager, [...referenceLookup.statements, existing.statement]);
+    const resolve = referenceLookup.resolverFrom(results);
+    const tracked = new Map<string, Tracked>(
+      existing
+        .read(results[results.length - 1] as Record<string, unknown>[])
+        .map(({ id, externalId, deleted, values }) => [externalId, { id, values, stored: values, deleted, changed: false }]),
     );
-    const tracked = await this.existing(manager, tenantId, [...new Set(items.map((item) => item.input.external_id))]);
 
     const outcomes = items.map(({ input, attendedAt }): BatchOutcome => {
       const references = resolve(input);
@@ -115,22 +121,5 @@ export class BatchIngestWriter {
       .map(({ id: attendanceId, customerName, before, after }) => ({ tenantId, attendanceId, customerName, before, after }));
     if (records.length > 0) await this.events.publish(manager, 'attendances.recorded', { tenantId, records });
     return outcomes;
-  }
-
-  /** The batch's external ids that already exist, locked until the transaction ends (soft-deleted ones included). */
-  private async existing(manager: EntityManager, tenantId: string, externalIds: string[]): Promise<Map<string, Tracked>> {
-    const rows = await forUpdate(
-      manager
-        .getRepository(Attendance)
-        .createQueryBuilder('a')
-        .withDeleted()
-        .where({ tenantId: Equal(tenantId), externalId: In(externalIds) }),
-    ).getMany();
-    return new Map(
-      rows.map((row) => {
-        const values = Object.fromEntries(INGEST_FIELDS.map((field) => [field, row[field]])) as Ingestible;
-        return [row.externalId, { id: row.id, values, stored: values, deleted: row.deletedAt !== null, changed: false }];
-      }),
-    );
   }
 }

@@ -61,37 +61,83 @@ export function pickReference(
   return null;
 }
 
-interface AgentRow {
+export interface AgentRow {
   id: string;
+  email: string;
   teamId: string | null;
   funnelId: string | null;
   originGroupId: string | null;
 }
 
-interface CatalogRow {
+export interface CatalogRow {
   kind: 'stage' | 'origin';
   id: string;
   name: string;
   listId: string;
 }
 
-const AGENT = `SELECT u.id AS id, u.team_id AS teamId, t.funnel_id AS funnelId, t.origin_group_id AS originGroupId
+/** Agents of the tenant with their team's funnel and origin group; callers append the filter on `u`. */
+export const AGENTS = `SELECT u.id AS id, u.email AS email, u.team_id AS teamId, t.funnel_id AS funnelId, t.origin_group_id AS originGroupId
   FROM users u LEFT JOIN teams t ON t.id = u.team_id AND t.tenant_id = u.tenant_id WHERE u.tenant_id = ?`;
 const STAGES = `SELECT 'stage' AS kind, id, name, funnel_id AS listId, position FROM funnel_stages WHERE tenant_id = ?`;
 const ORIGINS = `SELECT 'origin' AS kind, id, name, origin_group_id AS listId, position FROM origin_items WHERE tenant_id = ?`;
 
 /** The stages and/or origins of the tenant, in position order, in one statement (null: none asked for). */
-function catalogStatement(tenantId: string, needStages: boolean, needOrigins: boolean): Statement | null {
-  const parts = [...(needStages ? [STAGES] : []), ...(needOrigins ? [ORIGINS] : [])];
+export function catalogStatement(tenantId: string, inputs: IngestAttendanceDto[]): Statement | null {
+  const parts = [
+    ...(inputs.some((input) => input.stage_id || input.stage_name) ? [STAGES] : []),
+    ...(inputs.some((input) => input.origin_id || input.origin_name) ? [ORIGINS] : []),
+  ];
   if (parts.length === 0) return null;
   return { sql: `${parts.join(' UNION ALL ')} ORDER BY kind, position`, params: parts.map(() => tenantId) };
 }
 
 /** The agent by id or email, with the team's funnel and origin group (null: none named). */
 function agentStatement(tenantId: string, input: IngestAttendanceDto): Statement | null {
-  if (input.user_id) return { sql: `${AGENT} AND u.id = ?`, params: [tenantId, input.user_id] };
-  if (input.agent_email) return { sql: `${AGENT} AND u.email = ?`, params: [tenantId, input.agent_email.trim().toLowerCase()] };
+  if (input.user_id) return { sql: `${AGENTS} AND u.id = ?`, params: [tenantId, input.user_id] };
+  if (input.agent_email) return { sql: `${AGENTS} AND u.email = ?`, params: [tenantId, normalizedEmail(input.agent_email)] };
   return null;
+}
+
+export const normalizedEmail = (email: string): string => email.trim().toLowerCase();
+
+/** The tenant's stages and origins, split by kind (rows come in position order). */
+export class Catalog {
+  readonly stages: CatalogRow[];
+  readonly origins: CatalogRow[];
+  // A batch's items mostly share a few teams: each funnel's or origin group's list is cut once.
+  private readonly lists = new Map<string, CatalogRow[]>();
+
+  constructor(rows: CatalogRow[]) {
+    this.stages = rows.filter((row) => row.kind === 'stage');
+    this.origins = rows.filter((row) => row.kind === 'origin');
+  }
+
+  /** The stages of a funnel or the origins of a group (none for a team-less agent). */
+  listOf(kind: CatalogRow['kind'], listId: string | null | undefined): CatalogRow[] {
+    if (!listId) return [];
+    const key = `${kind}:${listId}`;
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = (kind === 'stage' ? this.stages : this.origins).filter((row) => row.listId === listId)));
+    return list;
+  }
+}
+
+/**
+ * One item's references, given the agent it named (null: not found or not named) and the catalog:
+ * the same rules for a single post and for each item of a batch.
+ */
+export function referencesFor(input: IngestAttendanceDto, agent: AgentRow | null, catalog: Catalog): ResolvedReferences {
+  const warnings: string[] = [];
+  if (!agent && input.user_id) warnings.push(`agent ${input.user_id} not found in this organization; stored without agent`);
+  else if (!agent && input.agent_email) warnings.push(`agent "${input.agent_email}" not found; stored without agent`);
+  return {
+    userId: agent?.id ?? null,
+    teamId: agent?.teamId ?? null,
+    funnelStageId: pickReference(catalog.stages, catalog.listOf('stage', agent?.funnelId), input.stage_id, input.stage_name, 'stage', warnings),
+    originItemId: pickReference(catalog.origins, catalog.listOf('origin', agent?.originGroupId), input.origin_id, input.origin_name, 'origin', warnings),
+    warnings,
+  };
 }
 
 /**
@@ -100,43 +146,12 @@ function agentStatement(tenantId: string, input: IngestAttendanceDto): Statement
  * then the catalogs) in one round trip, as every ingest runs this inside its transaction (QUALITY P3).
  */
 export async function resolveReferences(manager: EntityManager, tenantId: string, input: IngestAttendanceDto): Promise<ResolvedReferences> {
-  const warnings: string[] = [];
   const agent = agentStatement(tenantId, input);
-  const catalog = catalogStatement(tenantId, Boolean(input.stage_id || input.stage_name), Boolean(input.origin_id || input.origin_name));
+  const catalog = catalogStatement(tenantId, [input]);
   const results = await inOneRoundTrip<(AgentRow[] | CatalogRow[])[]>(
     manager,
     [agent, catalog].filter((statement) => statement !== null),
   );
   const user = agent ? ((results[0] as AgentRow[])[0] ?? null) : null;
-  const rows = catalog ? (results[results.length - 1] as CatalogRow[]) : [];
-  if (agent && !user) {
-    warnings.push(
-      input.user_id
-        ? `agent ${input.user_id} not found in this organization; stored without agent`
-        : `agent "${input.agent_email}" not found; stored without agent`,
-    );
-  }
-  const stages = rows.filter((row) => row.kind === 'stage');
-  const origins = rows.filter((row) => row.kind === 'origin');
-  return {
-    userId: user?.id ?? null,
-    teamId: user?.teamId ?? null,
-    funnelStageId: pickReference(
-      stages,
-      stages.filter((stage) => user?.funnelId && stage.listId === user.funnelId),
-      input.stage_id,
-      input.stage_name,
-      'stage',
-      warnings,
-    ),
-    originItemId: pickReference(
-      origins,
-      origins.filter((origin) => user?.originGroupId && origin.listId === user.originGroupId),
-      input.origin_id,
-      input.origin_name,
-      'origin',
-      warnings,
-    ),
-    warnings,
-  };
+  return referencesFor(input, user, new Catalog(catalog ? (results[results.length - 1] as CatalogRow[]) : []));
 }

@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+import type { Statement } from '../../core/database/one-round-trip';
+import { Attendance } from '../attendances/entities/attendance.entity';
+import { INGEST_FIELDS, type Ingestible } from './ingest-values';
+
+export interface ExistingAttendance {
+  id: string;
+  externalId: string;
+  deleted: boolean;
+  values: Ingestible;
+}
+
+/**
+ * The attendances of these external ids that already exist (soft-deleted ones included), locked
+ * until the transaction ends on MySQL/MariaDB: as a plain statement, so that a batch sends it in
+ * the same round trip as its reference lookups; `read` turns its rows into typed values exactly as
+ * TypeORM hydrates the entity (booleans, dates, the sale value's transformer).
+ */
+export function existingAttendancesLookup(
+  manager: EntityManager,
+  tenantId: string,
+  externalIds: string[],
+): { statement: Statement; read(rows: Record<string, unknown>[]): ExistingAttendance[] } {
+  const metadata = manager.connection.getMetadata(Attendance);
+  const driver = manager.connection.driver;
+  const columnOf = (property: string) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`attendances has no column for ${property}`);
+    return column;
+  };
+  const [id, externalId, deletedAt] = ['id', 'externalId', 'deletedAt'].map(columnOf);
+  const fields = INGEST_FIELDS.map(columnOf);
+  const names = [id, externalId, deletedAt, ...fields].map((column) => column.databaseName).join(', ');
+  const lock = manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+  return {
+    statement: {
+      sql: `SELECT ${names} FROM attendances WHERE tenant_id = ? AND external_id IN (${externalIds.map(() => '?').join(', ')})${lock}`,
+      params: [tenantId, ...externalIds],
+    },
+    read: (rows) =>
+      rows.map((row) => ({
+        id: row[id.databaseName] as string,
+        externalId: row[externalId.databaseName] as string,
+        deleted: row[deletedAt.databaseName] !== null,
+        values: Object.fromEntries(fields.map((column) => [column.propertyName, driver.prepareHydratedValue(row[column.databaseName], column)])) as Ingestible,
+      })),
+  };
+}
