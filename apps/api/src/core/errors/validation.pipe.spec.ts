@@ -1,8 +1,24 @@
 import { BadRequestException } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { registerFastCheck } from '../validation/fast-check';
 import { ShallowBody } from '../validation/shallow-body';
 import { createValidationPipe } from './validation.pipe';
+
+class NoteDto {
+  @IsString()
+  text!: string;
+}
+
+// Accepts only { text: 'fast' }; says no to everything else (and throws on { text: 'boom' }).
+const fastNotes: object[] = [];
+registerFastCheck(NoteDto, (raw) => {
+  if (raw['text'] === 'boom') throw new URIError('boom');
+  if (raw['text'] !== 'fast' || Object.keys(raw).length !== 1) return null;
+  const note = Object.assign(new NoteDto(), raw);
+  fastNotes.push(note);
+  return note;
+});
 
 class AddressDto {
   @IsString()
@@ -84,5 +100,20 @@ describe('validation pipe', () => {
     expect(await refuse({ items: [item], tenantId: 't-2' })).toBeInstanceOf(BadRequestException);
     expect(await refuse({ items: [item, item, item] })).toBeInstanceOf(BadRequestException);
     expect(await refuse({ items: [1] })).toBeInstanceOf(BadRequestException);
+  });
+
+  it("answers a registered fast check's yes as is, and leaves every other body to class-validator", async () => {
+    const pipe = createValidationPipe();
+    const note = async (value: unknown) => pipe.transform(value, { type: 'body', metatype: NoteDto });
+    const fast = await note({ text: 'fast' });
+    expect(fast).toBe(fastNotes.at(-1));
+    // Refused by the check: class-validator decides (valid here, but not the check's instance).
+    const slow = await note({ text: 'slow' });
+    expect(slow).toEqual({ text: 'slow' });
+    expect(fastNotes).not.toContain(slow);
+    // A check that throws is no verdict either; nor is its no a pass.
+    expect(await note({ text: 'boom' })).toEqual({ text: 'boom' });
+    await expect(Promise.resolve(note({ text: 7 }))).rejects.toBeInstanceOf(BadRequestException);
+    await expect(Promise.resolve(note({ text: 'fast', extra: 1 }))).rejects.toBeInstanceOf(BadRequestException);
   });
 });

@@ -7,6 +7,7 @@ import {
   type ValidationError,
   type ValidationPipeOptions,
 } from '@nestjs/common';
+import { fastChecked } from '../validation/fast-check';
 import { shallowAwareTransformer } from '../validation/shallow-body';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -41,6 +42,10 @@ class StrictValidationPipe implements PipeTransform {
     // Nest turns a `null` body into `{}`, which would let `PATCH` with `null` succeed as a no-op.
     if (metadata.type === 'body' && value === null && metadata.metatype && metadata.metatype !== Object) {
       throw new BadRequestException({ message: 'Validation failed: the body must be a JSON object' });
+    }
+    if (metadata.type === 'body') {
+      const checked = fastChecked(metadata.metatype, value);
+      if (checked !== undefined) return checked;
     }
     return this.validation.transform(value, metadata);
   }

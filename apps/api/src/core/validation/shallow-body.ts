@@ -1,5 +1,6 @@
 import type { Type, ValidationPipeOptions } from '@nestjs/common';
 import { instanceToPlain, plainToInstance, type ClassTransformOptions } from 'class-transformer';
+import { isPlainObject } from './fast-check';
 
 type TransformerPackage = NonNullable<ValidationPipeOptions['transformerPackage']>;
 
@@ -14,9 +15,6 @@ const shallowBodies = new WeakSet<object>();
 export const ShallowBody = (): ClassDecorator => (target) => {
   shallowBodies.add(target);
 };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** class-transformer, except for @ShallowBody() DTOs (see above). Given to the ValidationPipe as its transformer. */
 export const shallowAwareTransformer: TransformerPackage = {

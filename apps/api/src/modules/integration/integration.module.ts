@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { registerFastCheck } from '../../core/validation/fast-check';
 import { AttendancesModule } from '../attendances/attendances.module';
 import { FunnelsModule } from '../funnels/funnels.module';
 import { OriginsModule } from '../origins/origins.module';
@@ -11,10 +12,17 @@ import { BatchIngestWriter } from './batch-ingest.writer';
 import { IngestService } from './ingest.service';
 import { IntegrationController } from './integration.controller';
 import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
+import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import { validIngestItem } from './dto/ingest-attendance.fast-check';
 
 @Module({
   imports: [TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
   controllers: [ApiKeysController, IntegrationController],
   providers: [ApiKeysService, IntegrationCatalogService, IngestService, BatchIngestService, BatchIngestWriter, IntegrationRateLimitGuard],
 })
-export class IntegrationModule {}
+export class IntegrationModule {
+  constructor() {
+    // A single post's body is checked like each batch item: the fast check first (QUALITY P3).
+    registerFastCheck(IngestAttendanceDto, validIngestItem);
+  }
+}
