@@ -3,7 +3,14 @@ import type { Statement } from '../../core/database/one-round-trip';
 import { Attendance } from '../attendances/entities/attendance.entity';
 import { INGEST_FIELDS, type Ingestible } from './ingest-values';
 
-export type NewAttendanceRow = Ingestible & { id: string; tenantId: string; externalId: string };
+export interface NewAttendanceRow {
+  id: string;
+  tenantId: string;
+  externalId: string;
+  values: Ingestible;
+}
+
+const OWN = new Set(['id', 'tenantId', 'externalId']);
 
 /** Multi-row inserts stay well under both engines' bound-parameter limits. */
 const INSERT_CHUNK = 250;
@@ -32,7 +39,10 @@ export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[
     const params: unknown[] = [];
     for (let index = start; index < end; index++) {
       const row = rows[index];
-      for (const column of columns) params.push(driver.preparePersistentValue(row[column.propertyName as keyof NewAttendanceRow], column));
+      for (const column of columns) {
+        const value = OWN.has(column.propertyName) ? row[column.propertyName as 'id'] : row.values[column.propertyName as keyof Ingestible];
+        params.push(driver.preparePersistentValue(value, column));
+      }
     }
     statements.push({
       sql:

@@ -8,13 +8,12 @@ import { newId } from '../../core/database/ids';
 import { inOneRoundTrip } from '../../core/database/one-round-trip';
 import { Attendance } from '../attendances/entities/attendance.entity';
 import { RollupDelta, type AttendanceFacts } from '../attendances/rollups/rollup-delta';
-import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
 import { insertStatements, type NewAttendanceRow } from './attendance-insert';
 import { batchReferenceLookup } from './batch-references';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { existingAttendancesLookup } from './existing-attendances';
-import { INGEST_FIELDS, ingestValues, sameValue, type Ingestible } from './ingest-values';
+import { INGEST_FIELDS, ingestFacts, ingestValues, sameValue, type Ingestible } from './ingest-values';
 
 export interface BatchItem {
   input: IngestAttendanceDto;
@@ -34,6 +33,8 @@ export interface BatchOutcome {
 interface Tracked {
   id: string;
   values: Ingestible;
+  /** What the rollups count of `values`. */
+  facts: AttendanceFacts;
   /** As stored before the batch (null: created by it). */
   stored: Ingestible | null;
   deleted: boolean;
@@ -75,17 +76,20 @@ export class BatchIngestWriter {
     const tracked = new Map<string, Tracked>(
       existing
         .read(results[results.length - 1] as Record<string, unknown>[])
-        .map(({ id, externalId, deleted, values }) => [externalId, { id, values, stored: values, deleted, changed: false }]),
+        .map(({ id, externalId, deleted, values }) => [
+          externalId,
+          { id, values, facts: ingestFacts(tenantId, values), stored: values, deleted, changed: false },
+        ]),
     );
 
     const outcomes = items.map(({ input, attendedAt }): BatchOutcome => {
       const references = resolve(input);
       const values = ingestValues(input, references, attendedAt);
-      const after = factsOf({ tenantId, ...values });
+      const after = ingestFacts(tenantId, values);
       const current = tracked.get(input.external_id);
       if (!current) {
         const id = newId();
-        tracked.set(input.external_id, { id, values, stored: null, deleted: false, changed: true });
+        tracked.set(input.external_id, { id, values, facts: after, stored: null, deleted: false, changed: true });
         return { id, status: 'created', warnings: references.warnings, before: null, after, customerName: values.customerName };
       }
       if (current.deleted) {
@@ -95,8 +99,8 @@ export class BatchIngestWriter {
       if (INGEST_FIELDS.every((field) => sameValue(current.values[field], values[field]))) {
         return { id: current.id, status: 'unchanged', warnings: references.warnings, before: null, after, customerName: values.customerName };
       }
-      const before = factsOf({ tenantId, ...current.values });
-      Object.assign(current, { values, changed: true });
+      const before = current.facts;
+      Object.assign(current, { values, facts: after, changed: true });
       return { id: current.id, status: 'updated', warnings: references.warnings, before, after, customerName: values.customerName };
     });
 
@@ -106,11 +110,11 @@ export class BatchIngestWriter {
       if (!row.changed) continue;
       if (row.stored) {
         await manager.getRepository(Attendance).update({ id: Equal(row.id), tenantId: Equal(tenantId) }, row.values);
-        delta.add(factsOf({ tenantId, ...row.stored }), -1, timeZone);
+        delta.add(ingestFacts(tenantId, row.stored), -1, timeZone);
       } else {
-        inserts.push({ id: row.id, tenantId, externalId, ...row.values });
+        inserts.push({ id: row.id, tenantId, externalId, values: row.values });
       }
-      delta.add(factsOf({ tenantId, ...row.values }), 1, timeZone);
+      delta.add(row.facts, 1, timeZone);
     }
     // The new rows and the rollups in one round trip on MySQL/MariaDB: the rollup rows are what
     // concurrent writes of the same days wait for, so they are taken as late as possible.

@@ -14,7 +14,7 @@ import { TenantTimezones } from '../attendances/tenant-timezones';
 import { insertStatements } from './attendance-insert';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { resolveReferences } from './ingest-references';
-import { FUTURE_MESSAGE, INGEST_FIELDS, ingestValues, MAX_FUTURE_MS, sameValue, type Ingestible } from './ingest-values';
+import { FUTURE_MESSAGE, INGEST_FIELDS, ingestFacts, ingestValues, MAX_FUTURE_MS, sameValue, type Ingestible } from './ingest-values';
 
 /**
  * Stores the AI's verdict on a conversation. Idempotent on `external_id`: the unique index
@@ -62,12 +62,12 @@ export class IngestService {
   /** The new attendance's id, or null when the external id is taken (nothing written then). */
   private async insert(manager: EntityManager, tenantId: string, externalId: string, values: Ingestible, timeZone: string): Promise<string | null> {
     const id = newId();
-    const after = factsOf({ tenantId, ...values });
+    const after = ingestFacts(tenantId, values);
     try {
       // The row and its rollups in one round trip, the last before COMMIT: the rollup rows are what
       // every concurrent ingest of this agent's day waits for. A taken external id fails the INSERT
       // alone (the transaction carries on, on both engines) and nothing behind it runs.
-      await this.rollups.record(manager, null, after, timeZone, insertStatements(manager, [{ id, tenantId, externalId, ...values }]));
+      await this.rollups.record(manager, null, after, timeZone, insertStatements(manager, [{ id, tenantId, externalId, values }]));
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -97,7 +97,7 @@ export class IngestService {
     if (INGEST_FIELDS.every((field) => sameValue(existing[field], values[field]))) return { id: existing.id, status: 'unchanged', warnings };
     await manager.getRepository(Attendance).update({ id: Equal(existing.id), tenantId: Equal(tenantId) }, values);
     const before = factsOf(existing);
-    const after = factsOf({ tenantId, ...values });
+    const after = ingestFacts(tenantId, values);
     await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId: existing.id, customerName: values.customerName, before, after });
     await this.rollups.record(manager, before, after, timeZone);
     return { id: existing.id, status: 'updated', warnings };
