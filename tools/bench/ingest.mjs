@@ -1,6 +1,7 @@
 // P3: POST /api/integration/attendances against a bare mysql2 loop running the very statements
 // the endpoint runs (captured from the general log), at the same concurrency; and the batch route in rows/s.
 import { randomUUID } from 'node:crypto';
+import { cpuMeter } from './cpu.mjs';
 import { mysql } from './dataset.mjs';
 import { http, replay, round } from './load.mjs';
 
@@ -62,7 +63,7 @@ function shapeOf(statements) {
   };
 }
 
-export async function p3({ base, db, databaseUrl, apiKey, tenantId, seconds, capture }) {
+export async function p3({ apiPid, base, db, databaseUrl, apiKey, tenantId, seconds, capture }) {
   const headers = { 'x-api-key': apiKey };
   const url = `${base}/api/integration/attendances`;
   const itemFor = await itemFactory(db, tenantId, 'agent@demo.fasto.app');
@@ -79,8 +80,10 @@ export async function p3({ base, db, databaseUrl, apiKey, tenantId, seconds, cap
       created = await response.json();
       if (response.status !== 201) throw new Error(`ingest: HTTP ${response.status} ${JSON.stringify(created)}`);
     });
+    const cpu = cpuMeter(apiPid);
     const single = await http({ url, method: 'POST', headers, connections: CONCURRENCY, seconds, bodyFor: (n) => itemFor(n), expectStatus: 201 });
 
+    const singleCpu = cpu.lap(single.requests);
     // The same statements, with a fresh attendance id and external id each time, one connection per worker.
     // multipleStatements like the API's own pool: a captured round trip may hold several statements.
     const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: CONCURRENCY, multipleStatements: true });
@@ -100,6 +103,7 @@ export async function p3({ base, db, databaseUrl, apiKey, tenantId, seconds, cap
       },
     });
     await pool.end();
+    const sqlCpu = cpu.lap(sql.requests);
 
     const batchHeaders = { ...headers, 'content-type': 'application/json' };
     let batches = 0;
@@ -114,6 +118,7 @@ export async function p3({ base, db, databaseUrl, apiKey, tenantId, seconds, cap
         if (!response.ok || body.results.some((result) => result.status !== 'created')) throw new Error(`batch: HTTP ${response.status}`);
       },
     });
+    const batchCpu = cpu.lap(batch.requests * BATCH_SIZE);
     return {
       statements: statements.length,
       ...shapeOf(statements),
@@ -121,6 +126,8 @@ export async function p3({ base, db, databaseUrl, apiKey, tenantId, seconds, cap
       sql,
       singleOverSql: round(single.requestsPerSecond / sql.requestsPerSecond),
       batch: { ...batch, rowsPerSecond: Math.round(batch.requestsPerSecond * BATCH_SIZE), batchSize: BATCH_SIZE },
+      // CPU µs per request (per row for the batch): which side is spending what.
+      cpu: { single: singleCpu, sql: sqlCpu, batchRow: batchCpu },
     };
   } finally {
     await cleanIngested(db, tenantId);

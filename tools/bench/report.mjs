@@ -96,6 +96,19 @@ export function report(results, say) {
       ...details(results).map(([name, figures]) => [name, fixed(figures.requestsPerSecond), fixed(figures.p50), fixed(figures.p95), figures.requests]),
     ])}\n\n`,
   );
+  if (results.p3?.cpu) {
+    const { single, sql, batchRow } = results.p3.cpu;
+    process.stdout.write(
+      `${table([
+        ['CPU µs per unit', 'API', 'database', 'load client'],
+        ...[
+          ['P3 POST /integration/attendances (request)', single],
+          [`P3 its ${results.p3.statements} statements via mysql2 (request)`, sql],
+          ['P3 POST …/attendances/batch (row)', batchRow],
+        ].map(([name, cpu]) => [name, cpu.api ?? '-', cpu.database ?? '-', cpu.client ?? '-']),
+      ])}\n\n`,
+    );
+  }
   const output = { ...results, goals: rows };
   const dir = join(WORKSPACE, 'bench');
   mkdirSync(join(dir, 'results'), { recursive: true });

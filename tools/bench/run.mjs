@@ -96,7 +96,7 @@ async function main() {
     await step('p4', () => p4({ base: BASE, db, headers, seconds: SECONDS, depth: Math.min(100_000, Math.floor(PER_TENANT / 2)) }));
     await step('p3', async () => {
       apiKey = await createApiKey(demo.id);
-      return p3({ base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, capture });
+      return p3({ apiPid: child.pid, base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, capture });
     });
     await step('p5', async () => p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }));
     await step('soak', async () => {
