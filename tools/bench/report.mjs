@@ -38,7 +38,11 @@ function goals(results) {
     rows.push(['P6', '/api/auth/me p95 during 10 logins ÷ idle', at(p6.burstOverIdle, '≤ 2', p6.burstOverIdle <= 2)]);
   }
   if (soak) {
-    rows.push(['R5', `soak ${soak.seconds} s: failed requests of ${Object.values(soak.requests).reduce((a, b) => a + b, 0)}`, at(soak.errors, '= 0', soak.errors === 0)]);
+    rows.push([
+      'R5',
+      `soak ${soak.seconds} s: failed requests of ${Object.values(soak.requests).reduce((a, b) => a + b, 0)}`,
+      at(soak.errors, '= 0', soak.errors === 0),
+    ]);
     rows.push(['R5', `soak RSS growth MB (${soak.rssFirstMb} → ${soak.rssLastMb}, first vs last third)`, at(soak.rssGrowthMb, '≤ 25', soak.rssGrowthMb <= 25)]);
   }
   if (results.bootMs !== undefined) rows.push(['P8', 'boot to ready ms', at(results.bootMs, '≤ 3000', results.bootMs <= 3000)]);

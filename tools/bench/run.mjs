@@ -98,7 +98,9 @@ async function main() {
       apiKey = await createApiKey(demo.id);
       return p3({ apiPid: child.pid, base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, capture });
     });
-    await step('p5', async () => p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }));
+    await step('p5', async () =>
+      p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }),
+    );
     await step('soak', async () => {
       apiKey ??= await createApiKey(demo.id);
       const managerHeaders = { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` };
