@@ -1,8 +1,9 @@
 import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { onTableWrites } from '../../../core/database/table-writes';
+import { Equal, type DataSource } from 'typeorm';
+import { TableBackedCache } from '../../../core/database/table-backed-cache';
+import { Tenant } from '../../tenants/entities/tenant.entity';
 
 /** How long another instance's change of a threshold may take to apply here. */
 const TTL_MS = 10_000;
@@ -14,29 +15,18 @@ const TTL_MS = 10_000;
  */
 @Injectable()
 export class AlertThresholds implements OnModuleInit {
-  private readonly cache = new Map<string, { settings: TenantSettings; expiresAt: number }>();
-  /** Bumped by every clear, so a read that raced a write never caches what it saw before it. */
-  private generation = 0;
+  private readonly cache = new TableBackedCache<TenantSettings>(TTL_MS);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    onTableWrites(this.dataSource, ['tenants'], () => this.clear());
+    this.cache.watch(this.dataSource, ['tenants']);
   }
 
-  async of(tenantId: string): Promise<TenantSettings> {
-    const cached = this.cache.get(tenantId);
-    if (cached && cached.expiresAt > Date.now()) return cached.settings;
-    const generation = this.generation;
-    const [row] = await this.dataSource.query<{ settings: string | Partial<TenantSettings> | null }[]>('SELECT settings FROM tenants WHERE id = ?', [tenantId]);
-    const stored = typeof row?.settings === 'string' ? (JSON.parse(row.settings) as Partial<TenantSettings>) : row?.settings;
-    const settings = { ...DEFAULT_TENANT_SETTINGS, ...(stored ?? {}) };
-    if (generation === this.generation) this.cache.set(tenantId, { settings, expiresAt: Date.now() + TTL_MS });
-    return settings;
-  }
-
-  clear(): void {
-    this.generation += 1;
-    this.cache.clear();
+  of(tenantId: string): Promise<TenantSettings> {
+    return this.cache.through(tenantId, async () => {
+      const tenant = await this.dataSource.getRepository(Tenant).findOne({ select: { id: true, settings: true }, where: { id: Equal(tenantId) } });
+      return { ...DEFAULT_TENANT_SETTINGS, ...(tenant?.settings ?? {}) };
+    });
   }
 }
