@@ -7,13 +7,14 @@ import { DomainEvents } from '../../core/events/domain-events';
 import { newId } from '../../core/database/ids';
 import { inOneRoundTrip } from '../../core/database/one-round-trip';
 import { Attendance } from '../attendances/entities/attendance.entity';
+import { factsFor } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupDelta, type AttendanceFacts } from '../attendances/rollups/rollup-delta';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
 import { insertStatements, type NewAttendanceRow } from './attendance-insert';
 import { batchReferenceLookup } from './batch-references';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { existingAttendancesLookup } from './existing-attendances';
-import { INGEST_FIELDS, ingestFacts, ingestValues, sameValue, type Ingestible } from './ingest-values';
+import { INGEST_FIELDS, ingestValues, sameValue, type Ingestible } from './ingest-values';
 
 export interface BatchItem {
   input: IngestAttendanceDto;
@@ -76,16 +77,13 @@ export class BatchIngestWriter {
     const tracked = new Map<string, Tracked>(
       existing
         .read(results[results.length - 1] as Record<string, unknown>[])
-        .map(({ id, externalId, deleted, values }) => [
-          externalId,
-          { id, values, facts: ingestFacts(tenantId, values), stored: values, deleted, changed: false },
-        ]),
+        .map(({ id, externalId, deleted, values }) => [externalId, { id, values, facts: factsFor(tenantId, values), stored: values, deleted, changed: false }]),
     );
 
     const outcomes = items.map(({ input, attendedAt }): BatchOutcome => {
       const references = resolve(input);
       const values = ingestValues(input, references, attendedAt);
-      const after = ingestFacts(tenantId, values);
+      const after = factsFor(tenantId, values);
       const current = tracked.get(input.external_id);
       if (!current) {
         const id = newId();
@@ -110,7 +108,7 @@ export class BatchIngestWriter {
       if (!row.changed) continue;
       if (row.stored) {
         await manager.getRepository(Attendance).update({ id: Equal(row.id), tenantId: Equal(tenantId) }, row.values);
-        delta.add(ingestFacts(tenantId, row.stored), -1, timeZone);
+        delta.add(factsFor(tenantId, row.stored), -1, timeZone);
       } else {
         inserts.push({ id: row.id, tenantId, externalId, values: row.values });
       }

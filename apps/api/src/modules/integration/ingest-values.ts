@@ -1,6 +1,5 @@
 import { AttendanceChannel } from '@fasto/contracts';
 import type { Attendance } from '../attendances/entities/attendance.entity';
-import type { AttendanceFacts } from '../attendances/rollups/rollup-delta';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import type { ResolvedReferences } from './ingest-references';
 
@@ -54,17 +53,3 @@ export function ingestValues(input: IngestAttendanceDto, references: ResolvedRef
     attendedAt,
   };
 }
-
-/** What the rollups need of ingested values (factsOf without first spreading them into a row). */
-export const ingestFacts = (tenantId: string, values: Ingestible): AttendanceFacts => ({
-  tenantId,
-  attendedAt: values.attendedAt,
-  userId: values.userId,
-  teamId: values.teamId,
-  funnelStageId: values.funnelStageId,
-  originItemId: values.originItemId,
-  converted: Boolean(values.converted),
-  score: values.score,
-  firstResponseTimeMin: values.firstResponseTimeMin,
-  saleValue: values.saleValue,
-});

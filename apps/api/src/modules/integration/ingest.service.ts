@@ -8,13 +8,13 @@ import { newId } from '../../core/database/ids';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { DomainEvents } from '../../core/events/domain-events';
 import { Attendance } from '../attendances/entities/attendance.entity';
-import { factsOf } from '../attendances/rollups/rollup-rebuild.service';
+import { factsFor, factsOf } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { insertStatements } from './attendance-insert';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { resolveReferences } from './ingest-references';
-import { FUTURE_MESSAGE, INGEST_FIELDS, ingestFacts, ingestValues, MAX_FUTURE_MS, sameValue, type Ingestible } from './ingest-values';
+import { FUTURE_MESSAGE, INGEST_FIELDS, ingestValues, MAX_FUTURE_MS, sameValue, type Ingestible } from './ingest-values';
 
 /**
  * Stores the AI's verdict on a conversation. Idempotent on `external_id`: the unique index
@@ -62,7 +62,7 @@ export class IngestService {
   /** The new attendance's id, or null when the external id is taken (nothing written then). */
   private async insert(manager: EntityManager, tenantId: string, externalId: string, values: Ingestible, timeZone: string): Promise<string | null> {
     const id = newId();
-    const after = ingestFacts(tenantId, values);
+    const after = factsFor(tenantId, values);
     try {
       // The row and its rollups in one round trip, the last before COMMIT: the rollup rows are what
       // every concurrent ingest of this agent's day waits for. A taken external id fails the INSERT
@@ -97,7 +97,7 @@ export class IngestService {
     if (INGEST_FIELDS.every((field) => sameValue(existing[field], values[field]))) return { id: existing.id, status: 'unchanged', warnings };
     await manager.getRepository(Attendance).update({ id: Equal(existing.id), tenantId: Equal(tenantId) }, values);
     const before = factsOf(existing);
-    const after = ingestFacts(tenantId, values);
+    const after = factsFor(tenantId, values);
     await this.events.publish(manager, 'attendance.recorded', { tenantId, attendanceId: existing.id, customerName: values.customerName, before, after });
     await this.rollups.record(manager, before, after, timeZone);
     return { id: existing.id, status: 'updated', warnings };

@@ -8,18 +8,21 @@ import { ROLLUP_TABLES, RollupWriter } from './rollup-writer.service';
 
 const BATCH = 5000;
 
-export const factsOf = (row: Pick<Attendance, keyof AttendanceFacts>): AttendanceFacts => ({
-  tenantId: row.tenantId,
-  attendedAt: row.attendedAt,
-  userId: row.userId,
-  teamId: row.teamId,
-  funnelStageId: row.funnelStageId,
-  originItemId: row.originItemId,
-  converted: Boolean(row.converted),
-  score: row.score,
-  firstResponseTimeMin: row.firstResponseTimeMin,
-  saleValue: row.saleValue,
+/** What the rollups count of an attendance's values, in `tenantId` (ingest has the values, not a row). */
+export const factsFor = (tenantId: string, values: Pick<Attendance, Exclude<keyof AttendanceFacts, 'tenantId'>>): AttendanceFacts => ({
+  tenantId,
+  attendedAt: values.attendedAt,
+  userId: values.userId,
+  teamId: values.teamId,
+  funnelStageId: values.funnelStageId,
+  originItemId: values.originItemId,
+  converted: Boolean(values.converted),
+  score: values.score,
+  firstResponseTimeMin: values.firstResponseTimeMin,
+  saleValue: values.saleValue,
 });
+
+export const factsOf = (row: Pick<Attendance, keyof AttendanceFacts>): AttendanceFacts => factsFor(row.tenantId, row);
 
 /**
  * Recomputes a tenant's rollups from its attendances: after a time zone change, or by hand
