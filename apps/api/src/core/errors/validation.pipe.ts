@@ -39,11 +39,11 @@ class StrictValidationPipe implements PipeTransform {
     // @CurrentUser() and friends carry what the guards verified, never client input: handed over
     // as they are, without the two promises Nest's pipe spends on deciding not to validate them.
     if (metadata.type === 'custom') return value;
-    // Nest turns a `null` body into `{}`, which would let `PATCH` with `null` succeed as a no-op.
-    if (metadata.type === 'body' && value === null && metadata.metatype && metadata.metatype !== Object) {
-      throw new BadRequestException({ message: 'Validation failed: the body must be a JSON object' });
-    }
     if (metadata.type === 'body') {
+      // Nest turns a `null` body into `{}`, which would let `PATCH` with `null` succeed as a no-op.
+      if (value === null && metadata.metatype && metadata.metatype !== Object) {
+        throw new BadRequestException({ message: 'Validation failed: the body must be a JSON object' });
+      }
       const checked = fastChecked(metadata.metatype, value);
       if (checked !== undefined) return checked;
     }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { Statement } from '../../core/database/one-round-trip';
 import { Attendance } from '../attendances/entities/attendance.entity';
 import { INGEST_FIELDS, type Ingestible } from './ingest-values';
@@ -10,10 +11,18 @@ export interface NewAttendanceRow {
   values: Ingestible;
 }
 
-const OWN = new Set(['id', 'tenantId', 'externalId']);
-
 /** Multi-row inserts stay well under both engines' bound-parameter limits. */
 const INSERT_CHUNK = 250;
+
+/** The attendances columns of these entity properties (a missing one is a programming error). */
+export function attendanceColumns(manager: EntityManager, properties: readonly string[]): ColumnMetadata[] {
+  const metadata = manager.connection.getMetadata(Attendance);
+  return properties.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`attendances has no column for ${property}`);
+    return column;
+  });
+}
 
 /**
  * Plain (multi-row) INSERT statements for new attendances, to run alone or ahead of others in one
@@ -23,12 +32,9 @@ const INSERT_CHUNK = 250;
  * statement with the engine's unique-violation error.
  */
 export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[]): Statement[] {
-  const metadata = manager.connection.getMetadata(Attendance);
-  const columns = (['id', 'tenantId', 'externalId', ...INGEST_FIELDS] as const).map((property) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`attendances has no column for ${property}`);
-    return column;
-  });
+  const [id, tenantId, externalId] = attendanceColumns(manager, ['id', 'tenantId', 'externalId']);
+  const fields = attendanceColumns(manager, INGEST_FIELDS);
+  const columns = [id, tenantId, externalId, ...fields];
   const driver = manager.connection.driver;
   const head = `INSERT INTO attendances (${columns.map((column) => column.databaseName).join(', ')}) VALUES `;
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
@@ -39,10 +45,12 @@ export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[
     const params: unknown[] = [];
     for (let index = start; index < end; index++) {
       const row = rows[index];
-      for (const column of columns) {
-        const value = OWN.has(column.propertyName) ? row[column.propertyName as 'id'] : row.values[column.propertyName as keyof Ingestible];
-        params.push(driver.preparePersistentValue(value, column));
-      }
+      params.push(
+        driver.preparePersistentValue(row.id, id),
+        driver.preparePersistentValue(row.tenantId, tenantId),
+        driver.preparePersistentValue(row.externalId, externalId),
+      );
+      for (const column of fields) params.push(driver.preparePersistentValue(row.values[column.propertyName as keyof Ingestible], column));
     }
     statements.push({
       sql:

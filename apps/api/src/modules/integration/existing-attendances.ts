@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Statement } from '../../core/database/one-round-trip';
-import { Attendance } from '../attendances/entities/attendance.entity';
+import { attendanceColumns } from './attendance-insert';
 import { INGEST_FIELDS, type Ingestible } from './ingest-values';
 
 export interface ExistingAttendance {
@@ -21,15 +21,9 @@ export function existingAttendancesLookup(
   tenantId: string,
   externalIds: string[],
 ): { statement: Statement; read(rows: Record<string, unknown>[]): ExistingAttendance[] } {
-  const metadata = manager.connection.getMetadata(Attendance);
   const driver = manager.connection.driver;
-  const columnOf = (property: string) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`attendances has no column for ${property}`);
-    return column;
-  };
-  const [id, externalId, deletedAt] = ['id', 'externalId', 'deletedAt'].map(columnOf);
-  const fields = INGEST_FIELDS.map(columnOf);
+  const [id, externalId, deletedAt] = attendanceColumns(manager, ['id', 'externalId', 'deletedAt']);
+  const fields = attendanceColumns(manager, INGEST_FIELDS);
   const names = [id, externalId, deletedAt, ...fields].map((column) => column.databaseName).join(', ');
   const lock = manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
   return {
