@@ -169,4 +169,15 @@ describe('integration: batch ingest', () => {
     expect(response.body.results[1].warnings).toEqual(singleUnknown.body.warnings);
     expect(singleUnknown.body.warnings).toHaveLength(3);
   });
+
+  it('gives an item with text that is not valid Unicode its own error, not the whole batch a 500', async () => {
+    // validator.js's email check throws on a lone UTF-16 surrogate; a single post answers 400.
+    const good = payload();
+    const broken = payload({ agent_email: '\ud800@demo.fasto.app' });
+    const single = await t.http().post('/api/integration/attendances').set('x-api-key', key).send(broken).expect(400);
+    const response = await batch([good, broken]);
+    expect(response.body.results.map((result: { status: string }) => result.status)).toEqual(['created', 'error']);
+    expect(response.body.results[1].error.message).toBe(single.body.message);
+    expect(await stored(broken.external_id)).toEqual([]);
+  });
 });

@@ -18,6 +18,14 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+export const INVALID_UNICODE_MESSAGE = 'Validation failed: text must be valid Unicode';
+
+/** The 400 body for class-validator's errors: every field that failed, the first message as the headline. */
+export function validationFailure(errors: ValidationError[]): { message: string; details: FieldError[] } {
+  const details = flatten(errors);
+  return { message: `Validation failed: ${details[0]?.messages[0] ?? 'Invalid request'}`, details };
+}
+
 /** Nest's pipe, refusing text that is not valid Unicode instead of crashing on it. */
 class UnicodeSafeValidationPipe extends ValidationPipe {
   protected override async validate(object: object, options?: ValidationPipeOptions): Promise<ValidationError[]> {
@@ -25,7 +33,7 @@ class UnicodeSafeValidationPipe extends ValidationPipe {
       return await super.validate(object, options);
     } catch (error) {
       // validator.js calls encodeURI, which throws on a lone UTF-16 surrogate ("\ud800"): bad input, not a crash.
-      if (error instanceof URIError) throw new BadRequestException({ message: 'Validation failed: text must be valid Unicode' });
+      if (error instanceof URIError) throw new BadRequestException({ message: INVALID_UNICODE_MESSAGE });
       throw error;
     }
   }
@@ -63,11 +71,7 @@ export function createValidationPipe(): PipeTransform {
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: false,
-      exceptionFactory: (errors) => {
-        const details = flatten(errors);
-        const headline = details[0]?.messages[0] ?? 'Invalid request';
-        return new BadRequestException({ message: `Validation failed: ${headline}`, details });
-      },
+      exceptionFactory: (errors) => new BadRequestException(validationFailure(errors)),
     }),
   );
 }

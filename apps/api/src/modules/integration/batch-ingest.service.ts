@@ -1,9 +1,10 @@
 import type { BatchIngestItemResult } from '@fasto/contracts';
 import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { validateSync } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
 import { toErrorResponse } from '../../core/errors/error-response';
+import { INVALID_UNICODE_MESSAGE, validationFailure } from '../../core/errors/validation.pipe';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { BatchIngestWriter, type BatchItem } from './batch-ingest.writer';
 import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
@@ -11,9 +12,24 @@ import { validIngestItem } from './dto/ingest-attendance.fast-check';
 import { FUTURE_MESSAGE, MAX_FUTURE_MS } from './ingest-values';
 import { IngestService } from './ingest.service';
 
-const flatten = (errors: ValidationError[]) => errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) }));
-
 type Indexed = BatchItem & { index: number };
+type BatchItemError = NonNullable<BatchIngestItemResult['error']>;
+
+/**
+ * class-validator's verdict on an item the fast check did not accept, worded like a single post's
+ * 400 (null: valid). The DTO has no async rule: the synchronous validator gives the same answer
+ * without a promise per rule.
+ */
+function slowCheck(input: IngestAttendanceDto): BatchItemError | null {
+  try {
+    const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
+    return errors.length > 0 ? validationFailure(errors) : null;
+  } catch (error) {
+    // validator.js throws on a lone UTF-16 surrogate: bad input for this item, as for a single post.
+    if (error instanceof URIError) return { message: INVALID_UNICODE_MESSAGE };
+    throw error;
+  }
+}
 
 /**
  * Up to 500 attendances: each validated on its own (a bad item never rejects the others), then
@@ -37,17 +53,10 @@ export class BatchIngestService {
       // Valid items take the fast check; anything it refuses gets class-validator's verdict and messages.
       const checked = validIngestItem(raw);
       const input = checked ?? plainToInstance(IngestAttendanceDto, raw);
-      // The DTO has no async rule: the synchronous validator gives the same answer without a promise per rule.
-      const errors = checked ? [] : validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
+      const failure = checked ? null : slowCheck(input);
       const attendedAt = new Date(input.attended_at);
-      if (errors.length > 0) {
-        const details = flatten(errors);
-        results[index] = {
-          index,
-          externalId: externalIdOf(index),
-          status: 'error',
-          error: { message: `Validation failed: ${details[0].messages[0] ?? 'invalid item'}`, details },
-        };
+      if (failure) {
+        results[index] = { index, externalId: externalIdOf(index), status: 'error', error: failure };
       } else if (attendedAt.getTime() > Date.now() + MAX_FUTURE_MS) {
         results[index] = {
           index,

@@ -16,16 +16,24 @@ const trim = (value: unknown) => (typeof value === 'string' ? value.trim() : val
 
 /**
  * A rule's verdicts on strings, remembered: a batch names the same few agents (emails, ids) in
- * item after item, and validator.js's email check is the dearest one here.
+ * item after item, and validator.js's email check is the dearest one here. A rule that throws
+ * (validator.js on a lone UTF-16 surrogate) says no: the item then gets class-validator's verdict.
  */
 function remembered(rule: (value: string) => boolean): Rule {
   const verdicts = new Map<string, boolean>();
+  const safely = (value: string) => {
+    try {
+      return rule(value);
+    } catch {
+      return false;
+    }
+  };
   return (value) => {
     if (typeof value !== 'string') return false;
     let verdict = verdicts.get(value);
     if (verdict === undefined) {
       if (verdicts.size >= 10_000) verdicts.clear();
-      verdicts.set(value, (verdict = rule(value)));
+      verdicts.set(value, (verdict = safely(value)));
     }
     return verdict;
   };
@@ -62,8 +70,8 @@ const RULES: Record<keyof IngestAttendanceDto, Rule> = {
 const TRIMMED = new Set<string>(['external_id', 'stage_name', 'origin_name']);
 
 /**
- * The batch's fast path. class-validator walks its metadata for every object it validates: two
- * thirds of a 500-item batch's CPU (QUALITY P3). This answers the common case, a valid item,
+ * The fast path of a single post's body and of each batch item. class-validator walks its
+ * metadata for every object it validates: two thirds of a 500-item batch's CPU (QUALITY P3). This answers the common case, a valid item,
  * with the same checks and none of that walk. Only its yes is trusted: for anything else it
  * returns null, and the item goes through plainToInstance and validateSync, whose verdict and
  * messages stand.
