@@ -47,3 +47,24 @@ export function cpuMeter(apiPid) {
     },
   };
 }
+
+/**
+ * CPU per unit over several separate stretches (the rounds of one side of a measure): `during`
+ * counts what `run` spends, `perUnit` divides the total by the units counted.
+ */
+export function cpuTally(apiPid) {
+  const meter = cpuMeter(apiPid);
+  const total = { api: 0, database: 0, client: 0 };
+  let units = 0;
+  return {
+    async during(run, unitsOf) {
+      meter.lap(1);
+      const result = await run();
+      const spent = meter.lap(1);
+      for (const side of Object.keys(total)) total[side] = total[side] === null || spent[side] === null ? null : total[side] + spent[side];
+      units += unitsOf(result);
+      return result;
+    },
+    perUnit: () => Object.fromEntries(Object.entries(total).map(([side, us]) => [side, us === null ? null : Math.round(us / Math.max(1, units))])),
+  };
+}

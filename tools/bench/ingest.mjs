@@ -1,9 +1,9 @@
 // P3: POST /api/integration/attendances against a bare mysql2 loop running the very statements
 // the endpoint runs (captured from the general log), at the same concurrency; and the batch route in rows/s.
 import { randomUUID } from 'node:crypto';
-import { cpuMeter } from './cpu.mjs';
+import { cpuMeter, cpuTally } from './cpu.mjs';
 import { mysql } from './dataset.mjs';
-import { http, replay, round } from './load.mjs';
+import { combined, http, replay, round } from './load.mjs';
 
 /** Everything the bench ingests lands on this day, far from the dashboard's ranges, and is removed afterwards. */
 const DAY = '2000-01-15';
@@ -11,6 +11,8 @@ const PREFIX = 'bench-p3-';
 const CONCURRENCY = 10;
 const BATCH_SIZE = 500;
 const BATCH_CLIENTS = Number(process.env.BENCH_BATCH_CLIENTS ?? 2);
+const WARM_UP_SECONDS = 3;
+const ROUNDS = 4;
 
 export async function cleanIngested(db, tenantId) {
   await db.query(`DELETE FROM attendances WHERE tenant_id = ? AND external_id LIKE '${PREFIX}%'`, [tenantId]);
@@ -80,44 +82,70 @@ export async function p3({ apiPid, base, db, databaseUrl, apiKey, tenantId, seco
       created = await response.json();
       if (response.status !== 201) throw new Error(`ingest: HTTP ${response.status} ${JSON.stringify(created)}`);
     });
-    const cpu = cpuMeter(apiPid);
-    const single = await http({ url, method: 'POST', headers, connections: CONCURRENCY, seconds, bodyFor: (n) => itemFor(n), expectStatus: 201 });
-
-    const singleCpu = cpu.lap(single.requests);
     // The same statements, with a fresh attendance id and external id each time, one connection per worker.
     // multipleStatements like the API's own pool: a captured round trip may hold several statements.
     const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: CONCURRENCY, multipleStatements: true });
     let replayed = 0;
-    const sql = await replay({
-      concurrency: CONCURRENCY,
-      seconds,
-      work: async () => {
-        const externalId = `${sample.external_id}-r${replayed++}`;
-        const id = randomUUID();
-        const connection = await pool.getConnection();
-        try {
-          for (const statement of statements) await connection.query(statement.sql.replaceAll(sample.external_id, externalId).replaceAll(created.id, id));
-        } finally {
-          connection.release();
-        }
-      },
-    });
+    const replayFor = (seconds) =>
+      replay({
+        concurrency: CONCURRENCY,
+        seconds,
+        work: async () => {
+          const externalId = `${sample.external_id}-r${replayed++}`;
+          const id = randomUUID();
+          const connection = await pool.getConnection();
+          try {
+            for (const statement of statements) await connection.query(statement.sql.replaceAll(sample.external_id, externalId).replaceAll(created.id, id));
+          } finally {
+            connection.release();
+          }
+        },
+      });
+    let posted = 0;
+    const postFor = (seconds) => http({ url, method: 'POST', headers, connections: CONCURRENCY, seconds, bodyFor: () => itemFor(posted++), expectStatus: 201 });
+    // Both sides warmed up first, unmeasured: a server runs warm, and the first seconds of a fresh
+    // route are the JIT compiling it. Then alternated in rounds, so the shared machine's drift
+    // weighs on both sides alike.
+    await postFor(WARM_UP_SECONDS);
+    await replayFor(WARM_UP_SECONDS);
+    const singleCpu = cpuTally(apiPid);
+    const sqlCpu = cpuTally(apiPid);
+    const rounds = { single: [], sql: [] };
+    for (let index = 0; index < ROUNDS; index++) {
+      rounds.single.push(
+        await singleCpu.during(
+          () => postFor(seconds / ROUNDS),
+          (run) => run.requests,
+        ),
+      );
+      rounds.sql.push(
+        await sqlCpu.during(
+          () => replayFor(seconds / ROUNDS),
+          (run) => run.requests,
+        ),
+      );
+    }
     await pool.end();
-    const sqlCpu = cpu.lap(sql.requests);
+    const single = combined(rounds.single, seconds);
+    const sql = combined(rounds.sql, seconds);
 
     const batchHeaders = { ...headers, 'content-type': 'application/json' };
     let batches = 0;
-    const batch = await replay({
-      concurrency: BATCH_CLIENTS,
-      seconds,
-      work: async () => {
-        const tag = `b${batches++}`;
-        const items = Array.from({ length: BATCH_SIZE }, (_, index) => itemFor(`${tag}-${index}`));
-        const response = await fetch(`${url}/batch`, { method: 'POST', headers: batchHeaders, body: JSON.stringify({ items }) });
-        const body = await response.json();
-        if (!response.ok || body.results.some((result) => result.status !== 'created')) throw new Error(`batch: HTTP ${response.status}`);
-      },
-    });
+    const batchFor = (seconds) =>
+      replay({
+        concurrency: BATCH_CLIENTS,
+        seconds,
+        work: async () => {
+          const tag = `b${batches++}`;
+          const items = Array.from({ length: BATCH_SIZE }, (_, index) => itemFor(`${tag}-${index}`));
+          const response = await fetch(`${url}/batch`, { method: 'POST', headers: batchHeaders, body: JSON.stringify({ items }) });
+          const body = await response.json();
+          if (!response.ok || body.results.some((result) => result.status !== 'created')) throw new Error(`batch: HTTP ${response.status}`);
+        },
+      });
+    await batchFor(WARM_UP_SECONDS);
+    const cpu = cpuMeter(apiPid);
+    const batch = await batchFor(seconds);
     const batchCpu = cpu.lap(batch.requests * BATCH_SIZE);
     return {
       statements: statements.length,
@@ -127,7 +155,7 @@ export async function p3({ apiPid, base, db, databaseUrl, apiKey, tenantId, seco
       singleOverSql: round(single.requestsPerSecond / sql.requestsPerSecond),
       batch: { ...batch, rowsPerSecond: Math.round(batch.requestsPerSecond * BATCH_SIZE), batchSize: BATCH_SIZE },
       // CPU µs per request (per row for the batch): which side is spending what.
-      cpu: { single: singleCpu, sql: sqlCpu, batchRow: batchCpu },
+      cpu: { single: singleCpu.perUnit(), sql: sqlCpu.perUnit(), batchRow: batchCpu },
     };
   } finally {
     await cleanIngested(db, tenantId);

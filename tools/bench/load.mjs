@@ -52,3 +52,13 @@ export async function replay({ work, concurrency, seconds }) {
 }
 
 export const round = (value) => Math.round(value * 100) / 100;
+
+/** Several runs of one measure as one: total requests over total time; the worst round's latencies. */
+export const combined = (runs, seconds) => ({
+  requestsPerSecond: round(runs.reduce((total, run) => total + run.requests, 0) / seconds),
+  p50: Math.max(...runs.map((run) => run.p50)),
+  p95: Math.max(...runs.map((run) => run.p95)),
+  p99: Math.max(...runs.map((run) => run.p99)),
+  requests: runs.reduce((total, run) => total + run.requests, 0),
+  rounds: runs.map((run) => run.requestsPerSecond),
+});

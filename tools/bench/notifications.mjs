@@ -1,19 +1,9 @@
 // P5: the unread count that every open tab polls every 10 s.
-import { http, round } from './load.mjs';
+import { combined, http, round } from './load.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ROUNDS = 4;
 const WARM_UP_SECONDS = 2;
-
-/** Several runs of one measure as one: total requests over total time; the worst round's latencies. */
-const combined = (runs, seconds) => ({
-  requestsPerSecond: round(runs.reduce((total, run) => total + run.requests, 0) / seconds),
-  p50: Math.max(...runs.map((run) => run.p50)),
-  p95: Math.max(...runs.map((run) => run.p95)),
-  p99: Math.max(...runs.map((run) => run.p99)),
-  requests: runs.reduce((total, run) => total + run.requests, 0),
-  rounds: runs.map((run) => run.requestsPerSecond),
-});
 
 /**
  * req/s of GET /api/notifications/unread-count against GET /api/health at the same load, and what
@@ -26,7 +16,7 @@ export async function p5({ base, headers, seconds, capture }) {
   await http({ url, connections: 50, seconds: WARM_UP_SECONDS, headers });
   // Alternated in rounds, so that the shared machine's drift weighs on both sides alike.
   const rounds = { health: [], unread: [] };
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let index = 0; index < ROUNDS; index++) {
     rounds.health.push(await http({ url: `${base}/api/health`, connections: 50, seconds: seconds / ROUNDS }));
     rounds.unread.push(await http({ url, connections: 50, seconds: seconds / ROUNDS, headers }));
   }
