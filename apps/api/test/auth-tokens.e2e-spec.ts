@@ -13,8 +13,6 @@ describe('auth: forged and misused tokens', () => {
 
   const claims = (overrides: Record<string, unknown> = {}) => ({
     tid: admin.tenantId,
-    role: 'admin',
-    team: null,
     typ: 'access',
     sid: 'c0ffee00-0000-4000-a000-000000000000',
     ...overrides,

@@ -1,7 +1,7 @@
 import type { AccessTokenClaims } from './jwt-claims';
 import { bearerCandidateOf, bearerTokenOf, VerifiedTokens } from './verified-tokens';
 
-const claims = (exp: number): AccessTokenClaims & { exp: number } => ({ sub: 'u', tid: 't', role: 'agent' as never, team: null, typ: 'access', exp });
+const claims = (exp: number): AccessTokenClaims & { exp: number } => ({ sub: 'u', tid: 't', typ: 'access', exp });
 
 describe('VerifiedTokens', () => {
   it('answers only for the exact token text it was given, and only until its exp', () => {

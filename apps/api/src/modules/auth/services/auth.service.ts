@@ -83,8 +83,6 @@ export class AuthService implements OnModuleInit {
     const access = await this.tokens.sign({
       sub: account.user.id,
       tid: account.tenant.id,
-      role: account.user.role,
-      team: account.user.teamId,
       sid: refresh.familyId,
     });
     return { refresh, response: { ...access, user: toAuthUser(account.user, account.tenant) } };
@@ -113,8 +111,6 @@ export class AuthService implements OnModuleInit {
     const access = await this.tokens.sign({
       sub: account.user.id,
       tid: account.tenant.id,
-      role: account.user.role,
-      team: account.user.teamId,
       sid: rotation.familyId,
     });
     return { refresh: rotation, response: { ...access, user: toAuthUser(account.user, account.tenant) } };

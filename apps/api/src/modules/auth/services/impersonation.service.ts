@@ -31,7 +31,7 @@ export class ImpersonationService {
     if (!admin) throw new ConflictException('This organization has no active admin to act as');
     const impersonator = await this.dataSource.getRepository(User).findOneByOrFail({ id: Equal(superAdmin.userId), tenantId: Equal(superAdmin.tenantId) });
 
-    const access = await this.tokens.signImpersonation({ sub: admin.id, tid: tenant.id, role: admin.role, team: admin.teamId, imp: impersonator.id });
+    const access = await this.tokens.signImpersonation({ sub: admin.id, tid: tenant.id, imp: impersonator.id });
     await this.audit.record({
       tenantId: tenant.id,
       actorId: admin.id,
