@@ -1,5 +1,6 @@
 // The benchmark's database, the API process under test and the SQL capture (MariaDB general log).
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { WORKSPACE } from '../scripts/nx-build.mjs';
@@ -49,11 +50,35 @@ export async function ensureDataset(db, env, { perTenant, days }) {
 }
 
 /** Starts the built API and waits until it is ready; returns the process and its boot time. */
-export async function startApi(env, base) {
+/** Other engineers' servers share this machine: ask the OS for a port nobody uses. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment the API under test runs with, on the bench database. */
+export const apiEnvironment = (databaseUrl, port) => ({
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  DATA_DIR: join(WORKSPACE, 'tmp', 'bench-data'),
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'development',
+  // The bench measures throughput, not the integration budgets (their own tests cover those).
+  API_KEY_RATE_LIMIT_PER_MINUTE: '100000000',
+  TENANT_RATE_LIMIT_PER_MINUTE: '100000000',
+});
+
+export async function startApi(env, base, entry = join(WORKSPACE, 'dist/apps/api/main.js')) {
   const started = Date.now();
   // BENCH_API_PROFILE=<dir>: a V8 CPU profile of the API under the bench's load, written when it exits.
   const profile = process.env.BENCH_API_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, join(WORKSPACE, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, entry], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (;;) {
     try {
       if ((await fetch(`${base}/api/health/ready`)).ok) break;
@@ -104,6 +129,16 @@ export async function capturedStatements(db, request) {
   } finally {
     control.release();
   }
+}
+
+/** A fresh integration key for a tenant, made through the super-admin API like an operator would; `revoke()` when done. */
+export async function createApiKey(base, tenantId) {
+  const headers = { authorization: `Bearer ${await login(base, 'superadmin@fasto.app')}`, 'content-type': 'application/json' };
+  const response = await fetch(`${base}/api/tenants/${tenantId}/api-keys`, { method: 'POST', headers, body: JSON.stringify({ name: 'bench' }) });
+  if (!response.ok) throw new Error(`creating an API key: HTTP ${response.status}`);
+  const created = await response.json();
+  const revoke = () => fetch(`${base}/api/tenants/${tenantId}/api-keys/${created.id}`, { method: 'DELETE', headers: { authorization: headers.authorization } });
+  return { key: created.key, revoke };
 }
 
 export async function login(base, email, password = DEMO_PASSWORD) {

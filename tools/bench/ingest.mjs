@@ -23,7 +23,7 @@ export async function cleanIngested(db, tenantId) {
 }
 
 /** What n8n would post: an agent by email, a stage and an origin by name (the full reference resolution). */
-async function itemFactory(db, tenantId, agentEmail) {
+export async function itemFactory(db, tenantId, agentEmail) {
   const [[stage]] = await db.query(
     'SELECT s.name FROM funnel_stages s JOIN teams t ON t.funnel_id = s.funnel_id JOIN users u ON u.team_id = t.id WHERE u.email = ? AND s.tenant_id = ? ORDER BY s.position LIMIT 1',
     [agentEmail, tenantId],

@@ -6,28 +6,29 @@
 //   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,soak (P8 is always measured)
 //   BENCH_API_PROFILE   a directory: the API runs with --cpu-prof and writes its profile there on exit
 //   BENCH_BATCH_CLIENTS concurrent clients of the P3 batch measure (default 2)
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, WORKSPACE } from '../scripts/nx-build.mjs';
-import { capturedStatements, createDatabase, DEMO_PASSWORD, ensureDataset, login, mysql, rssMb, say, sizeBufferPool, startApi } from './dataset.mjs';
+import { build } from '../scripts/nx-build.mjs';
+import {
+  apiEnvironment,
+  capturedStatements,
+  createApiKey,
+  createDatabase,
+  DEMO_PASSWORD,
+  ensureDataset,
+  freePort,
+  login,
+  mysql,
+  rssMb,
+  say,
+  sizeBufferPool,
+  startApi,
+} from './dataset.mjs';
 import { p3 } from './ingest.mjs';
 import { p5 } from './notifications.mjs';
 import { soak } from './soak.mjs';
 import { p6 } from './login.mjs';
 import { report } from './report.mjs';
 import { p1, p2, p4 } from './scenarios.mjs';
-
-/** Other engineers' servers share this machine: ask the OS for a port nobody uses. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, soak: { type: 'boolean', default: false } } });
 const QUICK = flags.quick;
@@ -37,27 +38,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
 const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6')).split(',').map((name) => name.trim().toLowerCase()));
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
-const env = {
-  ...process.env,
-  DATABASE_URL,
-  DATA_DIR: join(WORKSPACE, 'tmp', 'bench-data'),
-  PORT: String(PORT),
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'development',
-  // The bench measures throughput, not the integration budgets (their own tests cover those).
-  API_KEY_RATE_LIMIT_PER_MINUTE: '100000000',
-  TENANT_RATE_LIMIT_PER_MINUTE: '100000000',
-};
-
-/** A fresh integration key for Demo, made through the super-admin API like an operator would; revoked at the end. */
-async function createApiKey(tenantId) {
-  const headers = { authorization: `Bearer ${await login(BASE, 'superadmin@fasto.app')}`, 'content-type': 'application/json' };
-  const response = await fetch(`${BASE}/api/tenants/${tenantId}/api-keys`, { method: 'POST', headers, body: JSON.stringify({ name: 'bench' }) });
-  if (!response.ok) throw new Error(`creating an API key: HTTP ${response.status}`);
-  const created = await response.json();
-  const revoke = () => fetch(`${BASE}/api/tenants/${tenantId}/api-keys/${created.id}`, { method: 'DELETE', headers: { authorization: headers.authorization } });
-  return { key: created.key, revoke };
-}
+const env = apiEnvironment(DATABASE_URL, PORT);
 
 async function main() {
   build(['api']);
@@ -95,14 +76,14 @@ async function main() {
     results.rssMb = rssMb(child.pid);
     await step('p4', () => p4({ base: BASE, db, headers, seconds: SECONDS, depth: Math.min(100_000, Math.floor(PER_TENANT / 2)) }));
     await step('p3', async () => {
-      apiKey = await createApiKey(demo.id);
+      apiKey = await createApiKey(BASE, demo.id);
       return p3({ apiPid: child.pid, base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, capture });
     });
     await step('p5', async () =>
       p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }),
     );
     await step('soak', async () => {
-      apiKey ??= await createApiKey(demo.id);
+      apiKey ??= await createApiKey(BASE, demo.id);
       const managerHeaders = { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` };
       const seconds = Number(process.env.SOAK_SECONDS ?? 300);
       return soak({ base: BASE, pid: child.pid, db, tenantId: demo.id, adminHeaders: headers, managerHeaders, apiKey: apiKey.key, seconds });
