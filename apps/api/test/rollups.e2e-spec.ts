@@ -16,7 +16,8 @@ const normalise = (rows: Row[]) =>
       Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value])),
     )
     .filter((row) => Object.values(row).some((value) => typeof value === 'number' && value !== 0))
-    .map((row) => JSON.stringify(row))
+    // Fields in name order: a row compares by its values, whatever order its object was built in.
+    .map((row) => JSON.stringify(row, Object.keys(row).sort()))
     .sort();
 
 /** The rollups as stored, and as a raw recount of the attendances says they should be. */
