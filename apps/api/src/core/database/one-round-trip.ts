@@ -5,6 +5,9 @@ export interface Statement {
   params: unknown[];
 }
 
+/** `count` copies of `each`, comma-separated: the `?, ?, ?` of an IN list, the `(?, ?), (?, ?)` of a multi-row VALUES. */
+export const commaList = (each: string, count: number): string => Array(count).fill(each).join(', ');
+
 /**
  * Runs statements in order and returns each one's result. On MySQL/MariaDB they travel together
  * in one round trip (the pool allows multiple statements); a failing one stops the rest and

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { inOneRoundTrip } from '../database/one-round-trip';
+import { commaList, inOneRoundTrip } from '../database/one-round-trip';
 
 export interface WindowCount {
   hits: number;
@@ -42,9 +42,9 @@ export class RateLimitStore {
    */
   async hitAll(buckets: string[], windowMs: number, now = Date.now()): Promise<WindowCount[]> {
     const expiredBefore = now - windowMs;
-    const rows = buckets.map(() => '(?, ?, 1)').join(', ');
+    const rows = commaList('(?, ?, 1)', buckets.length);
     const values = buckets.flatMap((bucket) => [bucket, now]);
-    const read = `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${buckets.map(() => '?').join(', ')})`;
+    const read = `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${commaList('?', buckets.length)})`;
     // MySQL evaluates the assignments left to right against the old row: `hits` first, then the window.
     const upsert = this.mysql
       ? `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}

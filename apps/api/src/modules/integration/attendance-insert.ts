@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { Statement } from '../../core/database/one-round-trip';
+import { commaList, type Statement } from '../../core/database/one-round-trip';
 import { Attendance } from '../attendances/entities/attendance.entity';
 import { INGEST_FIELDS, type Ingestible } from './ingest-values';
 
@@ -37,7 +37,7 @@ export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[
   const columns = [id, tenantId, externalId, ...fields];
   const driver = manager.connection.driver;
   const head = `INSERT INTO attendances (${columns.map((column) => column.databaseName).join(', ')}) VALUES `;
-  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const placeholders = `(${commaList('?', columns.length)})`;
   const statements: Statement[] = [];
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const end = Math.min(rows.length, start + INSERT_CHUNK);
@@ -52,14 +52,7 @@ export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[
       );
       for (const column of fields) params.push(driver.preparePersistentValue(row.values[column.propertyName as keyof Ingestible], column));
     }
-    statements.push({
-      sql:
-        head +
-        Array(end - start)
-          .fill(placeholders)
-          .join(', '),
-      params,
-    });
+    statements.push({ sql: head + commaList(placeholders, end - start), params });
   }
   return statements;
 }

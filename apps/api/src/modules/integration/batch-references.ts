@@ -1,4 +1,4 @@
-import type { Statement } from '../../core/database/one-round-trip';
+import { commaList, type Statement } from '../../core/database/one-round-trip';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import {
   AGENTS,
@@ -19,11 +19,12 @@ export interface BatchReferenceLookup {
   resolverFrom(results: unknown[]): ReferenceResolver;
 }
 
-const placeholders = (values: unknown[]) => values.map(() => '?').join(', ');
-
 /** Agents named by id or by email, with their teams (null: no item names one). */
 function agentsStatement(tenantId: string, ids: string[], emails: string[]): Statement | null {
-  const filters = [...(ids.length ? [`u.id IN (${placeholders(ids)})`] : []), ...(emails.length ? [`u.email IN (${placeholders(emails)})`] : [])];
+  const filters = [
+    ...(ids.length ? [`u.id IN (${commaList('?', ids.length)})`] : []),
+    ...(emails.length ? [`u.email IN (${commaList('?', emails.length)})`] : []),
+  ];
   if (filters.length === 0) return null;
   return { sql: `${AGENTS} AND (${filters.join(' OR ')})`, params: [tenantId, ...ids, ...emails] };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Statement } from '../../core/database/one-round-trip';
+import { commaList, type Statement } from '../../core/database/one-round-trip';
 import { attendanceColumns } from './attendance-insert';
 import { INGEST_FIELDS, type Ingestible } from './ingest-values';
 
@@ -28,7 +28,7 @@ export function existingAttendancesLookup(
   const lock = manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
   return {
     statement: {
-      sql: `SELECT ${names} FROM attendances WHERE tenant_id = ? AND external_id IN (${externalIds.map(() => '?').join(', ')})${lock}`,
+      sql: `SELECT ${names} FROM attendances WHERE tenant_id = ? AND external_id IN (${commaList('?', externalIds.length)})${lock}`,
       params: [tenantId, ...externalIds],
     },
     read: (rows) =>

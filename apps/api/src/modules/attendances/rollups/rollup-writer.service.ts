@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inOneRoundTrip, type Statement } from '../../../core/database/one-round-trip';
+import { commaList, inOneRoundTrip, type Statement } from '../../../core/database/one-round-trip';
 import {
   RollupDelta,
   type AttendanceFacts,
@@ -90,7 +90,7 @@ class TableUpsert<Row> {
   ) {
     const columns = [...spec.keys, ...spec.measures];
     this.head = `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES `;
-    this.placeholders = `(${columns.map(() => '?').join(', ')})`;
+    this.placeholders = `(${commaList('?', columns.length)})`;
     const increments = spec.measures
       .map((column) => (mysql ? `${column} = ${column} + VALUES(${column})` : `${column} = ${column} + excluded.${column}`))
       .join(', ');
@@ -103,13 +103,7 @@ class TableUpsert<Row> {
       const end = Math.min(rows.length, start + CHUNK);
       const params: unknown[] = [];
       for (let index = start; index < end; index++) this.spec.bind(rows[index], params);
-      const values =
-        end - start === 1
-          ? this.placeholders
-          : Array(end - start)
-              .fill(this.placeholders)
-              .join(', ');
-      statements.push({ sql: this.head + values + this.conflict, params });
+      statements.push({ sql: this.head + commaList(this.placeholders, end - start) + this.conflict, params });
     }
   }
 }
