@@ -14,6 +14,23 @@ export interface NewAttendanceRow {
 /** Multi-row inserts stay well under both engines' bound-parameter limits. */
 const INSERT_CHUNK = 250;
 
+/**
+ * Rows per statement: full chunks, then the rest in powers of two. Any batch then uses at most
+ * nine distinct statements, which a connection prepares once and reuses (see `executePrepared`).
+ */
+export function chunkSizes(rows: number): number[] {
+  const sizes: number[] = [];
+  let left = rows;
+  for (; left >= INSERT_CHUNK; left -= INSERT_CHUNK) sizes.push(INSERT_CHUNK);
+  for (let size = 128; size >= 1; size /= 2) {
+    if (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
+}
+
 /** The attendances columns of these entity properties (a missing one is a programming error). */
 export function attendanceColumns(manager: EntityManager, properties: readonly string[]): ColumnMetadata[] {
   const metadata = manager.connection.getMetadata(Attendance);
@@ -39,8 +56,9 @@ export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[
   const head = `INSERT INTO attendances (${columns.map((column) => column.databaseName).join(', ')}) VALUES `;
   const placeholders = `(${commaList('?', columns.length)})`;
   const statements: Statement[] = [];
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const end = Math.min(rows.length, start + INSERT_CHUNK);
+  let start = 0;
+  for (const size of chunkSizes(rows.length)) {
+    const end = start + size;
     // Plain loops: for a 500-item batch this binds ten thousand values.
     const params: unknown[] = [];
     for (let index = start; index < end; index++) {
@@ -52,7 +70,8 @@ export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[
       );
       for (const column of fields) params.push(driver.preparePersistentValue(row.values[column.propertyName as keyof Ingestible], column));
     }
-    statements.push({ sql: head + commaList(placeholders, end - start), params });
+    statements.push({ sql: head + commaList(placeholders, size), params });
+    start = end;
   }
   return statements;
 }

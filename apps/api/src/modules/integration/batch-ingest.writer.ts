@@ -6,6 +6,7 @@ import { withDeadlockRetry } from '../../core/database/deadlock-retry';
 import { DomainEvents } from '../../core/events/domain-events';
 import { newId } from '../../core/database/ids';
 import { inOneRoundTrip } from '../../core/database/one-round-trip';
+import { executePrepared } from '../../core/database/prepared-statement';
 import { Attendance } from '../attendances/entities/attendance.entity';
 import { factsFor } from '../attendances/rollups/rollup-rebuild.service';
 import { RollupDelta, type AttendanceFacts } from '../attendances/rollups/rollup-delta';
@@ -114,9 +115,10 @@ export class BatchIngestWriter {
       }
       delta.add(row.facts, 1, timeZone);
     }
-    // The new rows and the rollups in one round trip on MySQL/MariaDB: the rollup rows are what
-    // concurrent writes of the same days wait for, so they are taken as late as possible.
-    await this.rollups.apply(manager, delta, insertStatements(manager, inserts));
+    // The new rows as prepared statements (a few fixed sizes), then the rollups: the rollup rows
+    // are what concurrent writes of the same days wait for, so they are taken as late as possible.
+    for (const statement of insertStatements(manager, inserts)) await executePrepared(manager, statement);
+    await this.rollups.apply(manager, delta);
     // Like a single post, inside the transaction, but as one event: its handlers work per batch, not per item.
     const records = outcomes
       .filter((outcome) => outcome.status !== 'unchanged')
