@@ -8,15 +8,16 @@
 // load client, read from /proc) are compared. On a shared machine a whole run can be twice as
 // slow as the next one; alternation puts that drift on both builds alike.
 //
-//   AB_ROUTES   comma-separated: ingest (10 connections, API key), unread (the manager), health, login
+//   AB_ROUTES   comma-separated: ingest (10 connections, API key), batch (BENCH_BATCH_CLIENTS clients,
+//               per row), unread (the manager), health, login
 //   AB_ROUNDS   measured rounds per build and route (default 6), after AB_WARM_UP unmeasured ones (2)
 //   AB_SECONDS  seconds per round (default 4)
 // Needs the dataset `npm run bench` seeds.
 import { join, relative, resolve } from 'node:path';
 import { apiEnvironment, createApiKey, freePort, login, mysql, startApi } from './dataset.mjs';
-import { cpuTally } from './cpu.mjs';
-import { cleanIngested, itemFactory } from './ingest.mjs';
-import { http } from './load.mjs';
+import { cpuTally, databaseIdle } from './cpu.mjs';
+import { BATCH_CLIENTS, BATCH_SIZE, batchPoster, cleanIngested, itemFactory } from './ingest.mjs';
+import { http, replay } from './load.mjs';
 import { WORKSPACE } from '../scripts/nx-build.mjs';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/fasto_bench';
@@ -40,18 +41,34 @@ async function startBuild(directory, tenantId, itemFor) {
   const apiKey = await createApiKey(base, tenantId);
   const manager = `Bearer ${await login(base, 'manager@demo.fasto.app')}`;
   let posted = 0;
+  const ingestUrl = `${base}/api/integration/attendances`;
+  const postBatch = batchPoster(ingestUrl, { 'x-api-key': apiKey.key }, itemFor, `ab-${port}-b`);
+  // Each load runs for some seconds and says how many units (requests, or rows for the batch) it did.
+  const perRequest = (options) => async (seconds) => {
+    const run = await http({ ...options, seconds });
+    return { ...run, units: run.requests };
+  };
   const loads = {
-    ingest: {
-      url: `${base}/api/integration/attendances`,
+    ingest: perRequest({
+      url: ingestUrl,
       method: 'POST',
       headers: { 'x-api-key': apiKey.key },
       connections: 10,
       bodyFor: () => itemFor(`ab-${port}-${posted++}`),
       expectStatus: 201,
+    }),
+    batch: async (seconds) => {
+      const run = await replay({ concurrency: BATCH_CLIENTS, seconds, work: postBatch });
+      return { ...run, requestsPerSecond: run.requestsPerSecond * BATCH_SIZE, units: run.requests * BATCH_SIZE };
     },
-    unread: { url: `${base}/api/notifications/unread-count`, headers: { authorization: manager }, connections: 50 },
-    health: { url: `${base}/api/health`, connections: 50 },
-    login: { url: `${base}/api/auth/login`, method: 'POST', body: { email: 'agent@demo.fasto.app', password: 'Fasto@2026!demo' }, connections: 10 },
+    unread: perRequest({ url: `${base}/api/notifications/unread-count`, headers: { authorization: manager }, connections: 50 }),
+    health: perRequest({ url: `${base}/api/health`, connections: 50 }),
+    login: perRequest({
+      url: `${base}/api/auth/login`,
+      method: 'POST',
+      body: { email: 'agent@demo.fasto.app', password: 'Fasto@2026!demo' },
+      connections: 10,
+    }),
   };
   return { directory, child, apiKey, loads, rounds: Object.fromEntries(ROUTES.map((route) => [route, []])) };
 }
@@ -63,14 +80,15 @@ async function main() {
   const apis = [];
   try {
     for (const directory of builds) apis.push(await startBuild(directory, demo.id, itemFor));
+    await databaseIdle();
     for (let round = 0; round < WARM_UP + ROUNDS; round++) {
       // A, B then B, A: neither build always runs right after the other.
       for (const api of round % 2 ? [...apis].reverse() : apis) {
         for (const route of ROUTES) {
           const tally = cpuTally(api.child.pid);
           const run = await tally.during(
-            () => http({ ...api.loads[route], seconds: SECONDS }),
-            (result) => result.requests,
+            () => api.loads[route](SECONDS),
+            (result) => result.units,
           );
           const row = { requestsPerSecond: run.requestsPerSecond, ...tally.perUnit() };
           if (round >= WARM_UP) api.rounds[route].push(row);
@@ -79,7 +97,7 @@ async function main() {
         }
       }
     }
-    process.stdout.write('\nmedians             req/s     API µs  database µs  client µs\n');
+    process.stdout.write('\nmedians (batch: per row) req/s     API µs  database µs  client µs\n');
     for (const route of ROUTES) {
       for (const api of apis) {
         const rows = api.rounds[route];

@@ -68,3 +68,19 @@ export function cpuTally(apiPid) {
     perUnit: () => Object.fromEntries(Object.entries(total).map(([side, us]) => [side, us === null ? null : Math.round(us / Math.max(1, units))])),
   };
 }
+
+/**
+ * Waits until the database server is idle: after the bench deletes what it ingested, InnoDB's
+ * purge goes on removing those rows from every index for a minute or more, and that CPU would be
+ * counted against whatever is measured next. Resolves at once without a database process.
+ */
+export async function databaseIdle({ maxCores = 0.05, timeoutMs = 600_000 } = {}) {
+  const pid = databasePid();
+  if (!pid) return;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const before = processCpuUs(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (processCpuUs(pid) - before < maxCores * 1e6) return;
+  }
+}

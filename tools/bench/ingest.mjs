@@ -1,25 +1,31 @@
 // P3: POST /api/integration/attendances against a bare mysql2 loop running the very statements
 // the endpoint runs (captured from the general log), at the same concurrency; and the batch route in rows/s.
 import { randomUUID } from 'node:crypto';
-import { cpuMeter, cpuTally } from './cpu.mjs';
+import { cpuMeter, cpuTally, databaseIdle } from './cpu.mjs';
 import { mysql } from './dataset.mjs';
-import { combined, http, replay, round } from './load.mjs';
+import { combined, http, postJson, replay, round } from './load.mjs';
 
 /** Everything the bench ingests lands on this day, far from the dashboard's ranges, and is removed afterwards. */
 const DAY = '2000-01-15';
 const PREFIX = 'bench-p3-';
 const CONCURRENCY = 10;
-const BATCH_SIZE = 500;
-const BATCH_CLIENTS = Number(process.env.BENCH_BATCH_CLIENTS ?? 2);
+export const BATCH_SIZE = 500;
+export const BATCH_CLIENTS = Number(process.env.BENCH_BATCH_CLIENTS ?? 2);
 const WARM_UP_SECONDS = 3;
 const ROUNDS = 4;
 
+/** Removes what the bench ingested, then waits for the database to finish purging it. */
 export async function cleanIngested(db, tenantId) {
-  await db.query(`DELETE FROM attendances WHERE tenant_id = ? AND external_id LIKE '${PREFIX}%'`, [tenantId]);
+  // In slices: without a LIMIT, MariaDB's DELETE chose to scan the whole table rather than the unique index.
+  for (;;) {
+    const [deleted] = await db.query(`DELETE FROM attendances WHERE tenant_id = ? AND external_id LIKE '${PREFIX}%' LIMIT 10000`, [tenantId]);
+    if (deleted.affectedRows === 0) break;
+  }
   const [tables] = await db.query("SHOW TABLES LIKE 'attendance\\_rollup\\_%'");
   for (const row of tables) {
     await db.query(`DELETE FROM \`${Object.values(row)[0]}\` WHERE tenant_id = ? AND period IN (?, ?)`, [tenantId, DAY, DAY.slice(0, 7)]);
   }
+  await databaseIdle();
 }
 
 /** What n8n would post: an agent by email, a stage and an origin by name (the full reference resolution). */
@@ -48,6 +54,22 @@ export async function itemFactory(db, tenantId, agentEmail) {
     handling_time_min: 12,
     converted: false,
   });
+}
+
+/**
+ * One batch of new attendances per call, each checked to come back `created`. The body is
+ * JSON.stringify's text of `itemFor`'s items, spliced from one template: the client's CPU comes
+ * out of the same two cores as the API's.
+ */
+export function batchPoster(url, headers, itemFor, tag) {
+  const [before, after] = JSON.stringify(itemFor('\0')).split('\\u0000');
+  let batches = 0;
+  return async () => {
+    const batch = `${tag}${batches++}`;
+    const items = Array.from({ length: BATCH_SIZE }, (_, index) => `${before}${batch}-${index}${after}`);
+    const { status, text } = await postJson(`${url}/batch`, headers, `{"items":[${items.join(',')}]}`);
+    if (status !== 200 || JSON.parse(text).results.some((result) => result.status !== 'created')) throw new Error(`batch: HTTP ${status}`);
+  };
 }
 
 /** Facts about the captured statements that QUALITY P3 asks for. */
@@ -129,20 +151,8 @@ export async function p3({ apiPid, base, db, databaseUrl, apiKey, tenantId, seco
     const single = combined(rounds.single, seconds);
     const sql = combined(rounds.sql, seconds);
 
-    const batchHeaders = { ...headers, 'content-type': 'application/json' };
-    let batches = 0;
-    const batchFor = (seconds) =>
-      replay({
-        concurrency: BATCH_CLIENTS,
-        seconds,
-        work: async () => {
-          const tag = `b${batches++}`;
-          const items = Array.from({ length: BATCH_SIZE }, (_, index) => itemFor(`${tag}-${index}`));
-          const response = await fetch(`${url}/batch`, { method: 'POST', headers: batchHeaders, body: JSON.stringify({ items }) });
-          const body = await response.json();
-          if (!response.ok || body.results.some((result) => result.status !== 'created')) throw new Error(`batch: HTTP ${response.status}`);
-        },
-      });
+    const postBatch = batchPoster(url, headers, itemFor, 'b');
+    const batchFor = (seconds) => replay({ concurrency: BATCH_CLIENTS, seconds, work: postBatch });
     await batchFor(WARM_UP_SECONDS);
     const cpu = cpuMeter(apiPid);
     const batch = await batchFor(seconds);
