@@ -89,6 +89,20 @@ describe('integration: batch ingest', () => {
     await expectRollupsToAddUp();
   });
 
+  it('undoes the rows it inserted as all-new when a later statement meets a stored id, then stores each item once', async () => {
+    // Three rows go in as two statements (2 + 1): the first succeeds before the second meets the
+    // stored id, and the batch must return to its savepoint before reading what is stored.
+    const kept = payload();
+    await batch([kept]);
+    const [first, second] = [payload(), payload()];
+    recorded.length = 0;
+    const response = await batch([first, second, kept]);
+    expect(response.body.results.map((result: { status: string }) => result.status)).toEqual(['created', 'created', 'unchanged']);
+    for (const item of [first, second, kept]) expect(await stored(item.external_id)).toHaveLength(1);
+    expect(recorded.map((event) => event.attendanceId)).toEqual(response.body.results.slice(0, 2).map((result: { id: string }) => result.id));
+    await expectRollupsToAddUp();
+  });
+
   it('updates stored rows, leaves unchanged and deleted ones alone, and the rollups still add up', async () => {
     const [kept, changed, deleted] = [payload(), payload(), payload()];
     const ids = (await batch([kept, changed, deleted])).body.results.map((result: { id: string }) => result.id);
