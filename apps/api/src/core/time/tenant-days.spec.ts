@@ -8,6 +8,33 @@ describe('tenant days', () => {
     expect(dayInZone(new Date('2026-03-10T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-03-11');
   });
 
+  it('gives the formatter’s own day for every instant, whatever the order, across odd offsets and daylight-saving changes', () => {
+    const plain = (instant: Date, timeZone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+    // Midnight skipped (São Paulo 2018), half-hour DST (Lord Howe), +05:45, a 23- and a 25-hour day,
+    // and a seconds offset from before standard time (São Paulo 1900: UTC−03:06:28).
+    const around = [
+      '2018-11-04T03:00:00Z',
+      '2026-04-05T15:00:00Z',
+      '2026-03-10T18:15:00Z',
+      '2026-03-08T05:00:00Z',
+      '2026-11-01T05:00:00Z',
+      '1900-01-01T03:06:28Z',
+    ];
+    const zones = ['America/Sao_Paulo', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/New_York', 'UTC'];
+    const instants = around.flatMap((iso) => Array.from({ length: 193 }, (_, step) => new Date(Date.parse(iso) + (step - 96) * 15 * 60_000 + step)));
+    const shuffled = instants.map((instant, index) => instants[(index * 7919) % instants.length]);
+    for (const timeZone of zones) {
+      // Each day's last millisecond and the next day's first, right after an instant of the day.
+      const edges = around.flatMap((iso) => {
+        const next = startOfDayUtc(addDays(plain(new Date(iso), timeZone), 1), timeZone).getTime();
+        return [new Date(iso), new Date(next - 1), new Date(iso), new Date(next)];
+      });
+      for (const instant of [...instants, ...shuffled, ...edges])
+        expect([instant.toISOString(), dayInZone(instant, timeZone)]).toEqual([instant.toISOString(), plain(instant, timeZone)]);
+    }
+  });
+
   it('finds where a local day starts in UTC, across daylight-saving changes', () => {
     expect(startOfDayUtc('2026-03-10', 'America/Sao_Paulo').toISOString()).toBe('2026-03-10T03:00:00.000Z');
     expect(startOfDayUtc('2026-03-29', 'Europe/Lisbon').toISOString()).toBe('2026-03-29T00:00:00.000Z');

@@ -16,8 +16,55 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The tenant-local calendar day an instant falls on (hot path: ingest and rollups). */
-export const dayInZone = (instant: Date, timeZone: string): Day => formatterFor(timeZone).format(instant);
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clockFor(timeZone: string): Intl.DateTimeFormat {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
+/** A local day and the instants it spans, [from, to) in epoch ms. */
+interface DaySpan {
+  day: Day;
+  from: number;
+  to: number;
+}
+
+/** Per zone, the span of the last day looked up: a batch's items and a day's posts mostly share one. */
+const lastSpans = new Map<string, DaySpan>();
+
+/**
+ * The span of `day`, the local day `time` falls on: local midnight found from the wall clock, and
+ * both ends checked against the formatter itself. Null when a check fails (a day that a
+ * daylight-saving change makes shorter or longer than 24 hours, or one that starts after 00:00).
+ */
+function spanOf(day: Day, time: number, timeZone: string): DaySpan | null {
+  const formatter = formatterFor(timeZone);
+  const clock: Record<string, number> = {};
+  for (const part of clockFor(timeZone).formatToParts(time)) if (part.type !== 'literal') clock[part.type] = Number(part.value);
+  const from = time - (((clock['hour'] * 60 + clock['minute']) * 60 + clock['second']) * 1000 + (((time % 1000) + 1000) % 1000));
+  const to = from + DAY_MS;
+  const exact = formatter.format(from) === day && formatter.format(from - 1) !== day && formatter.format(to - 1) === day && formatter.format(to) !== day;
+  return exact ? { day, from, to } : null;
+}
+
+/**
+ * The tenant-local calendar day an instant falls on (hot path: ingest and rollups). Intl formats
+ * it in ~2 µs; an instant inside the last span found for the zone takes a comparison instead.
+ */
+export function dayInZone(instant: Date, timeZone: string): Day {
+  const time = instant.getTime();
+  const last = lastSpans.get(timeZone);
+  if (last !== undefined && time >= last.from && time < last.to) return last.day;
+  const day = formatterFor(timeZone).format(time);
+  const span = Number.isFinite(time) ? spanOf(day, time, timeZone) : null;
+  if (span) lastSpans.set(timeZone, span);
+  return day;
+}
 
 /** A real calendar day (2026-02-30 is not): it survives a round trip through a UTC date. */
 export function isValidDay(value: string): boolean {
