@@ -14,6 +14,8 @@ import { IntegrationController } from './integration.controller';
 import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
 import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { validIngestItem } from './dto/ingest-attendance.fast-check';
+import { BatchIngestDto } from './dto/batch-ingest.dto';
+import { validBatchEnvelope } from './dto/batch-ingest.fast-check';
 
 @Module({
   imports: [TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
@@ -24,5 +26,6 @@ export class IntegrationModule {
   constructor() {
     // A single post's body is checked like each batch item: the fast check first (QUALITY P3).
     registerFastCheck(IngestAttendanceDto, validIngestItem);
+    registerFastCheck(BatchIngestDto, validBatchEnvelope);
   }
 }
