@@ -12,9 +12,9 @@ export interface ExistingAttendance {
 
 /**
  * The attendances of these external ids that already exist (soft-deleted ones included), locked
- * until the transaction ends on MySQL/MariaDB: as a plain statement, so that a batch sends it in
- * the same round trip as its reference lookups; `read` turns its rows into typed values exactly as
- * TypeORM hydrates the entity (booleans, dates, the sale value's transformer).
+ * until the transaction ends on MySQL/MariaDB, in one plain statement (a batch runs it only when
+ * its all-new insert met a taken id); `read` turns its rows into typed values exactly as TypeORM
+ * hydrates the entity (booleans, dates, the sale value's transformer).
  */
 export function existingAttendancesLookup(
   manager: EntityManager,
