@@ -14,11 +14,14 @@ export async function p5({ base, headers, seconds, capture }) {
   // Both routes warmed up first (JIT, caches), unmeasured: earlier scenarios warmed /api/health only.
   await http({ url: `${base}/api/health`, connections: 50, seconds: WARM_UP_SECONDS });
   await http({ url, connections: 50, seconds: WARM_UP_SECONDS, headers });
-  // Alternated in rounds, so that the shared machine's drift weighs on both sides alike.
+  // Alternated in rounds, so that the shared machine's drift weighs on both sides alike; health
+  // first, then unread first (A B B A …), so that neither always runs right after the other.
+  const loads = { health: { url: `${base}/api/health` }, unread: { url, headers } };
   const rounds = { health: [], unread: [] };
   for (let index = 0; index < ROUNDS; index++) {
-    rounds.health.push(await http({ url: `${base}/api/health`, connections: 50, seconds: seconds / ROUNDS }));
-    rounds.unread.push(await http({ url, connections: 50, seconds: seconds / ROUNDS, headers }));
+    for (const side of index % 2 ? ['unread', 'health'] : ['health', 'unread']) {
+      rounds[side].push(await http({ ...loads[side], connections: 50, seconds: seconds / ROUNDS }));
+    }
   }
   const health = combined(rounds.health, seconds);
   const unread = combined(rounds.unread, seconds);
