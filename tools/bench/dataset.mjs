@@ -49,7 +49,6 @@ export async function ensureDataset(db, env, { perTenant, days }) {
   }
 }
 
-/** Starts the built API and waits until it is ready; returns the process and its boot time. */
 /** Other engineers' servers share this machine: ask the OS for a port nobody uses. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -74,6 +73,7 @@ export const apiEnvironment = (databaseUrl, port) => ({
   TENANT_RATE_LIMIT_PER_MINUTE: '100000000',
 });
 
+/** Starts the built API (or `entry`) and waits until it is ready; returns the process and its boot time. */
 export async function startApi(env, base, entry = join(WORKSPACE, 'dist/apps/api/main.js')) {
   const started = Date.now();
   // BENCH_API_PROFILE=<dir>: a V8 CPU profile of the API under the bench's load, written when it exits.

@@ -6,25 +6,21 @@ export type Day = string;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
+/** How a zone's instants are shown: the calendar day (en-CA: YYYY-MM-DD) or the 24-hour wall clock. */
+const FORMATS = {
+  day: ['en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }],
+  clock: ['en-US', { hourCycle: 'h23', hour: 'numeric', minute: 'numeric', second: 'numeric' }],
+} as const satisfies Record<string, readonly [string, Intl.DateTimeFormatOptions]>;
+
+function formatterFor(timeZone: string, format: keyof typeof FORMATS = 'day'): Intl.DateTimeFormat {
+  const key = `${format} ${timeZone}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    // en-CA formats dates as YYYY-MM-DD.
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, formatter);
+    const [locale, options] = FORMATS[format];
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    formatters.set(key, formatter);
   }
   return formatter;
-}
-
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-function clockFor(timeZone: string): Intl.DateTimeFormat {
-  let clock = clocks.get(timeZone);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    clocks.set(timeZone, clock);
-  }
-  return clock;
 }
 
 /** A local day and the instants it spans, [from, to) in epoch ms. */
@@ -45,7 +41,7 @@ const lastSpans = new Map<string, DaySpan>();
 function spanOf(day: Day, time: number, timeZone: string): DaySpan | null {
   const formatter = formatterFor(timeZone);
   const clock: Record<string, number> = {};
-  for (const part of clockFor(timeZone).formatToParts(time)) if (part.type !== 'literal') clock[part.type] = Number(part.value);
+  for (const part of formatterFor(timeZone, 'clock').formatToParts(time)) if (part.type !== 'literal') clock[part.type] = Number(part.value);
   const from = time - (((clock['hour'] * 60 + clock['minute']) * 60 + clock['second']) * 1000 + (((time % 1000) + 1000) % 1000));
   const to = from + DAY_MS;
   const exact = formatter.format(from) === day && formatter.format(from - 1) !== day && formatter.format(to - 1) === day && formatter.format(to) !== day;
@@ -60,8 +56,8 @@ export function dayInZone(instant: Date, timeZone: string): Day {
   const time = instant.getTime();
   const last = lastSpans.get(timeZone);
   if (last !== undefined && time >= last.from && time < last.to) return last.day;
-  const day = formatterFor(timeZone).format(time);
-  const span = Number.isFinite(time) ? spanOf(day, time, timeZone) : null;
+  const day = formatterFor(timeZone).format(time); // throws on an invalid date, as it always did
+  const span = spanOf(day, time, timeZone);
   if (span) lastSpans.set(timeZone, span);
   return day;
 }

@@ -22,7 +22,7 @@ export function chunkSizes(rows: number): number[] {
   const sizes: number[] = [];
   let left = rows;
   for (; left >= INSERT_CHUNK; left -= INSERT_CHUNK) sizes.push(INSERT_CHUNK);
-  for (let size = 128; size >= 1; size /= 2) {
+  for (let size = left > 0 ? 2 ** Math.floor(Math.log2(left)) : 0; size >= 1; size /= 2) {
     if (left >= size) {
       sizes.push(size);
       left -= size;
