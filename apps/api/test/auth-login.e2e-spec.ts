@@ -35,6 +35,38 @@ describe('auth: sign-in', () => {
     expect(JSON.stringify(rows)).not.toContain(session.refreshToken);
   });
 
+  it('records a sign-in with all its writes or none: time, cleared failures, session, audit entry', async () => {
+    const manager = await idOf(t, DEMO.manager);
+    const state = async () => {
+      const [user] = await t.dataSource.query('SELECT last_login_at AS at FROM users WHERE id = ?', [manager.id]);
+      const [{ sessions }] = await t.dataSource.query('SELECT COUNT(*) AS sessions FROM refresh_tokens WHERE user_id = ?', [manager.id]);
+      const [{ audited }] = await t.dataSource.query("SELECT COUNT(*) AS audited FROM audit_logs WHERE entity_id = ? AND action = 'auth.login'", [manager.id]);
+      const [{ failures }] = await t.dataSource.query(
+        "SELECT COUNT(*) AS failures FROM rate_limit_counters WHERE bucket = 'login:account:manager@demo.fasto.app'",
+      );
+      return { at: user.at === null ? null : String(user.at), sessions: Number(sessions), audited: Number(audited), failures: Number(failures) };
+    };
+    await t.http().post('/api/auth/login').send({ email: DEMO.manager, password: 'wrong-password-1' }).expect(401);
+    const before = await state();
+    expect(before.failures).toBe(1);
+
+    // The audit entry cannot be written: nothing else of the sign-in may stay.
+    await t.dataSource.query('ALTER TABLE audit_logs RENAME TO audit_logs_away');
+    try {
+      const refused = await t.http().post('/api/auth/login').send({ email: DEMO.manager, password: t.config.demoPassword });
+      expect(refused.status).toBe(500);
+    } finally {
+      await t.dataSource.query('ALTER TABLE audit_logs_away RENAME TO audit_logs');
+    }
+    expect(await state()).toEqual(before);
+
+    await t.http().post('/api/auth/login').send({ email: DEMO.manager, password: t.config.demoPassword }).expect(200);
+    const after = await state();
+    expect(after).toMatchObject({ sessions: before.sessions + 1, audited: before.audited + 1, failures: 0 });
+    expect(after.at).not.toBeNull();
+    expect(after.at).not.toEqual(before.at);
+  });
+
   it('answers an unknown email exactly like a wrong password', async () => {
     const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@demo.fasto.app', password: 'whatever-password' });
     const wrong = await t.http().post('/api/auth/login').send({ email: DEMO.agent, password: 'whatever-password' });

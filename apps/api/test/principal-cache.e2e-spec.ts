@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import { join } from 'node:path';
-import { client, DEMO, type Client } from './support/auth-helpers';
+import { inOneTransaction } from '../src/core/database/one-round-trip';
+import { client, DEMO, login, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const CACHE_MS = 1500;
@@ -57,5 +58,24 @@ describe('principal cache (PRINCIPAL_CACHE_MS)', () => {
     )!;
     await superAdmin.post(`/api/tenants/${acme.id}/suspend`).expect(200);
     await admin.get('/api/auth/me').expect(403);
+  });
+
+  it('forgets at once when the write travels behind other statements in one round trip', async () => {
+    await me().expect(200);
+    await inOneTransaction(t.dataSource, [
+      { sql: 'SELECT 1 AS one', params: [] },
+      { sql: 'UPDATE users SET is_active = ? WHERE email = ?', params: [false, DEMO.agent] },
+    ]);
+    await me().expect(401);
+    await t.dataSource.query('UPDATE users SET is_active = ? WHERE email = ?', [true, DEMO.agent]);
+    await me().expect(200);
+  });
+
+  it('is not emptied by a sign-in, which only records the time of it', async () => {
+    await me().expect(200);
+    await writeElsewhere(t, 'UPDATE users SET is_active = ? WHERE email = ?', [0, DEMO.agent]);
+    await login(t, DEMO.manager);
+    await me().expect(200); // still cached: the manager's sign-in wrote users, but nothing the cache holds
+    await writeElsewhere(t, 'UPDATE users SET is_active = ? WHERE email = ?', [1, DEMO.agent]);
   });
 });

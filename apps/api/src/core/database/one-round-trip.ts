@@ -1,9 +1,12 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface Statement {
   sql: string;
   params: unknown[];
 }
+
+/** How statements sent together are joined (what the table-write watcher splits them on). */
+export const STATEMENT_SEPARATOR = ';\n';
 
 /** `count` copies of `each`, comma-separated: the `?, ?, ?` of an IN list, the `(?, ?), (?, ?)` of a multi-row VALUES. */
 export const commaList = (each: string, count: number): string => Array(count).fill(each).join(', ');
@@ -22,5 +25,31 @@ export async function inOneRoundTrip<Results extends unknown[]>(manager: EntityM
   // A loop, not flatMap: a batch's trip binds tens of thousands of values.
   const params: unknown[] = [];
   for (const statement of statements) for (const value of statement.params) params.push(value);
-  return manager.query(statements.map(({ sql }) => sql).join(';\n'), params);
+  return manager.query(statements.map(({ sql }) => sql).join(STATEMENT_SEPARATOR), params);
+}
+
+/**
+ * Runs statements as one transaction and returns each one's result. On MySQL/MariaDB the START
+ * TRANSACTION, the statements and the COMMIT travel in a single round trip (three fewer socket
+ * writes and wake-ups on each side than a TypeORM transaction around `inOneRoundTrip`); when one
+ * fails, the rest are not run, the transaction is rolled back and the call rejects. SQLite runs
+ * them in a TypeORM transaction.
+ */
+export async function inOneTransaction<Results extends unknown[]>(dataSource: DataSource, statements: Statement[]): Promise<Results> {
+  if (dataSource.options.type !== 'mysql') return dataSource.transaction((manager) => inOneRoundTrip<Results>(manager, statements));
+  const runner = dataSource.createQueryRunner();
+  try {
+    const params: unknown[] = [];
+    for (const statement of statements) for (const value of statement.params) params.push(value);
+    const sql = ['START TRANSACTION', ...statements.map((statement) => statement.sql), 'COMMIT'].join(STATEMENT_SEPARATOR);
+    const results: unknown[] = await runner.query(sql, params);
+    return results.slice(1, -1) as Results;
+  } catch (error) {
+    // Whatever ran before the failing statement is still pending on this connection: undo it
+    // before the connection goes back to the pool. (A broken connection is dropped by the pool.)
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
 }

@@ -1,18 +1,26 @@
 import type { AfterQueryEvent, DataSource, EntitySubscriberInterface } from 'typeorm';
 import { afterCommit } from './after-commit';
+import { STATEMENT_SEPARATOR, type Statement } from './one-round-trip';
 
 /** A statement that may change rows of a table, written by TypeORM or by hand; group 1 is the table. */
 const CHANGES_ROWS = /^\s*(?:UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?(\w+)[`"]?[\s(]/i;
 
-/** One subscriber per data source, whatever the number of caches listening: one regex test per query. */
+/** Statements that change rows no cache reads, each exactly as it is sent (see `cacheNeutralWrite`). */
+const IGNORED = new Set<string>();
+
+/** One subscriber per data source, whatever the number of caches listening: one regex test per statement. */
 class TableWriteWatcher implements EntitySubscriberInterface {
   readonly listeners = new Map<string, (() => void)[]>();
 
   afterQuery(event: AfterQueryEvent): void {
-    const table = CHANGES_ROWS.exec(event.query)?.[1]?.toLowerCase();
-    const listeners = table ? this.listeners.get(table) : undefined;
-    if (!listeners) return;
-    const notify = () => listeners.forEach((listener) => listener());
+    const notified = new Set<() => void>();
+    for (const statement of event.query.split(STATEMENT_SEPARATOR)) {
+      const table = CHANGES_ROWS.exec(statement)?.[1]?.toLowerCase();
+      if (!table || IGNORED.has(statement.trim())) continue;
+      for (const listener of this.listeners.get(table) ?? []) notified.add(listener);
+    }
+    if (notified.size === 0) return;
+    const notify = () => notified.forEach((listener) => listener());
     notify();
     if (event.queryRunner?.isTransactionActive) afterCommit(event.queryRunner.manager, notify);
   }
@@ -32,4 +40,14 @@ export function onTableWrites(dataSource: DataSource, tables: string[], listener
     dataSource.subscribers.push(watcher);
   }
   for (const table of tables) watcher.listeners.set(table, [...(watcher.listeners.get(table) ?? []), listener]);
+}
+
+/**
+ * Marks a write as changing nothing any cache holds, e.g. the time of a user's last sign-in, which
+ * would otherwise empty the cache of every signed-in user at every login. Its SQL text must be
+ * fixed (values bound): it is remembered as it is.
+ */
+export function cacheNeutralWrite(statement: Statement): Statement {
+  IGNORED.add(statement.sql.trim());
+  return statement;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { commaList, inOneRoundTrip } from '../database/one-round-trip';
+import { commaList, inOneRoundTrip, type Statement } from '../database/one-round-trip';
 
 export interface WindowCount {
   hits: number;
@@ -24,11 +24,13 @@ export class RateLimitStore {
     this.mysql = dataSource.options.type === 'mysql';
   }
 
-  async peek(bucket: string, windowMs: number, now = Date.now()): Promise<WindowCount> {
-    const [row] = await this.dataSource.query('SELECT hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket = ?', [bucket]);
-    const started = row ? Number(row.started) : 0;
-    if (!row || started + windowMs <= now) return { hits: 0, resetAtMs: now + windowMs };
-    return { hits: Number(row.hits), resetAtMs: started + windowMs };
+  /** The current windows of these buckets, read in one statement, without counting anything. */
+  async peekAll(buckets: string[], windowMs: number, now = Date.now()): Promise<WindowCount[]> {
+    const found: CounterRow[] = await this.dataSource.query(
+      `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${commaList('?', buckets.length)})`,
+      buckets,
+    );
+    return buckets.map((bucket) => currentWindow(found, bucket, windowMs, now));
   }
 
   /** Counts one more event in the bucket's current window (a new window starts after the old one ends). */
@@ -58,15 +60,19 @@ export class RateLimitStore {
       { sql: upsert, params: [...values, expiredBefore, expiredBefore] },
       { sql: read, params: buckets },
     ]);
-    return buckets.map((bucket) => {
-      const row = found.find((candidate) => candidate.bucket === bucket);
-      const started = row ? Number(row.started) : 0;
-      if (!row || started + windowMs <= now) return { hits: 0, resetAtMs: now + windowMs };
-      return { hits: Number(row.hits), resetAtMs: started + windowMs };
-    });
+    return buckets.map((bucket) => currentWindow(found, bucket, windowMs, now));
   }
 
-  async reset(bucket: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM rate_limit_counters WHERE bucket = ?', [bucket]);
+  /** What forgets the bucket's count, to send along with other writes. */
+  resetStatement(bucket: string): Statement {
+    return { sql: 'DELETE FROM rate_limit_counters WHERE bucket = ?', params: [bucket] };
   }
+}
+
+/** A bucket's window as of `now`, from the rows read (no row, or an ended window: nothing counted yet). */
+function currentWindow(found: CounterRow[], bucket: string, windowMs: number, now: number): WindowCount {
+  const row = found.find((candidate) => candidate.bucket === bucket);
+  const started = row ? Number(row.started) : 0;
+  if (!row || started + windowMs <= now) return { hits: 0, resetAtMs: now + windowMs };
+  return { hits: Number(row.hits), resetAtMs: started + windowMs };
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { Statement } from '../../core/database/one-round-trip';
+import { insertRowStatement } from '../../core/database/row-statements';
 import { maskSensitive } from './mask-sensitive';
 import { AuditLog } from './entities/audit-log.entity';
 
@@ -22,7 +25,14 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditLog, {
+    const { sql, params } = this.entryStatement(entry, manager);
+    await manager.query(sql, params);
+  }
+
+  /** The INSERT of an entry, to send along with the writes it records (see `inOneRoundTrip`). */
+  entryStatement(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Statement {
+    return insertRowStatement(manager, AuditLog, {
+      id: randomUUID(),
       tenantId: entry.tenantId,
       actorId: entry.actorId,
       impersonatorId: entry.impersonatorId ?? null,

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { commaList, type Statement } from '../../core/database/one-round-trip';
+import { entityColumns } from '../../core/database/row-statements';
 import { Attendance } from '../attendances/entities/attendance.entity';
 import { INGEST_FIELDS, type Ingestible } from './ingest-values';
 
@@ -32,14 +33,7 @@ export function chunkSizes(rows: number): number[] {
 }
 
 /** The attendances columns of these entity properties (a missing one is a programming error). */
-export function attendanceColumns(manager: EntityManager, properties: readonly string[]): ColumnMetadata[] {
-  const metadata = manager.connection.getMetadata(Attendance);
-  return properties.map((property) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`attendances has no column for ${property}`);
-    return column;
-  });
-}
+export const attendanceColumns = (manager: EntityManager, properties: readonly string[]): ColumnMetadata[] => entityColumns(manager, Attendance, properties);
 
 /**
  * Plain (multi-row) INSERT statements for new attendances, to run alone or ahead of others in one

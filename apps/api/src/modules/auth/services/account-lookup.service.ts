@@ -1,7 +1,7 @@
 import { TENANT_STATUSES_WITH_ACCESS } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Tenant } from '../../tenants/entities/tenant.entity';
 import { User } from '../../users/entities/user.entity';
 
@@ -10,24 +10,35 @@ export interface Account {
   tenant: Tenant;
 }
 
-/** Reads a user together with their tenant; ids are always compared with `Equal` (never undefined). */
+/** A user row with its tenant mapped on by the join (not a column of users). */
+type UserWithTenant = User & { tenant?: Tenant };
+
+/** Reads a user together with their tenant, in one query; ids are always compared as bound values. */
 @Injectable()
 export class AccountLookupService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async byEmail(email: string): Promise<Account | null> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: Equal(email.trim().toLowerCase()) });
-    return user ? this.withTenant(user) : null;
+  byEmail(email: string): Promise<Account | null> {
+    return this.one(this.withTenant().where('user.email = :email', { email: email.trim().toLowerCase() }));
   }
 
-  async byId(tenantId: string, userId: string): Promise<Account | null> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: Equal(userId), tenantId: Equal(tenantId) });
-    return user ? this.withTenant(user) : null;
+  byId(tenantId: string, userId: string): Promise<Account | null> {
+    return this.one(this.withTenant().where('user.id = :userId AND user.tenantId = :tenantId', { userId, tenantId }));
   }
 
-  private async withTenant(user: User): Promise<Account | null> {
-    const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ id: Equal(user.tenantId) });
-    return tenant ? { user, tenant } : null;
+  private withTenant(): SelectQueryBuilder<UserWithTenant> {
+    return this.dataSource
+      .getRepository<UserWithTenant>(User)
+      .createQueryBuilder('user')
+      .innerJoinAndMapOne('user.tenant', Tenant, 'tenant', 'tenant.id = user.tenantId');
+  }
+
+  private async one(query: SelectQueryBuilder<UserWithTenant>): Promise<Account | null> {
+    const user = await query.getOne();
+    const tenant = user?.tenant;
+    if (!user || !tenant) return null;
+    delete user.tenant;
+    return { user, tenant };
   }
 }
 

@@ -3,6 +3,9 @@ import { ForbiddenException, Injectable, UnauthorizedException, type OnModuleIni
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { Equal, type DataSource } from 'typeorm';
+import { inOneTransaction } from '../../../core/database/one-round-trip';
+import { updateRowsStatement } from '../../../core/database/row-statements';
+import { cacheNeutralWrite } from '../../../core/database/table-writes';
 import { AccessTokenService } from '../../../core/auth/access-token.service';
 import { hashPassword, verifyPassword } from '../../../core/auth/password-hashing';
 import type { UserPrincipal } from '../../../core/auth/principal';
@@ -42,9 +45,8 @@ export class AuthService implements OnModuleInit {
 
   async login(credentials: LoginDto, context: RequestContext): Promise<SignedIn> {
     const email = credentials.email.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, context.ip);
-
-    const account = await this.accounts.byEmail(email);
+    // Both reads at once: the account is only looked at once the throttle has let the attempt through.
+    const [, account] = await Promise.all([this.throttle.assertAllowed(email, context.ip), this.accounts.byEmail(email)]);
     const passwordHash = account?.user.passwordHash ?? this.decoyHash;
     const passwordMatches = await verifyPassword(passwordHash, credentials.password);
     if (!account || !account.user.passwordHash || !passwordMatches || !account.user.isActive) {
@@ -63,23 +65,28 @@ export class AuthService implements OnModuleInit {
     }
     if (!tenantHasAccess(account.tenant)) throw new ForbiddenException(`This organization is ${account.tenant.status}; access is closed`);
 
-    await this.throttle.recordSuccess(email, context.ip);
-    const signedIn = await this.startSession(account, context);
-    await this.dataSource.getRepository(User).update({ id: account.user.id, tenantId: account.tenant.id }, { lastLoginAt: new Date() });
-    await this.audit.record({
-      tenantId: account.tenant.id,
-      actorId: account.user.id,
-      action: 'auth.login',
-      entity: 'user',
-      entityId: account.user.id,
-      ...context,
-    });
-    return signedIn;
+    // The sign-in's writes commit together, sent in one round trip: a session never exists without
+    // its audit entry. The user row first: the session's and the audit entry's foreign keys
+    // share-lock it, and two logins holding those shared locks would deadlock on this update.
+    const user = { id: account.user.id, tenantId: account.tenant.id };
+    const manager = this.dataSource.manager;
+    const session = this.sessions.opening(user, context, manager);
+    await inOneTransaction(this.dataSource, [
+      // No cached principal holds the sign-in time: this write leaves the principal cache as it is.
+      cacheNeutralWrite(updateRowsStatement(manager, User, user, { lastLoginAt: new Date() })),
+      this.throttle.successStatement(email, context.ip),
+      session.statement,
+      this.audit.entryStatement({ tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, ...context }, manager),
+    ]);
+    return this.signedIn(account, session.issued);
   }
 
-  /** Opens a session for an account already proven (password login, accepted invitation). */
+  /** Opens a session for an account already proven (accepted invitation). */
   async startSession(account: Account, context: RequestContext): Promise<SignedIn> {
-    const refresh = await this.sessions.start({ id: account.user.id, tenantId: account.tenant.id }, context);
+    return this.signedIn(account, await this.sessions.start({ id: account.user.id, tenantId: account.tenant.id }, context));
+  }
+
+  private async signedIn(account: Account, refresh: IssuedRefreshToken): Promise<SignedIn> {
     const access = await this.tokens.sign({
       sub: account.user.id,
       tid: account.tenant.id,

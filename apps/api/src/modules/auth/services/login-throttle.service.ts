@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Statement } from '../../../core/database/one-round-trip';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { RateLimitStore } from '../../../core/rate-limit/rate-limit.store';
@@ -24,7 +25,7 @@ export class LoginThrottleService {
   async assertAllowed(email: string, ip: string | null, now = Date.now()): Promise<void> {
     const { windowMs, maxFailuresPerAccount, maxFailuresPerIp } = this.config.loginThrottle;
     const buckets = this.buckets(email, ip);
-    const [account, byIp] = await Promise.all([this.store.peek(buckets.account, windowMs, now), this.store.peek(buckets.ip, windowMs, now)]);
+    const [account, byIp] = await this.store.peekAll([buckets.account, buckets.ip], windowMs, now);
     const blockedUntil = Math.max(account.hits >= maxFailuresPerAccount ? account.resetAtMs : 0, byIp.hits >= maxFailuresPerIp ? byIp.resetAtMs : 0);
     if (blockedUntil > now) {
       const seconds = Math.max(1, Math.ceil((blockedUntil - now) / 1000));
@@ -39,7 +40,7 @@ export class LoginThrottleService {
   }
 
   /** A successful sign-in clears the account's failures (the IP's stay: it may be guessing others). */
-  async recordSuccess(email: string, ip: string | null): Promise<void> {
-    await this.store.reset(this.buckets(email, ip).account);
+  successStatement(email: string, ip: string | null): Statement {
+    return this.store.resetStatement(this.buckets(email, ip).account);
   }
 }

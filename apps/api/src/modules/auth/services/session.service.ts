@@ -2,8 +2,10 @@ import type { SessionSummary } from '@fasto/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Equal, In, IsNull, MoreThan, Not, type DataSource } from 'typeorm';
+import { Equal, In, IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { generateSecretToken, hashSecretToken } from '../../../core/auth/secret-token';
+import type { Statement } from '../../../core/database/one-round-trip';
+import { insertRowStatement } from '../../../core/database/row-statements';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { deviceLabel } from '../device-label';
 import type { RequestContext } from '../request-context';
@@ -44,11 +46,29 @@ export class SessionService {
     return this.dataSource.getRepository(RefreshToken);
   }
 
-  async start(user: { id: string; tenantId: string }, context: RequestContext, now = new Date()): Promise<IssuedRefreshToken> {
+  /** A new session (a token family); pass the transaction's manager to open it in that transaction. */
+  async start(
+    user: { id: string; tenantId: string },
+    context: RequestContext,
+    manager: EntityManager = this.dataSource.manager,
+    now = new Date(),
+  ): Promise<IssuedRefreshToken> {
+    const { statement, issued } = this.opening(user, context, manager, now);
+    await manager.query(statement.sql, statement.params);
+    return issued;
+  }
+
+  /** A new session's token and the INSERT that stores it, to send along with other writes. */
+  opening(
+    user: { id: string; tenantId: string },
+    context: RequestContext,
+    manager: EntityManager = this.dataSource.manager,
+    now = new Date(),
+  ): { statement: Statement; issued: IssuedRefreshToken } {
     const token = generateSecretToken();
     const familyId = randomUUID();
     const expiresAt = new Date(now.getTime() + REFRESH_TTL_MS);
-    await this.tokens.insert({
+    const statement = insertRowStatement(manager, RefreshToken, {
       id: randomUUID(),
       tenantId: user.tenantId,
       userId: user.id,
@@ -61,7 +81,7 @@ export class SessionService {
       userAgent: context.userAgent,
       createdAt: now,
     });
-    return { token, familyId, expiresAt };
+    return { statement, issued: { token, familyId, expiresAt } };
   }
 
   async rotate(token: string, context: RequestContext, now = new Date()): Promise<RotationResult> {
@@ -89,7 +109,7 @@ export class SessionService {
         .where({ id: current.id, tenantId: current.tenantId, revokedAt: IsNull() })
         .execute();
       if (claimed.affected !== 1) return false;
-      await manager.insert(RefreshToken, {
+      const successor = insertRowStatement(manager, RefreshToken, {
         id: successorId,
         tenantId: current.tenantId,
         userId: current.userId,
@@ -102,6 +122,7 @@ export class SessionService {
         userAgent: context.userAgent,
         createdAt: now,
       });
+      await manager.query(successor.sql, successor.params);
       return true;
     });
     if (!won) return { outcome: 'raced' };
