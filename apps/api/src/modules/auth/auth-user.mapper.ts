@@ -1,8 +1,8 @@
 import type { AuthUser, Impersonator } from '@fasto/contracts';
-import type { Tenant } from '../tenants/entities/tenant.entity';
 import type { User } from '../users/entities/user.entity';
+import type { Account } from './services/account-lookup.service';
 
-export function toAuthUser(user: User, tenant: Tenant): AuthUser {
+export function toAuthUser(user: Account['user'], tenant: Account['tenant']): AuthUser {
   return {
     id: user.id,
     email: user.email,

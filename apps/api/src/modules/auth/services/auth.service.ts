@@ -3,6 +3,7 @@ import { ForbiddenException, Injectable, UnauthorizedException, type OnModuleIni
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { Equal, type DataSource } from 'typeorm';
+import { withDeadlockRetry } from '../../../core/database/deadlock-retry';
 import { inOneTransaction } from '../../../core/database/one-round-trip';
 import { updateRowsStatement } from '../../../core/database/row-statements';
 import { cacheNeutralWrite } from '../../../core/database/table-writes';
@@ -45,7 +46,7 @@ export class AuthService implements OnModuleInit {
 
   async login(credentials: LoginDto, context: RequestContext): Promise<SignedIn> {
     const email = credentials.email.trim().toLowerCase();
-    // Both reads at once: the account is only looked at once the throttle has let the attempt through.
+    // Both reads at once; the account is used only if the throttle lets the attempt through.
     const [, account] = await Promise.all([this.throttle.assertAllowed(email, context.ip), this.accounts.byEmail(email)]);
     const passwordHash = account?.user.passwordHash ?? this.decoyHash;
     const passwordMatches = await verifyPassword(passwordHash, credentials.password);
@@ -71,13 +72,14 @@ export class AuthService implements OnModuleInit {
     const user = { id: account.user.id, tenantId: account.tenant.id };
     const manager = this.dataSource.manager;
     const session = this.sessions.opening(user, context, manager);
-    await inOneTransaction(this.dataSource, [
+    const writes = [
       // No cached principal holds the sign-in time: this write leaves the principal cache as it is.
       cacheNeutralWrite(updateRowsStatement(manager, User, user, { lastLoginAt: new Date() })),
       this.throttle.successStatement(email, context.ip),
       session.statement,
       this.audit.entryStatement({ tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, ...context }, manager),
-    ]);
+    ];
+    await withDeadlockRetry(() => inOneTransaction(this.dataSource, writes));
     return this.signedIn(account, session.issued);
   }
 
