@@ -25,13 +25,13 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const { sql, params } = this.entryStatement(entry, manager);
+    const { sql, params } = this.entryStatement(entry);
     await manager.query(sql, params);
   }
 
-  /** The INSERT of an entry, to send along with the writes it records (see `inOneRoundTrip`). */
-  entryStatement(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Statement {
-    return insertRowStatement(manager, AuditLog, {
+  /** The INSERT of an entry, to send along with the writes it records (see `inOneTransaction`). */
+  entryStatement(entry: AuditEntry): Statement {
+    return insertRowStatement(this.dataSource.manager, AuditLog, {
       id: randomUUID(),
       tenantId: entry.tenantId,
       actorId: entry.actorId,

@@ -67,17 +67,16 @@ export class AuthService implements OnModuleInit {
     if (!tenantHasAccess(account.tenant)) throw new ForbiddenException(`This organization is ${account.tenant.status}; access is closed`);
 
     // The sign-in's writes commit together, sent in one round trip: a session never exists without
-    // its audit entry. The user row first: the session's and the audit entry's foreign keys
-    // share-lock it, and two logins holding those shared locks would deadlock on this update.
+    // its audit entry. The user row first: the session's foreign key share-locks it, and two
+    // logins of one user holding those shared locks would deadlock on this update.
     const user = { id: account.user.id, tenantId: account.tenant.id };
-    const manager = this.dataSource.manager;
-    const session = this.sessions.opening(user, context, manager);
+    const session = this.sessions.opening(user, context);
     const writes = [
       // No cached principal holds the sign-in time: this write leaves the principal cache as it is.
-      cacheNeutralWrite(updateRowsStatement(manager, User, user, { lastLoginAt: new Date() })),
+      cacheNeutralWrite(updateRowsStatement(this.dataSource.manager, User, user, { lastLoginAt: new Date() })),
       this.throttle.successStatement(email, context.ip),
       session.statement,
-      this.audit.entryStatement({ tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, ...context }, manager),
+      this.audit.entryStatement({ tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, ...context }),
     ];
     await withDeadlockRetry(() => inOneTransaction(this.dataSource, writes));
     return this.signedIn(account, session.issued);

@@ -2,7 +2,7 @@ import type { SessionSummary } from '@fasto/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Equal, In, IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { Equal, In, IsNull, MoreThan, Not, type DataSource } from 'typeorm';
 import { generateSecretToken, hashSecretToken } from '../../../core/auth/secret-token';
 import type { Statement } from '../../../core/database/one-round-trip';
 import { insertRowStatement } from '../../../core/database/row-statements';
@@ -46,29 +46,19 @@ export class SessionService {
     return this.dataSource.getRepository(RefreshToken);
   }
 
-  /** A new session (a token family); pass the transaction's manager to open it in that transaction. */
-  async start(
-    user: { id: string; tenantId: string },
-    context: RequestContext,
-    manager: EntityManager = this.dataSource.manager,
-    now = new Date(),
-  ): Promise<IssuedRefreshToken> {
-    const { statement, issued } = this.opening(user, context, manager, now);
-    await manager.query(statement.sql, statement.params);
+  /** A new session (a token family). */
+  async start(user: { id: string; tenantId: string }, context: RequestContext, now = new Date()): Promise<IssuedRefreshToken> {
+    const { statement, issued } = this.opening(user, context, now);
+    await this.dataSource.query(statement.sql, statement.params);
     return issued;
   }
 
   /** A new session's token and the INSERT that stores it, to send along with other writes. */
-  opening(
-    user: { id: string; tenantId: string },
-    context: RequestContext,
-    manager: EntityManager = this.dataSource.manager,
-    now = new Date(),
-  ): { statement: Statement; issued: IssuedRefreshToken } {
+  opening(user: { id: string; tenantId: string }, context: RequestContext, now = new Date()): { statement: Statement; issued: IssuedRefreshToken } {
     const token = generateSecretToken();
     const familyId = randomUUID();
     const expiresAt = new Date(now.getTime() + REFRESH_TTL_MS);
-    const statement = insertRowStatement(manager, RefreshToken, {
+    const statement = insertRowStatement(this.dataSource.manager, RefreshToken, {
       id: randomUUID(),
       tenantId: user.tenantId,
       userId: user.id,
