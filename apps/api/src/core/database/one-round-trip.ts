@@ -22,10 +22,16 @@ export async function inOneRoundTrip<Results extends unknown[]>(manager: EntityM
     for (const { sql, params } of statements) results.push(await manager.query(sql, params));
     return results as Results;
   }
+  const { sql, params } = joined(statements);
+  return manager.query(sql, params);
+}
+
+/** Statements as one text and one list of values, in order. */
+function joined(statements: Statement[]): Statement {
   // A loop, not flatMap: a batch's trip binds tens of thousands of values.
   const params: unknown[] = [];
   for (const statement of statements) for (const value of statement.params) params.push(value);
-  return manager.query(statements.map(({ sql }) => sql).join(STATEMENT_SEPARATOR), params);
+  return { sql: statements.map(({ sql }) => sql).join(STATEMENT_SEPARATOR), params };
 }
 
 /**
@@ -39,9 +45,7 @@ export async function inOneTransaction<Results extends unknown[]>(dataSource: Da
   if (dataSource.options.type !== 'mysql') return dataSource.transaction((manager) => inOneRoundTrip<Results>(manager, statements));
   const runner = dataSource.createQueryRunner();
   try {
-    const params: unknown[] = [];
-    for (const statement of statements) for (const value of statement.params) params.push(value);
-    const sql = ['START TRANSACTION', ...statements.map((statement) => statement.sql), 'COMMIT'].join(STATEMENT_SEPARATOR);
+    const { sql, params } = joined([{ sql: 'START TRANSACTION', params: [] }, ...statements, { sql: 'COMMIT', params: [] }]);
     const results: unknown[] = await runner.query(sql, params);
     return results.slice(1, -1) as Results;
   } catch (error) {

@@ -26,10 +26,8 @@ export class RateLimitStore {
 
   /** The current windows of these buckets, read in one statement, without counting anything. */
   async peekAll(buckets: string[], windowMs: number, now = Date.now()): Promise<WindowCount[]> {
-    const found: CounterRow[] = await this.dataSource.query(
-      `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${commaList('?', buckets.length)})`,
-      buckets,
-    );
+    const { sql, params } = countersOf(buckets);
+    const found: CounterRow[] = await this.dataSource.query(sql, params);
     return buckets.map((bucket) => currentWindow(found, bucket, windowMs, now));
   }
 
@@ -46,7 +44,6 @@ export class RateLimitStore {
     const expiredBefore = now - windowMs;
     const rows = commaList('(?, ?, 1)', buckets.length);
     const values = buckets.flatMap((bucket) => [bucket, now]);
-    const read = `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${commaList('?', buckets.length)})`;
     // MySQL evaluates the assignments left to right against the old row: `hits` first, then the window.
     const upsert = this.mysql
       ? `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
@@ -58,7 +55,7 @@ export class RateLimitStore {
            window_started_at_ms = CASE WHEN window_started_at_ms <= ? THEN excluded.window_started_at_ms ELSE window_started_at_ms END`;
     const [, found] = await inOneRoundTrip<[unknown, CounterRow[]]>(this.dataSource.manager, [
       { sql: upsert, params: [...values, expiredBefore, expiredBefore] },
-      { sql: read, params: buckets },
+      countersOf(buckets),
     ]);
     return buckets.map((bucket) => currentWindow(found, bucket, windowMs, now));
   }
@@ -68,6 +65,12 @@ export class RateLimitStore {
     return { sql: 'DELETE FROM rate_limit_counters WHERE bucket = ?', params: [bucket] };
   }
 }
+
+/** The read of these buckets' counters. */
+const countersOf = (buckets: string[]): Statement => ({
+  sql: `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${commaList('?', buckets.length)})`,
+  params: buckets,
+});
 
 /** A bucket's window as of `now`, from the rows read (no row, or an ended window: nothing counted yet). */
 function currentWindow(found: CounterRow[], bucket: string, windowMs: number, now: number): WindowCount {

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { commaList, type Statement } from '../../core/database/one-round-trip';
 import { entityColumns } from '../../core/database/row-statements';
 import { Attendance } from '../attendances/entities/attendance.entity';
@@ -32,9 +31,6 @@ export function chunkSizes(rows: number): number[] {
   return sizes;
 }
 
-/** The attendances columns of these entity properties (a missing one is a programming error). */
-export const attendanceColumns = (manager: EntityManager, properties: readonly string[]): ColumnMetadata[] => entityColumns(manager, Attendance, properties);
-
 /**
  * Plain (multi-row) INSERT statements for new attendances, to run alone or ahead of others in one
  * round trip: building them with TypeORM's query builder took a fifth of a batch's CPU and a tenth
@@ -43,8 +39,8 @@ export const attendanceColumns = (manager: EntityManager, properties: readonly s
  * statement with the engine's unique-violation error.
  */
 export function insertStatements(manager: EntityManager, rows: NewAttendanceRow[]): Statement[] {
-  const [id, tenantId, externalId] = attendanceColumns(manager, ['id', 'tenantId', 'externalId']);
-  const fields = attendanceColumns(manager, INGEST_FIELDS);
+  const [id, tenantId, externalId] = entityColumns(manager, Attendance, ['id', 'tenantId', 'externalId']);
+  const fields = entityColumns(manager, Attendance, INGEST_FIELDS);
   const columns = [id, tenantId, externalId, ...fields];
   const driver = manager.connection.driver;
   const head = `INSERT INTO attendances (${columns.map((column) => column.databaseName).join(', ')}) VALUES `;

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { commaList, type Statement } from '../../core/database/one-round-trip';
-import { attendanceColumns } from './attendance-insert';
+import { entityColumns } from '../../core/database/row-statements';
+import { Attendance } from '../attendances/entities/attendance.entity';
 import { INGEST_FIELDS, type Ingestible } from './ingest-values';
 
 export interface ExistingAttendance {
@@ -22,8 +23,8 @@ export function existingAttendancesLookup(
   externalIds: string[],
 ): { statement: Statement; read(rows: Record<string, unknown>[]): ExistingAttendance[] } {
   const driver = manager.connection.driver;
-  const [id, externalId, deletedAt] = attendanceColumns(manager, ['id', 'externalId', 'deletedAt']);
-  const fields = attendanceColumns(manager, INGEST_FIELDS);
+  const [id, externalId, deletedAt] = entityColumns(manager, Attendance, ['id', 'externalId', 'deletedAt']);
+  const fields = entityColumns(manager, Attendance, INGEST_FIELDS);
   const names = [id, externalId, deletedAt, ...fields].map((column) => column.databaseName).join(', ');
   const lock = manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
   return {
