@@ -73,7 +73,7 @@ describe('auth: sign-in', () => {
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    expect(unknown.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' });
+    expect(unknown.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', error: 'Invalid email or password', message: 'Invalid email or password' });
     expect(refreshCookieOf(wrong)).toBeNull();
   });
 
@@ -126,7 +126,7 @@ describe('auth: sign-in', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(500);
     expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(600);
-    expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(blocked.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
     // Another account from another address is unaffected.
     await t.http().post('/api/auth/login').set('x-forwarded-for', '10.1.1.1').send({ email: DEMO.agent, password: t.config.demoPassword }).expect(200);
 

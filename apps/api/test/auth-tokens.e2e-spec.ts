@@ -85,7 +85,7 @@ describe('auth: forged and misused tokens', () => {
   it.each(forged)('refuses %s with a clean JSON 401', async (_name, token) => {
     const response = await t.http().get('/api/auth/me').set('authorization', `Bearer ${token()}`);
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+    expect(response.body).toMatchObject({ statusCode: 401, code: expect.stringMatching(/^INVALID_(ACCESS_TOKEN|API_KEY)$/) });
     expect(JSON.stringify(response.body)).not.toMatch(/stack|at .*\.ts|jwt (malformed|expired)|invalid signature/i);
   });
 

@@ -34,7 +34,7 @@ describe('database unavailable', () => {
         expect({ route, status: answer.status, body: answer.body }).toEqual({
           route,
           status: 503,
-          body: { statusCode: 503, error: 'Service Unavailable', message: expect.any(String) },
+          body: { statusCode: 503, code: 'SERVICE_UNAVAILABLE', error: expect.any(String), message: expect.any(String) },
         });
       }
     } finally {

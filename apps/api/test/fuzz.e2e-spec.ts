@@ -186,9 +186,11 @@ function problemWith(response: Answer, fuzz: FuzzCase): string | null {
   const shapeOk =
     body &&
     body['statusCode'] === status &&
+    typeof body['code'] === 'string' &&
+    /^[A-Z][A-Z_]+$/.test(body['code']) &&
     typeof body['error'] === 'string' &&
     typeof body['message'] === 'string' &&
-    Object.keys(body).every((key) => ['statusCode', 'error', 'message', 'details'].includes(key));
+    Object.keys(body).every((key) => ['statusCode', 'code', 'error', 'message', 'details'].includes(key));
   if (!shapeOk) return `${status} without the error shape: ${response.text.slice(0, 200)}`;
   if (/\bat \S+ \(|\.ts:\d+|\.js:\d+|SQLITE_|ER_[A-Z_]{3,}|QueryFailedError/.test(response.text))
     return `${status} leaks internals: ${response.text.slice(0, 200)}`;

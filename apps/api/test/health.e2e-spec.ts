@@ -19,7 +19,7 @@ describe('health', () => {
     await t.dataSource.destroy();
     try {
       const ready = await t.http().get('/api/health/ready').expect(503);
-      expect(ready.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
+      expect(ready.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
       expect(ready.body.details).toMatchObject({ error: { database: { status: 'down' } } });
       await t.http().get('/api/health').expect(200, { status: 'ok' });
     } finally {
@@ -32,7 +32,13 @@ describe('health', () => {
   it('reports not ready (503) as soon as shutdown begins, while staying live', async () => {
     t.app.get(ShutdownState).beforeApplicationShutdown();
     const ready = await t.http().get('/api/health/ready').expect(503);
-    expect(ready.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'Not ready: shutting down', details: { status: 'shutting_down' } });
+    expect(ready.body).toEqual({
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      error: 'Not ready: shutting down',
+      message: 'Not ready: shutting down',
+      details: { status: 'shutting_down' },
+    });
     await t.http().get('/api/health').expect(200, { status: 'ok' });
   });
 });

@@ -13,7 +13,7 @@ describe('HTTP pipeline', () => {
   it('answers an unknown API route with the JSON error shape', async () => {
     const response = await t.http().get('/api/does-not-exist').set('accept', 'text/html').expect(404);
     expect(response.headers['content-type']).toMatch(/application\/json/);
-    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /api/does-not-exist' });
+    expect(response.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', error: 'Cannot GET /api/does-not-exist', message: 'Cannot GET /api/does-not-exist' });
   });
 
   it('refuses an oversized body with 413 before it reaches a handler', async () => {
@@ -23,12 +23,12 @@ describe('HTTP pipeline', () => {
       .set('content-type', 'application/json')
       .send({ padding: 'x'.repeat(4096) })
       .expect(413);
-    expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large' });
+    expect(response.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', error: 'Request body is too large', message: 'Request body is too large' });
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
     const response = await t.http().post('/api/health').set('content-type', 'application/json').send('{"broken":').expect(400);
-    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(response.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON', error: 'Malformed JSON body' });
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.js|stack/i);
   });
 

@@ -165,7 +165,7 @@ describe('integration: attendance ingest', () => {
         index: 1,
         externalId: expect.any(String),
         status: 'error',
-        error: { message: expect.stringMatching(/^Validation failed/), details: [{ field: 'score', messages: expect.any(Array) }] },
+        error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^Validation failed/), details: [{ field: 'score', messages: expect.any(Array) }] },
       },
       { index: 2, externalId: first.external_id, status: 'unchanged', id: response.body.results[0].id },
       {
@@ -178,7 +178,11 @@ describe('integration: attendance ingest', () => {
         index: 4,
         externalId: expect.any(String),
         status: 'error',
-        error: { message: expect.stringMatching(/^Validation failed/), details: [{ field: 'sale_value', messages: expect.any(Array) }] },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: expect.stringMatching(/^Validation failed/),
+          details: [{ field: 'sale_value', messages: expect.any(Array) }],
+        },
       },
     ]);
     const tooMany = await t

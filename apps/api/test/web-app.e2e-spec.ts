@@ -32,7 +32,7 @@ describe('web app hosting', () => {
 
   it('keeps JSON 404s for the API and for missing files requested by scripts', async () => {
     const api = await t.http().get('/api/nothing-here').set('accept', 'text/html').expect(404);
-    expect(api.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(api.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     const asset = await t.http().get('/missing.js').set('accept', '*/*').expect(404);
     expect(asset.body).toMatchObject({ statusCode: 404 });
   });

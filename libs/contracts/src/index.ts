@@ -1,6 +1,7 @@
 export * from './lib/api-responses';
 export * from './lib/attendance';
 export * from './lib/auth';
+export * from './lib/error-codes';
 export * from './lib/http';
 export * from './lib/jobs';
 export * from './lib/notification';

@@ -1,6 +1,12 @@
-/** The one error body every failing request answers with (SPEC §10). */
+import type { ErrorCode } from './error-codes';
+
+/**
+ * The one error body every failing request answers with (SPEC §10). `error` and `message` carry
+ * the same human reason (n8n and most HTTP clients show `error`); programs branch on `code`.
+ */
 export interface ApiErrorBody {
   statusCode: number;
+  code: ErrorCode;
   error: string;
   message: string;
   details?: unknown;

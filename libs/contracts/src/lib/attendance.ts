@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /** Channels the n8n workflow reports conversations from. */
 export enum AttendanceChannel {
   WhatsApp = 'whatsapp',
@@ -112,7 +114,7 @@ export interface BatchIngestItemResult {
   status: IngestStatus | 'error';
   id?: string;
   warnings?: string[];
-  error?: { message: string; details?: unknown };
+  error?: { code: ErrorCode; message: string; details?: unknown };
 }
 
 export const MAX_BATCH_SIZE = 500;

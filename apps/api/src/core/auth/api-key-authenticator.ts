@@ -1,4 +1,4 @@
-import { HEADERS, TenantStatus } from '@fasto/contracts';
+import { ErrorCode, HEADERS, TenantStatus } from '@fasto/contracts';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
@@ -7,6 +7,7 @@ import { ApiKey } from '../../modules/integration/entities/api-key.entity';
 import { looksLikeApiKey } from './api-key-format';
 import type { ApiKeyPrincipal } from './principal';
 import { hashSecretToken } from './secret-token';
+import { apiError } from '../errors/api-error';
 
 /** `last_used_at` is refreshed at most this often, so busy keys do not write on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -28,14 +29,14 @@ export class ApiKeyAuthenticator {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async authenticate(key: string): Promise<ApiKeyPrincipal> {
-    if (!looksLikeApiKey(key)) throw new UnauthorizedException('Invalid API key');
+    if (!looksLikeApiKey(key)) throw new UnauthorizedException(apiError(ErrorCode.InvalidApiKey, 'Invalid API key'));
     // Plain SQL: this runs on every integration call (QUALITY P3).
     const [row] = await this.dataSource.query<{ id: string; tenantId: string; lastUsedAt: string | Date | null; tenantStatus: TenantStatus }[]>(
       `SELECT k.id AS id, k.tenant_id AS tenantId, k.last_used_at AS lastUsedAt, t.status AS tenantStatus
        FROM api_keys k INNER JOIN tenants t ON t.id = k.tenant_id WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
       [hashSecretToken(key)],
     );
-    if (!row) throw new UnauthorizedException('Invalid API key');
+    if (!row) throw new UnauthorizedException(apiError(ErrorCode.InvalidApiKey, 'Invalid API key'));
 
     const now = new Date();
     if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {

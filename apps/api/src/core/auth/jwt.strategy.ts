@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN_TTL_SECONDS, IMPERSONATION_TOKEN_TTL_SECONDS } from '@fasto/contracts';
+import { ErrorCode, ACCESS_TOKEN_TTL_SECONDS, IMPERSONATION_TOKEN_TTL_SECONDS } from '@fasto/contracts';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
@@ -10,6 +10,7 @@ import type { UserPrincipal } from './principal';
 import { PrincipalLoader } from './principal-loader';
 import { bearerTokenOf, VerifiedTokens } from './verified-tokens';
 import type { FastifyRequest } from 'fastify';
+import { apiError } from '../errors/api-error';
 
 /** The longest life each token type may have been issued with. */
 const MAX_LIFETIME_SECONDS = { access: ACCESS_TOKEN_TTL_SECONDS, impersonation: IMPERSONATION_TOKEN_TTL_SECONDS };
@@ -50,12 +51,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(request: FastifyRequest, payload: unknown): Promise<UserPrincipal> {
     if (!isClaims(payload)) {
-      throw new UnauthorizedException('Invalid access token');
+      throw new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Invalid access token'));
     }
     const token = bearerTokenOf(request);
     if (token) this.verified.remember(token, payload);
     const principal = await this.principals.load(payload);
-    if (!principal) throw new UnauthorizedException('Invalid access token');
+    if (!principal) throw new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Invalid access token'));
     return principal;
   }
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from '@fasto/contracts';
+import { ErrorCode, type FieldError } from '@fasto/contracts';
 import {
   BadRequestException,
   ValidationPipe,
@@ -21,9 +21,9 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 export const INVALID_UNICODE_MESSAGE = 'Validation failed: text must be valid Unicode';
 
 /** The 400 body for class-validator's errors: every field that failed, the first message as the headline. */
-export function validationFailure(errors: ValidationError[]): { message: string; details: FieldError[] } {
+export function validationFailure(errors: ValidationError[]): { code: ErrorCode; message: string; details: FieldError[] } {
   const details = flatten(errors);
-  return { message: `Validation failed: ${details[0]?.messages[0] ?? 'Invalid request'}`, details };
+  return { code: ErrorCode.ValidationFailed, message: `Validation failed: ${details[0]?.messages[0] ?? 'Invalid request'}`, details };
 }
 
 /** Nest's pipe, refusing text that is not valid Unicode instead of crashing on it. */
@@ -33,7 +33,7 @@ class UnicodeSafeValidationPipe extends ValidationPipe {
       return await super.validate(object, options);
     } catch (error) {
       // validator.js calls encodeURI, which throws on a lone UTF-16 surrogate ("\ud800"): bad input, not a crash.
-      if (error instanceof URIError) throw new BadRequestException({ message: INVALID_UNICODE_MESSAGE });
+      if (error instanceof URIError) throw new BadRequestException({ code: ErrorCode.ValidationFailed, message: INVALID_UNICODE_MESSAGE });
       throw error;
     }
   }
@@ -50,7 +50,7 @@ class StrictValidationPipe implements PipeTransform {
     if (metadata.type === 'body') {
       // Nest turns a `null` body into `{}`, which would let `PATCH` with `null` succeed as a no-op.
       if (value === null && metadata.metatype && metadata.metatype !== Object) {
-        throw new BadRequestException({ message: 'Validation failed: the body must be a JSON object' });
+        throw new BadRequestException({ code: ErrorCode.ValidationFailed, message: 'Validation failed: the body must be a JSON object' });
       }
       const checked = fastChecked(metadata.metatype, value);
       if (checked !== undefined) return checked;

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@fasto/contracts';
 import { Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
@@ -7,9 +8,10 @@ import type { AuthenticatedRequest, Principal } from '../auth/principal';
 import { PrincipalLoader } from '../auth/principal-loader';
 import { bearerCandidateOf, VerifiedTokens } from '../auth/verified-tokens';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
+import { apiError } from '../errors/api-error';
 
 function accept(request: AuthenticatedRequest, principal: Principal | null): true {
-  if (!principal) throw new UnauthorizedException('Invalid access token');
+  if (!principal) throw new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Invalid access token'));
   request.principal = principal;
   return true;
 }
@@ -57,7 +59,10 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   override handleRequest<T>(error: unknown, user: T): T {
     // The principal lookup failing because the database is down is an outage (503), not a bad token.
     if (isDatabaseUnavailable(error)) throw error;
-    if (error || !user) throw error instanceof UnauthorizedException ? error : new UnauthorizedException('Missing or invalid access token');
+    if (error || !user)
+      throw error instanceof UnauthorizedException
+        ? error
+        : new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Missing or invalid access token'));
     return user;
   }
 }

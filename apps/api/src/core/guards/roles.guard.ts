@@ -1,7 +1,9 @@
+import { ErrorCode } from '@fasto/contracts';
 import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { routeAccessOf } from '../access/route-access';
 import type { AuthenticatedRequest } from '../auth/principal';
+import { apiError } from '../errors/api-error';
 
 /**
  * Third global guard: may this caller use this route. Deny by default: a route that declares
@@ -27,7 +29,7 @@ export class RolesGuard implements CanActivate {
     if (!principal || !roles.includes(principal.role)) throw new ForbiddenException('Your role may not do this');
 
     if (principal.impersonatorId && access.deniedUnderImpersonation) {
-      throw new ForbiddenException('Not allowed while impersonating');
+      throw new ForbiddenException(apiError(ErrorCode.NotAllowedWhileImpersonating, 'Not allowed while impersonating'));
     }
     return true;
   }

@@ -1,8 +1,9 @@
-import { TENANT_STATUSES_WITH_ACCESS } from '@fasto/contracts';
+import { ErrorCode, TENANT_STATUSES_WITH_ACCESS } from '@fasto/contracts';
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { routeAccessOf } from '../access/route-access';
 import type { AuthenticatedRequest } from '../auth/principal';
+import { apiError } from '../errors/api-error';
 
 /**
  * Second global guard: which tenant. Taken from the verified principal only (never from a
@@ -17,9 +18,9 @@ export class TenantGuard implements CanActivate {
 
     const request = context.getArgByIndex<AuthenticatedRequest>(0);
     const principal = request.principal;
-    if (!principal) throw new UnauthorizedException('Missing or invalid access token');
+    if (!principal) throw new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Missing or invalid access token'));
     if (!TENANT_STATUSES_WITH_ACCESS.includes(principal.tenantStatus)) {
-      throw new ForbiddenException(`This organization is ${principal.tenantStatus}; access is closed`);
+      throw new ForbiddenException(apiError(ErrorCode.TenantInactive, `This organization is ${principal.tenantStatus}; access is closed`));
     }
     request.tenantId = principal.tenantId;
     return true;

@@ -1,6 +1,8 @@
 import type { Page } from '@fasto/contracts';
+import { ErrorCode } from '@fasto/contracts';
 import { BadRequestException } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { apiError } from '../errors/api-error';
 
 type CursorValue = string | number;
 
@@ -18,7 +20,7 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   } catch {
     // fall through to the 400 below
   }
-  throw new BadRequestException('cursor is not valid');
+  throw new BadRequestException(apiError(ErrorCode.InvalidCursor, 'cursor is not valid'));
 }
 
 export interface KeysetOptions<Row> {
@@ -69,6 +71,6 @@ export async function keysetPage<Row extends ObjectLiteral, Item>(
 /** Dates travel in cursors as ISO strings. */
 export const parseDateCursor = (value: CursorValue): Date => {
   const date = new Date(String(value));
-  if (Number.isNaN(date.getTime())) throw new BadRequestException('cursor is not valid');
+  if (Number.isNaN(date.getTime())) throw new BadRequestException(apiError(ErrorCode.InvalidCursor, 'cursor is not valid'));
   return date;
 };

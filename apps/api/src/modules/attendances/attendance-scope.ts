@@ -1,7 +1,8 @@
-import { MAX_RANGE_DAYS, Role } from '@fasto/contracts';
+import { ErrorCode, MAX_RANGE_DAYS, Role } from '@fasto/contracts';
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { addDays, daysInclusive, isValidDay, todayIn, type Day } from '../../core/time/tenant-days';
+import { apiError } from '../../core/errors/api-error';
 
 /** The rows a caller may see, after their filters narrowed it. */
 export interface AttendanceScope {
@@ -35,7 +36,7 @@ export interface DayRange {
   to: Day;
 }
 
-const invalid = (field: string, message: string) => new BadRequestException({ message, details: [{ field, messages: [message] }] });
+const invalid = (field: string, message: string) => new BadRequestException(apiError(ErrorCode.ValidationFailed, message, [{ field, messages: [message] }]));
 
 /**
  * Validates a `from`/`to` pair of tenant-local days. Missing ends default to the last

@@ -1,4 +1,5 @@
 import type { MeResponse, Page, SessionSummary, TokenResponse } from '@fasto/contracts';
+import { ErrorCode } from '@fasto/contracts';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +15,7 @@ import { requestContext } from './request-context';
 import { SameSiteRequestGuard } from './same-site-request.guard';
 import { AuthService, type SignedIn } from './services/auth.service';
 import { SessionService } from './services/session.service';
+import { apiError } from '../../core/errors/api-error';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -40,7 +42,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Rotate the refresh cookie and get a new access token' })
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponse> {
     const token = refreshCookieFrom(request);
-    if (!token) throw new UnauthorizedException('No session; sign in');
+    if (!token) throw new UnauthorizedException(apiError(ErrorCode.NoSession, 'No session; sign in'));
     try {
       return this.respond(reply, await this.auth.refresh(token, requestContext(request)));
     } catch (error) {

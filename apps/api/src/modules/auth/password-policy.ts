@@ -1,6 +1,7 @@
-import { PASSWORD_MIN_LENGTH } from '@fasto/contracts';
+import { ErrorCode, PASSWORD_MIN_LENGTH } from '@fasto/contracts';
 import { BadRequestException } from '@nestjs/common';
 import { COMMON_PASSWORDS } from './common-passwords';
+import { apiError } from '../../core/errors/api-error';
 
 export const PASSWORD_MAX_LENGTH = 200;
 
@@ -21,6 +22,6 @@ export function passwordProblems(password: string, email: string): string[] {
 export function assertAcceptablePassword(password: string, email: string, field = 'password'): void {
   const problems = passwordProblems(password, email);
   if (problems.length > 0) {
-    throw new BadRequestException({ message: problems[0], details: [{ field, messages: problems }] });
+    throw new BadRequestException(apiError(ErrorCode.ValidationFailed, problems[0], [{ field, messages: problems }]));
   }
 }

@@ -1,4 +1,4 @@
-import type { Page } from '@fasto/contracts';
+import { ErrorCode, type Page } from '@fasto/contracts';
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Equal, In, type DataSource, type EntityManager, type Repository } from 'typeorm';
@@ -188,6 +188,7 @@ export abstract class CatalogService {
       const missing = current.filter((item) => !ids.includes(item.id)).map((item) => item.id);
       if (unknown.length || missing.length) {
         throw new BadRequestException({
+          code: ErrorCode.ValidationFailed,
           message: 'ids must list every entry of this group exactly once',
           details: [{ field: 'ids', messages: [...unknown.map((id) => `unknown id ${id}`), ...missing.map((id) => `missing id ${id}`)] }],
         });

@@ -1,4 +1,5 @@
 import type { BatchIngestItemResult } from '@fasto/contracts';
+import { ErrorCode } from '@fasto/contracts';
 import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -26,7 +27,7 @@ function slowCheck(input: IngestAttendanceDto): BatchItemError | null {
     return errors.length > 0 ? validationFailure(errors) : null;
   } catch (error) {
     // validator.js throws on a lone UTF-16 surrogate: bad input for this item, as for a single post.
-    if (error instanceof URIError) return { message: INVALID_UNICODE_MESSAGE };
+    if (error instanceof URIError) return { code: ErrorCode.ValidationFailed, message: INVALID_UNICODE_MESSAGE };
     throw error;
   }
 }
@@ -62,7 +63,7 @@ export class BatchIngestService {
           index,
           externalId: input.external_id,
           status: 'error',
-          error: { message: FUTURE_MESSAGE, details: [{ field: 'attended_at', messages: [FUTURE_MESSAGE] }] },
+          error: { code: ErrorCode.ValidationFailed, message: FUTURE_MESSAGE, details: [{ field: 'attended_at', messages: [FUTURE_MESSAGE] }] },
         };
       } else {
         valid.push({ index, input, attendedAt });
@@ -114,7 +115,7 @@ export class BatchIngestService {
           index,
           externalId: input.external_id,
           status: 'error',
-          error: { message: body.message, ...(body.details ? { details: body.details } : {}) },
+          error: { code: body.code, message: body.message, ...(body.details ? { details: body.details } : {}) },
         };
       }
     }

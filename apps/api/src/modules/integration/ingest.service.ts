@@ -1,4 +1,5 @@
 import type { IngestResult } from '@fasto/contracts';
+import { ErrorCode } from '@fasto/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource, type EntityManager } from 'typeorm';
@@ -36,6 +37,7 @@ export class IngestService {
     const attendedAt = new Date(input.attended_at);
     if (attendedAt.getTime() > Date.now() + MAX_FUTURE_MS) {
       throw new BadRequestException({
+        code: ErrorCode.ValidationFailed,
         message: FUTURE_MESSAGE,
         details: [{ field: 'attended_at', messages: [FUTURE_MESSAGE] }],
       });

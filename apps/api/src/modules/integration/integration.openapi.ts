@@ -1,4 +1,13 @@
-import type { ApiErrorBody, BatchIngestItemResult, FieldError, FunnelView, IngestResult, IntegrationUser, OriginGroupView } from '@fasto/contracts';
+import {
+  ErrorCode,
+  type ApiErrorBody,
+  type BatchIngestItemResult,
+  type FieldError,
+  type FunnelView,
+  type IngestResult,
+  type IntegrationUser,
+  type OriginGroupView,
+} from '@fasto/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { BatchIngestDto } from './dto/batch-ingest.dto';
@@ -28,19 +37,20 @@ const attendance = {
   attended_at: '2026-03-10T12:00:00-03:00',
 } satisfies Partial<Record<keyof IngestAttendanceDto, unknown>>;
 
-const error = (statusCode: number, errorName: string, message: string, details?: FieldError[]): ApiErrorBody => ({
+const error = (statusCode: number, code: ErrorCode, message: string, details?: FieldError[]): ApiErrorBody => ({
   statusCode,
-  error: errorName,
+  code,
+  error: message,
   message,
   ...(details ? { details } : {}),
 });
 
 const ERRORS = {
-  401: example('Missing, unknown or revoked API key', error(401, 'Unauthorized', 'Invalid API key')),
-  403: example('A user JWT instead of an API key', error(403, 'Forbidden', 'This route accepts tenant API keys only')),
+  401: example('Missing, unknown or revoked API key', error(401, ErrorCode.InvalidApiKey, 'Invalid API key')),
+  403: example('A user JWT instead of an API key', error(403, ErrorCode.Forbidden, 'This route accepts tenant API keys only')),
   429: example(
     'Per-key budget spent (see Retry-After and X-RateLimit-*)',
-    error(429, 'Too Many Requests', 'Rate limit of 600 requests per minute for this key exceeded; retry in 12 s'),
+    error(429, ErrorCode.TooManyRequests, 'Rate limit of 600 requests per minute for this key exceeded; retry in 12 s'),
   ),
 };
 
@@ -116,7 +126,7 @@ export const ApiIntegrationOrigins = () =>
   );
 
 const created: IngestResult = { id: '0193a1f2-6c1e-7d3a-9b2e-1c4d5e6f7ab0', status: 'created', warnings: [] };
-const validation = error(400, 'Bad Request', 'Validation failed: score must not be greater than 100', [
+const validation = error(400, ErrorCode.ValidationFailed, 'Validation failed: score must not be greater than 100', [
   { field: 'score', messages: ['score must not be greater than 100'] },
 ]);
 
@@ -151,7 +161,7 @@ export const ApiIngestAttendance = () =>
         invalid: example('Score out of range', validation),
         future: example(
           'attended_at too far ahead',
-          error(400, 'Bad Request', 'attended_at is more than a day in the future', [
+          error(400, ErrorCode.ValidationFailed, 'attended_at is more than a day in the future', [
             { field: 'attended_at', messages: ['attended_at is more than a day in the future'] },
           ]),
         ),
@@ -160,14 +170,19 @@ export const ApiIngestAttendance = () =>
     ApiResponse({
       status: 413,
       description: 'Body over the size limit',
-      examples: { tooLarge: example('Too large', error(413, 'Payload Too Large', 'Request body is too large')) },
+      examples: { tooLarge: example('Too large', error(413, ErrorCode.PayloadTooLarge, 'Request body is too large')) },
     }),
   );
 
 const batchResults: BatchIngestItemResult[] = [
   { index: 0, externalId: attendance.external_id, status: 'created', id: created.id },
   { index: 1, externalId: 'wa-5511977776666-2026-03-10T15:10', status: 'unchanged', id: '0193a1f2-6c1e-7d3a-9b2e-1c4d5e6f7ab1' },
-  { index: 2, externalId: 'wa-5511966665555-2026-03-10T16:45', status: 'error', error: { message: validation.message, details: validation.details } },
+  {
+    index: 2,
+    externalId: 'wa-5511966665555-2026-03-10T16:45',
+    status: 'error',
+    error: { code: validation.code, message: validation.message, details: validation.details },
+  },
 ];
 
 export const ApiIngestBatch = () =>
@@ -196,7 +211,7 @@ export const ApiIngestBatch = () =>
       examples: {
         tooMany: example(
           'Too many items',
-          error(400, 'Bad Request', 'Validation failed: items holds at most 500 attendances per batch', [
+          error(400, ErrorCode.ValidationFailed, 'Validation failed: items holds at most 500 attendances per batch', [
             { field: 'items', messages: ['items holds at most 500 attendances per batch'] },
           ]),
         ),
@@ -205,6 +220,6 @@ export const ApiIngestBatch = () =>
     ApiResponse({
       status: 413,
       description: 'Body over the size limit',
-      examples: { tooLarge: example('Too large', error(413, 'Payload Too Large', 'Request body is too large')) },
+      examples: { tooLarge: example('Too large', error(413, ErrorCode.PayloadTooLarge, 'Request body is too large')) },
     }),
   );

@@ -1,4 +1,4 @@
-import { Role, type Page, type TeamView } from '@fasto/contracts';
+import { ErrorCode, Role, type Page, type TeamView } from '@fasto/contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +17,7 @@ import { User } from '../users/entities/user.entity';
 import type { CreateTeamDto, UpdateTeamDto } from './dto/team.dto';
 import { Team } from './entities/team.entity';
 import { toTeamView, type TeamContext } from './team.mapper';
+import { apiError } from '../../core/errors/api-error';
 
 const NAME_TAKEN = 'A team with this name already exists';
 
@@ -135,7 +136,7 @@ export class TeamsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(NAME_TAKEN);
+      if (isUniqueViolation(error)) throw new ConflictException(apiError(ErrorCode.NameTaken, NAME_TAKEN));
       throw error;
     }
   }

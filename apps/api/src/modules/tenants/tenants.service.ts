@@ -1,4 +1,4 @@
-import { Role, SYSTEM_TENANT_SLUG, TenantStatus, type Page, type TenantDetail, type TenantSummary, type TenantsOverview } from '@fasto/contracts';
+import { ErrorCode, Role, SYSTEM_TENANT_SLUG, TenantStatus, type Page, type TenantDetail, type TenantSummary, type TenantsOverview } from '@fasto/contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +20,7 @@ import { Tenant } from './entities/tenant.entity';
 import { TenantStatsRepository } from './tenant-stats.repository';
 import { toTenantDetail, toTenantSummary } from './tenant.mapper';
 import { mergeTenantChanges } from './tenant-changes';
+import { apiError } from '../../core/errors/api-error';
 
 const SLUG_TAKEN = 'This slug is already taken';
 const DAY_MS = 86_400_000;
@@ -69,7 +70,7 @@ export class TenantsService {
   async create(principal: UserPrincipal, request: CreateTenantDto, context: RequestContext): Promise<TenantDetail> {
     const { tenant, admin } = await this.dataSource
       .transaction(async (manager) => {
-        if (await manager.getRepository(Tenant).existsBy({ slug: Equal(request.slug) })) throw new ConflictException(SLUG_TAKEN);
+        if (await manager.getRepository(Tenant).existsBy({ slug: Equal(request.slug) })) throw new ConflictException(apiError(ErrorCode.SlugTaken, SLUG_TAKEN));
         const trialDays = request.trialDays ?? 14;
         const tenant = manager.getRepository(Tenant).create({
           id: randomUUID(),
@@ -92,7 +93,7 @@ export class TenantsService {
         return { tenant, admin };
       })
       .catch((error: unknown) => {
-        if (isUniqueViolation(error)) throw new ConflictException(SLUG_TAKEN);
+        if (isUniqueViolation(error)) throw new ConflictException(apiError(ErrorCode.SlugTaken, SLUG_TAKEN));
         throw error;
       });
     await this.provisioning.welcome(admin);

@@ -1,8 +1,9 @@
-import { Role } from '@fasto/contracts';
+import { ErrorCode, Role } from '@fasto/contracts';
 import { ConflictException } from '@nestjs/common';
 import { Equal, Not, type EntityManager } from 'typeorm';
 import { forUpdate } from '../../core/database/lock';
 import { User } from './entities/user.entity';
+import { apiError } from '../../core/errors/api-error';
 
 export const LAST_ADMIN = 'An organization needs at least one active admin: promote someone else first';
 
@@ -17,5 +18,5 @@ export async function assertAnotherActiveAdmin(manager: EntityManager, tenantId:
       .createQueryBuilder('u')
       .where({ tenantId: Equal(tenantId), role: Role.Admin, isActive: true, id: Not(Equal(leavingUserId)) }),
   ).getCount();
-  if (others === 0) throw new ConflictException(LAST_ADMIN);
+  if (others === 0) throw new ConflictException(apiError(ErrorCode.LastAdmin, LAST_ADMIN));
 }

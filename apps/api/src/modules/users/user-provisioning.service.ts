@@ -1,4 +1,4 @@
-import { Role } from '@fasto/contracts';
+import { ErrorCode, Role } from '@fasto/contracts';
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { InvitationService } from '../auth/services/invitation.service';
 import { Team } from '../teams/entities/team.entity';
 import { Tenant } from '../tenants/entities/tenant.entity';
 import { User } from './entities/user.entity';
+import { apiError } from '../../core/errors/api-error';
 
 export interface NewMember {
   email: string;
@@ -42,7 +43,7 @@ export class UserProvisioningService {
     actor: { id: string; impersonatorId?: string | null },
     context: RequestContext,
   ): Promise<User> {
-    if (await manager.getRepository(User).existsBy({ email: Equal(member.email) })) throw new ConflictException(EMAIL_TAKEN);
+    if (await manager.getRepository(User).existsBy({ email: Equal(member.email) })) throw new ConflictException(apiError(ErrorCode.EmailTaken, EMAIL_TAKEN));
     if (member.teamId && !(await manager.getRepository(Team).existsBy({ id: Equal(member.teamId), tenantId: Equal(tenantId) }))) {
       throw new NotFoundException('Team not found');
     }
@@ -60,7 +61,7 @@ export class UserProvisioningService {
     try {
       await manager.getRepository(User).insert(user);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(EMAIL_TAKEN);
+      if (isUniqueViolation(error)) throw new ConflictException(apiError(ErrorCode.EmailTaken, EMAIL_TAKEN));
       throw error;
     }
     await this.audit.record(

@@ -1,4 +1,4 @@
-import { Role, type MeResponse, type TokenResponse } from '@fasto/contracts';
+import { ErrorCode, Role, type MeResponse, type TokenResponse } from '@fasto/contracts';
 import { ForbiddenException, Injectable, UnauthorizedException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +18,7 @@ import type { RequestContext } from '../request-context';
 import { AccountLookupService, tenantHasAccess, type Account } from './account-lookup.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService, type IssuedRefreshToken } from './session.service';
+import { apiError } from '../../../core/errors/api-error';
 
 export interface SignedIn {
   response: TokenResponse;
@@ -62,9 +63,10 @@ export class AuthService implements OnModuleInit {
           ...context,
         });
       }
-      throw new UnauthorizedException(INVALID_CREDENTIALS);
+      throw new UnauthorizedException(apiError(ErrorCode.InvalidCredentials, INVALID_CREDENTIALS));
     }
-    if (!tenantHasAccess(account.tenant)) throw new ForbiddenException(`This organization is ${account.tenant.status}; access is closed`);
+    if (!tenantHasAccess(account.tenant))
+      throw new ForbiddenException(apiError(ErrorCode.TenantInactive, `This organization is ${account.tenant.status}; access is closed`));
 
     // The sign-in's writes commit together, sent in one round trip: a session never exists without
     // its audit entry. The user row first: the session's foreign key share-locks it, and two
@@ -107,14 +109,14 @@ export class AuthService implements OnModuleInit {
         entityId: rotation.familyId,
         ...context,
       });
-      throw new UnauthorizedException('This session was revoked because its refresh token was used twice; sign in again');
+      throw new UnauthorizedException(apiError(ErrorCode.SessionRevoked, 'This session was revoked because its refresh token was used twice; sign in again'));
     }
-    if (rotation.outcome !== 'rotated') throw new UnauthorizedException('Session expired or revoked; sign in again');
+    if (rotation.outcome !== 'rotated') throw new UnauthorizedException(apiError(ErrorCode.SessionRevoked, 'Session expired or revoked; sign in again'));
 
     const account = await this.accounts.byId(rotation.tenantId, rotation.userId);
     if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) {
       await this.sessions.revokeFamily(rotation.tenantId, rotation.familyId);
-      throw new UnauthorizedException('Session expired or revoked; sign in again');
+      throw new UnauthorizedException(apiError(ErrorCode.SessionRevoked, 'Session expired or revoked; sign in again'));
     }
     const access = await this.tokens.sign({
       sub: account.user.id,
@@ -133,7 +135,7 @@ export class AuthService implements OnModuleInit {
 
   async me(principal: UserPrincipal): Promise<MeResponse> {
     const account = await this.accounts.byId(principal.tenantId, principal.userId);
-    if (!account) throw new UnauthorizedException('Missing or invalid access token');
+    if (!account) throw new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Missing or invalid access token'));
     const impersonator = principal.impersonatorId
       ? await this.dataSource.getRepository(User).findOneBy({ id: Equal(principal.impersonatorId), role: Equal(Role.SuperAdmin) })
       : null;

@@ -1,4 +1,4 @@
-import { Role, SYSTEM_TENANT_SLUG, type TokenResponse } from '@fasto/contracts';
+import { ErrorCode, Role, SYSTEM_TENANT_SLUG, type TokenResponse } from '@fasto/contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { User } from '../../users/entities/user.entity';
 import { toAuthUser, toImpersonator } from '../auth-user.mapper';
 import type { RequestContext } from '../request-context';
 import { tenantHasAccess } from './account-lookup.service';
+import { apiError } from '../../../core/errors/api-error';
 
 /** "God mode": a super admin acts as a tenant's first active admin for up to an hour. */
 @Injectable()
@@ -23,7 +24,7 @@ export class ImpersonationService {
   async start(superAdmin: UserPrincipal, tenantId: string, context: RequestContext): Promise<TokenResponse> {
     const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ id: Equal(tenantId) });
     if (!tenant || tenant.slug === SYSTEM_TENANT_SLUG) throw new NotFoundException('Tenant not found');
-    if (!tenantHasAccess(tenant)) throw new ConflictException(`This organization is ${tenant.status}; reactivate it first`);
+    if (!tenantHasAccess(tenant)) throw new ConflictException(apiError(ErrorCode.TenantInactive, `This organization is ${tenant.status}; reactivate it first`));
     const admin = await this.dataSource.getRepository(User).findOne({
       where: { tenantId: Equal(tenant.id), role: Role.Admin, isActive: true },
       order: { createdAt: 'ASC', email: 'ASC' },

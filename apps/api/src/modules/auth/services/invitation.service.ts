@@ -1,3 +1,4 @@
+import { ErrorCode } from '@fasto/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -15,6 +16,7 @@ import { AccountLookupService, tenantHasAccess } from './account-lookup.service'
 import { ActionTokenService, INVITE_TTL_MS } from './action-token.service';
 import { AuthService, type SignedIn } from './auth.service';
 import { PasswordService } from './password.service';
+import { apiError } from '../../../core/errors/api-error';
 
 const INVALID_INVITE = 'This invitation is invalid or has expired; ask your administrator for a new one';
 
@@ -42,9 +44,10 @@ export class InvitationService {
   async accept(request: AcceptInviteDto, context: RequestContext): Promise<SignedIn> {
     const token = await this.actionTokens.findUsable(request.token, 'invite');
     const account = token ? await this.accounts.byId(token.tenantId, token.userId) : null;
-    if (!token || !account || !account.user.isActive || !tenantHasAccess(account.tenant)) throw new BadRequestException(INVALID_INVITE);
+    if (!token || !account || !account.user.isActive || !tenantHasAccess(account.tenant))
+      throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
     assertAcceptablePassword(request.password, account.user.email);
-    if (!(await this.actionTokens.consume(token))) throw new BadRequestException(INVALID_INVITE);
+    if (!(await this.actionTokens.consume(token))) throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
 
     await this.passwords.setPassword(account.tenant.id, account.user.id, request.password);
     await this.audit.record({

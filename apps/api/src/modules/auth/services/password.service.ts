@@ -1,3 +1,4 @@
+import { ErrorCode } from '@fasto/contracts';
 import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -17,6 +18,7 @@ import { AccountLookupService, tenantHasAccess } from './account-lookup.service'
 import { ActionTokenService, PASSWORD_RESET_TTL_MS } from './action-token.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService } from './session.service';
+import { apiError } from '../../../core/errors/api-error';
 
 /** At most this many reset emails per address per hour; further requests are silently dropped. */
 const RESET_EMAILS_PER_HOUR = 3;
@@ -60,10 +62,10 @@ export class PasswordService {
   async reset(request: ResetPasswordDto, context: RequestContext): Promise<void> {
     const token = await this.actionTokens.findUsable(request.token, 'password_reset');
     const account = token ? await this.accounts.byId(token.tenantId, token.userId) : null;
-    if (!token || !account || !account.user.isActive) throw new BadRequestException(INVALID_LINK);
+    if (!token || !account || !account.user.isActive) throw new BadRequestException(apiError(ErrorCode.InvalidResetLink, INVALID_LINK));
     // Judge the password before using up the link, so a rejected password does not burn it.
     assertAcceptablePassword(request.password, account.user.email);
-    if (!(await this.actionTokens.consume(token))) throw new BadRequestException(INVALID_LINK);
+    if (!(await this.actionTokens.consume(token))) throw new BadRequestException(apiError(ErrorCode.InvalidResetLink, INVALID_LINK));
 
     await this.setPassword(account.tenant.id, account.user.id, request.password);
     await this.sessions.revokeAllForUser(account.tenant.id, account.user.id);
@@ -80,11 +82,12 @@ export class PasswordService {
   /** Needs the current password; every other session of the user is signed out. */
   async change(principal: UserPrincipal, request: ChangePasswordDto, context: RequestContext): Promise<void> {
     const account = await this.accounts.byId(principal.tenantId, principal.userId);
-    if (!account || !account.user.passwordHash) throw new UnauthorizedException('Missing or invalid access token');
+    if (!account || !account.user.passwordHash) throw new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Missing or invalid access token'));
     await this.throttle.assertAllowed(account.user.email, context.ip);
     if (!(await verifyPassword(account.user.passwordHash, request.currentPassword))) {
       await this.throttle.recordFailure(account.user.email, context.ip);
       throw new BadRequestException({
+        code: ErrorCode.ValidationFailed,
         message: 'Current password is incorrect',
         details: [{ field: 'currentPassword', messages: ['Current password is incorrect'] }],
       });
@@ -92,6 +95,7 @@ export class PasswordService {
     assertAcceptablePassword(request.newPassword, account.user.email, 'newPassword');
     if (request.newPassword === request.currentPassword) {
       throw new BadRequestException({
+        code: ErrorCode.ValidationFailed,
         message: 'The new password must differ from the current one',
         details: [{ field: 'newPassword', messages: ['The new password must differ from the current one'] }],
       });

@@ -1,0 +1,59 @@
+/**
+ * Stable machine codes of the error body's `code` field. Programs (the web app, n8n workflows)
+ * branch on these; the human wording in `error`/`message` may change, a code never does.
+ */
+export const ErrorCode = {
+  // One per HTTP status, for errors without a more specific code.
+  BadRequest: 'BAD_REQUEST',
+  Unauthorized: 'UNAUTHORIZED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
+  Conflict: 'CONFLICT',
+  Gone: 'GONE',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  UnprocessableEntity: 'UNPROCESSABLE_ENTITY',
+  TooManyRequests: 'TOO_MANY_REQUESTS',
+  InternalError: 'INTERNAL_ERROR',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  // Request shape.
+  ValidationFailed: 'VALIDATION_FAILED',
+  MalformedJson: 'MALFORMED_JSON',
+  InvalidCursor: 'INVALID_CURSOR',
+  // Sign-in and sessions.
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  InvalidAccessToken: 'INVALID_ACCESS_TOKEN',
+  SessionRevoked: 'SESSION_REVOKED',
+  NoSession: 'NO_SESSION',
+  InvalidApiKey: 'INVALID_API_KEY',
+  InvalidResetLink: 'INVALID_RESET_LINK',
+  InvalidInvitation: 'INVALID_INVITATION',
+  TenantInactive: 'TENANT_INACTIVE',
+  NotAllowedWhileImpersonating: 'NOT_ALLOWED_WHILE_IMPERSONATING',
+  // Organization rules.
+  EmailTaken: 'EMAIL_TAKEN',
+  NameTaken: 'NAME_TAKEN',
+  SlugTaken: 'SLUG_TAKEN',
+  LastAdmin: 'LAST_ADMIN',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.BadRequest,
+  401: ErrorCode.Unauthorized,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  405: ErrorCode.MethodNotAllowed,
+  409: ErrorCode.Conflict,
+  410: ErrorCode.Gone,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  422: ErrorCode.UnprocessableEntity,
+  429: ErrorCode.TooManyRequests,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/** The generic code of a status, for an error thrown without a specific one. */
+export const errorCodeOfStatus = (status: number): ErrorCode => BY_STATUS[status] ?? (status >= 500 ? ErrorCode.InternalError : ErrorCode.BadRequest);
