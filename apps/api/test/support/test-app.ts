@@ -23,6 +23,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Seed the system tenant, Demo and Acme (users, teams, funnels, origins; no attendances unless asked). */
   seed?: boolean | { attendances: boolean };
+  /** The run's engine unless named (only a MySQL run can name 'mysql'). */
+  engine?: 'sqlite' | 'mysql';
 }
 
 /** A 48-character secret: tests never rely on the generated development secret. */
@@ -41,8 +43,12 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
 
 /** Boots the real application (same pipeline as production) on a fresh database. */
 export async function startTestApp(options: TestAppOptions | Record<string, string> = {}): Promise<TestApp> {
-  const { env = {}, seed = false } = 'env' in options || 'seed' in options ? (options as TestAppOptions) : { env: options as Record<string, string> };
-  const database = await createTestDatabase();
+  const {
+    env = {},
+    seed = false,
+    engine,
+  } = 'env' in options || 'seed' in options || 'engine' in options ? (options as TestAppOptions) : { env: options as Record<string, string> };
+  const database = await createTestDatabase(engine);
   const config = testConfig(database, env);
   const lines: string[] = [];
   const logStream = new Writable({

@@ -17,10 +17,11 @@ export interface TestDatabase {
 
 export const testEngine = (): 'sqlite' | 'mysql' => (process.env['DATABASE_URL'] ? 'mysql' : 'sqlite');
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `engine` defaults to the run's engine; 'sqlite' gives an embedded database even in a MySQL run (the parity suite). */
+export async function createTestDatabase(engine = testEngine()): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fasto-test-'));
   const baseUrl = process.env['DATABASE_URL'];
-  if (!baseUrl) {
+  if (!baseUrl || engine === 'sqlite') {
     return { engine: 'sqlite', dataDir, databaseUrl: undefined, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const server = new URL(baseUrl);

@@ -6,6 +6,7 @@ import { ConfigError } from './config-error';
 import { readOrCreateDevSecret } from './dev-secret';
 import { Environment } from './environment';
 import { unquote } from './unquote';
+import { normalizeEmail } from '../validation/email';
 
 type RawEnv = Record<string, string | undefined>;
 
@@ -65,7 +66,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
     redisUrl: env.REDIS_URL ?? null,
     superAdmin: {
-      email: env.SUPERADMIN_EMAIL.toLowerCase(),
+      email: normalizeEmail(env.SUPERADMIN_EMAIL),
       password: env.SUPERADMIN_PASSWORD ?? env.DEMO_PASSWORD,
     },
     demoPassword: env.DEMO_PASSWORD,

@@ -1,11 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, MaxLength } from 'class-validator';
+import { normalizeEmail } from './email';
 
-/** Emails are unique case-insensitively: accept " Ana@Example.com " and work with "ana@example.com". */
+/** Accept " Ana@Example.com " and work with "ana@example.com" (see normalizeEmail for the rule). */
 export const NormalizedEmail = () =>
   applyDecorators(
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value)),
     IsEmail(),
     MaxLength(254),
   );

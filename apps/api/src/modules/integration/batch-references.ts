@@ -1,15 +1,7 @@
 import { commaList, type Statement } from '../../core/database/one-round-trip';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
-import {
-  AGENTS,
-  Catalog,
-  catalogStatement,
-  normalizedEmail,
-  referencesFor,
-  type AgentRow,
-  type CatalogRow,
-  type ResolvedReferences,
-} from './ingest-references';
+import { AGENTS, Catalog, catalogStatement, referencesFor, type AgentRow, type CatalogRow, type ResolvedReferences } from './ingest-references';
+import { normalizeEmail } from '../../core/validation/email';
 
 export type ReferenceResolver = (input: IngestAttendanceDto) => ResolvedReferences;
 
@@ -36,7 +28,7 @@ function agentsStatement(tenantId: string, ids: string[], emails: string[]): Sta
  */
 export function batchReferenceLookup(tenantId: string, inputs: IngestAttendanceDto[]): BatchReferenceLookup {
   const ids = [...new Set(inputs.flatMap((input) => (input.user_id ? [input.user_id] : [])))];
-  const emails = [...new Set(inputs.flatMap((input) => (!input.user_id && input.agent_email ? [normalizedEmail(input.agent_email)] : [])))];
+  const emails = [...new Set(inputs.flatMap((input) => (!input.user_id && input.agent_email ? [normalizeEmail(input.agent_email)] : [])))];
   const agents = agentsStatement(tenantId, ids, emails);
   const catalog = catalogStatement(tenantId, inputs);
   return {
@@ -44,10 +36,10 @@ export function batchReferenceLookup(tenantId: string, inputs: IngestAttendanceD
     resolverFrom(results) {
       const agentRows = agents ? (results[0] as AgentRow[]) : [];
       const byId = new Map(agentRows.map((agent) => [agent.id, agent]));
-      const byEmail = new Map(agentRows.map((agent) => [normalizedEmail(agent.email), agent]));
+      const byEmail = new Map(agentRows.map((agent) => [normalizeEmail(agent.email), agent]));
       const tenantCatalog = new Catalog(catalog ? (results[agents ? 1 : 0] as CatalogRow[]) : []);
       return (input) => {
-        const agent = input.user_id ? byId.get(input.user_id) : input.agent_email ? byEmail.get(normalizedEmail(input.agent_email)) : undefined;
+        const agent = input.user_id ? byId.get(input.user_id) : input.agent_email ? byEmail.get(normalizeEmail(input.agent_email)) : undefined;
         return referencesFor(input, agent ?? null, tenantCatalog);
       };
     },

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { inOneRoundTrip, type Statement } from '../../core/database/one-round-trip';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import { normalizeEmail } from '../../core/validation/email';
 
 export interface ResolvedReferences {
   userId: string | null;
@@ -95,11 +96,9 @@ export function catalogStatement(tenantId: string, inputs: IngestAttendanceDto[]
 /** The agent by id or email, with the team's funnel and origin group (null: none named). */
 function agentStatement(tenantId: string, input: IngestAttendanceDto): Statement | null {
   if (input.user_id) return { sql: `${AGENTS} AND u.id = ?`, params: [tenantId, input.user_id] };
-  if (input.agent_email) return { sql: `${AGENTS} AND u.email = ?`, params: [tenantId, normalizedEmail(input.agent_email)] };
+  if (input.agent_email) return { sql: `${AGENTS} AND u.email = ?`, params: [tenantId, normalizeEmail(input.agent_email)] };
   return null;
 }
-
-export const normalizedEmail = (email: string): string => email.trim().toLowerCase();
 
 /** The tenant's stages and origins, split by kind (rows come in position order). */
 export class Catalog {

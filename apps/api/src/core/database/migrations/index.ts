@@ -4,6 +4,7 @@ import { AttendanceRollups1763800000002 } from './1763800000002-attendance-rollu
 import { NotificationLocale1763800000003 } from './1763800000003-notification-locale';
 import { JobRuns1763800000004 } from './1763800000004-job-runs';
 import { TeamRollups1763800000005 } from './1763800000005-team-rollups';
+import { ExactKeyComparisons1763800000006 } from './1763800000006-exact-key-comparisons';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   NotificationLocale1763800000003,
   JobRuns1763800000004,
   TeamRollups1763800000005,
+  ExactKeyComparisons1763800000006,
 ];

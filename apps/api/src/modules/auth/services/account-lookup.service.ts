@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Tenant } from '../../tenants/entities/tenant.entity';
 import type { User } from '../../users/entities/user.entity';
+import { normalizeEmail } from '../../../core/validation/email';
 
 /** What signing in, refreshing and the profile need of a user and of their organization. */
 export interface Account {
@@ -28,7 +29,7 @@ export class AccountLookupService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   byEmail(email: string): Promise<Account | null> {
-    return this.one(`${SELECT_ACCOUNT} WHERE u.email = ?`, [email.trim().toLowerCase()]);
+    return this.one(`${SELECT_ACCOUNT} WHERE u.email = ?`, [normalizeEmail(email)]);
   }
 
   byId(tenantId: string, userId: string): Promise<Account | null> {

@@ -18,6 +18,7 @@ import type { RequestContext } from '../request-context';
 import { AccountLookupService, tenantHasAccess, type Account } from './account-lookup.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService, type IssuedRefreshToken } from './session.service';
+import { normalizeEmail } from '../../../core/validation/email';
 import { apiError } from '../../../core/errors/api-error';
 
 export interface SignedIn {
@@ -46,7 +47,7 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(credentials: LoginDto, context: RequestContext): Promise<SignedIn> {
-    const email = credentials.email.trim().toLowerCase();
+    const email = normalizeEmail(credentials.email);
     // Both reads at once; the account is used only if the throttle lets the attempt through.
     const [, account] = await Promise.all([this.throttle.assertAllowed(email, context.ip), this.accounts.byEmail(email)]);
     const passwordHash = account?.user.passwordHash ?? this.decoyHash;

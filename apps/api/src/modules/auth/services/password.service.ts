@@ -18,6 +18,7 @@ import { AccountLookupService, tenantHasAccess } from './account-lookup.service'
 import { ActionTokenService, PASSWORD_RESET_TTL_MS } from './action-token.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService } from './session.service';
+import { normalizeEmail } from '../../../core/validation/email';
 import { apiError } from '../../../core/errors/api-error';
 
 /** At most this many reset emails per address per hour; further requests are silently dropped. */
@@ -40,7 +41,7 @@ export class PasswordService {
 
   /** Always the same answer to the caller: whether the address exists is never revealed. */
   async forgot(email: string, context: RequestContext): Promise<void> {
-    const normalised = email.trim().toLowerCase();
+    const normalised = normalizeEmail(email);
     const sent = await this.rateLimits.hit(`password-reset:${normalised}`, 3_600_000);
     if (sent.hits > RESET_EMAILS_PER_HOUR) return;
     const account = await this.accounts.byEmail(normalised);
