@@ -89,6 +89,8 @@ describe('auth: passwords and invitations', () => {
         .send({ currentPassword: t.config.demoPassword, newPassword: NEW_PASSWORD })
         .expect(204);
       await refresh(t, elsewhere.refreshToken).expect(401);
+      await t.http().get('/api/auth/me').set('authorization', bearer(elsewhere)).expect(401);
+      await t.http().get('/api/auth/me').set('authorization', bearer(here)).expect(200);
       await refresh(t, here.refreshToken).expect(200);
       await login(t, 'fabio@demo.fasto.app', NEW_PASSWORD);
     });

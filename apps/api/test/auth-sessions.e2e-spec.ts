@@ -64,6 +64,10 @@ describe('auth: refresh sessions', () => {
     const response = await t.http().post('/api/auth/logout').set('cookie', cookieHeader(session.refreshToken)).expect(204);
     expect(([] as string[]).concat(response.headers['set-cookie'])[0]).toMatch(/fasto_refresh=;.*Expires=Thu, 01 Jan 1970/);
     await refresh(t, session.refreshToken).expect(401);
+    // The access token dies with its session, not 15 minutes later; the user's other sessions live on.
+    await t.http().get('/api/auth/me').set('authorization', bearer(session)).expect(401);
+    const other = await login(t, DEMO.agent);
+    await t.http().get('/api/auth/me').set('authorization', bearer(other)).expect(200);
     // Logging out without a session is harmless.
     await t.http().post('/api/auth/logout').expect(204);
   });
@@ -142,8 +146,11 @@ describe('auth: refresh sessions', () => {
 
     const stranger = await login(t, DEMO.agent);
     await t.http().delete(`/api/auth/sessions/${other.id}`).set('authorization', bearer(stranger)).expect(404);
+    await t.http().get('/api/auth/me').set('authorization', bearer(phone)).expect(200);
     await t.http().delete(`/api/auth/sessions/${other.id}`).set('authorization', bearer(laptop)).expect(204);
     await refresh(t, phone.refreshToken).expect(401);
+    await t.http().get('/api/auth/me').set('authorization', bearer(phone)).expect(401);
+    await t.http().get('/api/auth/me').set('authorization', bearer(laptop)).expect(200);
     await refresh(t, laptop.refreshToken).expect(200);
     await t.http().delete('/api/auth/sessions/not-a-uuid').set('authorization', bearer(laptop)).expect(400);
   });

@@ -10,11 +10,13 @@ describe('auth: forged and misused tokens', () => {
   let admin: { id: string; tenantId: string };
   let acme: { id: string; tenantId: string };
   let refreshToken: string;
+  /** The admin's live session: access tokens are only good while theirs is. */
+  let sessionId: string;
 
   const claims = (overrides: Record<string, unknown> = {}) => ({
     tid: admin.tenantId,
     typ: 'access',
-    sid: 'c0ffee00-0000-4000-a000-000000000000',
+    sid: sessionId,
     ...overrides,
   });
   const good = { algorithm: 'HS256' as const, issuer: 'fasto', audience: 'fasto-api', expiresIn: 600 };
@@ -24,6 +26,14 @@ describe('auth: forged and misused tokens', () => {
     admin = await idOf(t, DEMO.admin);
     acme = await idOf(t, DEMO.acmeAdmin);
     refreshToken = (await login(t, DEMO.admin)).refreshToken;
+    [{ sessionId }] = await t.dataSource.query('SELECT family_id AS sessionId FROM refresh_tokens WHERE user_id = ?', [admin.id]);
+  });
+
+  it('refuses a well-signed access token whose session does not exist', async () => {
+    const orphan = sign(claims({ sid: 'c0ffee00-0000-4000-a000-000000000000' }), TEST_JWT_SECRET, { ...good, subject: admin.id });
+    await t.http().get('/api/auth/me').set('authorization', bearer(orphan)).expect(401);
+    const none = sign(claims({ sid: undefined }), TEST_JWT_SECRET, { ...good, subject: admin.id });
+    await t.http().get('/api/auth/me').set('authorization', bearer(none)).expect(401);
   });
   afterAll(() => t.close());
 

@@ -2,7 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import { join } from 'node:path';
 import { inOneTransaction } from '../src/core/database/one-round-trip';
-import { client, DEMO, login, type Client } from './support/auth-helpers';
+import { hashSecretToken } from '../src/core/auth/secret-token';
+import { bearer, client, DEMO, login, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const CACHE_MS = 1500;
@@ -43,6 +44,18 @@ describe('principal cache (PRINCIPAL_CACHE_MS)', () => {
     await me().expect(200);
   });
 
+  it('refuses an access token once another instance revoked its session, within the cache lifetime', async () => {
+    const session = await login(t, DEMO.manager);
+    const me = () => t.http().get('/api/auth/me').set('authorization', bearer(session));
+    await me().expect(200);
+    const [{ familyId }] = await t.dataSource.query('SELECT family_id AS familyId FROM refresh_tokens WHERE token_hash = ?', [
+      hashSecretToken(session.refreshToken),
+    ]);
+    await writeElsewhere(t, 'UPDATE refresh_tokens SET revoked_at = created_at WHERE family_id = ?', [familyId]);
+    await sleep(CACHE_MS + 200);
+    await me().expect(401);
+  });
+
   it('forgets at once when this instance writes users or tenants, by the API or by hand', async () => {
     await me().expect(200);
     await t.dataSource.query('UPDATE users SET is_active = ? WHERE email = ?', [false, DEMO.agent]);
@@ -56,8 +69,11 @@ describe('principal cache (PRINCIPAL_CACHE_MS)', () => {
     const acme = ((await superAdmin.get('/api/tenants?limit=200').expect(200)).body.items as { id: string; slug: string }[]).find(
       (tenant) => tenant.slug === 'acme',
     )!;
-    await superAdmin.post(`/api/tenants/${acme.id}/suspend`).expect(200);
+    // By hand: the console's suspension also ends every session, which would answer 401 by itself.
+    await t.dataSource.query("UPDATE tenants SET status = 'suspended' WHERE id = ?", [acme.id]);
     await admin.get('/api/auth/me').expect(403);
+    await t.dataSource.query("UPDATE tenants SET status = 'active' WHERE id = ?", [acme.id]);
+    await admin.get('/api/auth/me').expect(200);
   });
 
   it('forgets at once when the write travels behind other statements in one round trip', async () => {

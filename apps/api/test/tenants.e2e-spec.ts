@@ -89,7 +89,8 @@ describe('tenants (super admin console) and own tenant settings', () => {
 
       const suspended = await superAdmin.post(`/api/tenants/${acmeId}/suspend`).expect(200);
       expect(suspended.body.status).toBe('suspended');
-      await acmeAdmin.get('/api/auth/me').expect(403);
+      // Suspension ends every session, and access tokens die with theirs.
+      await acmeAdmin.get('/api/auth/me').expect(401);
       await refresh(t, acmeAdmin.session.refreshToken).expect(401);
       await t.http().post('/api/auth/login').send({ email: DEMO.acmeAdmin, password: t.config.demoPassword }).expect(403);
       await t.http().get('/api/auth/me').set('x-api-key', key.key).expect(403);

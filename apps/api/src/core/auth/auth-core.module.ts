@@ -40,6 +40,6 @@ import { VerifiedTokens } from './verified-tokens';
     { provide: APP_GUARD, useClass: TenantGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AccessTokenService],
+  exports: [AccessTokenService, PrincipalCache],
 })
 export class AuthCoreModule {}

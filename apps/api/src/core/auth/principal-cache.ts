@@ -14,6 +14,8 @@ export interface PrincipalRow {
   teamId: string | null;
   isActive: number | boolean;
   tenantStatus: string;
+  /** The user's sessions (refresh-token families) that are neither revoked nor expired. */
+  sessions: string[];
 }
 
 /**
@@ -21,7 +23,8 @@ export interface PrincipalRow {
  * together, and the unread-count polls of every open tab, do not each look the user up. Any
  * UPDATE or DELETE of users or tenants through this process clears it, at once and again when its
  * transaction commits: a deactivation, role change or suspension made here applies to the next
- * request; one made through another instance within the cache's lifetime.
+ * request; one made through another instance within the cache's lifetime. Revoking a session
+ * clears it explicitly (SessionService), as refresh-token rotations must not empty it every time.
  */
 @Injectable()
 export class PrincipalCache extends TableBackedCache<PrincipalRow> implements OnModuleInit {

@@ -1,14 +1,27 @@
 import { isRole, TenantStatus } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { AccessTokenClaims } from './jwt-claims';
 import type { UserPrincipal } from './principal';
 import { PrincipalCache, type PrincipalRow } from './principal-cache';
 
+/** An access token lives only as long as the session it was issued for; impersonation tokens have none (1 h, not refreshable). */
+const sessionIsLive = (row: PrincipalRow, claims: AccessTokenClaims): boolean =>
+  claims.typ === 'impersonation' || (claims.sid !== undefined && row.sessions.includes(claims.sid));
+
+/** The columns of a refresh token that tell whether its session is live. */
+interface SessionRow {
+  familyId: string;
+  tenantId: string;
+  userId: string;
+  revokedAt: Date | null;
+  expiresAt: Date;
+}
+
 function toPrincipal(row: PrincipalRow | undefined, claims: AccessTokenClaims): UserPrincipal | null {
   // The token's tenant must still be the user's tenant; anything else is a forged or stale token.
-  if (!row || !row.isActive || row.tenantId !== claims.tid || !isRole(row.role)) return null;
+  if (!row || !row.isActive || row.tenantId !== claims.tid || !isRole(row.role) || !sessionIsLive(row, claims)) return null;
   return {
     kind: 'user',
     userId: row.id,
@@ -35,22 +48,35 @@ export class PrincipalLoader {
   ) {}
 
   async load(claims: AccessTokenClaims): Promise<UserPrincipal | null> {
-    return toPrincipal(await this.cache.through(claims.sub, () => this.lookup(claims.sub)), claims);
+    let row = await this.cache.through(claims.sub, () => this.lookup(claims));
+    // A session started after the row was cached (a sign-in on another device): read again once.
+    if (row && !sessionIsLive(row, claims)) {
+      this.cache.forget(claims.sub);
+      row = await this.cache.through(claims.sub, () => this.lookup(claims));
+    }
+    return toPrincipal(row, claims);
   }
 
   /** The principal when its row is cached (no promise: the hot path of polling tabs); undefined when it must be loaded. */
   cached(claims: AccessTokenClaims): UserPrincipal | null | undefined {
     const row = this.cache.get(claims.sub);
-    return row === undefined ? undefined : toPrincipal(row, claims);
+    return row === undefined || !sessionIsLive(row, claims) ? undefined : toPrincipal(row, claims);
   }
 
   /** Plain SQL: this runs before every authenticated request whose user is not cached. */
-  private async lookup(userId: string): Promise<PrincipalRow | undefined> {
-    const [row] = await this.dataSource.query<PrincipalRow[]>(
-      `SELECT u.id AS id, u.email AS email, u.tenant_id AS tenantId, u.role AS role, u.team_id AS teamId, u.is_active AS isActive, t.status AS tenantStatus
-       FROM users u INNER JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?`,
-      [userId],
-    );
-    return row;
+  private async lookup({ sub: userId, tid: tenantId }: AccessTokenClaims): Promise<PrincipalRow | undefined> {
+    const [[user], sessions] = await Promise.all([
+      this.dataSource.query<Omit<PrincipalRow, 'sessions'>[]>(
+        `SELECT u.id AS id, u.email AS email, u.tenant_id AS tenantId, u.role AS role, u.team_id AS teamId, u.is_active AS isActive, t.status AS tenantStatus
+         FROM users u INNER JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?`,
+        [userId],
+      ),
+      // Through the entity by name (core does not import modules): TypeORM writes the date as each engine stores it.
+      this.dataSource.getRepository<SessionRow>('RefreshToken').find({
+        select: { familyId: true },
+        where: { tenantId, userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      }),
+    ]);
+    return user && { ...user, sessions: [...new Set(sessions.map((session) => session.familyId))] };
   }
 }

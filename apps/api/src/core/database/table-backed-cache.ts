@@ -38,6 +38,11 @@ export class TableBackedCache<V> {
     return value;
   }
 
+  /** Drops one key, so that the next read of it goes to the database. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
   clear(): void {
     this.generation += 1;
     this.entries.clear();

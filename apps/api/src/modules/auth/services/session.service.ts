@@ -3,6 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Equal, In, IsNull, MoreThan, Not, type DataSource } from 'typeorm';
+import { PrincipalCache } from '../../../core/auth/principal-cache';
 import { generateSecretToken, hashSecretToken } from '../../../core/auth/secret-token';
 import type { Statement } from '../../../core/database/one-round-trip';
 import { insertRowStatement } from '../../../core/database/row-statements';
@@ -40,7 +41,10 @@ const minDate = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
  */
 @Injectable()
 export class SessionService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly principals: PrincipalCache,
+  ) {}
 
   private get tokens() {
     return this.dataSource.getRepository(RefreshToken);
@@ -128,17 +132,28 @@ export class SessionService {
   }
 
   async revokeFamily(tenantId: string, familyId: string, now = new Date()): Promise<void> {
-    await this.tokens.update({ tenantId, familyId, revokedAt: IsNull() }, { revokedAt: now });
+    await this.revoked(this.tokens.update({ tenantId, familyId, revokedAt: IsNull() }, { revokedAt: now }));
   }
 
   /** Password change/reset, deactivation: every session of the user ends (but `keepFamilyId`). */
   async revokeAllForUser(tenantId: string, userId: string, keepFamilyId: string | null = null, now = new Date()): Promise<void> {
-    await this.tokens.update({ tenantId, userId, revokedAt: IsNull(), ...(keepFamilyId ? { familyId: Not(keepFamilyId) } : {}) }, { revokedAt: now });
+    await this.revoked(
+      this.tokens.update({ tenantId, userId, revokedAt: IsNull(), ...(keepFamilyId ? { familyId: Not(keepFamilyId) } : {}) }, { revokedAt: now }),
+    );
   }
 
   /** Tenant suspension or cancellation. */
   async revokeAllForTenant(tenantId: string, now = new Date()): Promise<void> {
-    await this.tokens.update({ tenantId, revokedAt: IsNull() }, { revokedAt: now });
+    await this.revoked(this.tokens.update({ tenantId, revokedAt: IsNull() }, { revokedAt: now }));
+  }
+
+  /**
+   * Access tokens carry their session id and die with it (PrincipalLoader): after a revocation this
+   * instance forgets the sessions it knew at once; other instances within PRINCIPAL_CACHE_MS.
+   */
+  private async revoked(update: Promise<unknown>): Promise<void> {
+    await update;
+    this.principals.clear();
   }
 
   async list(tenantId: string, userId: string, currentFamilyId: string | null, now = new Date()): Promise<SessionSummary[]> {
