@@ -54,6 +54,37 @@ describe('impersonation', () => {
     await t.http().post('/api/auth/refresh').expect(401);
   });
 
+  it('never creates or promotes an admin, so no account outlives the one-hour token; the rest works and is audited', async () => {
+    const { superAdmin, response } = await impersonate();
+    const token = bearer(response.body.accessToken);
+    const refused = await t
+      .http()
+      .post('/api/users')
+      .set('authorization', token)
+      .send({ email: 'mine@attacker.example', fullName: 'Mine', role: 'admin' })
+      .expect(403);
+    expect(refused.body.code).toBe('NOT_ALLOWED_WHILE_IMPERSONATING');
+    expect(await t.dataSource.query("SELECT id FROM users WHERE email = 'mine@attacker.example'")).toEqual([]);
+
+    const manager = await idOf(t, DEMO.manager);
+    await t.http().patch(`/api/users/${manager.id}`).set('authorization', token).send({ role: 'admin' }).expect(403);
+    const [{ role }] = await t.dataSource.query('SELECT role FROM users WHERE id = ?', [manager.id]);
+    expect(role).toBe('manager');
+
+    // Everything else stays possible, with the super admin in the audit trail.
+    const agent = await t
+      .http()
+      .post('/api/users')
+      .set('authorization', token)
+      .send({ email: 'novo@demo.fasto.app', fullName: 'Novo Atendente', role: 'agent' })
+      .expect(201);
+    await t.http().patch(`/api/users/${manager.id}`).set('authorization', token).send({ phone: '+55 11 98888-7777' }).expect(200);
+    const rows = await t.dataSource.query("SELECT impersonator_id AS impersonatorId FROM audit_logs WHERE action = 'user.created' AND entity_id = ?", [
+      agent.body.id,
+    ]);
+    expect(rows).toEqual([{ impersonatorId: superAdmin.body.user.id }]);
+  });
+
   it('audits every write attempted under it with both ids', async () => {
     const { superAdmin, response } = await impersonate();
     await t.http().delete('/api/auth/sessions/6f1c7a52-3a44-4a8e-9b1f-2d6b6a0c9e11').set('authorization', bearer(response.body.accessToken)).expect(404);

@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../auth/request-context';
 import { SessionService } from '../auth/services/session.service';
 import { Team } from '../teams/entities/team.entity';
-import { assertAnotherActiveAdmin } from './admin-guardrails';
+import { assertAnotherActiveAdmin, assertNoAdminGrantUnderImpersonation } from './admin-guardrails';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
 import { ADMIN_ONLY_USER_FIELDS, type UpdateMeDto, type UpdateUserDto } from './dto/update-user.dto';
@@ -64,6 +64,7 @@ export class UsersService {
   }
 
   async create(principal: UserPrincipal, request: CreateUserDto, context: RequestContext): Promise<UserView> {
+    assertNoAdminGrantUnderImpersonation(principal, request.role, null);
     const user = await this.dataSource.transaction((manager) => this.provisioning.insert(manager, principal.tenantId, request, actorOf(principal), context));
     await this.provisioning.welcome(user);
     return this.view(user);
@@ -76,6 +77,7 @@ export class UsersService {
     }
     const target = await this.visible(principal, id);
     if (target.role === Role.SuperAdmin) throw new NotFoundException('User not found');
+    assertNoAdminGrantUnderImpersonation(principal, request.role, target.role);
     if (request.isActive === false && target.id === principal.userId) throw new ConflictException('You cannot deactivate yourself');
 
     const updated = await this.dataSource.transaction(async (manager) => {
