@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { toErrorResponse } from '../errors/error-response';
+import { answerClientError } from './client-errors';
 import { requestIdFor } from '../logging/logger-options';
 
 /**
@@ -21,6 +22,7 @@ export function createFastifyAdapter(config: Pick<AppConfig, 'bodyLimitBytes' | 
     // Graceful shutdown: stop accepting, let in-flight requests finish, close idle keep-alives.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    clientErrorHandler: answerClientError,
     // Router-level refusals (an over-long path parameter → 414, a malformed URL) get our error shape, not Fastify's.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
       const { status, body } = toErrorResponse(error);
