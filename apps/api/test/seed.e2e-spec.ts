@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Role, SYSTEM_TENANT_SLUG } from '@fasto/contracts';
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '../src/core/auth/password-hashing';
@@ -96,6 +97,47 @@ describe('seed', () => {
            OR (a.converted <> COALESCE(s.is_won, 0))`,
     );
     expect(Number(mismatches.n)).toBe(0);
+  });
+
+  it('makes a demo that demos: data today, quieter weekends, a daily curve, and unread notifications', async () => {
+    const rows: { at: string | Date }[] = await seeded.dataSource.query(
+      `SELECT a.attended_at AS at FROM attendances a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'demo'`,
+    );
+    const zone = 'America/Sao_Paulo';
+    const local = rows.map(({ at }) => DateTime.fromJSDate(typeof at === 'string' ? new Date(`${at.replace(' ', 'T')}Z`) : at, { zone }));
+    const now = DateTime.now().setZone(zone);
+    expect(local.every((instant) => instant.toMillis() <= now.toMillis())).toBe(true);
+    expect(local.filter((instant) => instant.hasSame(now, 'day')).length).toBeGreaterThan(0);
+
+    const perDay = new Map<string, { weekend: boolean; n: number }>();
+    for (const instant of local) {
+      const day = instant.toISODate()!;
+      if (instant.hasSame(now, 'day')) continue;
+      const entry = perDay.get(day) ?? { weekend: instant.weekday >= 6, n: 0 };
+      entry.n += 1;
+      perDay.set(day, entry);
+    }
+    const average = (weekend: boolean) => {
+      const days = [...perDay.values()].filter((entry) => entry.weekend === weekend);
+      return days.reduce((sum, entry) => sum + entry.n, 0) / days.length;
+    };
+    expect(average(false)).toBeGreaterThan(2 * average(true));
+    const inHours = local.filter((instant) => instant.hour >= 8 && instant.hour < 20).length;
+    const atNight = local.filter((instant) => instant.hour < 6).length;
+    expect(inHours / local.length).toBeGreaterThan(0.8);
+    expect(atNight / local.length).toBeLessThan(0.05);
+
+    const unread: { email: string; type: string; n: number | string }[] = await seeded.dataSource.query(
+      `SELECT u.email AS email, n.type AS type, COUNT(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE n.read_at IS NULL AND u.email IN ('admin@demo.fasto.app', 'manager@demo.fasto.app') GROUP BY u.email, n.type`,
+    );
+    const kinds = (email: string) =>
+      unread
+        .filter((row) => row.email === email && Number(row.n) > 0)
+        .map((row) => row.type)
+        .sort();
+    expect(kinds('manager@demo.fasto.app')).toEqual(['low_score', 'sale_closed', 'slow_first_response']);
+    expect(kinds('admin@demo.fasto.app')).toEqual(['sale_closed', 'user_created']);
   });
 
   it('leaves an already seeded database alone', async () => {

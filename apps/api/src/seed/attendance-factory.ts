@@ -1,5 +1,6 @@
 import { AttendanceChannel } from '@fasto/contracts';
 import type { Attendance } from '../modules/attendances/entities/attendance.entity';
+import type { DemoCalendar } from './demo-calendar';
 import { pick, pickWeighted, seededTimeOrderedId, type Random } from './random';
 
 export interface SeedAgent {
@@ -17,9 +18,10 @@ export interface AttendanceBatchSpec {
   agents: SeedAgent[];
   catalogs: Map<string, SeedTeamCatalog>;
   random: Random;
-  /** Attendances fall in the `historyDays` days before this instant. */
+  /** Attendances fall in the `historyDays` days up to this instant, laid out by `calendar`. */
   until: Date;
   historyDays: number;
+  calendar: DemoCalendar;
   /** Makes `external_id`s unique across repeated seed runs. */
   externalIdPrefix: string;
   /** The run's first index and size: attendances are laid out oldest first across the history. */
@@ -60,23 +62,11 @@ const TOPICS = [
 ];
 const CHANNELS = [AttendanceChannel.WhatsApp, AttendanceChannel.Instagram, AttendanceChannel.Other];
 
-/** Business hours in São Paulo (08h–20h, UTC−3) expressed in UTC. */
-const FIRST_HOUR_UTC = 11;
-const HOURS_OPEN = 12;
 const DAY_MS = 86_400_000;
 
-/**
- * Oldest first: the index picks the day (so inserts arrive roughly in time order, like real
- * ingest), the generator picks the hour within São Paulo business hours.
- */
-function attendedAt(spec: AttendanceBatchSpec, index: number): Date {
-  const { random } = spec;
-  const position = (index - spec.firstIndex) / Math.max(1, spec.total);
-  const daysAgo = spec.historyDays - 1 - Math.min(spec.historyDays - 1, Math.floor(position * spec.historyDays));
-  const day = new Date(spec.until.getTime() - daysAgo * DAY_MS);
-  day.setUTCHours(FIRST_HOUR_UTC + Math.floor(random() * HOURS_OPEN), Math.floor(random() * 60), Math.floor(random() * 60), 0);
-  return day.getTime() > spec.until.getTime() ? new Date(day.getTime() - DAY_MS) : day;
-}
+/** Oldest first: the index picks the day (so inserts arrive roughly in time order, like real ingest), the calendar the hour. */
+const attendedAt = (spec: AttendanceBatchSpec, index: number): Date =>
+  spec.calendar.instantAt((index - spec.firstIndex + 0.5) / Math.max(1, spec.total), spec.random);
 
 /** A long-tailed first response: most answers within minutes, a few after hours. */
 const firstResponseMinutes = (random: Random) => Math.round(Math.min(600, Math.exp(random() * 5.3) - 0.5) * 10) / 10;

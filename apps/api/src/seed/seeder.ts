@@ -14,11 +14,12 @@ import { RollupDelta } from '../modules/attendances/rollups/rollup-delta';
 import { factsOf } from '../modules/attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from '../modules/attendances/rollups/rollup-writer.service';
 import { generateAttendances, type SeedAgent, type SeedTeamCatalog } from './attendance-factory';
+import { DemoCalendar } from './demo-calendar';
+import { seedDemoNotifications } from './demo-notifications';
 import { DEMO_HISTORY_DAYS, DEMO_TENANTS, type DemoTenant } from './demo-tenants';
 import { seededRandom } from './random';
 
 const INSERT_CHUNK = 1000;
-const DAY_MS = 86_400_000;
 
 export type SeedLog = (message: string) => void;
 
@@ -56,7 +57,10 @@ export class Seeder {
     for (const demo of DEMO_TENANTS) {
       const tenantId = await this.dataSource.transaction((manager) => this.createOrganization(manager, demo, passwordHash));
       const attendances = options.withAttendances === false ? 0 : demo.attendances;
-      if (attendances > 0) await this.addAttendances(demo.slug, attendances);
+      if (attendances > 0) {
+        await this.addAttendances(demo.slug, attendances);
+        await seedDemoNotifications(this.dataSource, tenantId, demo.name);
+      }
       this.log(`seeded tenant ${demo.name} with ${demo.users.length} users and ${attendances} attendances (${tenantId})`);
     }
     return true;
@@ -114,8 +118,8 @@ export class Seeder {
     const agents = await this.loadAgents(tenant.id);
     if (agents.length === 0) throw new Error(`Tenant ${tenantSlug} has no agents in a team to attribute attendances to`);
     const existing = await this.dataSource.getRepository(Attendance).count({ where: { tenantId: tenant.id }, withDeleted: true });
-    // History ends with yesterday (UTC): never in the future, and the same all day long.
-    const until = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - 1);
+    // History runs up to now, so today and this month have data to show; never in the future.
+    const until = new Date();
     const spec = {
       tenantId: tenant.id,
       agents,
@@ -123,6 +127,7 @@ export class Seeder {
       random: seededRandom((demo?.randomSeed ?? 7) + existing),
       until,
       historyDays,
+      calendar: new DemoCalendar(until, historyDays, tenant.timezone),
       externalIdPrefix: 'seed',
       firstIndex: existing,
       total: count,
