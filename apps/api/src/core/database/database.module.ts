@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrations } from './run-migrations';
+import { serializeSqliteTransactions } from './sqlite-transactions';
 
 /** Opens the database and brings its schema up to date before any other module starts. */
 @Module({
@@ -14,6 +15,7 @@ import { runMigrations } from './run-migrations';
       dataSourceFactory: async (options) => {
         if (!options) throw new Error('DatabaseModule: no data source options');
         const dataSource = await new DataSource(options).initialize();
+        serializeSqliteTransactions(dataSource);
         await runMigrations(dataSource);
         return dataSource;
       },
