@@ -130,8 +130,8 @@ describe('auth: sign-in', () => {
     // Another account from another address is unaffected.
     await t.http().post('/api/auth/login').set('x-forwarded-for', '10.1.1.1').send({ email: DEMO.agent, password: t.config.demoPassword }).expect(200);
 
-    // Once the window has passed the right password works again.
-    await t.dataSource.query('UPDATE rate_limit_counters SET window_started_at_ms = window_started_at_ms - 601000');
+    // Once the window has passed an attempt is back: the right password works again.
+    await t.dataSource.query('UPDATE rate_limit_counters SET refilled_at_ms = refilled_at_ms - 601000');
     await t.http().post('/api/auth/login').send({ email: DEMO.manager, password: t.config.demoPassword }).expect(200);
   });
 

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 /** A row of a small table every engine has (the rate-limit counters). */
 const counter = (bucket: string): Statement => ({
-  sql: 'INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES (?, 0, 1)',
+  sql: 'INSERT INTO rate_limit_counters (bucket, refilled_at_ms, granted) VALUES (?, 1, 1)',
   params: [bucket],
 });
 
@@ -24,10 +24,10 @@ describe('inOneTransaction', () => {
     const results = await inOneTransaction<unknown[]>(t.dataSource, [
       counter('one-trip:a'),
       counter('one-trip:b'),
-      { sql: 'SELECT hits FROM rate_limit_counters WHERE bucket = ?', params: ['one-trip:a'] },
+      { sql: 'SELECT refilled_at_ms AS refilled FROM rate_limit_counters WHERE bucket = ?', params: ['one-trip:a'] },
     ]);
     expect(results).toHaveLength(3);
-    expect(Number((results[2] as { hits: unknown }[])[0].hits)).toBe(1);
+    expect(Number((results[2] as { refilled: unknown }[])[0].refilled)).toBe(1);
     expect(await stored('one-trip:a')).toBe(1);
     expect(await stored('one-trip:b')).toBe(1);
   });

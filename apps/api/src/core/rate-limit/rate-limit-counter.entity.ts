@@ -1,18 +1,19 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * One fixed-window counter (login failures per account or IP, per-key request budgets…).
- * Kept in the database so that every API instance sees the same counts.
+ * One token bucket (login failures per account or IP, per-key request budgets…), kept in the
+ * database so that every API instance sees the same budget.
  */
 @Entity('rate_limit_counters')
 export class RateLimitCounter {
   @PrimaryColumn({ type: 'varchar', length: 191 })
   bucket!: string;
 
-  /** Epoch milliseconds: compared numerically on both engines. */
-  @Column({ type: 'bigint' })
-  windowStartedAtMs!: number;
+  /** Epoch milliseconds when every token is back: compared numerically on both engines. */
+  @Column({ type: 'bigint', default: 0 })
+  refilledAtMs!: number;
 
-  @Column({ type: 'int' })
-  hits!: number;
+  /** Whether the last event took a token: read back in the same transaction as the take. */
+  @Column({ type: 'boolean', default: false })
+  granted!: boolean;
 }

@@ -1,21 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { commaList, inOneRoundTrip, type Statement } from '../database/one-round-trip';
+import { withDeadlockRetry } from '../database/deadlock-retry';
+import { commaList, inOneRoundTrip, inOneTransaction, type Statement } from '../database/one-round-trip';
 
-export interface WindowCount {
-  hits: number;
-  /** When the current window ends (epoch ms). */
-  resetAtMs: number;
+/** A token bucket: `capacity` events at once, then one more each time `refillMs` has passed. */
+export interface Budget {
+  bucket: string;
+  capacity: number;
+  refillMs: number;
+}
+
+export interface BudgetState {
+  /** Whether the event got a token (for a peek: whether it would). */
+  granted: boolean;
+  /** Tokens left once this event is counted. */
+  remaining: number;
+  /** How long to wait before the next event can get a token (0 while tokens are left). */
+  retryAfterMs: number;
+  /** When every token is back (epoch ms). */
+  fullAtMs: number;
 }
 
 interface CounterRow {
   bucket: string;
-  hits: number | string;
-  started: number | string;
+  refilled: number | string;
+  granted: number | string | boolean;
 }
 
-/** Fixed-window counters shared by all instances through the database. */
+/**
+ * Token buckets shared by all instances through the database, kept as one timestamp per bucket:
+ * the moment its tokens are all back (the "theoretical arrival time" of the generic cell rate
+ * algorithm). An event takes a token when that moment, plus one refill, is at most one full
+ * bucket ahead of now; so the bucket refills smoothly and a refused caller learns the exact wait.
+ */
 @Injectable()
 export class RateLimitStore {
   private readonly mysql: boolean;
@@ -24,58 +42,78 @@ export class RateLimitStore {
     this.mysql = dataSource.options.type === 'mysql';
   }
 
-  /** The current windows of these buckets, read in one statement, without counting anything. */
-  async peekAll(buckets: string[], windowMs: number, now = Date.now()): Promise<WindowCount[]> {
-    const { sql, params } = countersOf(buckets);
+  /** What these budgets would answer to one more event, read in one statement, without taking anything. */
+  async peekAll(budgets: Budget[], now = Date.now()): Promise<BudgetState[]> {
+    const { sql, params } = countersOf(budgets);
     const found: CounterRow[] = await this.dataSource.query(sql, params);
-    return buckets.map((bucket) => currentWindow(found, bucket, windowMs, now));
+    return budgets.map((budget) => stateOf(budget, refilledAt(found, budget.bucket), now));
   }
 
-  /** Counts one more event in the bucket's current window (a new window starts after the old one ends). */
-  async hit(bucket: string, windowMs: number, now = Date.now()): Promise<WindowCount> {
-    return (await this.hitAll([bucket], windowMs, now))[0];
+  /** Takes a token from the bucket when one is left. */
+  async take(budget: Budget, now = Date.now()): Promise<BudgetState> {
+    return (await this.takeAll([budget], now))[0];
   }
 
   /**
-   * Counts one event in each bucket with one upsert and one read, whatever the number of buckets
-   * (an integration request spends a per-key and a per-tenant budget on every call).
+   * Takes a token from each bucket that has one. MySQL: one transaction in one round trip, each
+   * bucket's row locked by its upsert until the read that tells whether it was granted. SQLite:
+   * each upsert answers for itself (RETURNING), as one statement.
    */
-  async hitAll(buckets: string[], windowMs: number, now = Date.now()): Promise<WindowCount[]> {
-    const expiredBefore = now - windowMs;
-    const rows = commaList('(?, ?, 1)', buckets.length);
-    const values = buckets.flatMap((bucket) => [bucket, now]);
-    // MySQL evaluates the assignments left to right against the old row: `hits` first, then the window.
-    const upsert = this.mysql
-      ? `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
-         ON DUPLICATE KEY UPDATE hits = IF(window_started_at_ms <= ?, 1, hits + 1),
-                                 window_started_at_ms = IF(window_started_at_ms <= ?, VALUES(window_started_at_ms), window_started_at_ms)`
-      : `INSERT INTO rate_limit_counters (bucket, window_started_at_ms, hits) VALUES ${rows}
-         ON CONFLICT(bucket) DO UPDATE SET
-           hits = CASE WHEN window_started_at_ms <= ? THEN 1 ELSE hits + 1 END,
-           window_started_at_ms = CASE WHEN window_started_at_ms <= ? THEN excluded.window_started_at_ms ELSE window_started_at_ms END`;
-    const [, found] = await inOneRoundTrip<[unknown, CounterRow[]]>(this.dataSource.manager, [
-      { sql: upsert, params: [...values, expiredBefore, expiredBefore] },
-      countersOf(buckets),
-    ]);
-    return buckets.map((bucket) => currentWindow(found, bucket, windowMs, now));
+  async takeAll(budgets: Budget[], now = Date.now()): Promise<BudgetState[]> {
+    const takes = budgets.map((budget) => this.takeStatement(budget, now));
+    const found = this.mysql
+      ? ((await withDeadlockRetry(() => inOneTransaction<unknown[]>(this.dataSource, [...takes, countersOf(budgets)]))).at(-1) as CounterRow[])
+      : (await inOneRoundTrip<CounterRow[][]>(this.dataSource.manager, takes)).flat();
+    return budgets.map((budget) => stateOf(budget, refilledAt(found, budget.bucket), now, granted(found, budget.bucket)));
   }
 
-  /** What forgets the bucket's count, to send along with other writes. */
+  /** What forgets the bucket (all its tokens back), to send along with other writes. */
   resetStatement(bucket: string): Statement {
     return { sql: 'DELETE FROM rate_limit_counters WHERE bucket = ?', params: [bucket] };
+  }
+
+  private takeStatement({ bucket, capacity, refillMs }: Budget, now: number): Statement {
+    const limit = now + capacity * refillMs;
+    // MySQL evaluates the assignments left to right, the second one seeing the new `granted`;
+    // SQLite evaluates every assignment against the old row, so it repeats the test.
+    return this.mysql
+      ? {
+          sql: `INSERT INTO rate_limit_counters (bucket, refilled_at_ms, granted) VALUES (?, ?, 1)
+                ON DUPLICATE KEY UPDATE granted = (GREATEST(refilled_at_ms, ?) + ? <= ?),
+                                        refilled_at_ms = IF(granted, GREATEST(refilled_at_ms, ?) + ?, refilled_at_ms)`,
+          params: [bucket, now + refillMs, now, refillMs, limit, now, refillMs],
+        }
+      : {
+          sql: `INSERT INTO rate_limit_counters (bucket, refilled_at_ms, granted) VALUES (?, ?, 1)
+                ON CONFLICT(bucket) DO UPDATE SET
+                  granted = (MAX(refilled_at_ms, ?) + ? <= ?),
+                  refilled_at_ms = CASE WHEN MAX(refilled_at_ms, ?) + ? <= ? THEN MAX(refilled_at_ms, ?) + ? ELSE refilled_at_ms END
+                RETURNING bucket, refilled_at_ms AS refilled, granted`,
+          params: [bucket, now + refillMs, now, refillMs, limit, now, refillMs, limit, now, refillMs],
+        };
   }
 }
 
 /** The read of these buckets' counters. */
-const countersOf = (buckets: string[]): Statement => ({
-  sql: `SELECT bucket, hits, window_started_at_ms AS started FROM rate_limit_counters WHERE bucket IN (${commaList('?', buckets.length)})`,
-  params: buckets,
+const countersOf = (budgets: Budget[]): Statement => ({
+  sql: `SELECT bucket, refilled_at_ms AS refilled, granted FROM rate_limit_counters WHERE bucket IN (${commaList('?', budgets.length)})`,
+  params: budgets.map((budget) => budget.bucket),
 });
 
-/** A bucket's window as of `now`, from the rows read (no row, or an ended window: nothing counted yet). */
-function currentWindow(found: CounterRow[], bucket: string, windowMs: number, now: number): WindowCount {
-  const row = found.find((candidate) => candidate.bucket === bucket);
-  const started = row ? Number(row.started) : 0;
-  if (!row || started + windowMs <= now) return { hits: 0, resetAtMs: now + windowMs };
-  return { hits: Number(row.hits), resetAtMs: started + windowMs };
+const rowOf = (found: CounterRow[], bucket: string) => found.find((candidate) => candidate.bucket === bucket);
+
+/** When the bucket's tokens are all back (0 for a bucket never used: full). */
+const refilledAt = (found: CounterRow[], bucket: string): number => Number(rowOf(found, bucket)?.refilled ?? 0);
+
+const granted = (found: CounterRow[], bucket: string): boolean => {
+  const value = rowOf(found, bucket)?.granted;
+  return value === true || Number(value) === 1;
+};
+
+/** The bucket as of `now` once its full-again moment is `refilled`; `granted` defaults to "a token is left". */
+function stateOf({ capacity, refillMs }: Budget, refilled: number, now: number, wasGranted?: boolean): BudgetState {
+  const owed = Math.max(0, refilled - now);
+  const remaining = Math.max(0, Math.floor((capacity * refillMs - owed) / refillMs));
+  const wait = Math.max(0, refilled + refillMs - capacity * refillMs - now);
+  return { granted: wasGranted ?? wait === 0, remaining, retryAfterMs: wait, fullAtMs: Math.max(refilled, now) };
 }

@@ -5,13 +5,18 @@ import type { AuthenticatedRequest } from '../../core/auth/principal';
 import { InjectConfig } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/app-config';
 import { TooManyRequestsException } from '../../core/errors/too-many-requests.exception';
-import { RateLimitStore } from '../../core/rate-limit/rate-limit.store';
+import { RateLimitStore, type Budget } from '../../core/rate-limit/rate-limit.store';
 
-const WINDOW_MS = 60_000;
+const MINUTE_MS = 60_000;
+
+/** A per-minute limit as a token bucket: a minute's worth at once, then one more every 1/limit of a minute. */
+const perMinute = (bucket: string, limit: number): Budget => ({ bucket, capacity: limit, refillMs: Math.ceil(MINUTE_MS / limit) });
 
 /**
  * Per-key and per-tenant budgets for the integration API, counted in the database so that every
- * instance shares them. One tenant's burst never spends another tenant's budget.
+ * instance shares them. One tenant's burst never spends another tenant's budget. The buckets
+ * refill smoothly, so `Retry-After` is the wait for the next token (100 ms at 600 per minute,
+ * rounded up to a second), not the end of a minute.
  */
 @Injectable()
 export class IntegrationRateLimitGuard implements CanActivate {
@@ -26,20 +31,23 @@ export class IntegrationRateLimitGuard implements CanActivate {
     if (principal?.kind !== 'api_key') return true;
     const now = Date.now();
     const { perKeyPerMinute, perTenantPerMinute } = this.config.integrationRateLimit;
-    const [key, tenant] = await this.store.hitAll([`api:key:${principal.apiKeyId}`, `api:tenant:${principal.tenantId}`], WINDOW_MS, now);
+    const [key, tenant] = await this.store.takeAll(
+      [perMinute(`api:key:${principal.apiKeyId}`, perKeyPerMinute), perMinute(`api:tenant:${principal.tenantId}`, perTenantPerMinute)],
+      now,
+    );
 
-    const remaining = Math.max(0, Math.min(perKeyPerMinute - key.hits, perTenantPerMinute - tenant.hits));
-    const limited = key.hits > perKeyPerMinute ? key : tenant.hits > perTenantPerMinute ? tenant : null;
-    const resetSeconds = Math.max(1, Math.ceil(((limited ?? key).resetAtMs - now) / 1000));
+    const limited = !key.granted ? key : !tenant.granted ? tenant : null;
+    const resetSeconds = Math.ceil((Math.max(key.fullAtMs, tenant.fullAtMs) - now) / 1000);
     void http
       .getResponse<FastifyReply>()
       .header(HEADERS.rateLimitLimit, String(perKeyPerMinute))
-      .header(HEADERS.rateLimitRemaining, String(remaining))
+      .header(HEADERS.rateLimitRemaining, String(Math.min(key.remaining, tenant.remaining)))
       .header(HEADERS.rateLimitReset, String(resetSeconds));
     if (limited) {
+      const retrySeconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
       throw new TooManyRequestsException(
-        `Rate limit of ${limited === key ? `${perKeyPerMinute} requests per minute for this key` : `${perTenantPerMinute} requests per minute for this organization`} exceeded; retry in ${resetSeconds} s`,
-        resetSeconds,
+        `Rate limit of ${limited === key ? `${perKeyPerMinute} requests per minute for this key` : `${perTenantPerMinute} requests per minute for this organization`} exceeded; retry in ${retrySeconds} s`,
+        retrySeconds,
       );
     }
     return true;

@@ -5,6 +5,7 @@ import { NotificationLocale1763800000003 } from './1763800000003-notification-lo
 import { JobRuns1763800000004 } from './1763800000004-job-runs';
 import { TeamRollups1763800000005 } from './1763800000005-team-rollups';
 import { ExactKeyComparisons1763800000006 } from './1763800000006-exact-key-comparisons';
+import { RateLimitTokenBuckets1764600000000 } from './1764600000000-rate-limit-token-buckets';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   JobRuns1763800000004,
   TeamRollups1763800000005,
   ExactKeyComparisons1763800000006,
+  RateLimitTokenBuckets1764600000000,
 ];

@@ -42,8 +42,12 @@ export class PasswordService {
   /** Always the same answer to the caller: whether the address exists is never revealed. */
   async forgot(email: string, context: RequestContext): Promise<void> {
     const normalised = normalizeEmail(email);
-    const sent = await this.rateLimits.hit(`password-reset:${normalised}`, 3_600_000);
-    if (sent.hits > RESET_EMAILS_PER_HOUR) return;
+    const sent = await this.rateLimits.take({
+      bucket: `password-reset:${normalised}`,
+      capacity: RESET_EMAILS_PER_HOUR,
+      refillMs: 3_600_000 / RESET_EMAILS_PER_HOUR,
+    });
+    if (!sent.granted) return;
     const account = await this.accounts.byEmail(normalised);
     if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) return;
 

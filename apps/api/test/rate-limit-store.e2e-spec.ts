@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { RateLimitStore, type Budget } from '../src/core/rate-limit/rate-limit.store';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** The shared token buckets on the real database, with the clock passed in (milliseconds). */
+describe('RateLimitStore: token buckets in the database', () => {
+  let t: TestApp;
+  let store: RateLimitStore;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    store = t.app.get(RateLimitStore);
+  });
+  afterAll(() => t.close());
+
+  const budget = (capacity: number, refillMs: number): Budget => ({ bucket: `test:${randomUUID()}`, capacity, refillMs });
+  const T0 = 1_800_000_000_000;
+
+  it('grants the full capacity at once, then refuses with the exact wait for the next token', async () => {
+    const bucket = budget(3, 1000);
+    const taken = [];
+    for (let index = 0; index < 3; index++) taken.push(await store.take(bucket, T0));
+    expect(taken.map((state) => [state.granted, state.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+    ]);
+    expect(await store.take(bucket, T0)).toMatchObject({ granted: false, remaining: 0, retryAfterMs: 1000 });
+    expect(await store.take(bucket, T0 + 250)).toMatchObject({ granted: false, retryAfterMs: 750 });
+    expect(await store.take(bucket, T0 + 999)).toMatchObject({ granted: false, retryAfterMs: 1 });
+    // A refused event costs nothing: the wait it was told is the real one.
+    expect(await store.take(bucket, T0 + 1000)).toMatchObject({ granted: true, remaining: 0 });
+  });
+
+  it('refills one token per interval, up to the capacity', async () => {
+    const bucket = budget(3, 1000);
+    for (let index = 0; index < 3; index++) await store.take(bucket, T0);
+    // 2.5 intervals later: two tokens are back, the third comes 500 ms later.
+    expect(await store.take(bucket, T0 + 2500)).toMatchObject({ granted: true, remaining: 1 });
+    expect(await store.take(bucket, T0 + 2500)).toMatchObject({ granted: true, remaining: 0 });
+    expect(await store.take(bucket, T0 + 2500)).toMatchObject({ granted: false, retryAfterMs: 500 });
+    // Long idle: never more than the capacity.
+    const later = T0 + 3_600_000;
+    expect(await store.take(bucket, later)).toMatchObject({ granted: true, remaining: 2, fullAtMs: later + 1000 });
+  });
+
+  it('peeks without taking anything', async () => {
+    const bucket = budget(2, 60_000);
+    expect(await store.peekAll([bucket], T0)).toEqual([{ granted: true, remaining: 2, retryAfterMs: 0, fullAtMs: T0 }]);
+    await store.take(bucket, T0);
+    await store.take(bucket, T0);
+    expect(await store.peekAll([bucket], T0 + 1000)).toEqual([{ granted: false, remaining: 0, retryAfterMs: 59_000, fullAtMs: T0 + 120_000 }]);
+    expect(await store.peekAll([bucket], T0 + 1000)).toEqual([{ granted: false, remaining: 0, retryAfterMs: 59_000, fullAtMs: T0 + 120_000 }]);
+  });
+
+  it('answers each bucket of one call on its own', async () => {
+    const roomy = budget(5, 100);
+    const tight = budget(1, 10_000);
+    await store.take(tight, T0);
+    const [a, b] = await store.takeAll([roomy, tight], T0);
+    expect(a).toMatchObject({ granted: true, remaining: 4 });
+    expect(b).toMatchObject({ granted: false, retryAfterMs: 10_000 });
+  });
+
+  it('grants exactly the capacity to concurrent takes (what several instances see)', async () => {
+    const bucket = budget(5, 60_000);
+    const states = await Promise.all(Array.from({ length: 20 }, () => store.take(bucket, T0)));
+    expect(states.filter((state) => state.granted)).toHaveLength(5);
+  });
+
+  it('compares bucket names exactly', async () => {
+    const lower = budget(1, 60_000);
+    const upper = { ...lower, bucket: lower.bucket.toUpperCase() };
+    await store.take(lower, T0);
+    expect(await store.take(upper, T0)).toMatchObject({ granted: true });
+  });
+});
