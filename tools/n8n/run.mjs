@@ -1,0 +1,84 @@
+// `npm run test:n8n`: the example workflows of docs/n8n in a real n8n 1.x. Installs n8n once into a
+// cache folder outside the repo (see install.mjs), builds and boots the API on a fresh SQLite
+// DATA_DIR with the demo seed, creates an API key, imports the credential and every workflow into a
+// throwaway n8n user folder, activates them, starts n8n and runs tools/n8n/specs against both.
+// N8N_SKIP_BUILD=1 reuses dist/; N8N_ONLY=<text> runs only the spec files whose name contains it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { captureOutput, freePort, stop, waitReady } from '../scripts/child-processes.mjs';
+import { build, WORKSPACE } from '../scripts/nx-build.mjs';
+import { ensureN8n, N8N_HOME } from './install.mjs';
+import { createN8n, workflowIdOf } from './n8n-instance.mjs';
+import { createApiKey, DEMO_PASSWORD } from './support/fasto-api.mjs';
+
+const startedAt = Date.now();
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+const log = (line) => process.stdout.write(`test:n8n: ${line}\n`);
+const WORKFLOWS_DIR = join(WORKSPACE, 'docs/n8n');
+
+ensureN8n(log);
+if (process.env.N8N_SKIP_BUILD !== '1') build(['api']);
+
+const port = await freePort();
+const fastoUrl = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'fasto-n8n-api-'));
+const api = spawn(process.execPath, [join(WORKSPACE, 'dist/apps/api/main.js')], {
+  cwd: WORKSPACE,
+  env: {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    PUBLIC_URL: fastoUrl,
+    SEED_DEMO: 'true',
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const apiLog = captureOutput(api);
+const n8n = await createN8n();
+
+let code = 1;
+try {
+  await waitReady(fastoUrl, api);
+  log(`API ready on ${fastoUrl} after ${elapsed()}`);
+  const apiKey = await createApiKey(fastoUrl);
+  const files = n8n.importWorkflows(WORKFLOWS_DIR, { fastoUrl, apiKey });
+  log(`imported and activated ${files.join(', ')} after ${elapsed()}`);
+  await n8n.start('fasto-atendimento');
+  log(`n8n ready on ${n8n.baseUrl} after ${elapsed()}`);
+  const specs = readdirSync(join(WORKSPACE, 'tools/n8n/specs'))
+    .filter((file) => file.endsWith('.spec.mjs') && file.includes(process.env.N8N_ONLY ?? ''))
+    .sort()
+    .map((file) => join(WORKSPACE, 'tools/n8n/specs', file));
+  const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {
+    cwd: WORKSPACE,
+    env: {
+      ...process.env,
+      FASTO_URL: fastoUrl,
+      N8N_URL: n8n.baseUrl,
+      N8N_DATABASE: n8n.databaseFile,
+      N8N_HOME,
+      N8N_WORKFLOW_IDS: JSON.stringify(Object.fromEntries(files.map((file) => [file, workflowIdOf(file)]))),
+    },
+    stdio: 'inherit',
+  });
+  code = await new Promise((resolve) => runner.on('exit', (exit) => resolve(exit ?? 1)));
+} catch (error) {
+  log(`failed: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  if (code !== 0) {
+    process.stderr.write(`\nn8n log (tail):\n${n8n.log().slice(-4000)}\n`);
+    process.stderr.write(`\nAPI log (tail):\n${apiLog.text().slice(-3000)}\n`);
+  }
+  await n8n.close();
+  await stop(api);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+log(`${code === 0 ? 'passed' : 'FAILED'} in ${elapsed()}`);
+process.exit(code);
