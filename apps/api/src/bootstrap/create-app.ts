@@ -45,7 +45,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   applyCors(app, config);
   app.get(ImpersonationAuditHook).register(app.getHttpAdapter().getInstance());
   if (webDist) await serveWebAssets(app, webDist);
-  setupOpenApi(app);
+  setupOpenApi(app, config.publicUrl);
 
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -9,9 +9,17 @@ import {
   type OriginGroupView,
 } from '@fasto/contracts';
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
+import { ApiErrorBodyDto, FieldErrorDto } from '../../core/http/error-body.schema';
 import { BatchIngestDto } from './dto/batch-ingest.dto';
 import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import {
+  BatchIngestResponseDto,
+  FunnelsResponseDto,
+  IngestResultDto,
+  IntegrationUsersResponseDto,
+  OriginGroupsResponseDto,
+} from './dto/integration-responses.dto';
 
 // Request and response examples of the n8n integration routes, shown at /api/docs. Typed against
 // the shared contracts so that a contract change breaks the build instead of silently lying here.
@@ -54,12 +62,34 @@ const ERRORS = {
   ),
 };
 
-/** 401, 403 and 429: what every integration route can answer. */
+const integer = (description: string) => ({ description, schema: { type: 'integer' as const } });
+
+/** Sent with every answer that passed the API-key check (the key's and the organization's budgets). */
+const RATE_LIMIT_HEADERS = {
+  'X-RateLimit-Limit': integer('Requests per minute allowed for this key'),
+  'X-RateLimit-Remaining': integer('Requests that can be made right now (the lower of the key and organization budgets)'),
+  'X-RateLimit-Reset': integer('Seconds until the budget is full again'),
+};
+
+/** An answer of an integration route: its schema and the rate-limit headers. */
+const answer = (options: ApiResponseOptions & { status: number }, extraHeaders = {}) =>
+  ApiResponse({ ...options, headers: { ...RATE_LIMIT_HEADERS, ...extraHeaders } } as ApiResponseOptions);
+
+/** An error answer: the one error body. */
+const failure = (status: number, description: string, examples: Record<string, { summary: string; value: ApiErrorBody }>, extraHeaders = {}) =>
+  answer({ status, description, type: ApiErrorBodyDto, examples }, extraHeaders);
+
+/** 401, 403 and 429: what every integration route can answer (the API-key scheme is declared by `@IntegrationRoute()`). */
 const commonErrors = () => [
-  ApiSecurity('api-key'),
-  ApiResponse({ status: 401, description: 'No valid API key', examples: { invalid: ERRORS[401] } }),
-  ApiResponse({ status: 403, description: 'Not an API key', examples: { jwt: ERRORS[403] } }),
-  ApiResponse({ status: 429, description: 'Rate limited', examples: { rateLimited: ERRORS[429] } }),
+  ApiExtraModels(FieldErrorDto),
+  ApiResponse({ status: 401, description: 'No valid API key', type: ApiErrorBodyDto, examples: { invalid: ERRORS[401] } }),
+  ApiResponse({ status: 403, description: 'Not an API key', type: ApiErrorBodyDto, examples: { jwt: ERRORS[403] } }),
+  failure(
+    429,
+    'Rate limited: wait Retry-After seconds',
+    { rateLimited: ERRORS[429] },
+    { 'Retry-After': integer('Seconds until the next request is accepted') },
+  ),
 ];
 
 const user: IntegrationUser = {
@@ -75,15 +105,21 @@ const team = { id: '0193a1f2-6c1e-7d3a-9b2e-1c4d5e6f7a81', name: 'Time Alfa' };
 export const ApiIntegrationUsers = () =>
   applyDecorators(
     ...commonErrors(),
-    ApiResponse({ status: 200, description: 'Active agents and managers', examples: { users: example('One agent', { items: [user] }) } }),
+    answer({
+      status: 200,
+      description: 'Active agents and managers',
+      type: IntegrationUsersResponseDto,
+      examples: { users: example('One agent', { items: [user] }) },
+    }),
   );
 
 export const ApiIntegrationFunnels = () =>
   applyDecorators(
     ...commonErrors(),
-    ApiResponse({
+    answer({
       status: 200,
       description: 'Funnels with their stages in order',
+      type: FunnelsResponseDto,
       examples: {
         funnels: example('One funnel', {
           items: [
@@ -106,9 +142,10 @@ export const ApiIntegrationFunnels = () =>
 export const ApiIntegrationOrigins = () =>
   applyDecorators(
     ...commonErrors(),
-    ApiResponse({
+    answer({
       status: 200,
       description: 'Origin groups with their items in order',
+      type: OriginGroupsResponseDto,
       examples: {
         origins: example('One origin group', {
           items: [
@@ -130,6 +167,10 @@ const validation = error(400, ErrorCode.ValidationFailed, 'Validation failed: sc
   { field: 'score', messages: ['score must not be greater than 100'] },
 ]);
 
+const future = error(400, ErrorCode.ValidationFailed, 'attended_at is more than a day in the future', [
+  { field: 'attended_at', messages: ['attended_at is more than a day in the future'] },
+]);
+
 export const ApiIngestAttendance = () =>
   applyDecorators(
     ...commonErrors(),
@@ -140,10 +181,11 @@ export const ApiIngestAttendance = () =>
         minimal: example('Only what is required', { external_id: 'wa-5511988887777-2026-03-11T09:30', attended_at: '2026-03-11T09:30:00-03:00' }),
       },
     }),
-    ApiResponse({ status: 201, description: 'Created', examples: { created: example('A new attendance', created) } }),
-    ApiResponse({
+    answer({ status: 201, description: 'Created', type: IngestResultDto, examples: { created: example('A new attendance', created) } }),
+    answer({
       status: 200,
       description: 'The external_id was seen before: updated, or unchanged when nothing differs',
+      type: IngestResultDto,
       examples: {
         updated: example('Changed fields', { ...created, status: 'updated' } satisfies IngestResult),
         unchanged: example('A retry', { ...created, status: 'unchanged' } satisfies IngestResult),
@@ -154,24 +196,11 @@ export const ApiIngestAttendance = () =>
         } satisfies IngestResult),
       },
     }),
-    ApiResponse({
-      status: 400,
-      description: 'Invalid fields (nothing stored)',
-      examples: {
-        invalid: example('Score out of range', validation),
-        future: example(
-          'attended_at too far ahead',
-          error(400, ErrorCode.ValidationFailed, 'attended_at is more than a day in the future', [
-            { field: 'attended_at', messages: ['attended_at is more than a day in the future'] },
-          ]),
-        ),
-      },
+    failure(400, 'Invalid fields (nothing stored)', {
+      invalid: example('Score out of range', validation),
+      future: example('attended_at too far ahead', future),
     }),
-    ApiResponse({
-      status: 413,
-      description: 'Body over the size limit',
-      examples: { tooLarge: example('Too large', error(413, ErrorCode.PayloadTooLarge, 'Request body is too large')) },
-    }),
+    failure(413, 'Body over the size limit', { tooLarge: example('Too large', error(413, ErrorCode.PayloadTooLarge, 'Request body is too large')) }),
   );
 
 const batchResults: BatchIngestItemResult[] = [
@@ -179,9 +208,9 @@ const batchResults: BatchIngestItemResult[] = [
   { index: 1, externalId: 'wa-5511977776666-2026-03-10T15:10', status: 'unchanged', id: '0193a1f2-6c1e-7d3a-9b2e-1c4d5e6f7ab1' },
   {
     index: 2,
-    externalId: 'wa-5511966665555-2026-03-10T16:45',
+    externalId: 'wa-5511966665555-2099-03-10T16:45',
     status: 'error',
-    error: { code: validation.code, message: validation.message, details: validation.details },
+    error: { code: future.code, message: future.message, details: future.details },
   },
 ];
 
@@ -195,31 +224,25 @@ export const ApiIngestBatch = () =>
           items: [
             attendance,
             { external_id: 'wa-5511977776666-2026-03-10T15:10', attended_at: '2026-03-10T15:10:00-03:00' },
-            { external_id: 'wa-5511966665555-2026-03-10T16:45', attended_at: '2026-03-10T16:45:00-03:00', score: 150 },
+            // Well formed, but dated years ahead: refused by Fasto, never stored.
+            { external_id: 'wa-5511966665555-2099-03-10T16:45', attended_at: '2099-03-10T16:45:00-03:00' },
           ],
         }),
       },
     }),
-    ApiResponse({
+    answer({
       status: 200,
-      description: 'One result per item, in order; a bad item never rejects the others',
+      description: 'One result per item, in order; a bad item never rejects the others: check each `status` for "error"',
+      type: BatchIngestResponseDto,
       examples: { results: example('Created, unchanged and a refused item', { results: batchResults }) },
     }),
-    ApiResponse({
-      status: 400,
-      description: 'The batch itself is malformed (items missing, empty or over 500)',
-      examples: {
-        tooMany: example(
-          'Too many items',
-          error(400, ErrorCode.ValidationFailed, 'Validation failed: items holds at most 500 attendances per batch', [
-            { field: 'items', messages: ['items holds at most 500 attendances per batch'] },
-          ]),
-        ),
-      },
+    failure(400, 'The batch itself is malformed (items missing, empty or over 500)', {
+      tooMany: example(
+        'Too many items',
+        error(400, ErrorCode.ValidationFailed, 'Validation failed: items holds at most 500 attendances per batch', [
+          { field: 'items', messages: ['items holds at most 500 attendances per batch'] },
+        ]),
+      ),
     }),
-    ApiResponse({
-      status: 413,
-      description: 'Body over the size limit',
-      examples: { tooLarge: example('Too large', error(413, ErrorCode.PayloadTooLarge, 'Request body is too large')) },
-    }),
+    failure(413, 'Body over the size limit', { tooLarge: example('Too large', error(413, ErrorCode.PayloadTooLarge, 'Request body is too large')) }),
   );

@@ -5,13 +5,13 @@ import { Omittable } from '../../../core/validation/common-validators';
 
 /** What an admin or manager may correct after the AI judged a conversation. */
 export class UpdateAttendanceDto {
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all')
   funnelStageId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all')
@@ -22,7 +22,7 @@ export class UpdateAttendanceDto {
   @IsBoolean()
   converted?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0 })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Cents()

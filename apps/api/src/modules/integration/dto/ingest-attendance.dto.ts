@@ -36,48 +36,53 @@ export class IngestAttendanceDto {
   @Matches(/^[^\p{Cc}]+$/u, { message: 'external_id must not contain control characters' })
   external_id!: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @ValidateIf(nullable)
   @IsUUID('all')
   user_id?: string | null;
 
-  @ApiPropertyOptional({ example: 'agent@demo.fasto.app', description: 'Used when user_id is absent (case-insensitive)' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'agent@demo.fasto.app', description: 'Used when user_id is absent (case-insensitive)' })
   @ValidateIf(nullable)
   @IsEmail()
   @MaxLength(254)
   agent_email?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @ValidateIf(nullable)
   @IsUUID('all')
   stage_id?: string | null;
 
-  @ApiPropertyOptional({ example: 'Proposta', description: 'Matched case- and accent-insensitively, the agent’s team funnel first' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Proposta',
+    description: 'Matched case- and accent-insensitively, the agent’s team funnel first',
+  })
   @ValidateIf(nullable)
   @Transform(trimmed)
   @IsString()
   @MaxLength(80)
   stage_name?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @ValidateIf(nullable)
   @IsUUID('all')
   origin_id?: string | null;
 
-  @ApiPropertyOptional({ example: 'Instagram' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Instagram' })
   @ValidateIf(nullable)
   @Transform(trimmed)
   @IsString()
   @MaxLength(80)
   origin_name?: string | null;
 
-  @ApiPropertyOptional({ example: 'Maria Souza' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Maria Souza' })
   @ValidateIf(nullable)
   @IsString()
   @MaxLength(160)
   customer_name?: string | null;
 
-  @ApiPropertyOptional({ example: '+55 11 99999-0000' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+55 11 99999-0000' })
   @ValidateIf(nullable)
   @IsString()
   @MaxLength(32)
@@ -88,39 +93,39 @@ export class IngestAttendanceDto {
   @IsEnum(AttendanceChannel)
   channel?: AttendanceChannel;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(nullable)
   @IsString()
   @MaxLength(200)
   title?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(nullable)
   @IsString()
   @MaxLength(5000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ description: 'The AI’s long analysis' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The AI’s long analysis' })
   @ValidateIf(nullable)
   @IsString()
   @MaxLength(100_000)
   full_summary?: string | null;
 
-  @ApiPropertyOptional({ minimum: MIN_SCORE, maximum: MAX_SCORE })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: MIN_SCORE, maximum: MAX_SCORE })
   @ValidateIf(nullable)
   @IsInt()
   @Min(MIN_SCORE)
   @Max(MAX_SCORE)
   score?: number | null;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0 })
   @ValidateIf(nullable)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(525_600)
   first_response_time_min?: number | null;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0 })
   @ValidateIf(nullable)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -132,7 +137,7 @@ export class IngestAttendanceDto {
   @IsBoolean()
   converted?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0 })
   @ValidateIf(nullable)
   @Cents()
   @Min(0)

@@ -3,13 +3,13 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID, ValidateIf } fr
 import { DisplayName, Omittable } from '../../../core/validation/common-validators';
 
 class TeamFieldsDto {
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'The funnel whose stages this team uses' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The funnel whose stages this team uses' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all')
   funnelId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'The origin group whose items this team uses' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The origin group whose items this team uses' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all')

@@ -2,14 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class TenantBrandingDto {
-  @ApiPropertyOptional({ nullable: true, example: 'https://cdn.example.com/logo.png' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://cdn.example.com/logo.png' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'logoUrl must be an https URL' })
   @MaxLength(500)
   logoUrl?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '#e6b94a' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '#e6b94a' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()

@@ -12,7 +12,7 @@ export class UpdateTenantDto extends UpdateOwnTenantDto {
   @MaxLength(40)
   plan?: string;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsDateString({ strict: true })

@@ -18,7 +18,7 @@ export class CreateUserDto {
   @IsIn(TENANT_ROLES, { message: 'role must be one of admin, manager, agent' })
   role!: Role;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all')

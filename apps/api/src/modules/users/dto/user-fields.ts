@@ -5,7 +5,7 @@ import { IsOptional, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validat
 /** Optional, nullable phone: digits with the usual separators, up to 32 characters. */
 export const OptionalPhone = () =>
   applyDecorators(
-    ApiPropertyOptional({ nullable: true, example: '+55 11 91234-5678' }),
+    ApiPropertyOptional({ type: String, nullable: true, example: '+55 11 91234-5678' }),
     IsOptional(),
     ValidateIf((_, value) => value !== null),
     MaxLength(32),
@@ -15,7 +15,7 @@ export const OptionalPhone = () =>
 /** Optional, nullable https avatar URL. */
 export const OptionalAvatarUrl = () =>
   applyDecorators(
-    ApiPropertyOptional({ nullable: true }),
+    ApiPropertyOptional({ type: String, nullable: true }),
     IsOptional(),
     ValidateIf((_, value) => value !== null),
     MaxLength(500),
