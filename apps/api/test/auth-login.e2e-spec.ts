@@ -135,6 +135,17 @@ describe('auth: sign-in', () => {
     await t.http().post('/api/auth/login').send({ email: DEMO.manager, password: t.config.demoPassword }).expect(200);
   });
 
+  it('gives back one attempt per window after the limit, not the whole budget', async () => {
+    const fail = () => t.http().post('/api/auth/login').send({ email: DEMO.manager, password: 'wrong-password-9' });
+    for (let i = 0; i < 3; i++) expect((await fail()).status).toBe(401);
+    expect((await fail()).status).toBe(429);
+    await t.dataSource.query('UPDATE rate_limit_counters SET refilled_at_ms = refilled_at_ms - 601000');
+    expect((await fail()).status).toBe(401);
+    const blocked = await fail();
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(500);
+  });
+
   it('throttles a client address that guesses across many accounts', async () => {
     for (let i = 0; i < 8; i++) {
       await t
