@@ -67,4 +67,14 @@ describe('example workflow: one attendance', () => {
     assert.equal(again.execution.status, 'success');
     assert.equal(again.answer.body.status, 'unchanged');
   });
+
+  it("shows Fasto's reason for a refused attendance in the node's error message", async () => {
+    const { execution } = await run(conversation({ score: 150 }));
+    assert.equal(execution.status, 'error');
+    assert.equal(execution.failedNode, 'Fasto: registrar atendimento');
+    // n8n titles every 400 "Bad request - please check your parameters" and shows the body's `error`
+    // right under it (it showed "Bad Request" before the body carried the reason there).
+    assert.equal(execution.error.message, 'Bad request - please check your parameters');
+    assert.equal(execution.error.description, 'Validation failed: score must not be greater than 100');
+  });
 });
