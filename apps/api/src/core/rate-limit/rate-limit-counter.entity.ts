@@ -13,7 +13,7 @@ export class RateLimitCounter {
   @Column({ type: 'bigint', default: 0 })
   refilledAtMs!: number;
 
-  /** Whether the last event took a token: read back in the same transaction as the take. */
+  /** Whether the last event took a token (the take's own answer, read back by its upsert). */
   @Column({ type: 'boolean', default: false })
   granted!: boolean;
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { withDeadlockRetry } from '../database/deadlock-retry';
-import { commaList, inOneRoundTrip, inOneTransaction, type Statement } from '../database/one-round-trip';
+import { commaList, inOneRoundTrip, type Statement } from '../database/one-round-trip';
 
 /** A token bucket: `capacity` events at once, then one more each time `refillMs` has passed. */
 export interface Budget {
@@ -55,16 +54,20 @@ export class RateLimitStore {
   }
 
   /**
-   * Takes a token from each bucket that has one. MySQL: one transaction in one round trip, each
-   * bucket's row locked by its upsert until the read that tells whether it was granted. SQLite:
-   * each upsert answers for itself (RETURNING), as one statement.
+   * Takes a token from each bucket that has one: one atomic upsert per bucket, sent together in
+   * one round trip outside any transaction (an ingest request stays one transaction). Each upsert
+   * tells its own answer, so a concurrent take on another instance cannot blur it: SQLite through
+   * RETURNING, MySQL through the statement's LAST_INSERT_ID (see `takeStatement`).
    */
   async takeAll(budgets: Budget[], now = Date.now()): Promise<BudgetState[]> {
-    const takes = budgets.map((budget) => this.takeStatement(budget, now));
-    const found = this.mysql
-      ? ((await withDeadlockRetry(() => inOneTransaction<unknown[]>(this.dataSource, [...takes, countersOf(budgets)]))).at(-1) as CounterRow[])
-      : (await inOneRoundTrip<CounterRow[][]>(this.dataSource.manager, takes)).flat();
-    return budgets.map((budget) => stateOf(budget, refilledAt(found, budget.bucket), now, granted(found, budget.bucket)));
+    const results = await inOneRoundTrip<unknown[]>(
+      this.dataSource.manager,
+      budgets.map((budget) => this.takeStatement(budget, now)),
+    );
+    return budgets.map((budget, index) => {
+      const taken = this.mysql ? mysqlAnswer(results[index] as { insertId: number }, budget, now) : (results[index] as CounterRow[])[0];
+      return stateOf(budget, Number(taken.refilled), now, taken.granted === true || Number(taken.granted) === 1);
+    });
   }
 
   /** What forgets the bucket (all its tokens back), to send along with other writes. */
@@ -74,13 +77,15 @@ export class RateLimitStore {
 
   private takeStatement({ bucket, capacity, refillMs }: Budget, now: number): Statement {
     const limit = now + capacity * refillMs;
-    // MySQL evaluates the assignments left to right, the second one seeing the new `granted`;
+    // MySQL evaluates the assignments left to right, the second one seeing the new `granted`, and
+    // reports LAST_INSERT_ID(expr) as the statement's insert id: the new moment and the answer,
+    // packed as moment × 2 + granted (0 when the row was inserted: a first take, always granted).
     // SQLite evaluates every assignment against the old row, so it repeats the test.
     return this.mysql
       ? {
           sql: `INSERT INTO rate_limit_counters (bucket, refilled_at_ms, granted) VALUES (?, ?, 1)
                 ON DUPLICATE KEY UPDATE granted = (GREATEST(refilled_at_ms, ?) + ? <= ?),
-                                        refilled_at_ms = IF(granted, GREATEST(refilled_at_ms, ?) + ?, refilled_at_ms)`,
+                  refilled_at_ms = LAST_INSERT_ID(IF(granted, GREATEST(refilled_at_ms, ?) + ?, refilled_at_ms) * 2 + granted) DIV 2`,
           params: [bucket, now + refillMs, now, refillMs, limit, now, refillMs],
         }
       : {
@@ -94,6 +99,12 @@ export class RateLimitStore {
   }
 }
 
+/** A MySQL take's answer, unpacked from the insert id its upsert reported. */
+function mysqlAnswer({ insertId }: { insertId: number }, budget: Budget, now: number): Pick<CounterRow, 'refilled' | 'granted'> {
+  if (!insertId) return { refilled: now + budget.refillMs, granted: 1 };
+  return { refilled: Math.floor(insertId / 2), granted: insertId % 2 };
+}
+
 /** The read of these buckets' counters. */
 const countersOf = (budgets: Budget[]): Statement => ({
   sql: `SELECT bucket, refilled_at_ms AS refilled, granted FROM rate_limit_counters WHERE bucket IN (${commaList('?', budgets.length)})`,
@@ -104,11 +115,6 @@ const rowOf = (found: CounterRow[], bucket: string) => found.find((candidate) =>
 
 /** When the bucket's tokens are all back (0 for a bucket never used: full). */
 const refilledAt = (found: CounterRow[], bucket: string): number => Number(rowOf(found, bucket)?.refilled ?? 0);
-
-const granted = (found: CounterRow[], bucket: string): boolean => {
-  const value = rowOf(found, bucket)?.granted;
-  return value === true || Number(value) === 1;
-};
 
 /** The bucket as of `now` once its full-again moment is `refilled`; `granted` defaults to "a token is left". */
 function stateOf({ capacity, refillMs }: Budget, refilled: number, now: number, wasGranted?: boolean): BudgetState {
