@@ -9,6 +9,7 @@ import type { AppConfig } from '../core/config/app-config';
 import { AllExceptionsFilter } from '../core/errors/all-exceptions.filter';
 import { createValidationPipe } from '../core/errors/validation.pipe';
 import { createFastifyAdapter, exposeRequestId } from '../core/http/fastify-adapter';
+import { registerJsonBodyParser } from '../core/http/json-body-parser';
 import { setupOpenApi } from '../core/http/openapi';
 import { applyCors, applySecurityHeaders } from '../core/http/security-headers';
 import { SpaFallback } from '../core/http/spa-fallback';
@@ -29,11 +30,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.logStream), createFastifyAdapter(config), {
     bufferLogs: true,
     abortOnError: false,
+    // JSON is parsed by our own depth-checking parser (registered below); the API takes no form bodies.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
   exposeRequestId(app);
+  registerJsonBodyParser(app.getHttpAdapter().getInstance());
   registerRequestLogging(app.getHttpAdapter().getInstance(), app.get(HTTP_LOGGER));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

@@ -22,6 +22,7 @@ export const ErrorCode = {
   // Request shape.
   ValidationFailed: 'VALIDATION_FAILED',
   MalformedJson: 'MALFORMED_JSON',
+  JsonTooDeep: 'JSON_TOO_DEEP',
   InvalidCursor: 'INVALID_CURSOR',
   // Sign-in and sessions.
   InvalidCredentials: 'INVALID_CREDENTIALS',
