@@ -155,5 +155,34 @@ describe('tenants (super admin console) and own tenant settings', () => {
       const after = await admin.get('/api/tenant').expect(200);
       expect(after.body).toMatchObject({ slug: 'demo', status: 'active', settings: { lowScoreThreshold: 40 } });
     });
+
+    it('resets a null setting to its default and refuses arrays, null objects and unknown keys, storing nothing', async () => {
+      const storedSettings = async () => {
+        const [row] = await t.dataSource.query("SELECT settings FROM tenants WHERE slug = 'demo'");
+        return JSON.parse(row.settings);
+      };
+      await admin.patch('/api/tenant', { settings: { lowScoreThreshold: 30, firstResponseSlaMinutes: 15 } }).expect(200);
+      const reset = await admin.patch('/api/tenant', { settings: { firstResponseSlaMinutes: null } }).expect(200);
+      expect(reset.body.settings).toEqual({ lowScoreThreshold: 30, firstResponseSlaMinutes: 60 });
+      expect(await storedSettings()).toEqual({ lowScoreThreshold: 30 });
+
+      const before = await storedSettings();
+      const refusals: [object, string][] = [
+        [{ settings: [{ lowScoreThreshold: 10 }] }, 'settings'],
+        [{ settings: null }, 'settings'],
+        [{ settings: 'low' }, 'settings'],
+        [{ branding: ['#112233'] }, 'branding'],
+        [{ settings: { firstResponseSlaMinutes: 0 } }, 'settings.firstResponseSlaMinutes'],
+        [{ settings: { firstResponseSlaMinutes: '15' } }, 'settings.firstResponseSlaMinutes'],
+        [{ settings: { lowScoreThreshold: 2.5 } }, 'settings.lowScoreThreshold'],
+      ];
+      for (const [body, field] of refusals) {
+        const response = await admin.patch('/api/tenant', body);
+        expect({ body, status: response.status }).toEqual({ body, status: 400 });
+        expect(JSON.stringify(response.body.details)).toContain(field);
+      }
+      await admin.patch('/api/tenant', { settings: { unknownKnob: 1 } }).expect(400);
+      expect(await storedSettings()).toEqual(before);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { OwnTenant, TenantBranding, TenantSettings } from '@fasto/contracts';
+import type { OwnTenant, TenantBranding, TenantSettingsUpdate } from '@fasto/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 
@@ -15,7 +15,7 @@ export class TenantApi {
   }
 
   /** Admins: name, time zone, branding and notification thresholds. */
-  update(request: { name?: string; timezone?: string; branding?: TenantBranding; settings?: Partial<TenantSettings> }): Observable<OwnTenant> {
+  update(request: { name?: string; timezone?: string; branding?: TenantBranding; settings?: TenantSettingsUpdate }): Observable<OwnTenant> {
     return this.http.patch<OwnTenant>(this.base, request);
   }
 }

@@ -26,6 +26,9 @@ export interface TenantSettings {
   firstResponseSlaMinutes: number;
 }
 
+/** A settings edit: a number sets a key, `null` resets it to its default. */
+export type TenantSettingsUpdate = { [key in keyof TenantSettings]?: number | null };
+
 export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   lowScoreThreshold: 50,
   firstResponseSlaMinutes: 60,

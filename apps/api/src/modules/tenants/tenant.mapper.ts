@@ -1,11 +1,10 @@
-import { DEFAULT_TENANT_SETTINGS, type OwnTenant, type TenantDetail, type TenantSettings, type TenantSummary } from '@fasto/contracts';
+import type { OwnTenant, TenantDetail, TenantSummary } from '@fasto/contracts';
 import type { Tenant } from './entities/tenant.entity';
+import { effectiveSettings } from './tenant-settings';
 import type { TenantStats } from './tenant-stats.repository';
 
 const iso = (date: Date | string | null | undefined) => (date ? new Date(date).toISOString() : null);
 
-/** Stored settings are partial: defaults fill the rest, so new thresholds need no migration. */
-export const effectiveSettings = (tenant: Tenant): TenantSettings => ({ ...DEFAULT_TENANT_SETTINGS, ...(tenant.settings ?? {}) });
 
 export function toOwnTenant(tenant: Tenant): OwnTenant {
   return {
@@ -18,7 +17,7 @@ export function toOwnTenant(tenant: Tenant): OwnTenant {
     timezone: tenant.timezone,
     locale: tenant.locale,
     branding: { logoUrl: tenant.branding?.logoUrl ?? null, primaryColor: tenant.branding?.primaryColor ?? null },
-    settings: effectiveSettings(tenant),
+    settings: effectiveSettings(tenant.settings),
   };
 }
 

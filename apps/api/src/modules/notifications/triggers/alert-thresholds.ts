@@ -1,9 +1,10 @@
-import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from '@fasto/contracts';
+import type { TenantSettings } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource } from 'typeorm';
 import { TableBackedCache } from '../../../core/database/table-backed-cache';
 import { Tenant } from '../../tenants/entities/tenant.entity';
+import { effectiveSettings } from '../../tenants/tenant-settings';
 
 /** How long another instance's change of a threshold may take to apply here. */
 const TTL_MS = 10_000;
@@ -26,7 +27,7 @@ export class AlertThresholds implements OnModuleInit {
   of(tenantId: string): Promise<TenantSettings> {
     return this.cache.through(tenantId, async () => {
       const tenant = await this.dataSource.getRepository(Tenant).findOne({ select: { id: true, settings: true }, where: { id: Equal(tenantId) } });
-      return { ...DEFAULT_TENANT_SETTINGS, ...(tenant?.settings ?? {}) };
+      return effectiveSettings(tenant?.settings);
     });
   }
 }

@@ -17,18 +17,19 @@ export class TenantBrandingDto {
   primaryColor?: string | null;
 }
 
+/** Each key: a number in range sets it, `null` resets it to its default (stated in the README's API section). */
 export class TenantSettingsDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 50, nullable: true, description: 'null resets to the default' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
-  lowScoreThreshold?: number;
+  lowScoreThreshold?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 60 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 60, nullable: true, description: 'null resets to the default' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1440)
-  firstResponseSlaMinutes?: number;
+  firstResponseSlaMinutes?: number | null;
 }

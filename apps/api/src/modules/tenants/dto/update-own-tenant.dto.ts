@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, ValidateNested } from 'class-validator';
 import { DisplayName, Omittable, TimeZone } from '../../../core/validation/common-validators';
 import { TenantBrandingDto, TenantSettingsDto } from './tenant-settings.dto';
 
@@ -24,13 +24,15 @@ export class UpdateOwnTenantDto {
   locale?: (typeof SUPPORTED_LOCALES)[number];
 
   @ApiPropertyOptional({ type: TenantBrandingDto })
-  @IsOptional()
+  @Omittable()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => TenantBrandingDto)
   branding?: TenantBrandingDto;
 
   @ApiPropertyOptional({ type: TenantSettingsDto })
-  @IsOptional()
+  @Omittable()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => TenantSettingsDto)
   settings?: TenantSettingsDto;
