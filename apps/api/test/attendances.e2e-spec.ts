@@ -109,6 +109,14 @@ describe('attendances', () => {
     await admin.get('/api/attendances?tenantId=x').expect(400);
   });
 
+  it('bounds the text search: q longer than 100 characters is a 400 naming q, on the list and the export', async () => {
+    await admin.get(`/api/attendances?q=${'a'.repeat(100)}`).expect(200);
+    for (const url of [`/api/attendances?q=${'a'.repeat(101)}`, `/api/attendances/export?format=csv&q=${'a'.repeat(5000)}`]) {
+      const response = await admin.get(url).expect(400);
+      expect(response.body.details).toEqual([{ field: 'q', messages: ['q must be shorter than or equal to 100 characters'] }]);
+    }
+  });
+
   it('scopes: agents see themselves, managers their team; filters never widen it', async () => {
     const own = await agent.get('/api/attendances?limit=200').expect(200);
     expect(own.body.items.every((item: AttendanceListItem) => item.agent?.id === ids.alice)).toBe(true);

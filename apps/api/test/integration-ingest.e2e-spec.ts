@@ -119,6 +119,8 @@ describe('integration: attendance ingest', () => {
       [{ first_response_time_min: -1 }, 'first_response_time_min'],
       [{ attended_at: 'yesterday' }, 'attended_at'],
       [{ attended_at: new Date(Date.now() + 3 * 86_400_000).toISOString() }, 'attended_at'],
+      [{ attended_at: '0100-03-10T12:00:00Z' }, 'attended_at'],
+      [{ attended_at: '1999-12-31T23:59:59Z' }, 'attended_at'],
       [{ external_id: '' }, 'external_id'],
       [{ channel: 'fax' }, 'channel'],
       [{ tenant_id: 'other' }, 'tenant_id'],
@@ -156,6 +158,7 @@ describe('integration: attendance ingest', () => {
           first,
           { ...first, external_id: 'conv-batch-future', attended_at: new Date(Date.now() + 5 * 86_400_000).toISOString() },
           payload({ sale_value: 1e-7 }),
+          payload({ attended_at: '0100-03-10T12:00:00Z' }),
         ],
       })
       .expect(200);
@@ -182,6 +185,16 @@ describe('integration: attendance ingest', () => {
           code: 'VALIDATION_FAILED',
           message: expect.stringMatching(/^Validation failed/),
           details: [{ field: 'sale_value', messages: expect.any(Array) }],
+        },
+      },
+      {
+        index: 5,
+        externalId: expect.any(String),
+        status: 'error',
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: expect.stringMatching(/^Validation failed/),
+          details: [{ field: 'attended_at', messages: ['attended_at must not be before 2000-01-01'] }],
         },
       },
     ]);

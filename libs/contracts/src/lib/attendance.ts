@@ -95,6 +95,9 @@ export interface DashboardResponse {
 export const DASHBOARD_AGENT_SORTS = ['attendances', 'converted', 'conversionRate', 'avgScore', 'avgFirstResponseMin', 'saleValue'] as const;
 export type DashboardAgentSort = (typeof DASHBOARD_AGENT_SORTS)[number];
 
+/** No attendance happened before this instant: older dates are typos (`0100-…`) that would break rollup periods. */
+export const EARLIEST_ATTENDED_AT = '2000-01-01T00:00:00Z';
+
 /** Longest range a list, export or dashboard may ask for. */
 export const MAX_RANGE_DAYS = 731;
 

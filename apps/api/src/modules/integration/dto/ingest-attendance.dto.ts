@@ -1,4 +1,4 @@
-import { AttendanceChannel, MAX_SCORE, MIN_SCORE } from '@fasto/contracts';
+import { AttendanceChannel, EARLIEST_ATTENDED_AT, MAX_SCORE, MIN_SCORE } from '@fasto/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -19,6 +19,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Cents } from '../../../core/validation/cents';
+import { NotBeforeEarliestAttendance } from './attended-at';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const nullable = (_: object, value: unknown) => value !== null && value !== undefined;
@@ -144,7 +145,11 @@ export class IngestAttendanceDto {
   @Max(999_999_999_999)
   sale_value?: number | null;
 
-  @ApiProperty({ example: '2026-03-10T12:00:00-03:00', description: 'When the conversation happened (ISO 8601); at most a day ahead' })
+  @ApiProperty({
+    example: '2026-03-10T12:00:00-03:00',
+    description: `When the conversation happened (ISO 8601); not before ${EARLIEST_ATTENDED_AT}, at most a day ahead`,
+  })
   @IsISO8601({ strict: true })
+  @NotBeforeEarliestAttendance()
   attended_at!: string;
 }

@@ -1,6 +1,7 @@
 import { AttendanceChannel, MAX_SCORE, MIN_SCORE } from '@fasto/contracts';
 import { isBoolean, isEmail, isEnum, isInt, isISO8601, isNumber, isString, isUUID, matches, max, maxLength, min, minLength } from 'class-validator';
 import { isCents } from '../../../core/validation/cents';
+import { isNotBeforeEarliestAttendance } from './attended-at';
 import { IngestAttendanceDto } from './ingest-attendance.dto';
 
 type Rule = (value: unknown) => boolean;
@@ -65,7 +66,7 @@ const RULES: Record<keyof IngestAttendanceDto, Rule> = {
   handling_time_min: minutes,
   converted: nullableOr(isBoolean),
   sale_value: nullableOr((value) => isCents(value) && min(value, 0) && max(value, 999_999_999_999)),
-  attended_at: (value) => isISO8601(value, { strict: true }),
+  attended_at: (value) => isISO8601(value, { strict: true }) && isNotBeforeEarliestAttendance(value),
 };
 const TRIMMED = new Set<string>(['external_id', 'stage_name', 'origin_name']);
 
