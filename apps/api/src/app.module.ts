@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from './core/config/app-config';
+import { BackgroundModule } from './core/background/background.module';
 import { AppConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AuthCoreModule,
         RateLimitModule,
         MailModule,
+        BackgroundModule,
         EventsModule,
         AuditModule,
         HealthModule,

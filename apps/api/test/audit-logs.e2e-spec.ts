@@ -1,3 +1,4 @@
+import { BackgroundWork } from '../src/core/background/background-work.service';
 import { client, DEMO, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -11,6 +12,8 @@ describe('audit log', () => {
     t = await startTestApp({ seed: true });
     [superAdmin, admin, acmeAdmin] = await Promise.all([client(t, DEMO.superAdmin), client(t, DEMO.admin), client(t, DEMO.acmeAdmin)]);
     await t.http().post('/api/auth/login').send({ email: DEMO.agent, password: 'wrong-password-1' }).expect(401);
+    // The failed sign-in's entry is written after the answer.
+    await t.app.get(BackgroundWork).settled();
     for (const name of ['Time 1', 'Time 2', 'Time 3']) await admin.post('/api/teams', { name }).expect(201);
     await acmeAdmin.post('/api/teams', { name: 'Acme 2' }).expect(201);
   });

@@ -3,6 +3,7 @@ import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { hashPassword, verifyPassword } from '../../../core/auth/password-hashing';
+import { BackgroundWork } from '../../../core/background/background-work.service';
 import type { UserPrincipal } from '../../../core/auth/principal';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
@@ -37,9 +38,14 @@ export class PasswordService {
     private readonly rateLimits: RateLimitStore,
     private readonly mailer: MailerService,
     private readonly audit: AuditService,
+    private readonly background: BackgroundWork,
   ) {}
 
-  /** Always the same answer to the caller: whether the address exists is never revealed. */
+  /**
+   * Always the same answer, in the same time: whether the address exists is never revealed. Both
+   * kinds of address cost the cap's counter and one lookup before the answer; the link, its audit
+   * entry and the email (an existing account's only) are written after it.
+   */
   async forgot(email: string, context: RequestContext): Promise<void> {
     const normalised = normalizeEmail(email);
     const sent = await this.rateLimits.take({
@@ -51,16 +57,18 @@ export class PasswordService {
     const account = await this.accounts.byEmail(normalised);
     if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) return;
 
-    const token = await this.actionTokens.issue({ tenantId: account.tenant.id, userId: account.user.id }, 'password_reset', PASSWORD_RESET_TTL_MS);
-    const url = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-    this.mailer.sendInBackground(passwordResetEmail(account.user.email, account.user.fullName, url));
-    await this.audit.record({
-      tenantId: account.tenant.id,
-      actorId: null,
-      action: 'auth.password_reset_requested',
-      entity: 'user',
-      entityId: account.user.id,
-      ...context,
+    this.background.run('password reset link', async () => {
+      const token = await this.actionTokens.issue({ tenantId: account.tenant.id, userId: account.user.id }, 'password_reset', PASSWORD_RESET_TTL_MS);
+      await this.audit.record({
+        tenantId: account.tenant.id,
+        actorId: null,
+        action: 'auth.password_reset_requested',
+        entity: 'user',
+        entityId: account.user.id,
+        ...context,
+      });
+      const url = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+      await this.mailer.send(passwordResetEmail(account.user.email, account.user.fullName, url));
     });
   }
 
