@@ -73,7 +73,7 @@ describe('tenants (super admin console) and own tenant settings', () => {
     it('refuses duplicate or malformed slugs and an email already in use', async () => {
       await superAdmin.post('/api/tenants', { name: 'Dup', slug: 'demo', admin: { email: 'new1@x.example', fullName: 'A' } }).expect(409);
       await superAdmin.post('/api/tenants', { name: 'Bad', slug: 'Bad Slug!', admin: { email: 'new2@x.example', fullName: 'A' } }).expect(400);
-      await superAdmin.post('/api/tenants', { name: 'Taken', slug: 'taken-email', admin: { email: DEMO.agent, fullName: 'A' } }).expect(409);
+      await superAdmin.post('/api/tenants', { name: 'Taken', slug: 'taken-email', admin: { email: DEMO.agent, fullName: 'A' } }).expect(422);
       const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM tenants WHERE slug IN ('taken-email', 'bad')");
       expect(Number(n)).toBe(0);
       await admin.post('/api/tenants', { name: 'Nope', slug: 'nope', admin: { email: 'n@x.example', fullName: 'N' } }).expect(403);

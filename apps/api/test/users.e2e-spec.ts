@@ -66,7 +66,7 @@ describe('users', () => {
     });
 
     it('refuses duplicates (any case, any tenant), super admins, foreign teams and mass assignment', async () => {
-      await admin.post('/api/users', { email: 'ADMIN@acme.fasto.app', fullName: 'Dup', role: 'agent' }).expect(409);
+      await admin.post('/api/users', { email: 'ADMIN@acme.fasto.app', fullName: 'Dup', role: 'agent' }).expect(422);
       await admin.post('/api/users', { email: 'x1@demo.fasto.app', fullName: 'X', role: 'super_admin' }).expect(400);
       const acmeTeam = acmeAdmin.session.body.user;
       const [acmeTeamRow] = await t.dataSource.query('SELECT id FROM teams WHERE tenant_id = ?', [acmeTeam.tenantId]);

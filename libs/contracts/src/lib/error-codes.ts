@@ -36,6 +36,8 @@ export const ErrorCode = {
   NotAllowedWhileImpersonating: 'NOT_ALLOWED_WHILE_IMPERSONATING',
   // Organization rules.
   EmailTaken: 'EMAIL_TAKEN',
+  /** The address is held outside the caller's tenant; deliberately says no more. */
+  EmailUnavailable: 'EMAIL_UNAVAILABLE',
   NameTaken: 'NAME_TAKEN',
   SlugTaken: 'SLUG_TAKEN',
   LastAdmin: 'LAST_ADMIN',

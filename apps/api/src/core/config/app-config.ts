@@ -31,6 +31,7 @@ export interface AppConfig {
   webDistDir: string | null;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMs: number };
   integrationRateLimit: { perKeyPerMinute: number; perTenantPerMinute: number };
+  userCreationLimit: { perAdminPerHour: number; perTenantPerHour: number };
   principalCacheMs: number;
   notifications: { unreadCountCacheMs: number; streamHeartbeatMs: number; streamSweepMs: number };
 }

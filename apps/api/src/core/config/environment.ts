@@ -152,6 +152,17 @@ export class Environment {
   @Min(1)
   TENANT_RATE_LIMIT_PER_MINUTE = 3000;
 
+  /** Members one admin, and all admins of one tenant, may try to create per hour (refusals count too). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  USER_CREATE_LIMIT_PER_ADMIN = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  USER_CREATE_LIMIT_PER_TENANT = 100;
+
   /** How long a token's user and tenant state may be reused; writes through this instance clear it at once. */
   @Transform(toInt)
   @IsInt()

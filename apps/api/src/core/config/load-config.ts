@@ -81,6 +81,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
       windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
     },
     integrationRateLimit: { perKeyPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE, perTenantPerMinute: env.TENANT_RATE_LIMIT_PER_MINUTE },
+    userCreationLimit: { perAdminPerHour: env.USER_CREATE_LIMIT_PER_ADMIN, perTenantPerHour: env.USER_CREATE_LIMIT_PER_TENANT },
     principalCacheMs: env.PRINCIPAL_CACHE_MS,
     notifications: {
       unreadCountCacheMs: env.NOTIFICATION_COUNT_CACHE_MS,

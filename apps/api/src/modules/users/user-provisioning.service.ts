@@ -1,5 +1,5 @@
 import { ErrorCode, Role } from '@fasto/contracts';
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, HttpException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Equal, type DataSource, type EntityManager } from 'typeorm';
@@ -21,7 +21,19 @@ export interface NewMember {
   phone?: string | null;
 }
 
-export const EMAIL_TAKEN = 'A user with this email already exists';
+export const ALREADY_A_MEMBER = 'A member of this organization already has this email';
+/** Same words whoever holds the address (another tenant, a super admin): it names no one. */
+export const EMAIL_UNAVAILABLE = 'This email cannot be used for a new member; use another address';
+
+/**
+ * One email belongs to one tenant (sign-in finds the account by email alone). Another tenant's
+ * address is refused without saying so: the caller learns only that it is not free.
+ */
+function emailRefusal(holderTenantId: string, tenantId: string): HttpException {
+  return holderTenantId === tenantId
+    ? new ConflictException(apiError(ErrorCode.EmailTaken, ALREADY_A_MEMBER))
+    : new UnprocessableEntityException(apiError(ErrorCode.EmailUnavailable, EMAIL_UNAVAILABLE));
+}
 
 /** Creates members (by admins, or the first admin of a new tenant) and sends their invitation. */
 @Injectable()
@@ -43,7 +55,8 @@ export class UserProvisioningService {
     actor: { id: string; impersonatorId?: string | null },
     context: RequestContext,
   ): Promise<User> {
-    if (await manager.getRepository(User).existsBy({ email: Equal(member.email) })) throw new ConflictException(apiError(ErrorCode.EmailTaken, EMAIL_TAKEN));
+    const holder = await this.holderOf(manager, member.email);
+    if (holder) throw emailRefusal(holder.tenantId, tenantId);
     if (member.teamId && !(await manager.getRepository(Team).existsBy({ id: Equal(member.teamId), tenantId: Equal(tenantId) }))) {
       throw new NotFoundException('Team not found');
     }
@@ -61,7 +74,8 @@ export class UserProvisioningService {
     try {
       await manager.getRepository(User).insert(user);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(apiError(ErrorCode.EmailTaken, EMAIL_TAKEN));
+      const holder = isUniqueViolation(error) ? await this.holderOf(this.dataSource.manager, member.email) : null;
+      if (holder) throw emailRefusal(holder.tenantId, tenantId);
       throw error;
     }
     await this.audit.record(
@@ -79,6 +93,11 @@ export class UserProvisioningService {
     );
     await this.events.publish(manager, 'user.created', { tenantId, userId: user.id, actorId: actor.id });
     return manager.getRepository(User).findOneByOrFail({ id: Equal(user.id), tenantId: Equal(tenantId) });
+  }
+
+  /** The account that holds an address, in any tenant (one lookup, whoever holds it). */
+  private holderOf(manager: EntityManager, email: string): Promise<Pick<User, 'tenantId'> | null> {
+    return manager.getRepository(User).findOne({ select: { id: true, tenantId: true }, where: { email: Equal(email) } });
   }
 
   /** After commit: the invitation email. Mail trouble never undoes the member. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { UserCreationLimit } from './user-creation-limit';
 import { UserProvisioningService } from './user-provisioning.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -7,7 +8,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuthModule],
   controllers: [UsersController],
-  providers: [UsersService, UserProvisioningService],
+  providers: [UsersService, UserProvisioningService, UserCreationLimit],
   exports: [UserProvisioningService],
 })
 export class UsersModule {}

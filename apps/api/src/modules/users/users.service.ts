@@ -18,6 +18,7 @@ import type { ListUsersQuery } from './dto/list-users.query';
 import { ADMIN_ONLY_USER_FIELDS, type UpdateMeDto, type UpdateUserDto } from './dto/update-user.dto';
 import { User } from './entities/user.entity';
 import { toUserView } from './user.mapper';
+import { UserCreationLimit } from './user-creation-limit';
 import { UserProvisioningService } from './user-provisioning.service';
 
 const actorOf = (principal: UserPrincipal) => ({ id: principal.userId, impersonatorId: principal.impersonatorId });
@@ -31,6 +32,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly provisioning: UserProvisioningService,
+    private readonly creationLimit: UserCreationLimit,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
@@ -65,6 +67,7 @@ export class UsersService {
 
   async create(principal: UserPrincipal, request: CreateUserDto, context: RequestContext): Promise<UserView> {
     assertNoAdminGrantUnderImpersonation(principal, request.role, null);
+    await this.creationLimit.spend(principal);
     const user = await this.dataSource.transaction((manager) => this.provisioning.insert(manager, principal.tenantId, request, actorOf(principal), context));
     await this.provisioning.welcome(user);
     return this.view(user);

@@ -11,6 +11,8 @@ import { canChangeStatus, draftOf, inviteErrors, memberChanges, profileErrors, t
 
 function errorsOf(error: unknown, i18n: I18n): string[] {
   if (httpStatus(error) === 409) return [i18n.t('members.err.emailTaken')];
+  if (httpStatus(error) === 422) return [i18n.t('members.err.emailUnavailable')];
+  if (httpStatus(error) === 429) return [i18n.t('members.err.tooManyInvites')];
   const fields = fieldMessages(error);
   return fields.length ? fields : [apiMessage(error) ?? i18n.t('auth.genericError')];
 }
