@@ -109,6 +109,19 @@ describe('attendances', () => {
     await admin.get('/api/attendances?tenantId=x').expect(400);
   });
 
+  it('refuses days before 2000-01-01 in the list, the export and the dashboard, naming the field', async () => {
+    const cases: [string, string][] = [
+      ['/api/attendances?from=1999-12-31&to=2000-01-05', 'from'],
+      ['/api/attendances/export?format=csv&from=0100-01-01&to=0100-01-02', 'from'],
+      ['/api/dashboard?from=1999-01-01&to=1999-12-31', 'from'],
+    ];
+    for (const [url, field] of cases) {
+      const response = await admin.get(url).expect(400);
+      expect(response.body.details).toEqual([{ field, messages: [`${field} must not be before 2000-01-01`] }]);
+    }
+    await admin.get('/api/attendances?from=2000-01-01&to=2000-01-05').expect(200);
+  });
+
   it('bounds the text search: q longer than 100 characters is a 400 naming q, on the list and the export', async () => {
     await admin.get(`/api/attendances?q=${'a'.repeat(100)}`).expect(200);
     for (const url of [`/api/attendances?q=${'a'.repeat(101)}`, `/api/attendances/export?format=csv&q=${'a'.repeat(5000)}`]) {

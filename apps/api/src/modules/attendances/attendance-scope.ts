@@ -1,4 +1,4 @@
-import { ErrorCode, MAX_RANGE_DAYS, Role } from '@fasto/contracts';
+import { EARLIEST_ATTENDED_AT, ErrorCode, MAX_RANGE_DAYS, Role } from '@fasto/contracts';
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { addDays, daysInclusive, isValidDay, todayIn, type Day } from '../../core/time/tenant-days';
@@ -38,6 +38,9 @@ export interface DayRange {
 
 const invalid = (field: string, message: string) => new BadRequestException(apiError(ErrorCode.ValidationFailed, message, [{ field, messages: [message] }]));
 
+/** No attendance is older: an earlier day is a typo, refused like any invalid date. */
+const EARLIEST_DAY = EARLIEST_ATTENDED_AT.slice(0, 10);
+
 /**
  * Validates a `from`/`to` pair of tenant-local days. Missing ends default to the last
  * `defaultDays` days ending today, when a default is wanted at all.
@@ -46,6 +49,10 @@ export function resolveDayRange(query: { from?: string; to?: string }, timeZone:
   if (query.from === undefined && query.to === undefined && defaultDays === null) return null;
   if (query.from !== undefined && !isValidDay(query.from)) throw invalid('from', 'from is not a valid date');
   if (query.to !== undefined && !isValidDay(query.to)) throw invalid('to', 'to is not a valid date');
+  for (const field of ['from', 'to'] as const) {
+    const day = query[field];
+    if (day !== undefined && day < EARLIEST_DAY) throw invalid(field, `${field} must not be before ${EARLIEST_DAY}`);
+  }
   const to = query.to ?? todayIn(timeZone);
   const from = query.from ?? addDays(to, -((defaultDays ?? MAX_RANGE_DAYS) - 1));
   if (from > to) throw invalid('from', 'from must not be after to');
