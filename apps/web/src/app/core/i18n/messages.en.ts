@@ -117,6 +117,7 @@ export const EN: Record<MessageKey, string> = {
   'att.export': 'Export',
   'att.clearFilters': 'Clear filters',
   'att.edit': 'Edit',
+  'att.saleValueInvalid': 'Invalid sale value: write it like {example}.',
   'att.saved': 'Changes saved.',
   'att.any': 'Any',
   'notif.title': 'Notifications',

@@ -116,6 +116,7 @@ export const PT = {
   'att.export': 'Exportar',
   'att.clearFilters': 'Limpar filtros',
   'att.edit': 'Editar',
+  'att.saleValueInvalid': 'Valor da venda inválido: escreva como {example}.',
   'att.saved': 'Alterações salvas.',
   'att.any': 'Qualquer',
   'notif.title': 'Notificações',

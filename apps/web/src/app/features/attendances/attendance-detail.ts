@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
-import { Role, type AttendanceDetail, type UpdateAttendanceRequest } from '@fasto/contracts';
+import { Role, type AttendanceDetail } from '@fasto/contracts';
 import { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
+import { formatMoneyInput } from '../../core/format/money-input';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage } from '../../shared/api-error';
+import { apiMessage, inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
+import { changesOf, draftOf, type AttendanceDraft } from './attendance-edit';
 import { AttendanceEditOptions, type EditOptions } from './attendance-edit-options';
 
 /** Slide-over with everything about one attendance, and the corrections admins/managers may make. */
@@ -31,11 +33,15 @@ export class AttendanceDetailPanel {
   protected readonly dateTime = formatDateTime;
   protected readonly minutes = formatMinutes;
   protected readonly brl = formatBrl;
+  protected readonly value = inputValue;
+  protected readonly moneyExample = computed(() => formatMoneyInput(6459.51, this.i18n.language()));
+  protected readonly checked = (event: Event): boolean => (event.target as HTMLInputElement).checked;
   protected readonly detail = signal<AttendanceDetail | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly canEdit = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
   protected readonly editing = signal(false);
   protected readonly editOptions = signal<EditOptions>({ stages: [], origins: [] });
+  protected readonly draft = signal<AttendanceDraft>({ stageId: '', originId: '', converted: false, saleText: '' });
   protected readonly saving = signal(false);
   protected readonly saveError = signal<string | null>(null);
   protected readonly saved = signal(false);
@@ -52,25 +58,27 @@ export class AttendanceDetailPanel {
     const detail = this.detail();
     const role = this.role();
     if (!detail || !role) return;
+    this.draft.set(draftOf(detail, this.i18n.language()));
+    this.saveError.set(null);
     this.editing.set(true);
     this.saved.set(false);
     this.options.for(role, detail).subscribe((options) => this.editOptions.set(options));
   }
 
-  protected save(form: HTMLFormElement): void {
+  protected patchDraft(change: Partial<AttendanceDraft>): void {
+    this.draft.update((draft) => ({ ...draft, ...change }));
+  }
+
+  protected save(): void {
     const detail = this.detail();
     if (!detail) return;
-    const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
-    const converted = (form.elements.namedItem('converted') as HTMLInputElement).checked;
-    const sale = field('saleValue').replace(/\./g, '').replace(',', '.').trim();
-    const request: UpdateAttendanceRequest = {
-      funnelStageId: field('stage') || null,
-      originItemId: field('origin') || null,
-      converted,
-      saleValue: sale === '' ? null : Number(sale),
-    };
-    if (request.saleValue !== null && request.saleValue !== undefined && !Number.isFinite(request.saleValue)) {
-      this.saveError.set(this.i18n.t('auth.genericError'));
+    const request = changesOf(detail, this.draft(), this.i18n.language());
+    if (request === null) {
+      this.saveError.set(this.i18n.t('att.saleValueInvalid', { example: this.moneyExample() }));
+      return;
+    }
+    if (Object.keys(request).length === 0) {
+      this.editing.set(false);
       return;
     }
     this.saving.set(true);
