@@ -39,8 +39,10 @@ export async function openPage(browser, { width = 1440, height = 900 } = {}) {
   return { context, page, errors };
 }
 
+/** Signs in the way a person does: opens `/`, lands on the login form, types and clicks. */
 export async function signIn(page, who) {
-  await page.goto('/login');
+  await page.goto('/');
+  await page.waitForURL(/\/login/);
   await page.getByLabel(/e-mail/i).fill(USERS[who] ?? who);
   await page.locator('#password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();

@@ -7,6 +7,8 @@ export const appRoutes: Route[] = [
     canActivate: [signedOutGuard],
     loadComponent: () => import('./features/auth/auth-layout').then((m) => m.AuthLayout),
     children: [
+      // Without it a signed-out `/` matches this layout with an empty outlet (issue 19): a blank card.
+      { path: '', pathMatch: 'full', redirectTo: 'login' },
       { path: 'login', loadComponent: () => import('./features/auth/login.page').then((m) => m.LoginPage) },
       { path: 'forgot-password', loadComponent: () => import('./features/auth/forgot-password.page').then((m) => m.ForgotPasswordPage) },
       { path: 'reset-password', loadComponent: () => import('./features/auth/reset-password.page').then((m) => m.ResetPasswordPage) },

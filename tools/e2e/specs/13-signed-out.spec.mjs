@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BASE_URL, PASSWORD, USERS, launch, openPage } from '../support/browser.mjs';
+
+describe('a signed-out visitor (issue 19, item 2)', () => {
+  let browser;
+  before(async () => (browser = await launch()));
+  after(async () => browser?.close());
+
+  for (const path of ['/', '/dashboard', '/attendances?converted=true', '/no-such-screen']) {
+    it(`opening ${path} lands on the login form`, async () => {
+      const { context, page } = await openPage(browser);
+      await page.goto(path);
+      await page.locator('#password').waitFor({ state: 'visible', timeout: 5_000 });
+      assert.match(new URL(page.url()).pathname, /^\/login$/);
+      await context.close();
+    });
+  }
+
+  it('signs in from / and the session it starts is the one the API knows', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/');
+    await page.getByLabel(/e-mail/i).fill(USERS.manager);
+    await page.locator('#password').fill(PASSWORD);
+    const login = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/login');
+    await page.getByTestId('login-submit').click();
+    const { accessToken } = await (await login).json();
+    await page.waitForURL(/\/dashboard/);
+    const me = await (await fetch(`${BASE_URL}/api/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json();
+    assert.equal(me.user.email, USERS.manager);
+    await context.close();
+  });
+});
