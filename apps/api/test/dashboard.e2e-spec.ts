@@ -145,6 +145,8 @@ describe('dashboard', () => {
       OTHERS_BUCKET_NAME,
     ]);
     expect(bySlice(body.byStage)).toMatchObject({ Proposta: 1, 'Venda Fechada': 1, [OTHERS_BUCKET_NAME]: 3 });
+    expect(body.byStage.filter((slice: DashboardSlice) => slice.won).map((slice: DashboardSlice) => slice.name)).toEqual(['Venda Fechada']);
+    expect(body.byOrigin.some((slice: DashboardSlice) => 'won' in slice)).toBe(false);
     expect(bySlice(body.byOrigin)).toEqual({ Instagram: 2, 'Facebook Ads': 0, 'Google Ads': 0, Site: 1, Indicação: 0, [OTHERS_BUCKET_NAME]: 2 });
   });
 

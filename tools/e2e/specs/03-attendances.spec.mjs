@@ -32,7 +32,7 @@ describe('attendances', () => {
     await page.getByTestId('attendance-row').first().click();
     await page.getByTestId('edit-attendance').click();
     const stage = page.locator('#edit-stage');
-    await stage.locator('option:nth-child(3)').waitFor({ state: 'attached' });
+    await stage.locator('optgroup option').first().waitFor({ state: 'attached' });
     const current = await stage.inputValue();
     const choices = await stage.locator('option').evaluateAll((options) => options.map((o) => ({ value: o.value, label: o.textContent?.trim() ?? '' })));
     const next = choices.find((option) => option.value && option.value !== current);

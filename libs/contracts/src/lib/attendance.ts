@@ -67,6 +67,8 @@ export interface DashboardSlice {
   name: string;
   color: string;
   count: number;
+  /** Only on the funnel's won stage: moving an attendance there means the sale closed. */
+  won?: true;
 }
 
 /** One agent's KPIs over the range (`userId: null` gathers attendances without a known agent). */

@@ -19,9 +19,15 @@ export function toTotals(sums: TotalsSums): DashboardTotals {
  * One slice per entry of the catalog in force (in its order), plus "Outros" for everything
  * else: no stage/origin, a deleted one, or one outside the selected team's funnel/group.
  */
-export function toSlices(catalog: { id: string; name: string; color: string }[], counts: Map<string, number>): DashboardSlice[] {
+export function toSlices(catalog: { id: string; name: string; color: string; won?: true }[], counts: Map<string, number>): DashboardSlice[] {
   const known = new Set(catalog.map((entry) => entry.id));
-  const slices: DashboardSlice[] = catalog.map((entry) => ({ id: entry.id, name: entry.name, color: entry.color, count: counts.get(entry.id) ?? 0 }));
+  const slices: DashboardSlice[] = catalog.map((entry) => ({
+    id: entry.id,
+    name: entry.name,
+    color: entry.color,
+    count: counts.get(entry.id) ?? 0,
+    ...(entry.won ? { won: true as const } : {}),
+  }));
   const others = [...counts.entries()].filter(([id]) => !known.has(id)).reduce((sum, [, count]) => sum + count, 0);
   if (others > 0) slices.push({ id: null, name: OTHERS_BUCKET_NAME, color: OTHERS_COLOR, count: others });
   return slices;

@@ -9,8 +9,8 @@ import { apiMessage, inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
-import { changesOf, draftOf, type AttendanceDraft } from './attendance-edit';
-import { AttendanceEditOptions, type EditOptions } from './attendance-edit-options';
+import { changesOf, draftOf, selectStage, type AttendanceDraft, type StageEffect } from './attendance-edit';
+import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions } from './attendance-edit-options';
 
 /** Slide-over with everything about one attendance, and the corrections admins/managers may make. */
 @Component({
@@ -40,7 +40,28 @@ export class AttendanceDetailPanel {
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly canEdit = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
   protected readonly editing = signal(false);
-  protected readonly editOptions = signal<EditOptions>({ stages: [], origins: [] });
+  protected readonly editOptions = signal<EditOptions>(NO_EDIT_OPTIONS);
+  /** What the last stage pick did to "Convertido" (a note, or a question the user must answer before saving). */
+  protected readonly stageEffect = signal<StageEffect>('none');
+  private readonly wonStageIds = computed(
+    () =>
+      new Set(
+        entriesOf(this.editOptions().stages)
+          .filter((option) => option.won)
+          .map((option) => option.id),
+      ),
+  );
+  /** A picked stage or origin outside the team's funnel/group counts as "Outros" on the team dashboard. */
+  protected readonly outsideTeam = computed(() => {
+    const team = this.detail()?.team;
+    const { stages, origins } = this.editOptions();
+    const draft = this.draft();
+    const outside = (list: EditList, id: string) => id !== '' && list.home !== null && !list.home.options.some((option) => option.id === id);
+    return team ? { stage: outside(stages, draft.stageId), origin: outside(origins, draft.originId), team: team.name } : null;
+  });
+  /** The current stage/origin may be missing from the lists (deleted since): it stays selectable as it is. */
+  protected readonly unlistedStage = computed(() => unlisted(this.detail()?.stage ?? null, this.editOptions().stages));
+  protected readonly unlistedOrigin = computed(() => unlisted(this.detail()?.origin ?? null, this.editOptions().origins));
   protected readonly draft = signal<AttendanceDraft>({ stageId: '', originId: '', converted: false, saleText: '' });
   protected readonly saving = signal(false);
   protected readonly saveError = signal<string | null>(null);
@@ -59,6 +80,8 @@ export class AttendanceDetailPanel {
     const role = this.role();
     if (!detail || !role) return;
     this.draft.set(draftOf(detail, this.i18n.language()));
+    this.stageEffect.set('none');
+    this.editOptions.set(NO_EDIT_OPTIONS);
     this.saveError.set(null);
     this.editing.set(true);
     this.saved.set(false);
@@ -67,11 +90,24 @@ export class AttendanceDetailPanel {
 
   protected patchDraft(change: Partial<AttendanceDraft>): void {
     this.draft.update((draft) => ({ ...draft, ...change }));
+    if ('converted' in change && this.stageEffect() === 'askConverted') this.stageEffect.set('none');
+  }
+
+  protected pickStage(stageId: string): void {
+    const { draft, effect } = selectStage(this.draft(), stageId, this.wonStageIds(), this.stageEffect());
+    this.draft.set(draft);
+    this.stageEffect.set(effect);
+  }
+
+  /** The answer to "still converted?" after leaving the won stage. */
+  protected keepConverted(keep: boolean): void {
+    this.patchDraft({ converted: keep });
   }
 
   protected save(): void {
     const detail = this.detail();
     if (!detail) return;
+    if (this.stageEffect() === 'askConverted') return;
     const request = changesOf(detail, this.draft(), this.i18n.language());
     if (request === null) {
       this.saveError.set(this.i18n.t('att.saleValueInvalid', { example: this.moneyExample() }));
@@ -111,4 +147,10 @@ export class AttendanceDetailPanel {
       error: () => this.state.set('error'),
     });
   }
+}
+
+const entriesOf = (list: EditList) => [...(list.home?.options ?? []), ...list.elsewhere.flatMap((group) => group.options)];
+
+function unlisted(current: { id: string; name: string } | null, list: EditList): { id: string; name: string } | null {
+  return current && !entriesOf(list).some((option) => option.id === current.id) ? current : null;
 }

@@ -6,12 +6,46 @@ import { catchError, forkJoin, map, of, type Observable } from 'rxjs';
 export interface EditOption {
   id: string;
   name: string;
-  group: string | null;
+  /** The funnel's won stage. */
+  won: boolean;
+}
+
+/** One funnel or origin group. */
+export interface EditGroup {
+  name: string;
+  options: EditOption[];
+}
+
+/**
+ * The attendance's team funnel (or origin group) first; the tenant's others apart, since an entry
+ * from them counts as "Outros" on that team's dashboard.
+ */
+export interface EditList {
+  home: EditGroup | null;
+  elsewhere: EditGroup[];
 }
 
 export interface EditOptions {
-  stages: EditOption[];
-  origins: EditOption[];
+  stages: EditList;
+  origins: EditList;
+}
+
+export const NO_EDIT_OPTIONS: EditOptions = { stages: { home: null, elsewhere: [] }, origins: { home: null, elsewhere: [] } };
+
+interface CatalogGroup {
+  name: string;
+  teams: { id: string }[];
+  entries: { id: string; name: string; isWon?: boolean }[];
+}
+
+/** Splits the tenant's funnels (or origin groups) into the team's own and the rest. */
+export function splitByTeam(groups: CatalogGroup[], teamId: string | null): EditList {
+  const toGroup = (group: CatalogGroup): EditGroup => ({
+    name: group.name,
+    options: group.entries.map((entry) => ({ id: entry.id, name: entry.name, won: entry.isWon === true })),
+  });
+  const home = teamId ? groups.find((group) => group.teams.some((team) => team.id === teamId)) : undefined;
+  return { home: home ? toGroup(home) : null, elsewhere: groups.filter((group) => group !== home).map(toGroup) };
 }
 
 /**
@@ -24,26 +58,33 @@ export class AttendanceEditOptions {
   private readonly dashboard = inject(DashboardApi);
 
   for(role: Role, attendance: AttendanceDetail): Observable<EditOptions> {
-    const empty: EditOptions = { stages: [], origins: [] };
+    const teamId = attendance.team?.id ?? null;
     if (role === Role.Admin) {
       return forkJoin([this.catalog.funnels({ limit: 200 }), this.catalog.originGroups({ limit: 200 })]).pipe(
         map(([funnels, groups]) => ({
-          stages: funnels.items.flatMap((funnel) => funnel.stages.map((stage) => ({ id: stage.id, name: stage.name, group: funnel.name }))),
-          origins: groups.items.flatMap((group) => group.items.map((item) => ({ id: item.id, name: item.name, group: group.name }))),
+          stages: splitByTeam(
+            funnels.items.map((funnel) => ({ name: funnel.name, teams: funnel.teams, entries: funnel.stages })),
+            teamId,
+          ),
+          origins: splitByTeam(
+            groups.items.map((group) => ({ name: group.name, teams: group.teams, entries: group.items })),
+            teamId,
+          ),
         })),
-        catchError(() => of(empty)),
+        catchError(() => of(NO_EDIT_OPTIONS)),
       );
     }
     if (role === Role.Manager && attendance.team) {
       const day = attendance.attendedAt.slice(0, 10);
+      const own = (slices: { id: string | null; name: string; won?: true }[]): EditGroup => ({
+        name: '',
+        options: slices.flatMap((slice) => (slice.id === null ? [] : [{ id: slice.id, name: slice.name, won: slice.won === true }])),
+      });
       return this.dashboard.get({ teamId: attendance.team.id, from: day, to: day }).pipe(
-        map((data) => ({
-          stages: data.byStage.filter((slice) => slice.id !== null).map((slice) => ({ id: slice.id as string, name: slice.name, group: null })),
-          origins: data.byOrigin.filter((slice) => slice.id !== null).map((slice) => ({ id: slice.id as string, name: slice.name, group: null })),
-        })),
-        catchError(() => of(empty)),
+        map((data) => ({ stages: { home: own(data.byStage), elsewhere: [] }, origins: { home: own(data.byOrigin), elsewhere: [] } })),
+        catchError(() => of(NO_EDIT_OPTIONS)),
       );
     }
-    return of(empty);
+    return of(NO_EDIT_OPTIONS);
   }
 }

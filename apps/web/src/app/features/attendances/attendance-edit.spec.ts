@@ -1,5 +1,5 @@
 import type { AttendanceDetail } from '@fasto/contracts';
-import { changesOf, draftOf } from './attendance-edit';
+import { changesOf, draftOf, selectStage } from './attendance-edit';
 
 const sale = {
   id: 'a1',
@@ -33,5 +33,29 @@ describe('attendance corrections', () => {
 
   it('refuse a value that is not money in the UI language', () => {
     expect(changesOf(sale, { ...draftOf(sale, 'pt-BR'), saleText: '6459.51' }, 'pt-BR')).toBeNull();
+  });
+});
+
+describe('stage and conversion stay coherent', () => {
+  const won = new Set(['won']);
+  const open = { stageId: 'proposal', originId: '', converted: false, saleText: '' };
+
+  it('entering the won stage proposes "Convertido"', () => {
+    expect(selectStage(open, 'won', won)).toEqual({ draft: { ...open, stageId: 'won', converted: true }, effect: 'convertedProposed' });
+  });
+
+  it('leaving the won stage of a sale asks before anything is unticked', () => {
+    const closed = { ...open, stageId: 'won', converted: true };
+    expect(selectStage(closed, 'proposal', won)).toEqual({ draft: { ...closed, stageId: 'proposal' }, effect: 'askConverted' });
+  });
+
+  it('keeps asking while the pick stays outside the won stage', () => {
+    const asked = { ...open, stageId: 'other-funnel', converted: true };
+    expect(selectStage(asked, 'proposal', won, 'askConverted').effect).toBe('askConverted');
+    expect(selectStage(asked, 'won', won, 'askConverted').effect).toBe('none');
+  });
+
+  it('moves between other stages without touching "Convertido"', () => {
+    expect(selectStage(open, 'negotiation', won)).toEqual({ draft: { ...open, stageId: 'negotiation' }, effect: 'none' });
   });
 });

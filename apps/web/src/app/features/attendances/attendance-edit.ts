@@ -32,3 +32,23 @@ export function changesOf(attendance: AttendanceDetail, draft: AttendanceDraft, 
   if (saleValue !== attendance.saleValue) changes.saleValue = saleValue;
   return changes;
 }
+
+/** What picking a stage did to "Convertido": proposed it (won stage), or needs the user's answer (left the won stage). */
+export type StageEffect = 'none' | 'convertedProposed' | 'askConverted';
+
+/**
+ * Keeps stage and conversion coherent: entering the won stage ticks "Convertido"; leaving it asks,
+ * and an unanswered question stays while the pick is still outside the won stage.
+ */
+export function selectStage(
+  draft: AttendanceDraft,
+  stageId: string,
+  wonStageIds: ReadonlySet<string>,
+  previous: StageEffect = 'none',
+): { draft: AttendanceDraft; effect: StageEffect } {
+  const wasWon = wonStageIds.has(draft.stageId) || previous === 'askConverted';
+  const isWon = wonStageIds.has(stageId);
+  if (isWon && !wonStageIds.has(draft.stageId) && !draft.converted) return { draft: { ...draft, stageId, converted: true }, effect: 'convertedProposed' };
+  if (wasWon && !isWon && draft.converted) return { draft: { ...draft, stageId }, effect: 'askConverted' };
+  return { draft: { ...draft, stageId }, effect: 'none' };
+}
