@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
 import { Role } from '@fasto/contracts';
 import { ActionToken } from '../src/modules/auth/entities/action-token.entity';
 import { InvitationService } from '../src/modules/auth/services/invitation.service';
@@ -97,6 +98,31 @@ describe('auth: passwords and invitations', () => {
   });
 
   describe('invitations', () => {
+    it('tells an expired, replaced or unknown invitation link apart without using it', async () => {
+      const tenant = await t.dataSource.getRepository(Tenant).findOneByOrFail({ slug: 'demo' });
+      const invited = await t.dataSource.getRepository(User).save({
+        id: randomUUID(),
+        tenantId: tenant.id,
+        email: 'late.agent@demo.fasto.app',
+        fullName: 'Agente Atrasada',
+        role: Role.Agent,
+        passwordHash: null,
+        isActive: true,
+      });
+      const check = async (token: string) => (await t.http().post('/api/auth/invite/check').send({ token }).expect(200)).body;
+      await t.app.get(InvitationService).invite(invited, tenant);
+      const first = await tokenEmailedTo(t, invited.email, 'accept-invite');
+      await t.app.get(InvitationService).invite(invited, tenant);
+      const second = await tokenEmailedTo(t, invited.email, 'accept-invite', 1);
+      expect(await check(first)).toEqual({ status: 'used' });
+      expect((await check(second)).status).toBe('valid');
+      await t.dataSource.getRepository(ActionToken).update({ userId: invited.id, usedAt: IsNull() }, { expiresAt: new Date(Date.now() - 1000) });
+      expect(await check(second)).toEqual({ status: 'expired' });
+      expect(await check('x'.repeat(43))).toEqual({ status: 'invalid' });
+      await t.http().post('/api/auth/invite/check').send({ token: 'short' }).expect(400);
+      await t.http().post('/api/auth/invite/check').send({ token: second, extra: 1 }).expect(400);
+    });
+
     it('lets an invited user set a password once and signs them in', async () => {
       const tenant = await t.dataSource.getRepository(Tenant).findOneByOrFail({ slug: 'demo' });
       const team = await idOf(t, DEMO.agent);
@@ -115,12 +141,16 @@ describe('auth: passwords and invitations', () => {
 
       await t.app.get(InvitationService).invite(invited, tenant);
       const token = await tokenEmailedTo(t, invited.email, 'accept-invite');
+      const check = () => t.http().post('/api/auth/invite/check').send({ token }).expect(200);
+      expect((await check()).body).toEqual({ status: 'valid', email: invited.email, fullName: 'Nova Agente', tenantName: 'Demo' });
+      expect((await check()).body.status).toBe('valid'); // checking never uses the link
       await t.http().post('/api/auth/invite/accept').send({ token, password: 'short' }).expect(400);
       const accepted = await t.http().post('/api/auth/invite/accept').send({ token, password: NEW_PASSWORD }).expect(200);
       expect(accepted.body).toMatchObject({ expiresIn: 900, user: { email: invited.email, role: 'agent' } });
       expect(refreshCookieOf(accepted)).toBeTruthy();
 
       await t.http().post('/api/auth/invite/accept').send({ token, password: 'Another-good-phrase-7' }).expect(400);
+      expect((await check()).body).toEqual({ status: 'used' });
       await login(t, invited.email, NEW_PASSWORD);
       await t
         .http()

@@ -69,6 +69,7 @@ const ACCESS: Record<string, Access> = {
   'PATCH /api/users/:id': [Admin, Manager],
   'PATCH /api/users/me': EVERYONE,
   'POST /api/auth/invite/accept': 'public',
+  'POST /api/auth/invite/check': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'POST /api/auth/password/change': EVERYONE,

@@ -75,6 +75,23 @@ export interface AcceptInviteRequest {
   password: string;
 }
 
+/** `POST /auth/invite/check`: what an invitation link is worth, without using it. */
+export interface InvitationCheckRequest {
+  token: string;
+}
+
+/** `used` also covers a link replaced by a newer invitation; `invalid` an unknown link or an account that can no longer sign in. */
+export const INVITATION_STATUSES = ['valid', 'used', 'expired', 'invalid'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export interface InvitationCheckResponse {
+  status: InvitationStatus;
+  /** Only for a valid link: whom it invites, and where. */
+  email?: string;
+  fullName?: string;
+  tenantName?: string;
+}
+
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const IMPERSONATION_TOKEN_TTL_SECONDS = 60 * 60;
 export const REFRESH_COOKIE_NAME = 'fasto_refresh';

@@ -1,4 +1,4 @@
-import type { TokenResponse } from '@fasto/contracts';
+import type { InvitationCheckResponse, TokenResponse } from '@fasto/contracts';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,7 +8,7 @@ import type { AppConfig } from '../../core/config/app-config';
 import { ANY_ROLE, Authorized, DeniedUnderImpersonation } from '../../core/decorators/authorized.decorator';
 import { CurrentUser } from '../../core/decorators/current-principal.decorator';
 import { Public } from '../../core/decorators/public.decorator';
-import { AcceptInviteDto, ChangePasswordDto, ForgotPasswordDto, ResetPasswordDto } from './dto/password.dto';
+import { AcceptInviteDto, ChangePasswordDto, InvitationCheckDto, ForgotPasswordDto, ResetPasswordDto } from './dto/password.dto';
 import { setRefreshCookie } from './refresh-cookie';
 import { requestContext } from './request-context';
 import { InvitationService } from './services/invitation.service';
@@ -47,6 +47,14 @@ export class PasswordController {
   @ApiOperation({ summary: 'Change your password; your other sessions are signed out' })
   async change(@CurrentUser() principal: UserPrincipal, @Body() request: ChangePasswordDto, @Req() http: FastifyRequest): Promise<void> {
     await this.passwords.change(principal, request, requestContext(http));
+  }
+
+  @Post('invite/check')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Whether an invitation link is valid, used or expired, without using it' })
+  check(@Body() request: InvitationCheckDto): Promise<InvitationCheckResponse> {
+    return this.invitations.check(request.token);
   }
 
   @Post('invite/accept')

@@ -1,4 +1,4 @@
-import type { AcceptInviteRequest, ChangePasswordRequest, ForgotPasswordRequest, ResetPasswordRequest } from '@fasto/contracts';
+import type { AcceptInviteRequest, InvitationCheckRequest, ChangePasswordRequest, ForgotPasswordRequest, ResetPasswordRequest } from '@fasto/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { NormalizedEmail } from '../../../core/validation/normalized-email.decorator';
@@ -7,6 +7,14 @@ export class ForgotPasswordDto implements ForgotPasswordRequest {
   @ApiProperty()
   @NormalizedEmail()
   email!: string;
+}
+
+export class InvitationCheckDto implements InvitationCheckRequest {
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token!: string;
 }
 
 /** The new password is judged by the policy in the service (it needs the account's email). */

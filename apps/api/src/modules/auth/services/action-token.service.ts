@@ -37,6 +37,11 @@ export class ActionTokenService {
     return this.tokens.findOneBy({ tokenHash: Equal(hashSecretToken(token)), purpose: Equal(purpose), usedAt: IsNull(), expiresAt: MoreThan(now) });
   }
 
+  /** The token's row whatever its state (used, expired), for telling a visitor what their link is worth. */
+  findAny(token: string, purpose: ActionTokenPurpose): Promise<ActionToken | null> {
+    return this.tokens.findOneBy({ tokenHash: Equal(hashSecretToken(token)), purpose: Equal(purpose) });
+  }
+
   /** Marks the token used; false when another request used it first. */
   async consume(token: ActionToken, now = new Date()): Promise<boolean> {
     const result = await this.tokens.update({ id: token.id, tenantId: token.tenantId, usedAt: IsNull() }, { usedAt: now });

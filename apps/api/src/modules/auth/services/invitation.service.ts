@@ -1,4 +1,4 @@
-import { ErrorCode } from '@fasto/contracts';
+import { ErrorCode, type InvitationCheckResponse } from '@fasto/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -39,6 +39,17 @@ export class InvitationService {
     const token = await this.actionTokens.issue({ tenantId: tenant.id, userId: user.id }, 'invite', INVITE_TTL_MS);
     const url = `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
     await this.mailer.send(invitationEmail(user.email, user.fullName, tenant.name, url));
+  }
+
+  /** What the link is worth, read-only: the accept page explains a used or expired link before showing a form. */
+  async check(rawToken: string, now = new Date()): Promise<InvitationCheckResponse> {
+    const token = await this.actionTokens.findAny(rawToken, 'invite');
+    if (!token) return { status: 'invalid' };
+    if (token.usedAt) return { status: 'used' };
+    if (token.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
+    const account = await this.accounts.byId(token.tenantId, token.userId);
+    if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) return { status: 'invalid' };
+    return { status: 'valid', email: account.user.email, fullName: account.user.fullName, tenantName: account.tenant.name };
   }
 
   async accept(request: AcceptInviteDto, context: RequestContext): Promise<SignedIn> {
