@@ -4,6 +4,8 @@ import type {
   AcceptInviteRequest,
   ChangePasswordRequest,
   ForgotPasswordRequest,
+  InvitationCheckRequest,
+  InvitationCheckResponse,
   LoginRequest,
   MeResponse,
   Page,
@@ -54,6 +56,11 @@ export class AuthApi {
 
   changePassword(request: ChangePasswordRequest): Observable<void> {
     return this.http.post<void>(`${this.base}/password/change`, request);
+  }
+
+  /** Read-only: whether the invitation link is still good (the link is not used up). */
+  checkInvite(request: InvitationCheckRequest): Observable<InvitationCheckResponse> {
+    return this.http.post<InvitationCheckResponse>(`${this.base}/invite/check`, request);
   }
 
   acceptInvite(request: AcceptInviteRequest): Observable<TokenResponse> {

@@ -1,22 +1,47 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { AuthApi } from '@fasto/api-client';
+import type { InvitationCheckResponse, InvitationStatus } from '@fasto/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage, fieldMessages } from '../../shared/api-error';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+import { fieldMessages, httpStatus } from '../../shared/api-error';
 import { policyProblem } from './password-policy';
 import { SetPasswordForm } from './set-password-form';
 
+/** Why a link cannot be used, told before any form is shown. */
+const UNUSABLE: Record<Exclude<InvitationStatus, 'valid'>, MessageKey> = {
+  used: 'auth.invite.used',
+  expired: 'auth.invite.expired',
+  invalid: 'auth.invite.invalid',
+};
+
 @Component({
   selector: 'app-accept-invite-page',
-  imports: [SetPasswordForm],
+  imports: [SetPasswordForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-1 text-xl font-semibold">{{ i18n.t('auth.invite.title') }}</h1>
-    <p class="mb-5 text-sm text-zinc-500">{{ i18n.t('auth.invite.help') }}</p>
-    @if (!token()) {
-      <p class="text-sm text-red-600 dark:text-red-400" role="alert">{{ i18n.t('auth.reset.badToken') }}</p>
-    } @else {
-      <app-set-password-form [submitLabel]="i18n.t('auth.invite.save')" [busy]="busy()" [problems]="problems()" (submitted)="accept($event)" />
+    @switch (state()) {
+      @case ('checking') {
+        <p class="text-sm text-zinc-500" aria-busy="true" data-testid="invite-checking">{{ i18n.t('auth.invite.checking') }}</p>
+      }
+      @case ('unreachable') {
+        <p class="mb-4 text-sm text-red-600 dark:text-red-400" role="alert">{{ i18n.t('auth.genericError') }}</p>
+        <button type="button" class="btn-outline" (click)="check()">{{ i18n.t('common.retry') }}</button>
+      }
+      @case ('valid') {
+        <p class="mb-5 text-sm text-zinc-500" data-testid="invite-for">
+          {{ i18n.t('auth.invite.for', { email: invitation()?.email ?? '', tenant: invitation()?.tenantName ?? '' }) }}
+        </p>
+        <app-set-password-form [submitLabel]="i18n.t('auth.invite.save')" [busy]="busy()" [problems]="problems()" (submitted)="accept($event)" />
+      }
+      @default {
+        <p class="mb-5 rounded-lg border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm" role="alert" data-testid="invite-unusable">
+          {{ i18n.t(unusable()) }}
+        </p>
+        <a routerLink="/login" class="btn-primary w-full py-2.5" data-testid="invite-to-login">{{ i18n.t('auth.backToLogin') }}</a>
+      }
     }
   `,
 })
@@ -25,8 +50,36 @@ export class AcceptInvitePage {
   private readonly api = inject(AuthApi);
   private readonly auth = inject(AuthService);
   readonly token = input<string | undefined>();
+  protected readonly state = signal<'checking' | 'unreachable' | InvitationStatus>('checking');
+  protected readonly invitation = signal<InvitationCheckResponse | null>(null);
   protected readonly busy = signal(false);
   protected readonly problems = signal<string[]>([]);
+
+  constructor() {
+    effect(() => {
+      this.token();
+      untracked(() => this.check());
+    });
+  }
+
+  protected unusable(): MessageKey {
+    const state = this.state();
+    return state === 'used' || state === 'expired' ? UNUSABLE[state] : UNUSABLE.invalid;
+  }
+
+  /** Asks the API what the link is worth; a malformed link (400) is simply invalid. */
+  protected check(): void {
+    const token = this.token();
+    if (!token) return this.state.set('invalid');
+    this.state.set('checking');
+    this.api.checkInvite({ token }).subscribe({
+      next: (answer) => {
+        this.invitation.set(answer);
+        this.state.set(answer.status);
+      },
+      error: (error: unknown) => this.state.set(httpStatus(error) === 400 ? 'invalid' : 'unreachable'),
+    });
+  }
 
   protected accept(password: string): void {
     this.busy.set(true);
@@ -36,7 +89,9 @@ export class AcceptInvitePage {
       error: (error: unknown) => {
         this.busy.set(false);
         const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
-        this.problems.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.reset.badToken')]);
+        // Not a password problem: the link went bad meanwhile (used in another tab, expired); say which.
+        if (fields.length) this.problems.set(fields);
+        else this.check();
       },
     });
   }
