@@ -67,7 +67,7 @@ describe('attendances', () => {
       customerName: 'Cliente 25',
       agent: { name: 'Alice Atendente' },
       team: { name: 'Equipe Alpha' },
-      stage: { name: 'Venda Fechada', color: 'bg-green-100' },
+      stage: { name: 'Venda Fechada', color: 'bg-green-500' },
     });
     expect(first.body.items[0]).not.toHaveProperty('fullSummary');
     const seen = [...names(first.body.items)];

@@ -129,7 +129,7 @@ describe('dashboard', () => {
     expect(bySlice(body.byOrigin)).toMatchObject({ Instagram: 2, Site: 1, Feira: 1, Webinar: 1, [OTHERS_BUCKET_NAME]: 1 });
     const others = body.byStage.find((slice: DashboardSlice) => slice.id === null);
     expect(others).toEqual({ id: null, name: 'Outros', color: expect.stringMatching(/^bg-/), count: 2 });
-    expect(body.byStage.find((slice: DashboardSlice) => slice.name === 'Proposta').color).toBe('bg-amber-100');
+    expect(body.byStage.find((slice: DashboardSlice) => slice.name === 'Proposta').color).toBe('bg-amber-500');
   });
 
   it('uses the selected team’s funnel and origin group: anything else is "Outros"', async () => {

@@ -35,7 +35,7 @@ describe('screenshots', () => {
         await signIn(page, 'admin');
         await page.getByTestId('pie-stage').locator('path.arc').first().waitFor();
         await page.mouse.move(0, 0);
-        await page.waitForTimeout(300);
+        await page.waitForTimeout(1000); // ngx-charts fades arcs and lines in
         await page.screenshot({ path: `${DIR}/dashboard-${theme}-${device}.png`, fullPage: device === 'desktop' });
         await context.close();
       });

@@ -15,26 +15,27 @@ export interface DemoTenant {
   users: { email: string; fullName: string; role: Role; team: number | null; phone?: string }[];
 }
 
+// Mid shades: distinct from each other and readable on both themes' cards (issue 19).
 const salesFunnel = {
   name: 'Funil de Vendas',
   stages: [
-    { name: 'Novo Lead', color: 'bg-sky-100' },
-    { name: 'Qualificação', color: 'bg-indigo-100' },
-    { name: 'Proposta', color: 'bg-amber-100' },
-    { name: 'Negociação', color: 'bg-orange-100' },
-    { name: 'Venda Fechada', color: 'bg-green-100', isWon: true },
-    { name: 'Perdido', color: 'bg-red-100' },
+    { name: 'Novo Lead', color: 'bg-sky-500' },
+    { name: 'Qualificação', color: 'bg-indigo-500' },
+    { name: 'Proposta', color: 'bg-amber-500' },
+    { name: 'Negociação', color: 'bg-orange-500' },
+    { name: 'Venda Fechada', color: 'bg-green-500', isWon: true },
+    { name: 'Perdido', color: 'bg-red-500' },
   ],
 };
 
 const digitalOrigins = {
   name: 'Canais Digitais',
   items: [
-    { name: 'Instagram', color: 'bg-pink-100' },
-    { name: 'Facebook Ads', color: 'bg-blue-100' },
-    { name: 'Google Ads', color: 'bg-yellow-100' },
-    { name: 'Site', color: 'bg-zinc-200' },
-    { name: 'Indicação', color: 'bg-emerald-100' },
+    { name: 'Instagram', color: 'bg-pink-500' },
+    { name: 'Facebook Ads', color: 'bg-blue-500' },
+    { name: 'Google Ads', color: 'bg-yellow-500' },
+    { name: 'Site', color: 'bg-orange-500' },
+    { name: 'Indicação', color: 'bg-emerald-500' },
   ],
 };
 
@@ -50,10 +51,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
       {
         name: 'Funil Pós-venda',
         stages: [
-          { name: 'Onboarding', color: 'bg-cyan-100' },
-          { name: 'Suporte', color: 'bg-violet-100' },
-          { name: 'Renovação', color: 'bg-lime-100', isWon: true },
-          { name: 'Cancelado', color: 'bg-rose-100' },
+          { name: 'Onboarding', color: 'bg-cyan-500' },
+          { name: 'Suporte', color: 'bg-violet-500' },
+          { name: 'Renovação', color: 'bg-lime-500', isWon: true },
+          { name: 'Cancelado', color: 'bg-rose-500' },
         ],
       },
     ],
@@ -62,9 +63,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
       {
         name: 'Eventos e Parcerias',
         items: [
-          { name: 'Feira', color: 'bg-purple-100' },
-          { name: 'Webinar', color: 'bg-teal-100' },
-          { name: 'Parceiro', color: 'bg-stone-200' },
+          { name: 'Feira', color: 'bg-purple-500' },
+          { name: 'Webinar', color: 'bg-teal-500' },
+          { name: 'Parceiro', color: 'bg-red-500' },
         ],
       },
     ],

@@ -146,6 +146,10 @@ export class CatalogPage {
     if (name) this.update(group, entry, { name });
   }
 
+  protected colorsOf(group: Group): string[] {
+    return group.entries.map((entry) => entry.color);
+  }
+
   protected recolor(group: Group, entry: Entry, color: string): void {
     if (color !== entry.color) this.update(group, entry, { color });
   }

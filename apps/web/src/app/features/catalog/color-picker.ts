@@ -1,13 +1,18 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { PALETTE_HUES, PALETTE_SHADES } from '@fasto/contracts';
+import { isLowContrast } from '../../core/format/chart-color';
 import { paletteHex } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ColorChip } from '../../shared/color-chip';
+import { ChartPreview } from './chart-preview';
 
-/** The palette as swatches (one row per hue), with a live preview of the chip the dashboard will draw. */
+/**
+ * The palette as swatches (one row per hue), with a live preview of the chip and of the group's pie as
+ * the dashboard will draw it on both themes, and a warning when the swatch itself is hard to see.
+ */
 @Component({
   selector: 'app-color-picker',
-  imports: [ColorChip],
+  imports: [ColorChip, ChartPreview],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-3" data-testid="color-picker">
@@ -15,6 +20,15 @@ import { ColorChip } from '../../shared/color-chip';
         {{ i18n.t('catalog.preview') }}
         <app-color-chip [name]="previewName() || '—'" [color]="value()" data-testid="color-preview" />
         <code class="ml-auto">{{ value() }}</code>
+      </div>
+      <div class="flex items-center gap-3" data-testid="chart-preview">
+        <app-chart-preview [colors]="previewColors()" [current]="previewIndex()" theme="dark" [label]="i18n.t('catalog.previewDark')" />
+        <app-chart-preview [colors]="previewColors()" [current]="previewIndex()" theme="light" [label]="i18n.t('catalog.previewLight')" />
+        @if (lowContrast(); as themes) {
+          <p class="min-w-0 flex-1 text-xs text-amber-700 dark:text-amber-400" role="note" data-testid="low-contrast-warning">
+            {{ i18n.t('catalog.lowContrast', { themes: themes }) }}
+          </p>
+        }
       </div>
       <div class="grid gap-1" role="radiogroup" [attr.aria-label]="i18n.t('catalog.color')">
         @for (hue of hues; track hue) {
@@ -42,8 +56,22 @@ export class ColorPicker {
   protected readonly i18n = inject(I18n);
   readonly value = input.required<string>();
   readonly previewName = input('');
+  /** The colors of the group's entries in order, and where the edited one sits (its length for a new entry). */
+  readonly siblings = input<string[]>([]);
+  readonly index = input(0);
   readonly picked = output<string>();
   protected readonly hues = PALETTE_HUES;
   protected readonly shades = PALETTE_SHADES;
   protected readonly hex = paletteHex;
+  protected readonly previewIndex = computed(() => Math.min(this.index(), this.siblings().length));
+  protected readonly previewColors = computed(() => {
+    const colors = [...this.siblings()];
+    colors.splice(this.previewIndex(), 1, this.value());
+    return colors;
+  });
+  /** The themes on whose card the picked swatch is below 3:1 (the pie then uses a stronger shade of it). */
+  protected readonly lowContrast = computed(() => {
+    const themes = (['dark', 'light'] as const).filter((theme) => isLowContrast(this.value(), theme));
+    return themes.length ? themes.map((theme) => this.i18n.t(theme === 'dark' ? 'catalog.themeDark' : 'catalog.themeLight')).join(', ') : null;
+  });
 }

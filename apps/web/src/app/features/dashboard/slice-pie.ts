@@ -1,15 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import type { DashboardSlice } from '@fasto/contracts';
 import { PieChartModule } from '@swimlane/ngx-charts';
-import { formatInteger, paletteHex } from '../../core/format/format';
+import { chartHexes } from '../../core/format/chart-color';
+import { formatInteger } from '../../core/format/format';
+import { PreferencesStore } from '../../core/preferences/preferences.store';
 
 interface ChartSlice {
   name: string;
   value: number;
   slice: DashboardSlice;
+  hex: string;
 }
 
-/** Doughnut of stages or origins, each slice in its own palette color ("Outros" in neutral grey). */
+/**
+ * Doughnut of stages or origins, each slice in its own palette hue ("Outros" in neutral grey), in a
+ * shade that reads on the theme's card and differs from its neighbours.
+ */
 @Component({
   selector: 'app-slice-pie',
   imports: [PieChartModule],
@@ -37,12 +43,13 @@ interface ChartSlice {
         @for (item of data(); track item.name) {
           <li>
             <button
+              data-testid="pie-legend-item"
               type="button"
               class="flex w-full items-center gap-2 rounded-md px-2 py-1 text-left hover:bg-zinc-100 disabled:cursor-default disabled:hover:bg-transparent dark:hover:bg-zinc-900"
               [disabled]="item.slice.id === null"
               (click)="selected.emit(item.slice)"
             >
-              <span class="size-2.5 shrink-0 rounded-full ring-1 ring-black/10 dark:ring-white/10" [style.background]="hex(item.slice.color)"></span>
+              <span class="size-2.5 shrink-0 rounded-full ring-1 ring-black/10 dark:ring-white/10" [style.background]="item.hex"></span>
               <span class="min-w-0 flex-1 truncate">{{ item.slice.name }}</span>
               <span class="tabular-nums text-zinc-500">{{ count(item.value) }}</span>
             </button>
@@ -55,21 +62,24 @@ interface ChartSlice {
 export class SlicePie {
   readonly slices = input.required<DashboardSlice[]>();
   readonly selected = output<DashboardSlice>();
-  protected readonly hex = paletteHex;
+  private readonly theme = inject(PreferencesStore).theme;
   protected readonly count = formatInteger;
 
   /** Empty slices draw nothing; names are the chart's keys, so equal names in two funnels get told apart. */
   protected readonly data = computed<ChartSlice[]>(() => {
     const seen = new Map<string, number>();
-    return this.slices()
-      .filter((slice) => slice.count > 0)
-      .map((slice) => {
-        const n = (seen.get(slice.name) ?? 0) + 1;
-        seen.set(slice.name, n);
-        return { name: n > 1 ? `${slice.name} (${n})` : slice.name, value: slice.count, slice };
-      });
+    const drawn = this.slices().filter((slice) => slice.count > 0);
+    const hexes = chartHexes(
+      drawn.map((slice) => slice.color),
+      this.theme(),
+    );
+    return drawn.map((slice, index) => {
+      const n = (seen.get(slice.name) ?? 0) + 1;
+      seen.set(slice.name, n);
+      return { name: n > 1 ? `${slice.name} (${n})` : slice.name, value: slice.count, slice, hex: hexes[index] };
+    });
   });
-  protected readonly colors = computed(() => this.data().map((item) => ({ name: item.name, value: paletteHex(item.slice.color) })));
+  protected readonly colors = computed(() => this.data().map((item) => ({ name: item.name, value: item.hex })));
   protected readonly total = computed(() => formatInteger(this.data().reduce((sum, item) => sum + item.value, 0)));
 
   protected readonly tooltip = ({ data }: { data: { name: string; value: number } }) => `${data.name}: ${formatInteger(data.value)}`;
