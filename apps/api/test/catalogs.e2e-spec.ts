@@ -66,7 +66,7 @@ describe('funnels and origin groups', () => {
           ],
         })
         .expect(409);
-      await admin.post('/api/funnels', { name: 'funil teste' }).expect(409);
+      expect((await admin.post('/api/funnels', { name: 'funil teste' }).expect(409)).body.code).toBe('NAME_TAKEN');
       const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM funnels WHERE name = 'X'");
       expect(Number(n)).toBe(0);
     });
@@ -76,7 +76,7 @@ describe('funnels and origin groups', () => {
       const added = await admin.post(`/api/funnels/${funnel.id}/stages`, { name: 'Fechado', color: 'bg-emerald-300' }).expect(201);
       const fechado = added.body.stages.find((stage: Stage) => stage.name === 'Fechado');
       expect(fechado.position).toBe(3);
-      await admin.post(`/api/funnels/${funnel.id}/stages`, { name: 'lead', color: 'bg-emerald-300' }).expect(409);
+      expect((await admin.post(`/api/funnels/${funnel.id}/stages`, { name: 'lead', color: 'bg-emerald-300' }).expect(409)).body.code).toBe('NAME_TAKEN');
 
       const moved = await admin.patch(`/api/funnels/${funnel.id}/stages/${fechado.id}`, { isWon: true, color: 'bg-emerald-400', name: 'Fechado!' }).expect(200);
       expect(moved.body.stages.filter((stage: Stage) => stage.isWon).map((stage: Stage) => stage.name)).toEqual(['Fechado!']);

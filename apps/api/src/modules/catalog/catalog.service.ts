@@ -3,6 +3,7 @@ import { BadRequestException, ConflictException, NotFoundException } from '@nest
 import { randomUUID } from 'node:crypto';
 import { Equal, In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
+import { apiError } from '../../core/errors/api-error';
 import { keysetPage } from '../../core/pagination/keyset';
 import { pageSize, type PageQueryDto } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
@@ -226,13 +227,14 @@ export abstract class CatalogService {
   }
 
   private assertNameFree(existing: { name: string }[], name: string): void {
-    if (existing.some((item) => sameName(item.name, name))) throw new ConflictException(`${this.definition.itemLabel} "${name}" already exists here`);
+    if (existing.some((item) => sameName(item.name, name)))
+      throw new ConflictException(apiError(ErrorCode.NameTaken, `${this.definition.itemLabel} "${name}" already exists here`));
   }
 
   private async assertGroupNameFree(manager: EntityManager, tenantId: string, name: string, exceptId?: string): Promise<void> {
     const groups = await this.groups(manager).find({ select: { id: true, name: true }, where: { tenantId: Equal(tenantId) } });
     if (groups.some((group) => group.id !== exceptId && sameName(group.name, name))) {
-      throw new ConflictException(`A ${this.definition.groupLabel.toLowerCase()} named "${name}" already exists`);
+      throw new ConflictException(apiError(ErrorCode.NameTaken, `A ${this.definition.groupLabel.toLowerCase()} named "${name}" already exists`));
     }
   }
 
