@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, apiToken, assertNoConsoleErrors, launch, openPage } from '../support/browser.mjs';
+import { BASE_URL, apiToken, assertNoConsoleErrors, launch, openPage, signIn } from '../support/browser.mjs';
 import { emailedToken } from '../support/outbox.mjs';
 
 const post = (path, body, token) =>
@@ -57,6 +57,30 @@ describe('an invitation link explains itself when the page opens (issue 19, item
     await page.goto(`/accept-invite?token=${'x'.repeat(43)}`);
     assert.match(await page.getByTestId('invite-unusable').innerText(), /não é válido/);
     assertNoConsoleErrors(errors);
+    await context.close();
+  });
+});
+
+describe('server errors are told from their code, in the UI language (issue 19, item 6)', () => {
+  let browser;
+  before(async () => (browser = await launch()));
+  after(async () => browser?.close());
+
+  it('a duplicate funnel name is refused in Portuguese and nothing is created', async () => {
+    const token = await apiToken('admin');
+    const list = async () => (await (await fetch(`${BASE_URL}/api/funnels?limit=200`, { headers: { authorization: `Bearer ${token}` } })).json()).items;
+    const before = await list();
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, 'admin');
+    await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Funis' }).click();
+    await page.locator('#new-group').fill(before[0].name.toUpperCase());
+    const refused = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/funnels');
+    await page.getByTestId('create-group').click();
+    const response = await refused;
+    assert.equal(response.status(), 409);
+    assert.equal(await page.getByTestId('catalog-error').innerText(), 'Já existe um item com esse nome.');
+    assert.equal((await list()).length, before.length, 'no funnel was created');
+    assertNoConsoleErrors(errors.filter((text) => !/status of 409/.test(text)));
     await context.close();
   });
 });

@@ -3,12 +3,6 @@ import { HEADERS, type ApiErrorBody, type FieldError } from '@fasto/contracts';
 
 export const httpStatus = (error: unknown): number => (error instanceof HttpErrorResponse ? error.status : 0);
 
-/** The API's own message (its one error shape), if it sent one. */
-export function apiMessage(error: unknown): string | null {
-  const body = error instanceof HttpErrorResponse ? (error.error as Partial<ApiErrorBody> | null) : null;
-  return typeof body?.message === 'string' ? body.message : null;
-}
-
 /** Field problems listed in `details` (e.g. every password-policy rule that failed). */
 export function fieldMessages(error: unknown): string[] {
   const body = error instanceof HttpErrorResponse ? (error.error as Partial<ApiErrorBody> | null) : null;

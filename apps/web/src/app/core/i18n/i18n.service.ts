@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { PreferencesStore } from '../preferences/preferences.store';
+import { errorText, errorTexts } from './error-text';
 import { EN } from './messages.en';
 import { PT, type MessageKey } from './messages.pt';
 
@@ -15,5 +16,15 @@ export class I18n {
   t(key: MessageKey, params?: Record<string, string | number>): string {
     const text: string = (this.language() === 'en' ? EN : PT)[key];
     return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : text;
+  }
+
+  /** A failed request as one translated sentence, from its error code (never the API's English text). */
+  error(error: unknown): string {
+    return errorText(this.language(), error);
+  }
+
+  /** Like `error`, but a validation failure lists its fields by their form labels. */
+  errors(error: unknown, labels?: Readonly<Record<string, string>>): string[] {
+    return errorTexts(this.language(), error, labels);
   }
 }

@@ -5,7 +5,7 @@ import { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
 import { formatMoneyInput } from '../../core/format/money-input';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage, inputValue } from '../../shared/api-error';
+import { inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
@@ -129,7 +129,7 @@ export class AttendanceDetailPanel {
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        this.saveError.set(apiMessage(error) ?? this.i18n.t('auth.genericError'));
+        this.saveError.set(this.i18n.error(error));
       },
     });
   }

@@ -43,5 +43,5 @@ export function policyProblem(i18n: I18n, message: string): string {
   if (/at least \d+ characters/i.test(message)) return i18n.t('auth.policy.length', { n: PASSWORD_MIN_LENGTH });
   if (/email/i.test(message)) return i18n.t('auth.policy.email');
   if (/common/i.test(message)) return i18n.t('auth.policy.common');
-  return message;
+  return i18n.t('auth.genericError');
 }

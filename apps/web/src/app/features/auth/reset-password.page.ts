@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { RouterLink } from '@angular/router';
 import { AuthApi } from '@fasto/api-client';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage, fieldMessages, httpStatus } from '../../shared/api-error';
+import { fieldMessages, httpStatus } from '../../shared/api-error';
 import { policyProblem } from './password-policy';
 import { SetPasswordForm } from './set-password-form';
 
@@ -41,13 +41,7 @@ export class ResetPasswordPage {
         this.busy.set(false);
         const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
         this.problems.set(
-          fields.length
-            ? fields
-            : [
-                httpStatus(error) === 400 || httpStatus(error) === 401
-                  ? this.i18n.t('auth.reset.badToken')
-                  : (apiMessage(error) ?? this.i18n.t('auth.genericError')),
-              ],
+          fields.length ? fields : [httpStatus(error) === 400 || httpStatus(error) === 401 ? this.i18n.t('auth.reset.badToken') : this.i18n.error(error)],
         );
       },
     });

@@ -6,7 +6,7 @@ import { forkJoin, map, type Observable } from 'rxjs';
 import { paletteHex } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages.pt';
-import { apiMessage, inputValue } from '../../shared/api-error';
+import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
 import { Confirm } from '../../shared/modal';
 import { movedIds, nextColor, renamed } from './catalog-rules';
@@ -233,7 +233,7 @@ export class CatalogPage {
         this.busy.set(false);
         this.pending.set(null);
         failed?.();
-        this.error.set(apiMessage(error) ?? this.i18n.t('auth.genericError'));
+        this.error.set(this.i18n.error(error));
       },
     });
   }

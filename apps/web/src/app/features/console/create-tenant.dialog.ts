@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, output, signal } 
 import { TenantsApi } from '@fasto/api-client';
 import type { TenantDetail } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage, fieldMessages, inputValue } from '../../shared/api-error';
+import { inputValue } from '../../shared/api-error';
 import { Modal } from '../../shared/modal';
 import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } from './tenant-form';
 
@@ -99,8 +99,7 @@ export class CreateTenantDialog {
       next: (tenant) => this.created.emit(tenant),
       error: (error: unknown) => {
         this.busy.set(false);
-        const fields = fieldMessages(error);
-        this.serverErrors.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.genericError')]);
+        this.serverErrors.set(this.i18n.errors(error));
       },
     });
   }

@@ -6,7 +6,7 @@ import type { Observable } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
 import type { MessageKey } from '../../core/i18n/messages.pt';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage, inputValue } from '../../shared/api-error';
+import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
 import { Confirm, Modal } from '../../shared/modal';
 import { TenantStatusBadge } from './tenant-status';
@@ -347,7 +347,7 @@ export class TenantPage {
         this.busy.set(false);
         this.pending.set(null);
         this.revoking.set(null);
-        this.error.set(apiMessage(error) ?? this.i18n.t('auth.genericError'));
+        this.error.set(this.i18n.error(error));
       },
     });
   }

@@ -4,7 +4,7 @@ import { Role, type TeamView, type UserView } from '@fasto/contracts';
 import { map } from 'rxjs';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage, fieldMessages, httpStatus, inputValue } from '../../shared/api-error';
+import { httpStatus, inputValue } from '../../shared/api-error';
 import { Confirm, Modal } from '../../shared/modal';
 import { FormErrors, MemberFields } from './member-form';
 import { canChangeStatus, draftOf, inviteErrors, memberChanges, profileErrors, type MemberDraft } from './member-rules';
@@ -13,8 +13,7 @@ function errorsOf(error: unknown, i18n: I18n): string[] {
   if (httpStatus(error) === 409) return [i18n.t('members.err.emailTaken')];
   if (httpStatus(error) === 422) return [i18n.t('members.err.emailUnavailable')];
   if (httpStatus(error) === 429) return [i18n.t('members.err.tooManyInvites')];
-  const fields = fieldMessages(error);
-  return fields.length ? fields : [apiMessage(error) ?? i18n.t('auth.genericError')];
+  return i18n.errors(error);
 }
 
 /** Admins add a member; the API emails them the invitation link. */

@@ -6,9 +6,9 @@ import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format/format';
 import { I18n, LANGUAGES, type Language } from '../../core/i18n/i18n.service';
 import { PreferencesStore } from '../../core/preferences/preferences.store';
-import { apiMessage, fieldMessages, httpStatus, inputValue } from '../../shared/api-error';
+import { fieldMessages, httpStatus, inputValue } from '../../shared/api-error';
 import { Confirm } from '../../shared/modal';
-import { PasswordPolicy } from '../auth/password-policy';
+import { PasswordPolicy, policyProblem } from '../auth/password-policy';
 import { FormErrors } from '../members/member-form';
 import { profileErrors } from '../members/member-rules';
 import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type ProfileDraft } from './profile-rules';
@@ -284,8 +284,7 @@ export class ProfilePage {
       },
       error: (error: unknown) => {
         this.busy.set(null);
-        const fields = fieldMessages(error);
-        this.profileServerErrors.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.genericError')]);
+        this.profileServerErrors.set(this.i18n.errors(error));
       },
     });
   }
@@ -307,15 +306,9 @@ export class ProfilePage {
       },
       error: (error: unknown) => {
         this.busy.set(null);
-        const fields = fieldMessages(error);
+        const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
         this.passwordErrors.set(
-          fields.length
-            ? fields
-            : [
-                httpStatus(error) === 401 || httpStatus(error) === 403
-                  ? this.i18n.t('profile.wrongPassword')
-                  : (apiMessage(error) ?? this.i18n.t('auth.genericError')),
-              ],
+          fields.length ? fields : [httpStatus(error) === 401 || httpStatus(error) === 403 ? this.i18n.t('profile.wrongPassword') : this.i18n.error(error)],
         );
       },
     });

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { AuthSession, TenantApi } from '@fasto/api-client';
 import { BrandingStore } from '../../core/branding/branding.store';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage, fieldMessages, inputValue } from '../../shared/api-error';
+import { inputValue } from '../../shared/api-error';
 import { FormErrors } from '../members/member-form';
 import { settingsDraftOf, settingsErrors, settingsRequest, type SettingsDraft } from './settings-form';
 
@@ -162,8 +162,7 @@ export class SettingsPage {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        const fields = fieldMessages(error);
-        this.serverErrors.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.genericError')]);
+        this.serverErrors.set(this.i18n.errors(error));
       },
     });
   }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { TeamsApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
-import { apiMessage, fieldMessages, inputValue } from '../../shared/api-error';
+import { inputValue } from '../../shared/api-error';
 import { Confirm, Modal } from '../../shared/modal';
 import { FormErrors } from '../members/member-form';
 import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-rules';
@@ -148,7 +148,6 @@ export class TeamDialog implements OnInit {
 
   private failed(error: unknown): void {
     this.busy.set(false);
-    const fields = fieldMessages(error);
-    this.serverErrors.set(fields.length ? fields : [apiMessage(error) ?? this.i18n.t('auth.genericError')]);
+    this.serverErrors.set(this.i18n.errors(error));
   }
 }
