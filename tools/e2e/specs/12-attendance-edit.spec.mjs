@@ -38,12 +38,16 @@ describe('attendance corrections keep the money right (issue 19, item 1)', () =>
     const shown = new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(sale.saleValue);
     assert.equal(await page.locator('#edit-sale').inputValue(), shown, 'the sale value is shown the Brazilian way');
 
+    // Another stage of the team funnel that is not the won one, so "Convertido" is not in question.
     const stage = page.locator('#edit-stage');
-    await stage.locator(`option[value="${sale.stage.id}"]`).waitFor({ state: 'attached' });
+    await stage.locator('optgroup option').first().waitFor({ state: 'attached' });
+    const funnels = (await api(token, '/funnels?limit=200')).items;
+    const won = new Set(funnels.flatMap((funnel) => funnel.stages.filter((s) => s.isWon).map((s) => s.id)));
     const other = await stage
-      .locator('option')
-      .evaluateAll((options, current) => options.map((o) => o.value).find((value) => value && value !== current), sale.stage.id);
+      .locator('optgroup option')
+      .evaluateAll((options, skip) => options.map((o) => o.value).find((value) => !skip.includes(value)), [sale.stage.id, ...won]);
     await stage.selectOption(other);
+    if (await page.getByTestId('left-won-question').isVisible()) await page.getByTestId('keep-converted').click();
     const firstSave = patchOf(page);
     await page.getByTestId('edit-save').click();
     const sent = (await firstSave).request().postDataJSON();

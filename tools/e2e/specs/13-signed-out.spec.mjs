@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, PASSWORD, USERS, launch, openPage } from '../support/browser.mjs';
+import { BASE_URL, PASSWORD, USERS, apiToken, launch, openPage } from '../support/browser.mjs';
 
 describe('a signed-out visitor (issue 19, item 2)', () => {
   let browser;
@@ -24,10 +24,10 @@ describe('a signed-out visitor (issue 19, item 2)', () => {
     await page.locator('#password').fill(PASSWORD);
     const login = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/login');
     await page.getByTestId('login-submit').click();
-    const { accessToken } = await (await login).json();
+    assert.equal((await login).status(), 200);
     await page.waitForURL(/\/dashboard/);
-    const me = await (await fetch(`${BASE_URL}/api/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json();
-    assert.equal(me.user.email, USERS.manager);
+    const me = await (await fetch(`${BASE_URL}/api/auth/me`, { headers: { authorization: `Bearer ${await apiToken('manager')}` } })).json();
+    assert.match(await page.getByTestId('user-menu').innerText(), new RegExp(me.user.fullName), 'the shell shows the account the API signed in');
     await context.close();
   });
 });
