@@ -75,6 +75,7 @@ export const EN: Record<MessageKey, string> = {
   'dash.team': 'Team',
   'dash.agent': 'Agent',
   'dash.all': 'All',
+  'dash.trend.partial': '{series} · today (partial)',
   'dash.kpi.attendances': 'Attendances',
   'dash.kpi.converted': 'Conversions',
   'dash.kpi.conversionRate': 'Conversion rate',

@@ -74,6 +74,7 @@ export const PT = {
   'dash.team': 'Equipe',
   'dash.agent': 'Atendente',
   'dash.all': 'Todos',
+  'dash.trend.partial': '{series} · hoje (parcial)',
   'dash.kpi.attendances': 'Atendimentos',
   'dash.kpi.converted': 'Conversões',
   'dash.kpi.conversionRate': 'Taxa de conversão',

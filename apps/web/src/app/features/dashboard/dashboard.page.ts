@@ -9,7 +9,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages.pt';
 import { inputValue } from '../../shared/api-error';
 import { AgentRanking } from './agent-ranking';
-import { DEFAULT_PRESET, RANGE_PRESETS, isPreset, rangeFor, type RangePreset } from './date-range';
+import { DEFAULT_PRESET, RANGE_PRESETS, isPreset, isoDay, rangeFor, type RangePreset } from './date-range';
 import { KpiCard } from './kpi-card';
 import { SlicePie } from './slice-pie';
 import { TrendChart } from './trend-chart';
@@ -42,6 +42,7 @@ export class DashboardPage {
   });
   protected readonly teamId = computed(() => this.params().get('teamId') ?? '');
   protected readonly userId = computed(() => this.params().get('userId') ?? '');
+  protected readonly today = isoDay(new Date());
   protected readonly range = computed(() => rangeFor(this.preset(), new Date(), { from: this.params().get('from'), to: this.params().get('to') }));
   private readonly query = computed<DashboardQuery>(() => ({ ...this.range(), teamId: this.teamId() || undefined, userId: this.userId() || undefined }));
   protected readonly customOpen = signal(false);

@@ -1,44 +1,108 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { DashboardDay } from '@fasto/contracts';
-import { LegendPosition, LineChartModule } from '@swimlane/ngx-charts';
+import { BarChartModule, LegendPosition, LineChartModule } from '@swimlane/ngx-charts';
 import { formatDayMonth, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
+import { integerTicks, isPartialDay } from './trend-scale';
 
-/** Attendances and conversions per day. */
+// Today's segment is drawn in lighter shades, dashed by styles.css through these exact colors.
+const COLORS = { attendances: '#e6b94a', converted: '#00bc7d', attendancesToday: '#f3d27a', convertedToday: '#5ee9b5' } as const;
+
+/**
+ * Attendances and conversions per day: lines for a period, bars for a single day (a line needs two
+ * points), whole-number ticks, and a day still under way drawn dashed as partial.
+ */
 @Component({
   selector: 'app-trend-chart',
-  imports: [LineChartModule],
+  imports: [LineChartModule, BarChartModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'block h-64 w-full' },
+  host: { class: 'block h-64 w-full', '[attr.data-kind]': 'single() ? "bars" : "lines"' },
   template: `
-    <ngx-charts-line-chart
-      [results]="series()"
-      [customColors]="colors()"
-      [xAxis]="true"
-      [yAxis]="true"
-      [legend]="true"
-      [legendPosition]="below"
-      [legendTitle]="''"
-      [autoScale]="false"
-      [animations]="false"
-      [xAxisTickFormatting]="tick"
-      [yAxisTickFormatting]="integer"
-      [roundDomains]="true"
-    />
+    @if (single()) {
+      <ngx-charts-bar-vertical-2d
+        [results]="bars()"
+        [customColors]="colors()"
+        [xAxis]="true"
+        [yAxis]="true"
+        [legend]="true"
+        [legendPosition]="below"
+        [legendTitle]="''"
+        [animations]="false"
+        [xAxisTickFormatting]="tick"
+        [yAxisTickFormatting]="integer"
+        [yAxisTicks]="ticks()"
+        [yScaleMax]="top()"
+      />
+    } @else {
+      <ngx-charts-line-chart
+        [results]="series()"
+        [customColors]="colors()"
+        [xAxis]="true"
+        [yAxis]="true"
+        [legend]="true"
+        [legendPosition]="below"
+        [legendTitle]="''"
+        [autoScale]="false"
+        [animations]="false"
+        [xAxisTickFormatting]="tick"
+        [yAxisTickFormatting]="integer"
+        [yAxisTicks]="ticks()"
+        [yScaleMax]="top()"
+      />
+    }
   `,
 })
 export class TrendChart {
   private readonly i18n = inject(I18n);
   readonly days = input.required<DashboardDay[]>();
+  /** The tenant's current day (`YYYY-MM-DD`): when the period ends on it, that day is partial. */
+  readonly today = input<string | null>(null);
   protected readonly below = LegendPosition.Below;
   protected readonly tick = (value: string) => formatDayMonth(value);
   protected readonly integer = (value: number) => formatInteger(value);
-  protected readonly series = computed(() => [
-    { name: this.i18n.t('dash.kpi.attendances'), series: this.days().map((day) => ({ name: day.date, value: day.attendances })) },
-    { name: this.i18n.t('dash.kpi.converted'), series: this.days().map((day) => ({ name: day.date, value: day.converted })) },
-  ]);
-  protected readonly colors = computed(() => [
-    { name: this.i18n.t('dash.kpi.attendances'), value: '#e6b94a' },
-    { name: this.i18n.t('dash.kpi.converted'), value: '#00bc7d' },
-  ]);
+  protected readonly single = computed(() => this.days().length === 1);
+  protected readonly ticks = computed(() => integerTicks(Math.max(0, ...this.days().map((day) => day.attendances))));
+  protected readonly top = computed(() => this.ticks()[this.ticks().length - 1]);
+  private readonly names = computed(() => ({
+    attendances: this.i18n.t('dash.kpi.attendances'),
+    converted: this.i18n.t('dash.kpi.converted'),
+    attendancesToday: this.i18n.t('dash.trend.partial', { series: this.i18n.t('dash.kpi.attendances') }),
+    convertedToday: this.i18n.t('dash.trend.partial', { series: this.i18n.t('dash.kpi.converted') }),
+  }));
+
+  protected readonly bars = computed(() =>
+    this.days().map((day) => ({
+      name: day.date,
+      series: [
+        { name: this.names().attendances, value: day.attendances },
+        { name: this.names().converted, value: day.converted },
+      ],
+    })),
+  );
+
+  /** Whole days as solid lines; a partial last day as its own dashed segment from the day before. */
+  protected readonly series = computed(() => {
+    const days = this.days();
+    const today = this.today();
+    const partial = days.length > 1 && today !== null && isPartialDay(days[days.length - 1].date, today);
+    const whole = partial ? days.slice(0, -1) : days;
+    const point = (day: DashboardDay, key: 'attendances' | 'converted') => ({ name: day.date, value: day[key] });
+    const names = this.names();
+    const lines = [
+      { name: names.attendances, series: whole.map((day) => point(day, 'attendances')) },
+      { name: names.converted, series: whole.map((day) => point(day, 'converted')) },
+    ];
+    if (!partial) return lines;
+    const tail = days.slice(-2);
+    return [
+      ...lines,
+      { name: names.attendancesToday, series: tail.map((day) => point(day, 'attendances')) },
+      { name: names.convertedToday, series: tail.map((day) => point(day, 'converted')) },
+    ];
+  });
+
+  protected readonly colors = computed(() => {
+    const names = this.names();
+    return (Object.keys(COLORS) as (keyof typeof COLORS)[]).map((key) => ({ name: names[key], value: COLORS[key] }));
+  });
 }
