@@ -62,6 +62,18 @@ export class DashboardPage {
     { initialValue: { state: 'loading' } as Load },
   );
 
+  /** A manager's dashboard is their team's: say which one. */
+  protected readonly ownTeam = toSignal(
+    this.role() === Role.Manager && this.user()?.teamId
+      ? inject(TeamsApi)
+          .get(this.user()?.teamId ?? '')
+          .pipe(
+            map((team) => team.name),
+            catchError(() => of(null)),
+          )
+      : of(null),
+    { initialValue: null },
+  );
   protected readonly teams = toSignal(
     this.canFilterTeam()
       ? inject(TeamsApi)

@@ -17,3 +17,17 @@ describe('rangeFor', () => {
     expect(rangeFor('custom', today, { from: 'yesterday', to: '2026-01-01' })).toEqual(rangeFor('30d', today));
   });
 });
+
+describe('week presets', () => {
+  it('start on Monday: this week runs to today, last week is Monday to Sunday', () => {
+    const wednesday = new Date(2026, 11, 2);
+    expect(rangeFor('week', wednesday)).toEqual({ from: '2026-11-30', to: '2026-12-02' });
+    expect(rangeFor('lastWeek', wednesday)).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+  });
+
+  it('treat Sunday as the last day of its week and Monday as the first', () => {
+    expect(rangeFor('week', new Date(2026, 11, 6))).toEqual({ from: '2026-11-30', to: '2026-12-06' });
+    expect(rangeFor('week', new Date(2026, 10, 30))).toEqual({ from: '2026-11-30', to: '2026-11-30' });
+    expect(rangeFor('lastWeek', new Date(2026, 10, 30))).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+  });
+});

@@ -1,4 +1,4 @@
-export const RANGE_PRESETS = ['today', '7d', '30d', '90d', 'month', 'custom'] as const;
+export const RANGE_PRESETS = ['today', 'week', 'lastWeek', '7d', '30d', '90d', 'month', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const DEFAULT_PRESET: RangePreset = '30d';
 
@@ -9,6 +9,9 @@ export const isoDay = (date: Date): string =>
 
 const daysAgo = (today: Date, days: number) => new Date(today.getFullYear(), today.getMonth(), today.getDate() - days);
 
+/** Days since the week's Monday (weeks start on Monday in Brazil's business calendar). */
+const sinceMonday = (today: Date) => (today.getDay() + 6) % 7;
+
 export const isPreset = (value: unknown): value is RangePreset => typeof value === 'string' && (RANGE_PRESETS as readonly string[]).includes(value);
 
 /** The `from`/`to` days (both included) a preset means today; `custom` keeps the given days when valid. */
@@ -16,6 +19,10 @@ export function rangeFor(preset: RangePreset, today: Date, custom: { from?: stri
   switch (preset) {
     case 'today':
       return { from: isoDay(today), to: isoDay(today) };
+    case 'week':
+      return { from: isoDay(daysAgo(today, sinceMonday(today))), to: isoDay(today) };
+    case 'lastWeek':
+      return { from: isoDay(daysAgo(today, sinceMonday(today) + 7)), to: isoDay(daysAgo(today, sinceMonday(today) + 1)) };
     case '7d':
       return { from: isoDay(daysAgo(today, 6)), to: isoDay(today) };
     case '90d':
