@@ -18,3 +18,19 @@ export function filtersFromParams(params: ParamMap): AttendanceFilters {
   }
   return filters;
 }
+
+/** Score bands offered by the list's filter, as the API's minScore/maxScore. */
+export const SCORE_BANDS = {
+  low: { minScore: 0, maxScore: 49 },
+  mid: { minScore: 50, maxScore: 79 },
+  high: { minScore: 80, maxScore: 100 },
+} as const;
+export type ScoreBand = keyof typeof SCORE_BANDS;
+
+/** The band the URL's scores match exactly, if any. */
+export function bandOf(filters: AttendanceFilters): ScoreBand | null {
+  const match = (Object.keys(SCORE_BANDS) as ScoreBand[]).find(
+    (band) => SCORE_BANDS[band].minScore === filters.minScore && SCORE_BANDS[band].maxScore === filters.maxScore,
+  );
+  return match ?? null;
+}

@@ -1,19 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AttendancesApi, AuthSession, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type AttendanceExportFormat, type AttendanceFilters, type AttendanceListItem, type AttendanceDetail } from '@fasto/contracts';
-import { Subscription, catchError, map, of } from 'rxjs';
+import { Subject, Subscription, catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
 import { formatBrl, formatDateTime, formatDay, formatMinutes } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
-import { filtersFromParams } from './attendance-filters';
+import { bandOf, filtersFromParams, SCORE_BANDS, type ScoreBand } from './attendance-filters';
+import { AttendanceFilterOptions } from './attendance-filter-options';
 import { AttendanceDetailPanel } from './attendance-detail';
 
 const PAGE_SIZE = 50;
+/** Typing pauses this long before the list follows the search box. */
+const SEARCH_DEBOUNCE_MS = 350;
 
 @Component({
   selector: 'app-attendances-page',
@@ -73,11 +76,19 @@ export class AttendancesPage {
     { initialValue: [] },
   );
 
+  protected readonly options = toSignal(inject(AttendanceFilterOptions).for(this.role()), { initialValue: { stages: [], origins: [] } });
+  protected readonly scoreBands = Object.keys(SCORE_BANDS) as ScoreBand[];
+  protected readonly band = computed(() => bandOf(this.filters()));
+  private readonly typed = new Subject<string>();
+
   /** Names for the chips of filters that came from the dashboard (stage/origin ids). */
   protected readonly stageName = computed(() => this.items().find((item) => item.stage?.id === this.filters().stageId)?.stage ?? null);
   protected readonly originName = computed(() => this.items().find((item) => item.origin?.id === this.filters().originId)?.origin ?? null);
 
   constructor() {
+    this.typed.pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed(inject(DestroyRef))).subscribe((q) => {
+      if (q !== (this.filters().q ?? '')) this.setFilter('q', q);
+    });
     effect(() => {
       const filters = this.filters();
       untracked(() => this.reload(filters));
@@ -92,6 +103,24 @@ export class AttendancesPage {
 
   protected setFilter(key: keyof AttendanceFilters, value: string | null): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { [key]: value || null }, queryParamsHandling: 'merge' });
+  }
+
+  /** Search as you type (debounced); Enter still searches at once. */
+  protected typing(event: Event): void {
+    this.typed.next(inputValue(event).trim());
+  }
+
+  protected bandLabel(band: ScoreBand): string {
+    return this.i18n.t(`att.scoreBand.${band}`);
+  }
+
+  protected setBand(band: string): void {
+    const range = band in SCORE_BANDS ? SCORE_BANDS[band as ScoreBand] : null;
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { minScore: range?.minScore ?? null, maxScore: range?.maxScore ?? null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   protected search(event: Event): void {
