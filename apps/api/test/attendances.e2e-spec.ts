@@ -195,12 +195,13 @@ describe('attendances', () => {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).trim().split('\n');
     expect(lines[0]).toBe(
-      'Data;Agente;Equipe;Cliente;Telefone;Canal;Título;Etapa;Origem;Nota;1ª resposta (min);Duração (min);Venda fechada;Valor da venda;Resumo;ID externo',
+      'Data;Atendente;Equipe;Cliente;Telefone;Canal;Título;Etapa;Origem;Nota;1ª resposta (min);Duração (min);Venda fechada;Valor da venda;Resumo;ID externo',
     );
     expect(lines).toHaveLength(3);
     // 15:00 UTC on 2 March is 12:00 in São Paulo.
     expect(lines[1]).toMatch(/^02\/03\/26 12:00;Bruno Souza;Equipe Alpha;Cliente 2;/);
     expect(lines[1]).toContain(';Não;');
+    expect(lines[1].split(';')[5]).toMatch(/^(WhatsApp|Instagram|Outro)$/);
   });
 
   it('exports the same scope as XLSX', async () => {

@@ -1,9 +1,9 @@
-import type { AttendanceListItem } from '@fasto/contracts';
+import { AttendanceChannel, type AttendanceListItem } from '@fasto/contracts';
 
 /** The exported columns, headed in Portuguese (the product's language). */
 export const EXPORT_HEADERS = [
   'Data',
-  'Agente',
+  'Atendente',
   'Equipe',
   'Cliente',
   'Telefone',
@@ -20,6 +20,13 @@ export const EXPORT_HEADERS = [
   'ID externo',
 ];
 
+/** Channels as people write them ("WhatsApp", not the stored `whatsapp`). */
+const CHANNEL_NAMES: Record<AttendanceChannel, string> = {
+  [AttendanceChannel.WhatsApp]: 'WhatsApp',
+  [AttendanceChannel.Instagram]: 'Instagram',
+  [AttendanceChannel.Other]: 'Outro',
+};
+
 export type ExportCell = string | number | Date | null;
 
 /** One attendance as a row of cells; `date` renders the local date/time cell. */
@@ -30,7 +37,7 @@ export function exportCells(item: AttendanceListItem, date: (iso: string) => Exp
     item.team?.name ?? '',
     item.customerName ?? '',
     item.customerPhone ?? '',
-    item.channel,
+    CHANNEL_NAMES[item.channel] ?? item.channel,
     item.title ?? '',
     item.stage?.name ?? 'Outros',
     item.origin?.name ?? 'Outros',
