@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
-import { Role, type AttendanceDetail } from '@fasto/contracts';
+import { Role, type AttendanceChannel, type AttendanceDetail } from '@fasto/contracts';
 import { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
 import { formatMoneyInput } from '../../core/format/money-input';
@@ -34,6 +34,7 @@ export class AttendanceDetailPanel {
   protected readonly minutes = formatMinutes;
   protected readonly brl = formatBrl;
   protected readonly value = inputValue;
+  protected readonly channelKey = (channel: AttendanceChannel) => `channel.${channel}` as const;
   protected readonly moneyExample = computed(() => formatMoneyInput(6459.51, this.i18n.language()));
   protected readonly checked = (event: Event): boolean => (event.target as HTMLInputElement).checked;
   protected readonly detail = signal<AttendanceDetail | null>(null);

@@ -25,10 +25,7 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
         <input id="email" name="email" type="email" autocomplete="username" required class="input" [value]="email()" (input)="email.set(value($event))" />
       </div>
       <div>
-        <div class="flex items-center justify-between">
-          <label class="label" for="password">{{ i18n.t('auth.password') }}</label>
-          <a routerLink="/forgot-password" class="mb-1 text-xs text-gold-600 hover:underline dark:text-gold-400">{{ i18n.t('auth.forgot') }}</a>
-        </div>
+        <label class="label" for="password">{{ i18n.t('auth.password') }}</label>
         <input
           id="password"
           name="password"
@@ -48,6 +45,12 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
       <button type="submit" class="btn-primary w-full py-2.5" [disabled]="busy() || waitSeconds() > 0 || !email() || !password()" data-testid="login-submit">
         {{ busy() ? i18n.t('common.loading') : i18n.t('auth.signIn') }}
       </button>
+      <!-- After the button, so Tab goes e-mail → senha → Entrar → "Esqueci" (issue 19). -->
+      <p class="text-center">
+        <a routerLink="/forgot-password" class="text-sm text-gold-600 hover:underline dark:text-gold-400" data-testid="login-forgot">{{
+          i18n.t('auth.forgot')
+        }}</a>
+      </p>
     </form>
   `,
 })
