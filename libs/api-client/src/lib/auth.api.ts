@@ -26,8 +26,9 @@ export class AuthApi {
     return this.http.post<TokenResponse>(`${this.base}/login`, request);
   }
 
-  refresh(): Observable<TokenResponse> {
-    return this.http.post<TokenResponse>(`${this.base}/refresh`, {});
+  /** `null` (204) when the browser holds no session cookie at all. */
+  refresh(): Observable<TokenResponse | null> {
+    return this.http.post<TokenResponse | null>(`${this.base}/refresh`, {});
   }
 
   logout(): Observable<void> {

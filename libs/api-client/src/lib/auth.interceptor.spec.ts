@@ -6,7 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth.api';
 import { AuthSession } from './auth-session';
 import { authInterceptor } from './auth.interceptor';
-import { ON_SESSION_EXPIRED } from './session-refresher';
+import { NoSessionError, ON_SESSION_EXPIRED, SessionRefresher } from './session-refresher';
 
 const tokens = (accessToken: string): TokenResponse => ({
   accessToken,
@@ -85,6 +85,25 @@ describe('authInterceptor', () => {
     expect(session.signedIn()).toBe(false);
     expect(expired).toHaveBeenCalledTimes(1);
     backend.expectNone((r) => r.url !== '/api/auth/refresh');
+  });
+
+  it('signs out when the API says there is no session to renew (204), surfacing the 401', async () => {
+    const { http, backend, session } = setup();
+    const answer = firstValueFrom(http.get('/api/dashboard')).catch((error: { status: number }) => error.status);
+    backend.expectOne('/api/dashboard').flush({}, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne('/api/auth/refresh').flush(null, { status: 204, statusText: 'No Content' });
+    await expect(answer).resolves.toBe(401);
+    expect(session.signedIn()).toBe(false);
+    expect(expired).toHaveBeenCalledTimes(1);
+  });
+
+  it('restores nothing, without an error response, when a signed-out page load has no session', async () => {
+    const { backend, session } = setup();
+    session.clear();
+    const restored = firstValueFrom(TestBed.inject(SessionRefresher).restore()).catch((error: unknown) => error);
+    backend.expectOne('/api/auth/refresh').flush(null, { status: 204, statusText: 'No Content' });
+    await expect(restored).resolves.toBeInstanceOf(NoSessionError);
+    expect(session.signedIn()).toBe(false);
   });
 
   it('never refreshes for a failed sign-in', async () => {

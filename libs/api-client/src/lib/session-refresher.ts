@@ -4,6 +4,13 @@ import { Observable, finalize, map, shareReplay, tap, catchError, throwError } f
 import { AuthApi } from './auth.api';
 import { AuthSession } from './auth-session';
 
+/** The browser holds no session to renew. */
+export class NoSessionError extends Error {
+  constructor() {
+    super('No session to renew');
+  }
+}
+
 /** What the app does when the session cannot be renewed (e.g. go to the sign-in page). */
 export const ON_SESSION_EXPIRED = new InjectionToken<() => void>('ON_SESSION_EXPIRED', {
   providedIn: 'root',
@@ -24,7 +31,7 @@ export class SessionRefresher {
 
   /** A fresh access token; on failure the session is cleared and the app told. */
   refresh(): Observable<string> {
-    this.inFlight ??= this.auth.refresh().pipe(
+    this.inFlight ??= this.renewed().pipe(
       tap((response: TokenResponse) => this.session.start(response)),
       map((response) => response.accessToken),
       catchError((error: unknown) => {
@@ -41,6 +48,16 @@ export class SessionRefresher {
 
   /** The silent restore on page load: no "session expired" message when there simply was none. */
   restore(): Observable<TokenResponse> {
-    return this.auth.refresh().pipe(tap((response) => this.session.start(response)));
+    return this.renewed().pipe(tap((response) => this.session.start(response)));
+  }
+
+  /** The renewal, failing with NoSessionError when the API says there was no session (204). */
+  private renewed(): Observable<TokenResponse> {
+    return this.auth.refresh().pipe(
+      map((response) => {
+        if (!response) throw new NoSessionError();
+        return response;
+      }),
+    );
   }
 }

@@ -1,6 +1,5 @@
 import type { MeResponse, Page, SessionSummary, TokenResponse } from '@fasto/contracts';
-import { ErrorCode } from '@fasto/contracts';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
@@ -15,7 +14,6 @@ import { requestContext } from './request-context';
 import { SameSiteRequestGuard } from './same-site-request.guard';
 import { AuthService, type SignedIn } from './services/auth.service';
 import { SessionService } from './services/session.service';
-import { apiError } from '../../core/errors/api-error';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -39,10 +37,14 @@ export class AuthController {
   @UseGuards(SameSiteRequestGuard)
   @HttpCode(HttpStatus.OK)
   @ApiCookieAuth()
-  @ApiOperation({ summary: 'Rotate the refresh cookie and get a new access token' })
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponse> {
+  @ApiOperation({ summary: 'Rotate the refresh cookie and get a new access token; 204 when no session cookie was sent at all' })
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponse | undefined> {
     const token = refreshCookieFrom(request);
-    if (!token) throw new UnauthorizedException(apiError(ErrorCode.NoSession, 'No session; sign in'));
+    // Not an error: every signed-out page load asks once, and a 401 there would be logged in the console (issue 19).
+    if (!token) {
+      void reply.status(HttpStatus.NO_CONTENT);
+      return undefined;
+    }
     try {
       return this.respond(reply, await this.auth.refresh(token, requestContext(request)));
     } catch (error) {
