@@ -17,6 +17,18 @@ describe('a signed-out visitor (issue 19, item 2)', () => {
     });
   }
 
+  it('a signed-out page load logs nothing in the console (no 401 from the session check)', async () => {
+    const { context, page } = await openPage(browser);
+    const logged = [];
+    page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
+    const check = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/refresh');
+    await page.goto('/');
+    assert.equal((await check).status(), 204, 'no session cookie: nothing to renew');
+    await page.locator('#password').waitFor();
+    assert.deepEqual(logged, []);
+    await context.close();
+  });
+
   it('signs in from / and the session it starts is the one the API knows', async () => {
     const { context, page } = await openPage(browser);
     await page.goto('/');
