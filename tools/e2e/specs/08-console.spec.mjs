@@ -63,6 +63,11 @@ describe('super admin console', () => {
     assert.equal(ingest.status, 201, await ingest.clone().text());
 
     await page.getByTestId('impersonate').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancelar', exact: true }).click();
+    assert.match(page.url(), /\/console\/tenants\//, 'cancelling the confirmation keeps the super admin where they were');
+    await page.getByTestId('impersonate').click();
+    assert.match(await page.getByTestId('confirm-dialog').innerText(), /auditoria com o seu nome/);
+    await page.getByTestId('confirm-ok').click();
     await page.waitForURL(/\/dashboard/);
     assert.match(await page.getByRole('status').filter({ hasText: 'agindo como' }).innerText(), new RegExp(`Dona E2E \\(Vendas E2E ${suffix}\\)`));
     await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Atendimentos' }).click();

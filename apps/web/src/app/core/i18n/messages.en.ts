@@ -168,6 +168,7 @@ export const EN: Record<MessageKey, string> = {
   'console.empty': 'No tenants found.',
   'console.notFound': 'Tenant not found.',
   'console.back': 'Back to the console',
+  'console.impersonateConfirm': "You will act as {name}'s admin for up to 1 hour. Everything you do is audited under your name.",
   'console.impersonate': 'Act as admin',
   'console.status.trial': 'Trial',
   'console.status.active': 'Active',

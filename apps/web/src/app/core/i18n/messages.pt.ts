@@ -167,6 +167,7 @@ export const PT = {
   'console.empty': 'Nenhum cliente encontrado.',
   'console.notFound': 'Cliente não encontrado.',
   'console.back': 'Voltar ao console',
+  'console.impersonateConfirm': 'Você vai agir como o administrador de {name} por até 1 hora. Tudo o que fizer fica na auditoria com o seu nome.',
   'console.impersonate': 'Acessar como administrador',
   'console.status.trial': 'Em teste',
   'console.status.active': 'Ativo',

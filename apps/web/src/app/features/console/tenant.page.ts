@@ -46,7 +46,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           </div>
           <div class="flex flex-wrap gap-2">
             @if (canImpersonate()) {
-              <button type="button" class="btn-primary" (click)="impersonate()" [disabled]="busy()" data-testid="impersonate">
+              <button type="button" class="btn-primary" (click)="confirmingImpersonation.set(true)" [disabled]="busy()" data-testid="impersonate">
                 {{ i18n.t('console.impersonate') }}
               </button>
             }
@@ -163,6 +163,16 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
         (cancelled)="pending.set(null)"
       />
     }
+    @if (confirmingImpersonation()) {
+      <app-confirm
+        [title]="i18n.t('console.impersonate')"
+        [message]="i18n.t('console.impersonateConfirm', { name: tenant()?.name ?? '' })"
+        [action]="i18n.t('console.impersonate')"
+        [busy]="busy()"
+        (confirmed)="impersonate()"
+        (cancelled)="confirmingImpersonation.set(false)"
+      />
+    }
     @if (revoking(); as key) {
       <app-confirm
         [title]="i18n.t('keys.revoke')"
@@ -222,6 +232,8 @@ export class TenantPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly pending = signal<TenantTransition | null>(null);
+  /** Acting as the tenant's admin is audited under the super admin's name: it is confirmed first. */
+  protected readonly confirmingImpersonation = signal(false);
   protected readonly revoking = signal<ApiKeyView | null>(null);
   protected readonly newKeyOpen = signal(false);
   protected readonly keyName = signal('');
@@ -329,6 +341,7 @@ export class TenantPage {
   /** The app switches to the tenant admin's view; the shell's banner brings the super admin back. */
   protected impersonate(): void {
     this.run(this.api.impersonate(this.id()), (response) => {
+      this.confirmingImpersonation.set(false);
       this.session.start(response);
       void this.router.navigateByUrl('/dashboard');
     });
