@@ -8,6 +8,7 @@ import { HealthModule } from './core/health/health.module';
 import { AppLoggerModule } from './core/logging/logger.module';
 import { AuthCoreModule } from './core/auth/auth-core.module';
 import { MailModule } from './core/mail/mail.module';
+import { TenancyModule } from './core/tenancy/tenancy.module';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AttendancesModule } from './modules/attendances/attendances.module';
@@ -33,6 +34,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         AppLoggerModule.forRoot(logStream),
+        TenancyModule,
         DatabaseModule,
         AuthCoreModule,
         RateLimitModule,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from './core/config/app-config';
 import { ConfigError } from './core/config/config-error';
 import { loadConfig } from './core/config/load-config';
 import { buildDataSourceOptions } from './core/database/data-source-options';
@@ -10,6 +11,7 @@ import { BackupService, RestoreRefusedError } from './modules/backups/backup.ser
 import { RollupRebuildService } from './modules/attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from './modules/attendances/rollups/rollup-writer.service';
 import { Tenant } from './modules/tenants/entities/tenant.entity';
+import { TenantContext } from './core/tenancy/tenant-context';
 import { Seeder } from './seed/seeder';
 
 const USAGE = `usage: fasto-cli <command>
@@ -42,27 +44,39 @@ async function main(argv: string[]): Promise<void> {
 
   const config = loadConfig(process.env);
   const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  const tenancy = new TenantContext();
   try {
     const applied = await runMigrations(dataSource);
     say(applied.length ? `applied ${applied.map((migration) => migration.name).join(', ')}` : 'schema is up to date');
-    if (command === 'seed') {
-      const seeder = new Seeder(dataSource, config, say);
-      await seeder.ensureSystemTenant();
-      await seeder.seedDemoIfEmpty();
-      if (attendances > 0) {
-        const started = Date.now();
-        const tenant = values.tenant ?? 'demo';
-        await seeder.addAttendances(tenant, attendances, days);
-        say(`added ${attendances} attendances to ${tenant} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      }
-    }
+    if (command === 'seed') await tenancy.runAsSystem('cli: seed', () => seedCommand(dataSource, config, attendances, values.tenant, days));
     if (command === 'rollups:rebuild') {
       const rebuild = new RollupRebuildService(dataSource, new RollupWriter(dataSource));
-      const tenants = await dataSource.getRepository(Tenant).find(values.tenant ? { where: { slug: values.tenant } } : {});
-      for (const tenant of tenants) say(`rebuilt ${tenant.slug}: ${await rebuild.rebuild(tenant.id)} attendances`);
+      const tenants = await tenancy.runAsSystem('cli: list tenants', () =>
+        dataSource.getRepository(Tenant).find(values.tenant ? { where: { slug: values.tenant } } : {}),
+      );
+      for (const tenant of tenants) say(`rebuilt ${tenant.slug}: ${await tenancy.runInTenant(tenant.id, () => rebuild.rebuild(tenant.id))} attendances`);
     }
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** The seed fills every tenant: it runs in the system scope. */
+async function seedCommand(
+  dataSource: DataSource,
+  config: AppConfig,
+  attendances: number,
+  tenantSlug: string | undefined,
+  days: number | undefined,
+): Promise<void> {
+  const seeder = new Seeder(dataSource, config, say);
+  await seeder.ensureSystemTenant();
+  await seeder.seedDemoIfEmpty();
+  if (attendances > 0) {
+    const started = Date.now();
+    const tenant = tenantSlug ?? 'demo';
+    await seeder.addAttendances(tenant, attendances, days);
+    say(`added ${attendances} attendances to ${tenant} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }
 

@@ -7,6 +7,7 @@ import type { AppConfig } from './core/config/app-config';
 import { ConfigError } from './core/config/config-error';
 import { loadConfig } from './core/config/load-config';
 import { withNamedLock } from './core/database/named-lock';
+import { TenantContext } from './core/tenancy/tenant-context';
 import { Seeder } from './seed/seeder';
 
 function configOrExit(): AppConfig {
@@ -25,10 +26,12 @@ function configOrExit(): AppConfig {
 async function seed(app: NestFastifyApplication, config: AppConfig): Promise<boolean> {
   const dataSource = app.get(DataSource);
   const seeder = new Seeder(dataSource, config, (line) => process.stdout.write(`fasto: ${line}\n`));
-  return withNamedLock(dataSource, 'fasto_seed', 300, async () => {
-    await seeder.ensureSystemTenant();
-    return config.seedDemo ? seeder.seedDemoIfEmpty() : false;
-  });
+  return app.get(TenantContext).runAsSystem('boot: seed', () =>
+    withNamedLock(dataSource, 'fasto_seed', 300, async () => {
+      await seeder.ensureSystemTenant();
+      return config.seedDemo ? seeder.seedDemoIfEmpty() : false;
+    }),
+  );
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap/create-app';
 import type { AppConfig } from '../../src/core/config/app-config';
 import { loadConfig } from '../../src/core/config/load-config';
+import { TenantContext } from '../../src/core/tenancy/tenant-context';
 import { Seeder } from '../../src/seed/seeder';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -61,8 +62,10 @@ export async function startTestApp(options: TestAppOptions | Record<string, stri
   const dataSource = app.get(DataSource);
   if (seed) {
     const seeder = new Seeder(dataSource, config);
-    await seeder.ensureSystemTenant();
-    await seeder.seedDemoIfEmpty({ withAttendances: typeof seed === 'object' && seed.attendances });
+    await new TenantContext().runAsSystem('test: seed every tenant', async () => {
+      await seeder.ensureSystemTenant();
+      await seeder.seedDemoIfEmpty({ withAttendances: typeof seed === 'object' && seed.attendances });
+    });
   }
   return {
     app,

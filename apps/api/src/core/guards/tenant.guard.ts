@@ -4,14 +4,19 @@ import { Reflector } from '@nestjs/core';
 import { routeAccessOf } from '../access/route-access';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { apiError } from '../errors/api-error';
+import { TenantContext } from '../tenancy/tenant-context';
 
 /**
  * Second global guard: which tenant. Taken from the verified principal only (never from a
  * header, the query or the body), and refused while the tenant is suspended or cancelled.
+ * The rest of the request runs in that tenant's scope (`TenantContext`).
  */
 @Injectable()
 export class TenantGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly context: TenantContext,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (routeAccessOf(this.reflector, context).isPublic) return true;
@@ -23,6 +28,7 @@ export class TenantGuard implements CanActivate {
       throw new ForbiddenException(apiError(ErrorCode.TenantInactive, `This organization is ${principal.tenantStatus}; access is closed`));
     }
     request.tenantId = principal.tenantId;
+    this.context.enterRequest(principal);
     return true;
   }
 }

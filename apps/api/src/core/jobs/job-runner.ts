@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { TenantContext } from '../tenancy/tenant-context';
 import { JobLeases } from './job-leases';
 import type { JobContext, JobHandler } from './scheduled-job.decorator';
 
@@ -20,6 +21,7 @@ const DEFAULT_LEASE_MINUTES = 10;
 export class JobRunner {
   private readonly logger = new Logger('Jobs');
   readonly leases: JobLeases;
+  private readonly tenancy = new TenantContext();
 
   constructor(
     dataSource: DataSource,
@@ -49,7 +51,8 @@ export class JobRunner {
     let message: string | null = null;
     try {
       const context: JobContext = { now: startedAt, slot };
-      message = (await job.handler.run(context)) ?? null;
+      // A job sweeps every tenant: it runs in the system scope and enters a tenant explicitly (runInTenant) for per-tenant work.
+      message = (await this.tenancy.runAsSystem(`job: ${job.name}`, () => job.handler.run(context))) ?? null;
     } catch (error) {
       outcome = 'failed';
       message = error instanceof Error ? error.message : String(error);
