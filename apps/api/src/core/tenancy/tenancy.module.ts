@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { ClsModule } from 'nestjs-cls';
+import { Transactions } from '../database/transactions';
 import { TenantContext } from './tenant-context';
+import { TenantTables } from './tenant-table';
 
 /**
  * The request-scoped tenant context. Its middleware opens an empty AsyncLocalStorage store before
@@ -9,7 +11,7 @@ import { TenantContext } from './tenant-context';
 @Global()
 @Module({
   imports: [ClsModule.forRoot({ global: true, middleware: { mount: true } })],
-  providers: [TenantContext],
-  exports: [TenantContext],
+  providers: [TenantContext, TenantTables, Transactions],
+  exports: [TenantContext, TenantTables, Transactions],
 })
 export class TenancyModule {}

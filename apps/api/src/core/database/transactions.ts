@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { clsStore } from '../tenancy/tenant-scope';
+
+// No dot in the key: nestjs-cls reads dots as a path into a nested object, which a nested scope would share.
+const TRANSACTION_KEY = 'transactionManager';
+
+/** The manager of the transaction the running code is in, else the data source's own. */
+export function activeManager(dataSource: DataSource): EntityManager {
+  const cls = clsStore();
+  return (cls.isActive() ? (cls.get(TRANSACTION_KEY) as EntityManager | undefined) : undefined) ?? dataSource.manager;
+}
+
+/**
+ * One TypeORM transaction that the repositories used inside it join without being handed it
+ * (it travels in the same AsyncLocalStorage store as the tenant scope, which it keeps).
+ * `work` receives the transaction only to pass it on to audit and domain events.
+ */
+@Injectable()
+export class Transactions {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  run<T>(work: (transaction: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) =>
+      clsStore().run({ ifNested: 'inherit' }, () => {
+        clsStore().set(TRANSACTION_KEY, manager);
+        return work(manager);
+      }),
+    );
+  }
+}
