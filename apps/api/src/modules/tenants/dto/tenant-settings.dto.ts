@@ -19,14 +19,14 @@ export class TenantBrandingDto {
 
 /** Each key: a number in range sets it, `null` resets it to its default (stated in the README's API section). */
 export class TenantSettingsDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 50, nullable: true, description: 'null resets to the default' })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 100, default: 50, nullable: true, description: 'null resets to the default' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
   lowScoreThreshold?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 60, nullable: true, description: 'null resets to the default' })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 1440, default: 60, nullable: true, description: 'null resets to the default' })
   @IsOptional()
   @IsInt()
   @Min(1)
