@@ -149,9 +149,10 @@ export async function demoApiKey(baseUrl: string): Promise<string> {
 export function isCleanErrorBody(result: HttpResult, status: number): boolean {
   const body = result.body as Record<string, unknown> | null;
   if (!body || typeof body !== 'object') return false;
-  const keys = Object.keys(body).filter((key) => !['statusCode', 'error', 'message', 'details'].includes(key));
+  const keys = Object.keys(body).filter((key) => !['statusCode', 'code', 'error', 'message', 'details'].includes(key));
   const leaks = /stack|select |insert |update |ER_[A-Z_]+|ECONN|at \w+ \(|\.js:\d+/i.test(result.text);
-  return body['statusCode'] === status && typeof body['error'] === 'string' && typeof body['message'] === 'string' && keys.length === 0 && !leaks;
+  const codeOk = typeof body['code'] === 'string' && /^[A-Z][A-Z_]+$/.test(body['code']);
+  return body['statusCode'] === status && codeOk && typeof body['error'] === 'string' && typeof body['message'] === 'string' && keys.length === 0 && !leaks;
 }
 
 export const apiKeyHeader = (key: string) => ({ 'x-api-key': key });
