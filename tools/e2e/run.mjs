@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, stop, waitReady } from '../scripts/child-processes.mjs';
+import { freePort, spawnBuiltApi, stop, waitReady } from '../scripts/child-processes.mjs';
 import { build, WORKSPACE } from '../scripts/nx-build.mjs';
 
 const startedAt = Date.now();
@@ -19,22 +19,7 @@ const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'fasto-e2e-'));
 log(`starting the API on ${baseUrl} (DATA_DIR ${dataDir})`);
-const server = spawn(process.execPath, [join(WORKSPACE, 'dist/apps/api/main.js')], {
-  cwd: WORKSPACE,
-  env: {
-    ...process.env,
-    NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    PUBLIC_URL: baseUrl,
-    WEB_DIST_DIR: join(WORKSPACE, 'dist/apps/web/browser'),
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const server = spawnBuiltApi(WORKSPACE, { port, dataDir, env: { WEB_DIST_DIR: join(WORKSPACE, 'dist/apps/web/browser') } });
 const serverLog = [];
 server.stdout.on('data', (chunk) => serverLog.push(chunk));
 server.stderr.on('data', (chunk) => serverLog.push(chunk));

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { captureOutput, freePort, stop, waitReady } from '../scripts/child-processes.mjs';
+import { captureOutput, freePort, spawnBuiltApi, stop, waitReady } from '../scripts/child-processes.mjs';
 import { build, WORKSPACE } from '../scripts/nx-build.mjs';
 import { ensureN8n, N8N_HOME } from './install.mjs';
 import { createN8n, workflowIdOf } from './n8n-instance.mjs';
@@ -24,22 +24,7 @@ if (process.env.N8N_SKIP_BUILD !== '1') build(['api']);
 const port = await freePort();
 const fastoUrl = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'fasto-n8n-api-'));
-const api = spawn(process.execPath, [join(WORKSPACE, 'dist/apps/api/main.js')], {
-  cwd: WORKSPACE,
-  env: {
-    ...process.env,
-    NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    PUBLIC_URL: fastoUrl,
-    SEED_DEMO: 'true',
-    DEMO_PASSWORD,
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const api = spawnBuiltApi(WORKSPACE, { port, dataDir, env: { DEMO_PASSWORD } });
 const apiLog = captureOutput(api);
 const n8n = await createN8n();
 

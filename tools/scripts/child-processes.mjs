@@ -1,6 +1,8 @@
 // Helpers of the scripts that boot the built API (and n8n) as child processes: a free loopback
 // port, waiting for an HTTP readiness answer, and a graceful stop.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -52,4 +54,27 @@ export function captureOutput(child) {
   child.stdout?.on('data', (chunk) => chunks.push(chunk));
   child.stderr?.on('data', (chunk) => chunks.push(chunk));
   return { text: () => Buffer.concat(chunks).toString() };
+}
+
+/**
+ * The built API (`dist/apps/api/main.js`) on a loopback port, with a fresh embedded database in
+ * `dataDir` and the demo seed; `env` adds to or overrides that.
+ */
+export function spawnBuiltApi(workspace, { port, dataDir, env = {} }) {
+  return spawn(process.execPath, [join(workspace, 'dist/apps/api/main.js')], {
+    cwd: workspace,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
