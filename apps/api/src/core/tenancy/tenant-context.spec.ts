@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NoTenantScopeError, TenantContext } from './tenant-context';
+import { NoSystemScopeError, NoTenantScopeError, TenantContext } from './tenant-context';
 
 const context = new TenantContext();
 
@@ -27,6 +27,12 @@ describe('TenantContext', () => {
       expect(context.scope()).toEqual({ kind: 'system', reason: 'test: sweep every tenant' });
       expect(() => context.tenantId()).toThrow(/system scope "test: sweep every tenant"/);
     });
+  });
+
+  it('gives the system scope only inside runAsSystem', () => {
+    expect(() => context.system()).toThrow(NoSystemScopeError);
+    context.runInTenant('tenant-a', () => expect(() => context.system()).toThrow(/runs for tenant tenant-a/));
+    expect(context.runAsSystem('test: console', () => context.system().reason)).toBe('test: console');
   });
 
   it('restores the outer tenant after a nested system scope', () => {

@@ -1,7 +1,7 @@
 import type { Role } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { clsStore, currentScope, SCOPE_KEY, type DataScope, type TenantScope } from './tenant-scope';
+import { clsStore, currentScope, SCOPE_KEY, type DataScope, type SystemScope, type TenantScope } from './tenant-scope';
 
 /** Thrown when tenant-owned data is reached with no tenant named: a programming error, never the caller's. */
 export class NoTenantScopeError extends Error {
@@ -12,6 +12,18 @@ export class NoTenantScopeError extends Error {
         : 'A tenant is required here, but no tenant scope is active',
     );
     this.name = 'NoTenantScopeError';
+  }
+}
+
+/** Thrown when cross-tenant SQL runs without a named system scope: a programming error, never the caller's. */
+export class NoSystemScopeError extends Error {
+  constructor(scope: DataScope | null) {
+    super(
+      scope?.kind === 'tenant'
+        ? `Cross-tenant work needs the system scope, but this runs for tenant ${scope.tenantId}`
+        : 'Cross-tenant work needs the system scope (runAsSystem), but no scope is active',
+    );
+    this.name = 'NoSystemScopeError';
   }
 }
 
@@ -33,6 +45,17 @@ export class TenantContext {
   tenant(): TenantScope {
     const scope = currentScope();
     if (scope?.kind !== 'tenant') throw new NoTenantScopeError(scope);
+    return scope;
+  }
+
+  /**
+   * The current system scope; throws unless the caller entered it on purpose with `runAsSystem`.
+   * Every repository method that reads or writes across tenants (login by e-mail, an API key by
+   * its hash, the super-admin console, sweeps) calls this first.
+   */
+  system(): SystemScope {
+    const scope = currentScope();
+    if (scope?.kind !== 'system') throw new NoSystemScopeError(scope);
     return scope;
   }
 
