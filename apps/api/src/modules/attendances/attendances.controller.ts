@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized } from '../../core/decorators/authorized.decorator';
 import { CurrentUser } from '../../core/decorators/current-principal.decorator';
-import { requestContext } from '../auth/request-context';
+import { requestContext } from '../../core/http/request-context';
 import { AttendancesService } from './attendances.service';
 import { ExportAttendancesQuery, ListAttendancesQuery } from './dto/attendance-filters.dto';
 import { UpdateAttendanceDto } from './dto/update-attendance.dto';

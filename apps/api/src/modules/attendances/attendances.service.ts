@@ -8,7 +8,7 @@ import { DomainEvents } from '../../core/events/domain-events';
 import { pageSize } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import { FunnelStage } from '../funnels/entities/funnel-stage.entity';
 import { OriginItem } from '../origins/entities/origin-item.entity';
 import { AttendanceLookups } from './attendance-lookups';

@@ -10,7 +10,7 @@ import { CurrentUser } from '../../core/decorators/current-principal.decorator';
 import { Public } from '../../core/decorators/public.decorator';
 import { LoginDto } from './dto/login.dto';
 import { clearRefreshCookie, refreshCookieFrom, setRefreshCookie } from './refresh-cookie';
-import { requestContext } from './request-context';
+import { requestContext } from '../../core/http/request-context';
 import { SameSiteRequestGuard } from './same-site-request.guard';
 import { AuthService, type SignedIn } from './services/auth.service';
 import { SessionService } from './services/session.service';

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized, DeniedUnderImpersonation } from '../../core/decorators/authorized.decorator';
 import { CurrentUser } from '../../core/decorators/current-principal.decorator';
-import { requestContext } from './request-context';
+import { requestContext } from '../../core/http/request-context';
 import { ImpersonationService } from './services/impersonation.service';
 
 @ApiTags('impersonation')

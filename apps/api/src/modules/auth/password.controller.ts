@@ -10,7 +10,7 @@ import { CurrentUser } from '../../core/decorators/current-principal.decorator';
 import { Public } from '../../core/decorators/public.decorator';
 import { AcceptInviteDto, ChangePasswordDto, InvitationCheckDto, ForgotPasswordDto, ResetPasswordDto } from './dto/password.dto';
 import { setRefreshCookie } from './refresh-cookie';
-import { requestContext } from './request-context';
+import { requestContext } from '../../core/http/request-context';
 import { InvitationService } from './services/invitation.service';
 import { PasswordService } from './services/password.service';
 

@@ -8,7 +8,7 @@ import { keysetPage } from '../../core/pagination/keyset';
 import { pageSize, type PageQueryDto } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import type { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import { Team } from '../teams/entities/team.entity';
 import { MAX_ITEMS_PER_GROUP, type CatalogDefinition, type CatalogGroupRow, type CatalogItemRow } from './catalog-definition';
 

@@ -6,7 +6,7 @@ import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized } from '../../core/decorators/authorized.decorator';
 import { CurrentTenant, CurrentUser } from '../../core/decorators/current-principal.decorator';
 import { PageQueryDto } from '../../core/pagination/page-query.dto';
-import { requestContext } from '../auth/request-context';
+import { requestContext } from '../../core/http/request-context';
 import { RenameCatalogDto, ReorderCatalogDto } from '../catalog/catalog.dto';
 import { CreateFunnelDto, CreateStageDto, UpdateStageDto } from './dto/funnel.dto';
 import { toFunnelView } from './funnel.mapper';

@@ -7,7 +7,7 @@ import type { UserPrincipal } from '../../core/auth/principal';
 import { hashSecretToken } from '../../core/auth/secret-token';
 import { newId } from '../../core/database/ids';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import { TenantsService } from '../tenants/tenants.service';
 import { ApiKey } from './entities/api-key.entity';
 

@@ -8,7 +8,7 @@ import { DomainEvents } from '../../core/events/domain-events';
 import { pageSize, type PageQueryDto } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import type { CreateTeamDto, UpdateTeamDto } from './dto/team.dto';
 import type { Team } from './entities/team.entity';
 import { toTeamView, type TeamContext } from './team.mapper';

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized } from '../../core/decorators/authorized.decorator';
 import { CurrentTenant, CurrentUser } from '../../core/decorators/current-principal.decorator';
-import { requestContext } from '../auth/request-context';
+import { requestContext } from '../../core/http/request-context';
 import { UpdateOwnTenantDto } from './dto/update-own-tenant.dto';
 import { OwnTenantService } from './own-tenant.service';
 

@@ -6,7 +6,7 @@ import type { UserPrincipal } from '../../core/auth/principal';
 import { DomainEvents } from '../../core/events/domain-events';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import type { UpdateOwnTenantDto } from './dto/update-own-tenant.dto';
 import { Tenant } from './entities/tenant.entity';
 import { mergeTenantChanges } from './tenant-changes';

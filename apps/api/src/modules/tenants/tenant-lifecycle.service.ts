@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import { SessionService } from '../auth/services/session.service';
 import { Tenant } from './entities/tenant.entity';
 import { TenantsService } from './tenants.service';

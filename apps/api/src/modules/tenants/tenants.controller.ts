@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized } from '../../core/decorators/authorized.decorator';
 import { CurrentUser } from '../../core/decorators/current-principal.decorator';
-import { requestContext } from '../auth/request-context';
+import { requestContext } from '../../core/http/request-context';
 import { CreateTenantDto } from './dto/create-tenant.dto';
 import { ListTenantsQuery } from './dto/list-tenants.query';
 import { UpdateTenantDto } from './dto/update-tenant.dto';

@@ -11,7 +11,7 @@ import { keysetPage, parseDateCursor } from '../../core/pagination/keyset';
 import { pageSize } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import { UserProvisioningService } from '../users/user-provisioning.service';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import type { ListTenantsQuery } from './dto/list-tenants.query';

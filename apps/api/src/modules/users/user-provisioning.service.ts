@@ -6,7 +6,7 @@ import { Equal, type DataSource, type EntityManager } from 'typeorm';
 import { DomainEvents } from '../../core/events/domain-events';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import { InvitationService } from '../auth/services/invitation.service';
 import { Team } from '../teams/entities/team.entity';
 import { Tenant } from '../tenants/entities/tenant.entity';

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { ANY_ROLE, Authorized } from '../../core/decorators/authorized.decorator';
 import { CurrentUser } from '../../core/decorators/current-principal.decorator';
-import { requestContext } from '../auth/request-context';
+import { requestContext } from '../../core/http/request-context';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateMeDto, UpdateUserDto } from './dto/update-user.dto';

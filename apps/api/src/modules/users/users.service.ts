@@ -9,7 +9,7 @@ import { keysetPage } from '../../core/pagination/keyset';
 import { pageSize } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../../core/http/request-context';
 import { SessionService } from '../auth/services/session.service';
 import { Team } from '../teams/entities/team.entity';
 import { assertAnotherActiveAdmin, assertNoAdminGrantUnderImpersonation } from './admin-guardrails';

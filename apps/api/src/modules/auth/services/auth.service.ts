@@ -15,7 +15,7 @@ import { AuditService } from '../../audit/audit.service';
 import { User } from '../../users/entities/user.entity';
 import { toAuthUser, toImpersonator } from '../auth-user.mapper';
 import type { LoginDto } from '../dto/login.dto';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../../core/http/request-context';
 import { AccountLookupService, tenantHasAccess, type Account } from './account-lookup.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService, type IssuedRefreshToken } from './session.service';

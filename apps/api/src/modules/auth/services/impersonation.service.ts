@@ -8,7 +8,7 @@ import { AuditService } from '../../audit/audit.service';
 import { Tenant } from '../../tenants/entities/tenant.entity';
 import { User } from '../../users/entities/user.entity';
 import { toAuthUser, toImpersonator } from '../auth-user.mapper';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../../core/http/request-context';
 import { tenantHasAccess } from './account-lookup.service';
 import { apiError } from '../../../core/errors/api-error';
 

@@ -11,7 +11,7 @@ import { User } from '../../users/entities/user.entity';
 import { invitationEmail } from '../auth-emails';
 import type { AcceptInviteDto } from '../dto/password.dto';
 import { assertAcceptablePassword } from '../password-policy';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../../core/http/request-context';
 import { AccountLookupService, tenantHasAccess } from './account-lookup.service';
 import { ActionTokenService, INVITE_TTL_MS } from './action-token.service';
 import { AuthService, type SignedIn } from './auth.service';

@@ -14,7 +14,7 @@ import { User } from '../../users/entities/user.entity';
 import { passwordResetEmail } from '../auth-emails';
 import type { ChangePasswordDto, ResetPasswordDto } from '../dto/password.dto';
 import { assertAcceptablePassword } from '../password-policy';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../../core/http/request-context';
 import { AccountLookupService, tenantHasAccess } from './account-lookup.service';
 import { ActionTokenService, PASSWORD_RESET_TTL_MS } from './action-token.service';
 import { LoginThrottleService } from './login-throttle.service';

@@ -9,7 +9,7 @@ import type { Statement } from '../../../core/database/one-round-trip';
 import { insertRowStatement } from '../../../core/database/row-statements';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { deviceLabel } from '../device-label';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../../core/http/request-context';
 
 const DAY_MS = 86_400_000;
 /** Each use of a refresh token slides its session this far ahead… */
