@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AttendancesModule } from '../attendances/attendances.module';
-import { DashboardCatalog } from './dashboard-catalog';
+import { DashboardCatalogRepository } from './dashboard-catalog.repository';
 import { DashboardController } from './dashboard.controller';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 
-@Module({ imports: [AttendancesModule], controllers: [DashboardController], providers: [DashboardService, DashboardRepository, DashboardCatalog] })
+@Module({ imports: [AttendancesModule], controllers: [DashboardController], providers: [DashboardService, DashboardRepository, DashboardCatalogRepository] })
 export class DashboardModule {}

@@ -4,7 +4,7 @@ import type { UserPrincipal } from '../../core/auth/principal';
 import { addDays, daysInclusive, eachDay } from '../../core/time/tenant-days';
 import { resolveDayRange, resolveScope, type DayRange } from '../attendances/attendance-scope';
 import { TenantTimezones } from '../attendances/tenant-timezones';
-import { DashboardCatalog } from './dashboard-catalog';
+import { DashboardCatalogRepository } from './dashboard-catalog.repository';
 import { toSlices, toTotals } from './dashboard-math';
 import type { DashboardQuery } from './dashboard.query';
 import { DashboardRepository, type TotalsSums } from './dashboard.repository';
@@ -15,7 +15,7 @@ const DEFAULT_RANGE_DAYS = 30;
 export class DashboardService {
   constructor(
     private readonly rollups: DashboardRepository,
-    private readonly catalog: DashboardCatalog,
+    private readonly catalog: DashboardCatalogRepository,
     private readonly timezones: TenantTimezones,
   ) {}
 
@@ -31,7 +31,7 @@ export class DashboardService {
       this.rollups.daily(scope, range),
       this.rollups.byAgent(scope, range),
       this.rollups.byStageAndOrigin(scope, range),
-      this.catalog.forTeam(principal.tenantId, scope.catalogTeamId),
+      this.catalog.forTeam(scope.catalogTeamId),
     ]);
 
     const perDay = new Map(daily.map((row) => [row.day, row]));

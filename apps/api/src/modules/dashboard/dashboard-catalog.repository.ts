@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { activeManager } from '../../core/database/transactions';
+import { TenantContext } from '../../core/tenancy/tenant-context';
 
 export interface CatalogEntry {
   id: string;
@@ -24,17 +26,21 @@ const ORIGINS = `SELECT 'origin' AS kind, o.id AS id, o.name AS name, o.color AS
 const TEAM_ORIGINS = `${ORIGINS} AND o.origin_group_id = (SELECT t.origin_group_id FROM teams t WHERE t.id = ? AND t.tenant_id = ?)`;
 
 /**
- * The stages and origins the pies are made of: one team's, or every one of the tenant, in one
- * plain-SQL round trip (it runs on every dashboard request, QUALITY P2).
+ * The stages and origins the pies are made of, in the current tenant: one team's, or every one
+ * of the tenant, in one plain-SQL round trip (it runs on every dashboard request, QUALITY P2).
  */
 @Injectable()
-export class DashboardCatalog {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class DashboardCatalogRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly context: TenantContext,
+  ) {}
 
-  async forTeam(tenantId: string, teamId: string | null): Promise<{ stages: CatalogEntry[]; origins: CatalogEntry[] }> {
+  async forTeam(teamId: string | null): Promise<{ stages: CatalogEntry[]; origins: CatalogEntry[] }> {
+    const tenantId = this.context.tenantId();
     const sql = teamId ? `${TEAM_STAGES} UNION ALL ${TEAM_ORIGINS}` : `${STAGES} UNION ALL ${ORIGINS}`;
     const params = teamId ? [tenantId, teamId, tenantId, tenantId, teamId, tenantId] : [tenantId, tenantId];
-    const rows = await this.dataSource.query<CatalogRow[]>(`${sql} ORDER BY kind DESC, list_name, position`, params);
+    const rows = await activeManager(this.dataSource).query<CatalogRow[]>(`${sql} ORDER BY kind DESC, list_name, position`, params);
     const entries = (kind: CatalogRow['kind']): CatalogEntry[] =>
       rows
         .filter((row) => row.kind === kind)
