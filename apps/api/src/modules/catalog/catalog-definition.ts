@@ -1,20 +1,11 @@
 import type { EntityTarget } from 'typeorm';
+import type { TenantOwnedEntity } from '../../core/database/base.entity';
+import type { CatalogEntryEntity } from './catalog-entry.entity';
 
 /** A named, ordered list of colored entries owned by a tenant: funnels (stages) and origin groups (items). */
-// Type aliases (not interfaces) so that they satisfy TypeORM's ObjectLiteral constraint.
-export type CatalogGroupRow = {
-  id: string;
-  tenantId: string;
-  name: string;
-  createdAt: Date;
-};
+export type CatalogGroupRow = TenantOwnedEntity & { name: string };
 
-export type CatalogItemRow = {
-  id: string;
-  tenantId: string;
-  name: string;
-  color: string;
-  position: number;
+export type CatalogItemRow = CatalogEntryEntity & {
   isWon?: boolean;
   funnelId?: string;
   originGroupId?: string;
@@ -32,6 +23,12 @@ export interface CatalogDefinition {
   itemLabel: string;
   /** Funnels mark one stage as "won" (sale closed); origin groups have no such notion. */
   hasWonItem: boolean;
+}
+
+export interface NewCatalogItem {
+  name: string;
+  color: string;
+  isWon?: boolean;
 }
 
 export const MAX_ITEMS_PER_GROUP = 50;

@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized } from '../../core/decorators/authorized.decorator';
-import { CurrentTenant, CurrentUser } from '../../core/decorators/current-principal.decorator';
+import { CurrentUser } from '../../core/decorators/current-principal.decorator';
 import { PageQueryDto } from '../../core/pagination/page-query.dto';
 import { requestContext } from '../../core/http/request-context';
 import { RenameCatalogDto, ReorderCatalogDto } from '../catalog/catalog.dto';
@@ -22,8 +22,8 @@ export class FunnelsController {
   constructor(private readonly funnels: FunnelsService) {}
 
   @Get()
-  async list(@CurrentTenant() tenantId: string, @Query() query: PageQueryDto): Promise<Page<FunnelView>> {
-    const page = await this.funnels.list(tenantId, query);
+  async list(@Query() query: PageQueryDto): Promise<Page<FunnelView>> {
+    const page = await this.funnels.list(query);
     return { items: page.items.map(toFunnelView), nextCursor: page.nextCursor };
   }
 
@@ -34,8 +34,8 @@ export class FunnelsController {
   }
 
   @Get(':id')
-  async get(@CurrentTenant() tenantId: string, @Param('id', uuid) id: string): Promise<FunnelView> {
-    return toFunnelView(await this.funnels.get(tenantId, id));
+  async get(@Param('id', uuid) id: string): Promise<FunnelView> {
+    return toFunnelView(await this.funnels.get(id));
   }
 
   @Patch(':id')

@@ -1,30 +1,23 @@
-import { Role, type FunnelView, type IntegrationUser, type OriginGroupView } from '@fasto/contracts';
+import type { FunnelView, IntegrationUser, OriginGroupView } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, In, type DataSource } from 'typeorm';
 import type { CatalogService, CatalogSnapshot } from '../catalog/catalog.service';
 import { toFunnelView } from '../funnels/funnel.mapper';
 import { FunnelsService } from '../funnels/funnels.service';
 import { toOriginGroupView } from '../origins/origin.mapper';
 import { OriginsService } from '../origins/origins.service';
-import { Team } from '../teams/entities/team.entity';
-import { User } from '../users/entities/user.entity';
+import { IntegrationCatalogRepository } from './integration-catalog.repository';
 
-/** What an n8n workflow maps the AI's answer against: people, stages, origins. */
+/** What an n8n workflow maps the AI's answer against, in the API key's tenant: people, stages, origins. */
 @Injectable()
 export class IntegrationCatalogService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: IntegrationCatalogRepository,
     private readonly funnels: FunnelsService,
     private readonly origins: OriginsService,
   ) {}
 
-  async users(tenantId: string): Promise<IntegrationUser[]> {
-    const users = await this.dataSource.getRepository(User).find({
-      where: { tenantId: Equal(tenantId), isActive: true, role: In([Role.Agent, Role.Manager]) },
-      order: { fullName: 'ASC' },
-    });
-    const teams = await this.dataSource.getRepository(Team).findBy({ tenantId: Equal(tenantId) });
+  async users(): Promise<IntegrationUser[]> {
+    const [users, teams] = await Promise.all([this.catalog.mappableUsers(), this.catalog.allTeams()]);
     const teamNames = new Map(teams.map((team) => [team.id, team.name]));
     return users.map((user) => ({
       id: user.id,
@@ -36,20 +29,20 @@ export class IntegrationCatalogService {
     }));
   }
 
-  async funnelList(tenantId: string): Promise<FunnelView[]> {
-    return (await this.all(this.funnels, tenantId)).map(toFunnelView);
+  async funnelList(): Promise<FunnelView[]> {
+    return (await this.all(this.funnels)).map(toFunnelView);
   }
 
-  async originList(tenantId: string): Promise<OriginGroupView[]> {
-    return (await this.all(this.origins, tenantId)).map(toOriginGroupView);
+  async originList(): Promise<OriginGroupView[]> {
+    return (await this.all(this.origins)).map(toOriginGroupView);
   }
 
   /** Every group of the tenant (they are few): the pages of the catalog, concatenated. */
-  private async all(catalog: CatalogService, tenantId: string): Promise<CatalogSnapshot[]> {
+  private async all(catalog: CatalogService): Promise<CatalogSnapshot[]> {
     const groups: CatalogSnapshot[] = [];
     let cursor: string | undefined;
     do {
-      const page = await catalog.list(tenantId, { limit: 200, cursor });
+      const page = await catalog.list({ limit: 200, cursor });
       groups.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -30,22 +30,22 @@ export class IntegrationController {
   @Get('users')
   @ApiOperation({ summary: 'Active agents and managers: id, name, email, team' })
   @ApiIntegrationUsers()
-  async users(@CurrentTenant() tenantId: string): Promise<{ items: IntegrationUser[] }> {
-    return { items: await this.catalog.users(tenantId) };
+  async users(): Promise<{ items: IntegrationUser[] }> {
+    return { items: await this.catalog.users() };
   }
 
   @Get('funnels')
   @ApiOperation({ summary: 'Funnels with their ordered stages and the teams that use them' })
   @ApiIntegrationFunnels()
-  async funnels(@CurrentTenant() tenantId: string): Promise<{ items: FunnelView[] }> {
-    return { items: await this.catalog.funnelList(tenantId) };
+  async funnels(): Promise<{ items: FunnelView[] }> {
+    return { items: await this.catalog.funnelList() };
   }
 
   @Get('origins')
   @ApiOperation({ summary: 'Origin groups with their ordered items and the teams that use them' })
   @ApiIntegrationOrigins()
-  async origins(@CurrentTenant() tenantId: string): Promise<{ items: OriginGroupView[] }> {
-    return { items: await this.catalog.originList(tenantId) };
+  async origins(): Promise<{ items: OriginGroupView[] }> {
+    return { items: await this.catalog.originList() };
   }
 
   @Post('attendances')

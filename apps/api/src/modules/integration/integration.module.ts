@@ -6,6 +6,7 @@ import { OriginsModule } from '../origins/origins.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
+import { IntegrationCatalogRepository } from './integration-catalog.repository';
 import { IntegrationCatalogService } from './integration-catalog.service';
 import { BatchIngestService } from './batch-ingest.service';
 import { BatchIngestWriter } from './batch-ingest.writer';
@@ -20,7 +21,15 @@ import { validBatchEnvelope } from './dto/batch-ingest.fast-check';
 @Module({
   imports: [TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
   controllers: [ApiKeysController, IntegrationController],
-  providers: [ApiKeysService, IntegrationCatalogService, IngestService, BatchIngestService, BatchIngestWriter, IntegrationRateLimitGuard],
+  providers: [
+    ApiKeysService,
+    IntegrationCatalogService,
+    IntegrationCatalogRepository,
+    IngestService,
+    BatchIngestService,
+    BatchIngestWriter,
+    IntegrationRateLimitGuard,
+  ],
 })
 export class IntegrationModule {
   constructor() {

@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized } from '../../core/decorators/authorized.decorator';
-import { CurrentTenant, CurrentUser } from '../../core/decorators/current-principal.decorator';
+import { CurrentUser } from '../../core/decorators/current-principal.decorator';
 import { PageQueryDto } from '../../core/pagination/page-query.dto';
 import { requestContext } from '../../core/http/request-context';
 import { RenameCatalogDto, ReorderCatalogDto } from '../catalog/catalog.dto';
@@ -22,8 +22,8 @@ export class OriginGroupsController {
   constructor(private readonly origins: OriginsService) {}
 
   @Get()
-  async list(@CurrentTenant() tenantId: string, @Query() query: PageQueryDto): Promise<Page<OriginGroupView>> {
-    const page = await this.origins.list(tenantId, query);
+  async list(@Query() query: PageQueryDto): Promise<Page<OriginGroupView>> {
+    const page = await this.origins.list(query);
     return { items: page.items.map(toOriginGroupView), nextCursor: page.nextCursor };
   }
 
@@ -34,8 +34,8 @@ export class OriginGroupsController {
   }
 
   @Get(':id')
-  async get(@CurrentTenant() tenantId: string, @Param('id', uuid) id: string): Promise<OriginGroupView> {
-    return toOriginGroupView(await this.origins.get(tenantId, id));
+  async get(@Param('id', uuid) id: string): Promise<OriginGroupView> {
+    return toOriginGroupView(await this.origins.get(id));
   }
 
   @Patch(':id')

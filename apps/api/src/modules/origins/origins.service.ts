@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Transactions } from '../../core/database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { CatalogService } from '../catalog/catalog.service';
-import { OriginGroup } from './entities/origin-group.entity';
-import { OriginItem } from './entities/origin-item.entity';
+import { OriginsRepository } from './origins.repository';
 
 @Injectable()
 export class OriginsService extends CatalogService {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, {
-      groupEntity: OriginGroup,
-      itemEntity: OriginItem,
-      groupKey: 'originGroupId',
-      groupEntityName: 'origin_group',
-      itemEntityName: 'origin_item',
-      groupLabel: 'Origin group',
-      itemLabel: 'Origin',
-      hasWonItem: false,
-    });
+  constructor(origins: OriginsRepository, transactions: Transactions, audit: AuditService) {
+    super(origins, transactions, audit);
   }
 }
