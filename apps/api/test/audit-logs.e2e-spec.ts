@@ -1,4 +1,10 @@
+import { Role } from '@fasto/contracts';
+import { Equal } from 'typeorm';
 import { BackgroundWork } from '../src/core/background/background-work.service';
+import { NoSystemScopeError, NoTenantScopeError, TenantContext } from '../src/core/tenancy/tenant-context';
+import { AuditRepository, ForeignAuditTenantError } from '../src/modules/audit/audit.repository';
+import { AuditService } from '../src/modules/audit/audit.service';
+import { AuditLog } from '../src/modules/audit/entities/audit-log.entity';
 import { client, DEMO, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -67,5 +73,55 @@ describe('audit log', () => {
     expect(seenByAdmin.body.items[0]).toMatchObject({ action: 'api_key.created', actorId: superAdmin.session.body.user.id, actorName: null });
     const seenBySuperAdmin = await superAdmin.get(`/api/audit-logs?entity=api_key&tenantId=${admin.session.body.user.tenantId}`).expect(200);
     expect(seenBySuperAdmin.body.items[0].actorName).toBe('Super Admin');
+  });
+
+  describe('the audit repository', () => {
+    let logs: AuditRepository;
+    let context: TenantContext;
+    const all = { limit: 200 };
+    const tenantsOf = (rows: { tenantId: string }[]) => new Set(rows.map((row) => row.tenantId));
+    const demoTenant = () => admin.session.body.user.tenantId as string;
+    const acmeTenant = () => acmeAdmin.session.body.user.tenantId as string;
+
+    beforeAll(() => {
+      logs = t.app.get(AuditRepository);
+      context = t.app.get(TenantContext);
+    });
+
+    it('never widens a tenant read to every tenant: with no tenant scope it throws', async () => {
+      await expect(logs.page(all)).rejects.toThrow(NoTenantScopeError);
+      await expect(logs.actorNames([admin.session.body.user.id])).rejects.toThrow(NoTenantScopeError);
+      await expect(context.runAsSystem('test: no tenant named', () => logs.page(all))).rejects.toThrow(NoTenantScopeError);
+      const page = await context.runInTenant(demoTenant(), () => logs.page(all));
+      expect(tenantsOf(page.items)).toEqual(new Set([demoTenant()]));
+    });
+
+    it('reads across tenants only in a named system scope', async () => {
+      await expect(logs.pageAcrossTenants(all)).rejects.toThrow(NoSystemScopeError);
+      await expect(context.runInTenant(demoTenant(), () => logs.pageAcrossTenants(all))).rejects.toThrow(NoSystemScopeError);
+      await expect(context.runInTenant(demoTenant(), () => logs.actorNamesAcrossTenants([]))).rejects.toThrow(NoSystemScopeError);
+      const page = await context.runAsSystem('test: the console', () => logs.pageAcrossTenants(all));
+      expect([...tenantsOf(page.items)]).toEqual(expect.arrayContaining([demoTenant(), acmeTenant()]));
+    });
+
+    it('writes an entry into the tenant it names, but never from another tenant’s request', async () => {
+      const audit = t.app.get(AuditService);
+      const entry = (action: string) => ({ tenantId: acmeTenant(), actorId: null, action, entity: 'test' });
+      await expect(context.runInTenant(demoTenant(), () => audit.record(entry('test.from_demo')))).rejects.toThrow(ForeignAuditTenantError);
+      expect(() => context.runInTenant(demoTenant(), () => audit.entryStatement(entry('test.from_demo')))).toThrow(ForeignAuditTenantError);
+      // A super admin acts on another tenant from their own; a sign-in or a job has no tenant scope.
+      const superAdminTenant = superAdmin.session.body.user.tenantId as string;
+      await context.runInTenant(superAdminTenant, () => audit.record(entry('test.by_super_admin')), { role: Role.SuperAdmin });
+      await audit.record(entry('test.without_scope'));
+      await context.runInTenant(acmeTenant(), () => audit.record(entry('test.own_tenant')));
+      const written = await context.runAsSystem('test: read back', () => t.dataSource.getRepository(AuditLog).findBy({ entity: Equal('test') }));
+      expect(written.map((row) => [row.action, row.tenantId]).sort()).toEqual(
+        [
+          ['test.by_super_admin', acmeTenant()],
+          ['test.own_tenant', acmeTenant()],
+          ['test.without_scope', acmeTenant()],
+        ].sort(),
+      );
+    });
   });
 });

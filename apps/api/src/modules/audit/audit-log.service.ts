@@ -1,50 +1,47 @@
 import { Role, type AuditLogView, type Page } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, In, type DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
-import { keysetPage, parseDateCursor } from '../../core/pagination/keyset';
 import { pageSize } from '../../core/pagination/page-query.dto';
-import { User } from '../users/entities/user.entity';
+import { TenantContext } from '../../core/tenancy/tenant-context';
 import { toAuditLogView } from './audit-log.mapper';
+import { AuditRepository, type AuditFilters } from './audit.repository';
 import type { ListAuditLogsQuery } from './dto/list-audit-logs.query';
-import { AuditLog } from './entities/audit-log.entity';
+import type { AuditLog } from './entities/audit-log.entity';
 
 /** Reads the audit log: admins their own tenant, super admins every tenant (or one). */
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly logs: AuditRepository,
+    private readonly context: TenantContext,
+  ) {}
 
   async list(principal: UserPrincipal, query: ListAuditLogsQuery): Promise<Page<AuditLogView>> {
-    const rows = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
-    const tenantId = principal.role === Role.SuperAdmin ? query.tenantId : principal.tenantId;
-    if (tenantId) rows.where('a.tenantId = :tenantId', { tenantId });
-    if (query.actorId) rows.andWhere('a.actorId = :actorId', { actorId: query.actorId });
-    if (query.entity) rows.andWhere('a.entity = :entity', { entity: query.entity });
-    if (query.action) rows.andWhere('a.action = :action', { action: query.action });
-    if (query.from) rows.andWhere('a.createdAt >= :from', { from: new Date(query.from) });
-    if (query.to) rows.andWhere('a.createdAt < :to', { to: new Date(query.to) });
-
-    const page = await keysetPage(
-      rows,
-      {
-        sortColumn: 'a.createdAt',
-        idColumn: 'a.id',
-        direction: 'DESC',
-        cursor: query.cursor,
-        limit: pageSize(query),
-        parseSortValue: parseDateCursor,
-        keyOf: (row) => [row.createdAt.toISOString(), row.id],
-      },
-      (row) => row,
-    );
-    const actorIds = [...new Set(page.items.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
-    // Admins get names from their own tenant only; super admins acting on it stay unnamed there.
-    const actorScope = principal.role === Role.SuperAdmin ? {} : { tenantId: Equal(principal.tenantId) };
-    const actors = actorIds.length
-      ? await this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { id: In(actorIds), ...actorScope } })
-      : [];
-    const names = new Map(actors.map((actor) => [actor.id, actor.fullName]));
-    return { items: page.items.map((row) => toAuditLogView(row, row.actorId ? (names.get(row.actorId) ?? null) : null)), nextCursor: page.nextCursor };
+    const filters: AuditFilters = {
+      actorId: query.actorId,
+      entity: query.entity,
+      action: query.action,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      cursor: query.cursor,
+      limit: pageSize(query),
+    };
+    if (principal.role === Role.SuperAdmin) {
+      return this.context.runAsSystem('audit log: the super-admin console reads every tenant', async () => {
+        const page = await this.logs.pageAcrossTenants({ ...filters, tenantId: query.tenantId });
+        return views(page, await this.logs.actorNamesAcrossTenants(actorIds(page.items)));
+      });
+    }
+    // The request's tenant only (a tenantId in the query is ignored); its actors are named only
+    // if they belong to it, so a super admin acting on the tenant stays unnamed there.
+    const page = await this.logs.page(filters);
+    return views(page, await this.logs.actorNames(actorIds(page.items)));
   }
 }
+
+const actorIds = (rows: AuditLog[]) => [...new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
+
+const views = (page: Page<AuditLog>, names: Map<string, string>): Page<AuditLogView> => ({
+  items: page.items.map((row) => toAuditLogView(row, row.actorId ? (names.get(row.actorId) ?? null) : null)),
+  nextCursor: page.nextCursor,
+});

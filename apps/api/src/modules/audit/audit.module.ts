@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditLogController } from './audit-log.controller';
 import { AuditLogService } from './audit-log.service';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { ImpersonationAuditHook } from './impersonation-audit.hook';
 
@@ -8,7 +9,7 @@ import { ImpersonationAuditHook } from './impersonation-audit.hook';
 @Global()
 @Module({
   controllers: [AuditLogController],
-  providers: [AuditService, AuditLogService, ImpersonationAuditHook],
+  providers: [AuditService, AuditLogService, AuditRepository, ImpersonationAuditHook],
   exports: [AuditService, ImpersonationAuditHook],
 })
 export class AuditModule {}

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Statement } from '../../core/database/one-round-trip';
-import { insertRowStatement } from '../../core/database/row-statements';
+import type { Transactions } from '../../core/database/transactions';
+import { AuditRepository, type AuditRow } from './audit.repository';
 import { maskSensitive } from './mask-sensitive';
-import { AuditLog } from './entities/audit-log.entity';
 
 export interface AuditEntry {
+  /** The tenant whose log gets the entry; from a tenant's request, that tenant (a super admin may name the tenant they act on). */
   tenantId: string;
   actorId: string | null;
   impersonatorId?: string | null;
@@ -19,29 +18,33 @@ export interface AuditEntry {
   userAgent?: string | null;
 }
 
-/** Appends to the audit log; pass the transaction's manager to write in the same transaction. */
+type Transaction = Parameters<Parameters<Transactions['run']>[0]>[0];
+
+/** Appends to the audit log; pass the transaction to write in it (else the entry commits on its own). */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly logs: AuditRepository) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const { sql, params } = this.entryStatement(entry);
-    await manager.query(sql, params);
+  async record(entry: AuditEntry, manager?: Transaction): Promise<void> {
+    await this.logs.append(toRow(entry), manager);
   }
 
   /** The INSERT of an entry, to send along with the writes it records (see `inOneTransaction`). */
   entryStatement(entry: AuditEntry): Statement {
-    return insertRowStatement(this.dataSource.manager, AuditLog, {
-      id: randomUUID(),
-      tenantId: entry.tenantId,
-      actorId: entry.actorId,
-      impersonatorId: entry.impersonatorId ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      changes: entry.changes ? maskSensitive(entry.changes) : null,
-      ip: entry.ip ?? null,
-      userAgent: entry.userAgent?.slice(0, 255) ?? null,
-    });
+    return this.logs.insertStatement(toRow(entry));
   }
 }
+
+/** Credentials never reach the log, and a user agent is cut to its column. */
+const toRow = (entry: AuditEntry): AuditRow => ({
+  id: randomUUID(),
+  tenantId: entry.tenantId,
+  actorId: entry.actorId,
+  impersonatorId: entry.impersonatorId ?? null,
+  action: entry.action,
+  entity: entry.entity,
+  entityId: entry.entityId ?? null,
+  changes: entry.changes ? maskSensitive(entry.changes) : null,
+  ip: entry.ip ?? null,
+  userAgent: entry.userAgent?.slice(0, 255) ?? null,
+});
