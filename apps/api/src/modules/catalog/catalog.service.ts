@@ -10,8 +10,6 @@ import type { AuditService } from '../audit/audit.service';
 import { MAX_ITEMS_PER_GROUP, type CatalogGroupRow, type CatalogItemRow, type NewCatalogItem } from './catalog-definition';
 import type { CatalogRepository } from './catalog.repository';
 
-export type { NewCatalogItem } from './catalog-definition';
-
 export interface CatalogSnapshot {
   group: CatalogGroupRow;
   items: CatalogItemRow[];
