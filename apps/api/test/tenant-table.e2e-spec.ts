@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Equal } from 'typeorm';
 import { TenantContext } from '../src/core/tenancy/tenant-context';
 import { TenantTables, type TenantTable } from '../src/core/tenancy/tenant-table';
+import { Attendance } from '../src/modules/attendances/entities/attendance.entity';
 import { Team } from '../src/modules/teams/entities/team.entity';
 import { client, DEMO } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -53,6 +54,20 @@ describe('tenant table (the repository base)', () => {
     await asDemo(() => teams.insert({ id, name: 'Base insert', ...({ tenantId: acmeTeam.tenantId } as object) }));
     const row = await asDemo(() => teams.findOneById(id));
     expect(row?.tenantId).toBe(demoTenant);
+  });
+
+  it('soft-deletes only the scope’s rows', async () => {
+    const attendances = t.app.get(TenantTables).of(Attendance);
+    const [acmeAttendance, demoAttendance] = [{ id: randomUUID() }, { id: randomUUID() }];
+    await context.runInTenant(acmeTeam.tenantId, () => attendances.insert({ id: acmeAttendance.id, externalId: 'soft-delete-probe', attendedAt: new Date() }));
+    await asDemo(() => attendances.insert({ id: demoAttendance.id, externalId: 'soft-delete-probe', attendedAt: new Date() }));
+    await asDemo(() => attendances.softDelete({ id: Equal(acmeAttendance.id) }));
+    await asDemo(() => attendances.softDelete({ id: Equal(demoAttendance.id) }));
+    const deletedAt = (id: string) =>
+      context.runAsSystem('test: read back', () => t.dataSource.getRepository(Attendance).findOne({ where: { id: Equal(id) }, withDeleted: true }));
+    expect((await deletedAt(acmeAttendance.id))?.deletedAt).toBeNull();
+    expect((await deletedAt(demoAttendance.id))?.deletedAt).toBeInstanceOf(Date);
+    expect(await asDemo(() => attendances.findOneById(demoAttendance.id))).toBeNull();
   });
 
   it('refuses to run outside a tenant scope, system scope included', async () => {

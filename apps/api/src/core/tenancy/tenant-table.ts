@@ -73,6 +73,11 @@ export class TenantTable<Entity extends TenantOwnedEntity> {
   private repository(): Repository<Entity> {
     return activeManager(this.dataSource).getRepository(this.target);
   }
+
+  /** Sets `deletedAt` (an entity with a `@DeleteDateColumn`): the rows leave every later read of this table. */
+  async softDelete(where: TenantWhere<Entity>): Promise<void> {
+    await this.repository().softDelete(this.scoped(where));
+  }
 }
 
 /** Hands module repositories their tenant-scoped tables. */
