@@ -1,7 +1,6 @@
 import type { ColoredRef, NamedRef } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, In, type DataSource } from 'typeorm';
+import { TenantTables } from '../../core/tenancy/tenant-table';
 import { FunnelStage } from '../funnels/entities/funnel-stage.entity';
 import { OriginItem } from '../origins/entities/origin-item.entity';
 import { Team } from '../teams/entities/team.entity';
@@ -17,26 +16,26 @@ export interface AttendanceNames {
 
 const idsOf = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => Boolean(value)))];
 
-/** Names and colors for a page of attendances: four batched queries, whatever the page size. */
+/** Names and colors for a page of attendances, from the current tenant: four batched queries, whatever the page size. */
 @Injectable()
-export class AttendanceLookups {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class AttendanceNamesRepository {
+  private readonly users = this.tables.of(User);
+  private readonly teams = this.tables.of(Team);
+  private readonly stages = this.tables.of(FunnelStage);
+  private readonly origins = this.tables.of(OriginItem);
 
-  async forRows(tenantId: string, rows: Pick<Attendance, 'userId' | 'teamId' | 'funnelStageId' | 'originItemId'>[]): Promise<AttendanceNames> {
+  constructor(private readonly tables: TenantTables) {}
+
+  async forRows(rows: Pick<Attendance, 'userId' | 'teamId' | 'funnelStageId' | 'originItemId'>[]): Promise<AttendanceNames> {
     const userIds = idsOf(rows.map((row) => row.userId));
     const teamIds = idsOf(rows.map((row) => row.teamId));
     const stageIds = idsOf(rows.map((row) => row.funnelStageId));
     const originIds = idsOf(rows.map((row) => row.originItemId));
-    const tenant = Equal(tenantId);
     const [users, teams, stages, origins] = await Promise.all([
-      userIds.length ? this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { tenantId: tenant, id: In(userIds) } }) : [],
-      teamIds.length ? this.dataSource.getRepository(Team).find({ select: { id: true, name: true }, where: { tenantId: tenant, id: In(teamIds) } }) : [],
-      stageIds.length
-        ? this.dataSource.getRepository(FunnelStage).find({ select: { id: true, name: true, color: true }, where: { tenantId: tenant, id: In(stageIds) } })
-        : [],
-      originIds.length
-        ? this.dataSource.getRepository(OriginItem).find({ select: { id: true, name: true, color: true }, where: { tenantId: tenant, id: In(originIds) } })
-        : [],
+      userIds.length ? this.users.queryBuilder('u').select(['u.id', 'u.fullName']).andWhere('u.id IN (:...userIds)', { userIds }).getMany() : [],
+      teamIds.length ? this.teams.queryBuilder('t').select(['t.id', 't.name']).andWhere('t.id IN (:...teamIds)', { teamIds }).getMany() : [],
+      stageIds.length ? this.stages.queryBuilder('s').select(['s.id', 's.name', 's.color']).andWhere('s.id IN (:...stageIds)', { stageIds }).getMany() : [],
+      originIds.length ? this.origins.queryBuilder('o').select(['o.id', 'o.name', 'o.color']).andWhere('o.id IN (:...originIds)', { originIds }).getMany() : [],
     ]);
     return {
       agents: new Map(users.map((user) => [user.id, { id: user.id, name: user.fullName }])),

@@ -4,8 +4,12 @@ import type { UserPrincipal } from '../../core/auth/principal';
 import { addDays, daysInclusive, isValidDay, todayIn, type Day } from '../../core/time/tenant-days';
 import { apiError } from '../../core/errors/api-error';
 
-/** The rows a caller may see, after their filters narrowed it. */
+/** The rows a caller may see, after their filters narrowed it; the tenant is the scope's (TenantContext). */
 export interface AttendanceScope {
+  /**
+   * @deprecated Repositories take the tenant from the TenantContext. Only dashboard.repository.ts
+   * still binds it from here; remove the field once it no longer does.
+   */
   tenantId: string;
   teamId: string | null;
   userId: string | null;

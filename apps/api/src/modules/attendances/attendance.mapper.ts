@@ -1,5 +1,5 @@
 import type { AttendanceDetail, AttendanceListItem } from '@fasto/contracts';
-import type { AttendanceNames } from './attendance-lookups';
+import type { AttendanceNames } from './attendance-names.repository';
 import type { Attendance } from './entities/attendance.entity';
 
 const lookup = <T>(map: Map<string, T>, id: string | null) => (id ? (map.get(id) ?? null) : null);

@@ -1,23 +1,20 @@
 import { Role, type AttendanceDetail, type AttendanceListItem, type Page } from '@fasto/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource, type EntityManager } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
-import { forUpdate } from '../../core/database/lock';
+import { Transactions } from '../../core/database/transactions';
 import { DomainEvents } from '../../core/events/domain-events';
+import type { RequestContext } from '../../core/http/request-context';
 import { pageSize } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../../core/http/request-context';
-import { FunnelStage } from '../funnels/entities/funnel-stage.entity';
-import { OriginItem } from '../origins/entities/origin-item.entity';
-import { AttendanceLookups } from './attendance-lookups';
-import { attendancePage, attendanceQuery } from './attendance-query';
+import { AttendanceListRepository } from './attendance-list.repository';
+import { AttendanceNamesRepository } from './attendance-names.repository';
 import { resolveDayRange, resolveScope } from './attendance-scope';
 import { toAttendanceDetail, toAttendanceListItem } from './attendance.mapper';
+import { AttendancesRepository } from './attendances.repository';
 import type { ListAttendancesQuery } from './dto/attendance-filters.dto';
 import type { UpdateAttendanceDto } from './dto/update-attendance.dto';
-import { Attendance } from './entities/attendance.entity';
+import type { Attendance } from './entities/attendance.entity';
 import { factsOf } from './rollups/rollup-rebuild.service';
 import { RollupWriter } from './rollups/rollup-writer.service';
 import { TenantTimezones } from './tenant-timezones';
@@ -25,9 +22,11 @@ import { TenantTimezones } from './tenant-timezones';
 @Injectable()
 export class AttendancesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly lookups: AttendanceLookups,
+    private readonly attendances: AttendancesRepository,
+    private readonly pages: AttendanceListRepository,
+    private readonly names: AttendanceNamesRepository,
     private readonly timezones: TenantTimezones,
+    private readonly transactions: Transactions,
     private readonly rollups: RollupWriter,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
@@ -36,30 +35,30 @@ export class AttendancesService {
   /** Newest first, keyset-paged on (attended_at, id). */
   async list(principal: UserPrincipal, query: ListAttendancesQuery): Promise<Page<AttendanceListItem>> {
     const scope = resolveScope(principal, query);
-    const timeZone = await this.timezones.of(principal.tenantId);
+    const timeZone = await this.timezones.current();
     const range = resolveDayRange(query, timeZone, null);
-    const page = await attendancePage(this.dataSource, () => attendanceQuery(this.dataSource, scope, query, range, timeZone), query.cursor, pageSize(query));
-    const names = await this.lookups.forRows(principal.tenantId, page.rows);
+    const page = await this.pages.page({ scope, filters: query, range, timeZone }, query.cursor, pageSize(query));
+    const names = await this.names.forRows(page.rows);
     return { items: page.rows.map((row) => toAttendanceListItem(row, names)), nextCursor: page.nextCursor };
   }
 
   async get(principal: UserPrincipal, id: string): Promise<AttendanceDetail> {
-    const row = await this.visible(this.dataSource.manager, principal, id);
-    return toAttendanceDetail(row, await this.lookups.forRows(principal.tenantId, [row]));
+    const row = await this.visible(principal, id);
+    return toAttendanceDetail(row, await this.names.forRows([row]));
   }
 
   /** Corrections by admins and managers; the rollups and the notifications move in the same transaction. */
   async update(principal: UserPrincipal, id: string, request: UpdateAttendanceDto, context: RequestContext): Promise<AttendanceDetail> {
-    const timeZone = await this.timezones.of(principal.tenantId);
-    await this.dataSource.transaction(async (manager) => {
-      const before = await this.visible(manager, principal, id, true);
-      await this.assertReferences(manager, principal.tenantId, request);
+    const timeZone = await this.timezones.current();
+    await this.transactions.run(async (transaction) => {
+      const before = await this.visible(principal, id, true);
+      await this.assertReferences(request);
       const diff = auditDiff(before, request);
       if (Object.keys(diff).length === 0) return;
-      await manager.getRepository(Attendance).update({ id: Equal(before.id), tenantId: Equal(principal.tenantId) }, request);
+      await this.attendances.update(before.id, request);
       const after = factsOf({ ...before, ...request });
-      await this.rollups.record(manager, factsOf(before), after, timeZone);
-      await this.events.publish(manager, 'attendance.recorded', {
+      await this.rollups.record(transaction, factsOf(before), after, timeZone);
+      await this.events.publish(transaction, 'attendance.recorded', {
         tenantId: principal.tenantId,
         attendanceId: before.id,
         customerName: before.customerName,
@@ -77,7 +76,7 @@ export class AttendancesService {
           changes: diff,
           ...context,
         },
-        manager,
+        transaction,
       );
     });
     return this.get(principal, id);
@@ -85,11 +84,11 @@ export class AttendancesService {
 
   /** Soft delete: the row stays for audit, but leaves lists, exports and dashboards. */
   async remove(principal: UserPrincipal, id: string, context: RequestContext): Promise<void> {
-    const timeZone = await this.timezones.of(principal.tenantId);
-    await this.dataSource.transaction(async (manager) => {
-      const before = await this.visible(manager, principal, id, true);
-      await manager.getRepository(Attendance).softDelete({ id: Equal(before.id), tenantId: Equal(principal.tenantId) });
-      await this.rollups.record(manager, factsOf(before), null, timeZone);
+    const timeZone = await this.timezones.current();
+    await this.transactions.run(async (transaction) => {
+      const before = await this.visible(principal, id, true);
+      await this.attendances.softDelete(before.id);
+      await this.rollups.record(transaction, factsOf(before), null, timeZone);
       await this.audit.record(
         {
           tenantId: principal.tenantId,
@@ -101,18 +100,14 @@ export class AttendancesService {
           changes: { externalId: before.externalId },
           ...context,
         },
-        manager,
+        transaction,
       );
     });
   }
 
   /** The attendance if it is in the caller's scope; 404 otherwise, exactly like an unknown id. */
-  private async visible(manager: EntityManager, principal: UserPrincipal, id: string, lock = false): Promise<Attendance> {
-    const query = manager
-      .getRepository(Attendance)
-      .createQueryBuilder('a')
-      .where({ id: Equal(id), tenantId: Equal(principal.tenantId) });
-    const row = await (lock ? forUpdate(query) : query).getOne();
+  private async visible(principal: UserPrincipal, id: string, lock = false): Promise<Attendance> {
+    const row = await this.attendances.findById(id, { lock });
     const inScope =
       row &&
       (principal.role === Role.Admin ||
@@ -122,12 +117,8 @@ export class AttendancesService {
     return row;
   }
 
-  private async assertReferences(manager: EntityManager, tenantId: string, request: UpdateAttendanceDto): Promise<void> {
-    if (request.funnelStageId && !(await manager.getRepository(FunnelStage).existsBy({ id: Equal(request.funnelStageId), tenantId: Equal(tenantId) }))) {
-      throw new NotFoundException('Stage not found');
-    }
-    if (request.originItemId && !(await manager.getRepository(OriginItem).existsBy({ id: Equal(request.originItemId), tenantId: Equal(tenantId) }))) {
-      throw new NotFoundException('Origin not found');
-    }
+  private async assertReferences(request: UpdateAttendanceDto): Promise<void> {
+    if (request.funnelStageId && !(await this.attendances.stageExists(request.funnelStageId))) throw new NotFoundException('Stage not found');
+    if (request.originItemId && !(await this.attendances.originExists(request.originItemId))) throw new NotFoundException('Origin not found');
   }
 }

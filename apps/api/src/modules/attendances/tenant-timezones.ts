@@ -1,28 +1,38 @@
 import { DEFAULT_TENANT_TIMEZONE } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource } from 'typeorm';
-import { Tenant } from '../tenants/entities/tenant.entity';
+import { BoundedCache } from '../../core/cache/bounded-cache';
+import { TenantContext } from '../../core/tenancy/tenant-context';
+import { TenantTimezoneRepository } from './tenant-timezone.repository';
 
-const TTL_MS = 60_000;
-
-/** Tenant time zones, cached: every ingest and dashboard needs one, and they almost never change. */
+/** The current tenant's time zone: every ingest, list and dashboard needs it, and it almost never changes. */
 @Injectable()
 export class TenantTimezones {
-  private readonly cache = new Map<string, { timeZone: string; expiresAt: number }>();
+  /**
+   * Spares ingest a tenants read per call. A change made here is forgotten at once
+   * (rollups/timezone-change.listener.ts); one made by another instance shows within the TTL.
+   */
+  private readonly cache = new BoundedCache<string>({ name: 'time zone by tenant id', maxEntries: 10_000, ttlMs: 60_000 });
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repository: TenantTimezoneRepository,
+    private readonly context: TenantContext,
+  ) {}
 
-  async of(tenantId: string): Promise<string> {
-    const cached = this.cache.get(tenantId);
-    if (cached && cached.expiresAt > Date.now()) return cached.timeZone;
-    const tenant = await this.dataSource.getRepository(Tenant).findOne({ select: { id: true, timezone: true }, where: { id: Equal(tenantId) } });
-    const timeZone = tenant?.timezone ?? DEFAULT_TENANT_TIMEZONE;
-    this.cache.set(tenantId, { timeZone, expiresAt: Date.now() + TTL_MS });
-    return timeZone;
+  async current(): Promise<string> {
+    return this.cache.through(this.context.tenantId(), async () => (await this.repository.currentTimeZone()) ?? DEFAULT_TENANT_TIMEZONE);
   }
 
+  /**
+   * @deprecated Use `current()`. Kept for callers that still pass the tenant (ingest, dashboard);
+   * it must be the scope's own, so this never reads another tenant.
+   */
+  async of(tenantId: string): Promise<string> {
+    if (tenantId !== this.context.tenantId()) throw new Error('TenantTimezones.of: the tenant differs from the current scope');
+    return this.current();
+  }
+
+  /** Called when the tenant's time zone changed. */
   forget(tenantId: string): void {
-    this.cache.delete(tenantId);
+    this.cache.forget(tenantId);
   }
 }

@@ -1,14 +1,12 @@
 import type { AttendanceListItem } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { stream as excelStream } from 'exceljs';
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import type { DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../../core/auth/principal';
-import { AttendanceLookups } from '../attendance-lookups';
-import { attendancePage, attendanceQuery } from '../attendance-query';
+import { AttendanceListRepository, type AttendanceListFilter } from '../attendance-list.repository';
+import { AttendanceNamesRepository } from '../attendance-names.repository';
 import { resolveDayRange, resolveScope } from '../attendance-scope';
 import { toAttendanceListItem } from '../attendance.mapper';
 import type { ExportAttendancesQuery } from '../dto/attendance-filters.dto';
@@ -31,16 +29,16 @@ export interface ExportFile {
 @Injectable()
 export class AttendanceExportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly lookups: AttendanceLookups,
+    private readonly pages: AttendanceListRepository,
+    private readonly names: AttendanceNamesRepository,
     private readonly timezones: TenantTimezones,
   ) {}
 
   async export(principal: UserPrincipal, query: ExportAttendancesQuery): Promise<ExportFile> {
     const scope = resolveScope(principal, query);
-    const timeZone = await this.timezones.of(principal.tenantId);
+    const timeZone = await this.timezones.current();
     const range = resolveDayRange(query, timeZone, null);
-    const rows = this.rows(principal, query, () => attendanceQuery(this.dataSource, scope, query, range, timeZone));
+    const rows = this.rows({ scope, filters: query, range, timeZone });
     const stamp = new Date().toISOString().slice(0, 10);
     return query.format === 'xlsx'
       ? {
@@ -51,15 +49,11 @@ export class AttendanceExportService {
       : { stream: this.csv(rows, timeZone), contentType: 'text/csv; charset=utf-8', fileName: `atendimentos-${stamp}.csv` };
   }
 
-  private async *rows(
-    principal: UserPrincipal,
-    query: ExportAttendancesQuery,
-    build: () => ReturnType<typeof attendanceQuery>,
-  ): AsyncGenerator<AttendanceListItem> {
+  private async *rows(filter: AttendanceListFilter): AsyncGenerator<AttendanceListItem> {
     let cursor: string | undefined;
     do {
-      const page = await attendancePage(this.dataSource, build, cursor, BATCH);
-      const names = await this.lookups.forRows(principal.tenantId, page.rows);
+      const page = await this.pages.page(filter, cursor, BATCH);
+      const names = await this.names.forRows(page.rows);
       for (const row of page.rows) yield toAttendanceListItem(row, names);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
