@@ -1,10 +1,13 @@
-import { OTHERS_BUCKET_NAME, type DashboardSlice } from '@fasto/contracts';
+import type { DashboardSlice } from '@fasto/contracts';
+import { randomUUID } from 'node:crypto';
 import { catalogOf, insertAttendances } from './support/attendance-fixtures';
 import { client, DEMO, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const RANGE = 'from=2026-03-10&to=2026-03-11';
-const bySlice = (slices: DashboardSlice[]) => Object.fromEntries(slices.map((slice) => [slice.name, slice.count]));
+/** The others bucket comes unnamed (`id: null, name: null`): the client names it. */
+const OTHERS = '(others)';
+const bySlice = (slices: DashboardSlice[]) => Object.fromEntries(slices.map((slice) => [slice.name ?? OTHERS, slice.count]));
 
 /**
  * Hand-computed fixtures in the Demo tenant (America/Sao_Paulo, UTC−3). Alpha uses "Funil de
@@ -61,7 +64,7 @@ describe('dashboard', () => {
         attendedAt: new Date('2026-03-11T02:30:00Z'),
       },
       { ...base, userId: bruno, teamId: alpha.id, attendedAt: new Date('2026-03-11T15:00:00Z') },
-      // A Beta stage and origin on an Alpha attendance: "Outros" in Alpha's view.
+      // A Beta stage and origin on an Alpha attendance: the others bucket in Alpha's view.
       {
         ...base,
         userId: bruno,
@@ -106,7 +109,7 @@ describe('dashboard', () => {
       },
       { ...base, userId: alice, teamId: alpha.id, score: 10, attendedAt: new Date('2026-03-12T12:00:00Z') },
     ]);
-    // The temporary stage is deleted after use: its attendance now counts as "Outros".
+    // The temporary stage is deleted after use: its attendance now counts as the others bucket.
     await admin.delete(`/api/funnels/${alpha.funnelId}/stages/${temp}`).expect(200);
   });
   afterAll(() => t.close());
@@ -123,16 +126,16 @@ describe('dashboard', () => {
     ]);
   });
 
-  it('counts every known stage and origin tenant-wide, with deleted or missing ones as "Outros"', async () => {
+  it('counts every known stage and origin tenant-wide, with deleted or missing ones in the others bucket', async () => {
     const { body } = await admin.get(`/api/dashboard?${RANGE}`).expect(200);
-    expect(bySlice(body.byStage)).toMatchObject({ Proposta: 1, 'Venda Fechada': 1, Suporte: 1, Onboarding: 1, [OTHERS_BUCKET_NAME]: 2, 'Novo Lead': 0 });
-    expect(bySlice(body.byOrigin)).toMatchObject({ Instagram: 2, Site: 1, Feira: 1, Webinar: 1, [OTHERS_BUCKET_NAME]: 1 });
+    expect(bySlice(body.byStage)).toMatchObject({ Proposta: 1, 'Venda Fechada': 1, Suporte: 1, Onboarding: 1, [OTHERS]: 2, 'Novo Lead': 0 });
+    expect(bySlice(body.byOrigin)).toMatchObject({ Instagram: 2, Site: 1, Feira: 1, Webinar: 1, [OTHERS]: 1 });
     const others = body.byStage.find((slice: DashboardSlice) => slice.id === null);
-    expect(others).toEqual({ id: null, name: 'Outros', color: expect.stringMatching(/^bg-/), count: 2 });
+    expect(others).toEqual({ id: null, name: null, color: expect.stringMatching(/^bg-/), count: 2 });
     expect(body.byStage.find((slice: DashboardSlice) => slice.name === 'Proposta').color).toBe('bg-amber-500');
   });
 
-  it('uses the selected team’s funnel and origin group: anything else is "Outros"', async () => {
+  it('uses the selected team’s funnel and origin group: anything else is in the others bucket', async () => {
     const { body } = await admin.get(`/api/dashboard?${RANGE}&teamId=${alphaId}`).expect(200);
     expect(body.totals.attendances).toBe(5);
     expect(body.byStage.map((slice: DashboardSlice) => slice.name)).toEqual([
@@ -142,12 +145,12 @@ describe('dashboard', () => {
       'Negociação',
       'Venda Fechada',
       'Perdido',
-      OTHERS_BUCKET_NAME,
+      null,
     ]);
-    expect(bySlice(body.byStage)).toMatchObject({ Proposta: 1, 'Venda Fechada': 1, [OTHERS_BUCKET_NAME]: 3 });
+    expect(bySlice(body.byStage)).toMatchObject({ Proposta: 1, 'Venda Fechada': 1, [OTHERS]: 3 });
     expect(body.byStage.filter((slice: DashboardSlice) => slice.won).map((slice: DashboardSlice) => slice.name)).toEqual(['Venda Fechada']);
     expect(body.byOrigin.some((slice: DashboardSlice) => 'won' in slice)).toBe(false);
-    expect(bySlice(body.byOrigin)).toEqual({ Instagram: 2, 'Facebook Ads': 0, 'Google Ads': 0, Site: 1, Indicação: 0, [OTHERS_BUCKET_NAME]: 2 });
+    expect(bySlice(body.byOrigin)).toEqual({ Instagram: 2, 'Facebook Ads': 0, 'Google Ads': 0, Site: 1, Indicação: 0, [OTHERS]: 2 });
   });
 
   it('ranks agents, by attendances by default or by a chosen metric', async () => {
@@ -156,6 +159,7 @@ describe('dashboard', () => {
       {
         userId: expect.any(String),
         name: 'Alice Atendente',
+        agentState: 'known',
         attendances: 3,
         converted: 1,
         conversionRate: 0.3333,
@@ -166,6 +170,7 @@ describe('dashboard', () => {
       {
         userId: expect.any(String),
         name: 'Bruno Souza',
+        agentState: 'known',
         attendances: 2,
         converted: 1,
         conversionRate: 0.5,
@@ -173,11 +178,27 @@ describe('dashboard', () => {
         avgFirstResponseMin: 100,
         saleValue: 500,
       },
-      { userId: expect.any(String), name: 'Diego Ramos', attendances: 1, converted: 0, conversionRate: 0, avgScore: 70, avgFirstResponseMin: 5, saleValue: 0 },
+      { userId: expect.any(String), name: 'Diego Ramos', agentState: 'known', attendances: 1, converted: 0, conversionRate: 0, avgScore: 70, avgFirstResponseMin: 5, saleValue: 0 },
     ]);
     const byRate = await admin.get(`/api/dashboard?${RANGE}&sort=conversionRate`).expect(200);
     expect(byRate.body.byAgent.map((row: { name: string }) => row.name)).toEqual(['Bruno Souza', 'Alice Atendente', 'Diego Ramos']);
     await admin.get(`/api/dashboard?${RANGE}&sort=name`).expect(400);
+  });
+
+  it('sends a removed user and attendances without an agent as codes, never as a name', async () => {
+    const tenantId = admin.session.body.user.tenantId;
+    const gone = randomUUID();
+    const attendedAt = new Date('2025-06-02T15:00:00Z');
+    await insertAttendances(t, [
+      { tenantId, userId: null, attendedAt },
+      { tenantId, userId: null, attendedAt },
+      { tenantId, userId: gone, attendedAt },
+    ]);
+    const { body } = await admin.get('/api/dashboard?from=2025-06-02&to=2025-06-02').expect(200);
+    expect(body.byAgent).toEqual([
+      expect.objectContaining({ userId: null, name: null, agentState: 'none', attendances: 2 }),
+      expect.objectContaining({ userId: gone, name: null, agentState: 'removed', attendances: 1 }),
+    ]);
   });
 
   it('shows a manager their team and an agent their own numbers; a filter never widens the scope', async () => {
@@ -188,7 +209,7 @@ describe('dashboard', () => {
     const own = await agent.get(`/api/dashboard?${RANGE}`).expect(200);
     expect(own.body.totals).toMatchObject({ attendances: 3, converted: 1, saleValue: 1000.5 });
     expect(own.body.byAgent.map((row: { name: string }) => row.name)).toEqual(['Alice Atendente']);
-    expect(bySlice(own.body.byStage)).toMatchObject({ Proposta: 1, 'Venda Fechada': 1, [OTHERS_BUCKET_NAME]: 1 });
+    expect(bySlice(own.body.byStage)).toMatchObject({ Proposta: 1, 'Venda Fechada': 1, [OTHERS]: 1 });
     const bruno = (await admin.get('/api/users?q=bruno').expect(200)).body.items[0].id;
     await agent.get(`/api/dashboard?${RANGE}&userId=${bruno}`).expect(403);
   });

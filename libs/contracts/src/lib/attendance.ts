@@ -10,9 +10,6 @@ export enum AttendanceChannel {
 export const MIN_SCORE = 0;
 export const MAX_SCORE = 100;
 
-/** Name of the bucket that collects stages/origins outside the selected funnel or group. */
-export const OTHERS_BUCKET_NAME = 'Outros';
-
 export interface NamedRef {
   id: string;
   name: string;
@@ -61,20 +58,32 @@ export interface DashboardTotals {
   saleValue: number;
 }
 
-/** One slice of a pie: a stage or origin, or the "Outros" bucket (`id: null`). */
+/**
+ * One slice of a pie: a stage or origin, or the others bucket (`id: null`, `name: null`) that
+ * collects attendances with no stage/origin, a deleted one, or one outside the team's funnel/group.
+ */
 export interface DashboardSlice {
   id: string | null;
-  name: string;
+  /** null for the others bucket: the client names it in the reader's language. */
+  name: string | null;
   color: string;
   count: number;
   /** Only on the funnel's won stage: moving an attendance there means the sale closed. */
   won?: true;
 }
 
-/** One agent's KPIs over the range (`userId: null` gathers attendances without a known agent). */
+/**
+ * Whose row it is: a user of the tenant ('known'), a user deleted since ('removed'), or the
+ * attendances that named no agent Fasto knows ('none', `userId: null`).
+ */
+export type DashboardAgentState = 'known' | 'removed' | 'none';
+
+/** One agent's KPIs over the range. */
 export interface DashboardAgentRow extends DashboardTotals {
   userId: string | null;
-  name: string;
+  /** The agent's name; null unless `agentState` is 'known' (the client names the other rows). */
+  name: string | null;
+  agentState: DashboardAgentState;
 }
 
 export interface DashboardDay {

@@ -13,7 +13,7 @@ export interface AttendanceScope {
   tenantId: string;
   teamId: string | null;
   userId: string | null;
-  /** Whose funnel and origin group define the pie buckets (everything else is "Outros"). */
+  /** Whose funnel and origin group define the pie buckets (everything else falls in the others bucket). */
   catalogTeamId: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { OTHERS_BUCKET_NAME, OTHERS_COLOR, type DashboardSlice, type DashboardTotals } from '@fasto/contracts';
+import { OTHERS_COLOR, type DashboardSlice, type DashboardTotals } from '@fasto/contracts';
 import type { TotalsSums } from './dashboard.repository';
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -16,8 +16,8 @@ export function toTotals(sums: TotalsSums): DashboardTotals {
 }
 
 /**
- * One slice per entry of the catalog in force (in its order), plus "Outros" for everything
- * else: no stage/origin, a deleted one, or one outside the selected team's funnel/group.
+ * One slice per entry of the catalog in force (in its order), plus the unnamed others bucket for
+ * everything else: no stage/origin, a deleted one, or one outside the selected team's funnel/group.
  */
 export function toSlices(catalog: { id: string; name: string; color: string; won?: true }[], counts: Map<string, number>): DashboardSlice[] {
   const known = new Set(catalog.map((entry) => entry.id));
@@ -29,6 +29,6 @@ export function toSlices(catalog: { id: string; name: string; color: string; won
     ...(entry.won ? { won: true as const } : {}),
   }));
   const others = [...counts.entries()].filter(([id]) => !known.has(id)).reduce((sum, [, count]) => sum + count, 0);
-  if (others > 0) slices.push({ id: null, name: OTHERS_BUCKET_NAME, color: OTHERS_COLOR, count: others });
+  if (others > 0) slices.push({ id: null, name: null, color: OTHERS_COLOR, count: others });
   return slices;
 }

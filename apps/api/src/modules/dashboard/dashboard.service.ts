@@ -53,12 +53,15 @@ export class DashboardService {
 }
 
 function agentRows(rows: Awaited<ReturnType<DashboardRepository['byAgent']>>, sort: NonNullable<DashboardQuery['sort']>): DashboardAgentRow[] {
-  const agentRows = rows.map((row) => {
-    const totals = toTotals(row);
-    return { userId: row.userId || null, name: row.userId ? (row.name ?? 'Usuário removido') : 'Sem agente', ...totals };
+  const agentRows = rows.map((row): DashboardAgentRow => {
+    const agentState = !row.userId ? 'none' : row.name === null ? 'removed' : 'known';
+    return { userId: row.userId || null, name: agentState === 'known' ? row.name : null, agentState, ...toTotals(row) };
   });
-  return agentRows.sort((a, b) => (b[sort] ?? -1) - (a[sort] ?? -1) || a.name.localeCompare(b.name));
+  return agentRows.sort((a, b) => (b[sort] ?? -1) - (a[sort] ?? -1) || TIE_ORDER[a.agentState] - TIE_ORDER[b.agentState] || (a.name ?? '').localeCompare(b.name ?? ''));
 }
+
+/** Ties: named agents by name, then the rows the client names (a removed user, no agent). */
+const TIE_ORDER: Record<DashboardAgentRow['agentState'], number> = { known: 0, removed: 1, none: 2 };
 
 function sumOf(rows: TotalsSums[]): TotalsSums {
   const sum: TotalsSums = { attendances: 0, converted: 0, scoreSum: 0, scoreCount: 0, firstResponseSum: 0, firstResponseCount: 0, saleValueSum: 0 };

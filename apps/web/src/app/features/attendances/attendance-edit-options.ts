@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { CatalogApi, DashboardApi } from '@fasto/api-client';
-import { Role, type AttendanceDetail } from '@fasto/contracts';
+import { Role, type AttendanceDetail, type DashboardSlice } from '@fasto/contracts';
 import { catchError, forkJoin, map, of, type Observable } from 'rxjs';
 
 export interface EditOption {
@@ -18,7 +18,7 @@ export interface EditGroup {
 
 /**
  * The attendance's team funnel (or origin group) first; the tenant's others apart, since an entry
- * from them counts as "Outros" on that team's dashboard.
+ * from them counts in the others bucket on that team's dashboard.
  */
 export interface EditList {
   home: EditGroup | null;
@@ -76,9 +76,10 @@ export class AttendanceEditOptions {
     }
     if (role === Role.Manager && attendance.team) {
       const day = attendance.attendedAt.slice(0, 10);
-      const own = (slices: { id: string | null; name: string; won?: true }[]): EditGroup => ({
+      // The others bucket (`id: null`, unnamed) is not an entry one can pick.
+      const own = (slices: DashboardSlice[]): EditGroup => ({
         name: '',
-        options: slices.flatMap((slice) => (slice.id === null ? [] : [{ id: slice.id, name: slice.name, won: slice.won === true }])),
+        options: slices.flatMap((slice) => (slice.id === null || slice.name === null ? [] : [{ id: slice.id, name: slice.name, won: slice.won === true }])),
       });
       return this.dashboard.get({ teamId: attendance.team.id, from: day, to: day }).pipe(
         map((data) => ({ stages: { home: own(data.byStage), elsewhere: [] }, origins: { home: own(data.byOrigin), elsewhere: [] } })),

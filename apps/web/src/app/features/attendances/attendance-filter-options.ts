@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { CatalogApi, DashboardApi } from '@fasto/api-client';
-import { Role } from '@fasto/contracts';
+import { Role, type DashboardSlice } from '@fasto/contracts';
 import { catchError, forkJoin, map, of, type Observable } from 'rxjs';
 
 export interface FilterOption {
@@ -36,8 +36,9 @@ export class AttendanceFilterOptions {
         catchError(() => of(NONE)),
       );
     }
-    const own = (slices: { id: string | null; name: string }[]) =>
-      slices.flatMap((slice) => (slice.id === null ? [] : [{ id: slice.id, name: slice.name, group: null }]));
+    // The others bucket (`id: null`, unnamed) is no filter.
+    const own = (slices: DashboardSlice[]) =>
+      slices.flatMap((slice) => (slice.id === null || slice.name === null ? [] : [{ id: slice.id, name: slice.name, group: null }]));
     return this.dashboard.get({}).pipe(
       map((data) => ({ stages: own(data.byStage), origins: own(data.byOrigin) })),
       catchError(() => of(NONE)),

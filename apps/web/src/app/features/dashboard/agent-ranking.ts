@@ -4,6 +4,7 @@ import { formatBrl, formatDecimal, formatInteger, formatMinutes, formatRate } fr
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages.pt';
 import { Icon } from '../../shared/icon';
+import { agentLabel } from './dashboard-labels';
 
 interface Column {
   key: DashboardAgentSort;
@@ -45,10 +46,10 @@ interface Column {
                     (click)="selected.emit(row)"
                     data-testid="ranking-agent"
                   >
-                    {{ row.name }}
+                    {{ label(row) }}
                   </button>
                 } @else {
-                  <span class="text-zinc-500">{{ row.name }}</span>
+                  <span class="text-zinc-500">{{ label(row) }}</span>
                 }
               </td>
               @for (column of columns; track column.key) {
@@ -75,6 +76,7 @@ export class AgentRanking {
     { key: 'saleValue', label: 'dash.kpi.saleValue', format: (row) => formatBrl(row.saleValue) },
   ];
   protected readonly rows = computed(() => sortAgents(this.agents(), this.sort()));
+  protected readonly label = (row: DashboardAgentRow) => agentLabel(row, (key) => this.i18n.t(key));
 }
 
 /** Highest first, except first-response time (fastest first); unknown values go last. */

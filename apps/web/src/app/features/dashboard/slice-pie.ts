@@ -3,17 +3,21 @@ import type { DashboardSlice } from '@fasto/contracts';
 import { PieChartModule } from '@swimlane/ngx-charts';
 import { chartHexes } from '../../core/format/chart-color';
 import { formatInteger } from '../../core/format/format';
+import { I18n } from '../../core/i18n/i18n.service';
 import { PreferencesStore } from '../../core/preferences/preferences.store';
+import { sliceLabel } from './dashboard-labels';
 
 interface ChartSlice {
+  /** The chart's key: the label, numbered when two slices share it. */
   name: string;
+  label: string;
   value: number;
   slice: DashboardSlice;
   hex: string;
 }
 
 /**
- * Doughnut of stages or origins, each slice in its own palette hue ("Outros" in neutral grey), in a
+ * Doughnut of stages or origins, each slice in its own palette hue (the others bucket in neutral grey), in a
  * shade that reads on the theme's card and differs from its neighbours.
  */
 @Component({
@@ -50,7 +54,7 @@ interface ChartSlice {
               (click)="selected.emit(item.slice)"
             >
               <span class="size-2.5 shrink-0 rounded-full ring-1 ring-black/10 dark:ring-white/10" [style.background]="item.hex"></span>
-              <span class="min-w-0 flex-1 truncate">{{ item.slice.name }}</span>
+              <span class="min-w-0 flex-1 truncate">{{ item.label }}</span>
               <span class="tabular-nums text-zinc-500">{{ count(item.value) }}</span>
             </button>
           </li>
@@ -63,6 +67,7 @@ export class SlicePie {
   readonly slices = input.required<DashboardSlice[]>();
   readonly selected = output<DashboardSlice>();
   private readonly theme = inject(PreferencesStore).theme;
+  private readonly i18n = inject(I18n);
   protected readonly count = formatInteger;
 
   /** Empty slices draw nothing; names are the chart's keys, so equal names in two funnels get told apart. */
@@ -74,9 +79,10 @@ export class SlicePie {
       this.theme(),
     );
     return drawn.map((slice, index) => {
-      const n = (seen.get(slice.name) ?? 0) + 1;
-      seen.set(slice.name, n);
-      return { name: n > 1 ? `${slice.name} (${n})` : slice.name, value: slice.count, slice, hex: hexes[index] };
+      const label = sliceLabel(slice, (key) => this.i18n.t(key));
+      const n = (seen.get(label) ?? 0) + 1;
+      seen.set(label, n);
+      return { name: n > 1 ? `${label} (${n})` : label, label, value: slice.count, slice, hex: hexes[index] };
     });
   });
   protected readonly colors = computed(() => this.data().map((item) => ({ name: item.name, value: item.hex })));
