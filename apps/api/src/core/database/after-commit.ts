@@ -6,6 +6,7 @@ import {
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from 'typeorm';
+import { currentTransaction } from './transactions';
 
 type Callback = () => void;
 
@@ -40,4 +41,11 @@ export class AfterCommitSubscriber implements EntitySubscriberInterface {
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     if (!event.queryRunner.isTransactionActive) pending.delete(event.queryRunner);
   }
+}
+
+/** `afterCommit` for the transaction the running code is in (`Transactions.run`, `joinTransaction`): at once outside one. */
+export function afterThisCommits(callback: Callback): void {
+  const transaction = currentTransaction();
+  if (transaction) afterCommit(transaction, callback);
+  else callback();
 }

@@ -8,8 +8,24 @@ const TRANSACTION_KEY = 'transactionManager';
 
 /** The manager of the transaction the running code is in, else the data source's own. */
 export function activeManager(dataSource: DataSource): EntityManager {
+  return currentTransaction() ?? dataSource.manager;
+}
+
+/** The transaction the running code is in (`Transactions.run`, `joinTransaction`), if any. */
+export function currentTransaction(): EntityManager | undefined {
   const cls = clsStore();
-  return (cls.isActive() ? (cls.get(TRANSACTION_KEY) as EntityManager | undefined) : undefined) ?? dataSource.manager;
+  return cls.isActive() ? (cls.get(TRANSACTION_KEY) as EntityManager | undefined) : undefined;
+}
+
+/**
+ * Runs `work` inside `transaction`, one the caller was handed rather than opened (a domain event's):
+ * the repositories used in `work` join it, as inside `Transactions.run`.
+ */
+export function joinTransaction<T>(transaction: EntityManager, work: () => T): T {
+  return clsStore().run({ ifNested: 'inherit' }, () => {
+    clsStore().set(TRANSACTION_KEY, transaction);
+    return work();
+  });
 }
 
 /**
@@ -22,11 +38,6 @@ export class Transactions {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   run<T>(work: (transaction: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) =>
-      clsStore().run({ ifNested: 'inherit' }, () => {
-        clsStore().set(TRANSACTION_KEY, manager);
-        return work(manager);
-      }),
-    );
+    return this.dataSource.transaction((manager) => joinTransaction(manager, () => work(manager)));
   }
 }

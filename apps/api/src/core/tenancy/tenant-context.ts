@@ -1,6 +1,7 @@
 import type { Role } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { currentTransaction, joinTransaction } from '../database/transactions';
 import { clsStore, currentScope, SCOPE_KEY, type DataScope, type SystemScope, type TenantScope } from './tenant-scope';
 
 /** Thrown when tenant-owned data is reached with no tenant named: a programming error, never the caller's. */
@@ -88,10 +89,15 @@ export class TenantContext {
     return this.within({ kind: 'system', reason }, work);
   }
 
+  /**
+   * A fresh store holds only the new scope, and the running transaction if there is one: entering a
+   * tenant (a notification to the super admins' tenant) inside a transaction must not leave it.
+   */
   private within<T>(scope: DataScope, work: () => T): T {
+    const transaction = currentTransaction();
     return this.cls.run({ ifNested: 'override' }, () => {
       this.cls.set(SCOPE_KEY, scope);
-      return work();
+      return transaction ? joinTransaction(transaction, work) : work();
     });
   }
 }
