@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { TenantOwnedEntity } from '../database/base.entity';
+import { insertIgnoringDuplicates } from '../database/insert-ignoring-duplicates';
 import { activeManager } from '../database/transactions';
 import { TenantContext } from './tenant-context';
 
@@ -77,6 +78,39 @@ export class TenantTable<Entity extends TenantOwnedEntity> {
   /** Sets `deletedAt` (an entity with a `@DeleteDateColumn`): the rows leave every later read of this table. */
   async softDelete(where: TenantWhere<Entity>): Promise<void> {
     await this.repository().softDelete(this.scoped(where));
+  }
+
+  /** Like `update`, and says how many rows matched (e.g. for "n marked read", or a 404 when none did). */
+  async updateAndCount(where: TenantWhere<Entity>, values: TenantValues<Entity>): Promise<number> {
+    const result = await this.repository().update(this.scoped(where), values as QueryDeepPartialEntity<Entity>);
+    return result.affected ?? 0;
+  }
+
+  /** Like `delete`, and says how many rows went. */
+  async deleteAndCount(where: TenantWhere<Entity>): Promise<number> {
+    const result = await this.repository().delete(this.scoped(where));
+    return result.affected ?? 0;
+  }
+
+  /**
+   * Inserts rows (give their ids, and the same fields in each) in one statement; a row that hits a unique key is skipped, not
+   * failed, so the index decides what already exists (retries and races write once).
+   */
+  async insertIgnoringDuplicates(rows: TenantValues<Entity>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const tenantId = this.context.tenantId();
+    const repository = this.repository();
+    const { metadata } = repository;
+    const { driver } = repository.manager.connection;
+    const toColumns = (values: TenantValues<Entity>): Record<string, unknown> =>
+      Object.fromEntries(
+        Object.entries({ ...values, tenantId }).map(([property, value]) => {
+          const column = metadata.findColumnWithPropertyName(property);
+          if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+          return [column.databaseName, driver.preparePersistentValue(value, column)];
+        }),
+      );
+    await insertIgnoringDuplicates(repository.manager, metadata.tableName, rows.map(toColumns));
   }
 }
 
