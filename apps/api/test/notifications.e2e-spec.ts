@@ -169,7 +169,7 @@ describe('notifications: triggers, tray API, unread count, live stream', () => {
 
     it('a failed transaction leaves neither the attendance nor its notifications', async () => {
       const events = t.app.get(DomainEvents);
-      events.onTransaction('attendance.recorded', async (_manager, event) => {
+      events.onTransaction('attendance.recorded', async (event) => {
         if (event.customerName === 'Falha Proposital') throw new Error('simulated failure after the notifications were written');
       });
       const notificationsBefore = await countAll();

@@ -2,6 +2,8 @@ import { Role, SYSTEM_TENANT_SLUG, TenantStatus } from '@fasto/contracts';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../core/config/app-config';
 import { hashPassword } from '../core/auth/password-hashing';
+import { TenantContext } from '../core/tenancy/tenant-context';
+import { TenantTables } from '../core/tenancy/tenant-table';
 import { Attendance } from '../modules/attendances/entities/attendance.entity';
 import { Funnel } from '../modules/funnels/entities/funnel.entity';
 import { FunnelStage } from '../modules/funnels/entities/funnel-stage.entity';
@@ -59,7 +61,7 @@ export class Seeder {
       const attendances = options.withAttendances === false ? 0 : demo.attendances;
       if (attendances > 0) {
         await this.addAttendances(demo.slug, attendances);
-        await seedDemoNotifications(this.dataSource, tenantId, demo.name);
+        await seedDemoNotifications(new TenantTables(this.dataSource, new TenantContext()), tenantId, demo.name);
       }
       this.log(`seeded tenant ${demo.name} with ${demo.users.length} users and ${attendances} attendances (${tenantId})`);
     }

@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../database/after-commit';
-import type { AttendanceFacts } from '../../modules/attendances/rollups/rollup-delta';
+import { joinTransaction } from '../database/transactions';
+import { TenantContext } from '../tenancy/tenant-context';
+import type { AttendanceFacts } from './attendance-facts';
 
 /** One attendance written by ingest or an edit; `before` is null for a new one (notification triggers compare). */
 export interface AttendanceRecorded {
@@ -13,7 +15,7 @@ export interface AttendanceRecorded {
   after: AttendanceFacts;
 }
 
-/** What happened in the organization, for whoever reacts (notifications, caches…). */
+/** What happened in the organization, for whoever reacts (notifications, caches…). Each names the tenant it happened in. */
 export interface DomainEventMap {
   'tenant.created': { tenantId: string; name: string; actorId: string };
   'user.created': { tenantId: string; userId: string; actorId: string };
@@ -30,13 +32,17 @@ export interface DomainEventMap {
 
 export type DomainEventName = keyof DomainEventMap;
 type Listener<K extends DomainEventName> = (payload: DomainEventMap[K]) => Promise<void> | void;
-type TransactionalHandler<K extends DomainEventName> = (manager: EntityManager, payload: DomainEventMap[K]) => Promise<void>;
+type TransactionalHandler<K extends DomainEventName> = (payload: DomainEventMap[K]) => Promise<void>;
 
 /**
  * In-process publish/subscribe with two kinds of subscribers:
- * - transactional handlers (`onTransaction`) run inside the transaction that made the change,
- *   so what they write commits or rolls back with it; their failure fails the request;
+ * - transactional handlers (`onTransaction`) run inside the transaction that made the change and
+ *   for the tenant the event names: the repositories they use join that transaction and that
+ *   tenant, so what they write commits or rolls back with the change; their failure fails the request;
  * - listeners (`on`) run after the commit and never fail the request: errors are logged.
+ *
+ * `publish` takes the transaction explicitly because its publishers (ingest, users, tenants, jobs)
+ * open theirs with TypeORM directly; it only hands it on, and never runs SQL itself.
  */
 @Injectable()
 export class DomainEvents {
@@ -44,13 +50,22 @@ export class DomainEvents {
   private readonly emitter = new EventEmitter();
   private readonly transactional = new Map<DomainEventName, TransactionalHandler<never>[]>();
 
+  constructor(private readonly context: TenantContext) {}
+
   onTransaction<K extends DomainEventName>(name: K, handler: TransactionalHandler<K>): void {
     this.transactional.set(name, [...(this.transactional.get(name) ?? []), handler as TransactionalHandler<never>]);
   }
 
   /** Inside the transaction of the change: transactional handlers now, listeners once it commits. */
   async publish<K extends DomainEventName>(manager: EntityManager, name: K, payload: DomainEventMap[K]): Promise<void> {
-    for (const handler of this.transactional.get(name) ?? []) await (handler as TransactionalHandler<K>)(manager, payload);
+    const handlers = this.transactional.get(name) ?? [];
+    if (handlers.length > 0) {
+      await joinTransaction(manager, () =>
+        this.context.runInTenant(payload.tenantId, async () => {
+          for (const handler of handlers) await (handler as TransactionalHandler<K>)(payload);
+        }),
+      );
+    }
     afterCommit(manager, () => this.emit(name, payload));
   }
 

@@ -1,18 +1,8 @@
+import type { AttendanceFacts } from '../../../core/events/attendance-facts';
 import { dayInZone } from '../../../core/time/tenant-days';
 
-/** What the rollups need to know about one attendance. */
-export interface AttendanceFacts {
-  tenantId: string;
-  attendedAt: Date;
-  userId: string | null;
-  teamId: string | null;
-  funnelStageId: string | null;
-  originItemId: string | null;
-  converted: boolean;
-  score: number | null;
-  firstResponseTimeMin: number | null;
-  saleValue: number | null;
-}
+/** What the rollups need to know about one attendance (defined with the events that carry it). */
+export type { AttendanceFacts };
 
 type Grain = 'D' | 'M';
 

@@ -1,10 +1,11 @@
 import type { TenantSettings } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { TableBackedCache } from '../../../core/database/table-backed-cache';
-import { Tenant } from '../../tenants/entities/tenant.entity';
+import { TenantContext } from '../../../core/tenancy/tenant-context';
 import { effectiveSettings } from '../../tenants/tenant-settings';
+import { TriggersRepository } from './triggers.repository';
 
 /** How long another instance's change of a threshold may take to apply here. */
 const TTL_MS = 10_000;
@@ -18,16 +19,18 @@ const TTL_MS = 10_000;
 export class AlertThresholds implements OnModuleInit {
   private readonly cache = new TableBackedCache<TenantSettings>(TTL_MS);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: TriggersRepository,
+    private readonly context: TenantContext,
+  ) {}
 
   onModuleInit(): void {
     this.cache.watch(this.dataSource, ['tenants']);
   }
 
-  of(tenantId: string): Promise<TenantSettings> {
-    return this.cache.through(tenantId, async () => {
-      const tenant = await this.dataSource.getRepository(Tenant).findOne({ select: { id: true, settings: true }, where: { id: Equal(tenantId) } });
-      return effectiveSettings(tenant?.settings);
-    });
+  /** The current tenant's thresholds. */
+  of(): Promise<TenantSettings> {
+    return this.cache.through(this.context.tenantId(), async () => effectiveSettings((await this.reads.tenant())?.settings));
   }
 }

@@ -1,12 +1,11 @@
 import { NotificationType, Role, type TenantSettings } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { AttendanceFacts } from '../../../core/events/attendance-facts';
 import { DomainEvents, type AttendanceRecorded } from '../../../core/events/domain-events';
-import type { AttendanceFacts } from '../../attendances/rollups/rollup-delta';
 import type { NotificationData } from '../notification-messages';
 import { NotificationWriter, type NotificationDraft } from '../notification-writer.service';
 import { AlertThresholds } from './alert-thresholds';
-import { adminsAndTeamManagers, type Recipient } from './recipients';
+import { TriggersRepository, type Recipient } from './triggers.repository';
 
 type Event = AttendanceRecorded;
 
@@ -28,8 +27,9 @@ const crossedSla = (before: AttendanceFacts | null, after: AttendanceFacts, slaM
 
 /**
  * Closed sales, low scores and slow first responses, decided from the attendance's state before
- * and after the write and written in that write's transaction. The event key per attendance and
- * trigger makes each fire once, whatever n8n retries or whoever edits the row later.
+ * and after the write and written in that write's transaction, in the attendance's tenant (where
+ * `DomainEvents` runs its handlers). The event key per attendance and trigger makes each fire
+ * once, whatever n8n retries or whoever edits the row later.
  */
 @Injectable()
 export class AttendanceTriggers implements OnModuleInit {
@@ -37,24 +37,24 @@ export class AttendanceTriggers implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly writer: NotificationWriter,
     private readonly thresholds: AlertThresholds,
+    private readonly reads: TriggersRepository,
   ) {}
 
   onModuleInit(): void {
-    this.events.onTransaction('attendance.recorded', (manager, event) => this.recorded(manager, event.tenantId, [event]));
-    this.events.onTransaction('attendances.recorded', (manager, event) => this.recorded(manager, event.tenantId, event.records));
+    this.events.onTransaction('attendance.recorded', (event) => this.recorded(event.tenantId, [event]));
+    this.events.onTransaction('attendances.recorded', (event) => this.recorded(event.tenantId, event.records));
   }
 
   /** One settings read, one recipients read per team and one insert, however many attendances. */
-  private async recorded(manager: EntityManager, tenantId: string, records: Event[]): Promise<void> {
-    const settings = await this.settingsIfNeeded(tenantId, records);
+  private async recorded(tenantId: string, records: Event[]): Promise<void> {
+    const settings = await this.settingsIfNeeded(records);
     const crossed = records.map((record) => ({ record, crossings: this.crossings(record, settings) })).filter(({ crossings }) => crossings.length > 0);
     if (crossed.length === 0) return;
     const recipientsByTeam = new Map<string, Recipient[]>();
     for (const teamId of new Set(crossed.map(({ record }) => record.after.teamId ?? ''))) {
-      recipientsByTeam.set(teamId, await adminsAndTeamManagers(manager, tenantId, teamId || null));
+      recipientsByTeam.set(teamId, await this.reads.adminsAndTeamManagers(teamId || null));
     }
     await this.writer.deliver(
-      manager,
       crossed.flatMap(({ record, crossings }) =>
         crossings.flatMap((crossing) =>
           this.addressees(recipientsByTeam.get(record.after.teamId ?? '') ?? [], crossing, record.after.teamId).map(
@@ -73,13 +73,13 @@ export class AttendanceTriggers implements OnModuleInit {
   }
 
   /** The tenant's thresholds, read only when some record has a new score or first-response time to judge. */
-  private async settingsIfNeeded(tenantId: string, records: Event[]): Promise<TenantSettings | null> {
+  private async settingsIfNeeded(records: Event[]): Promise<TenantSettings | null> {
     const judged = records.some(
       ({ before, after }) =>
         (after.score !== null && after.score !== before?.score) ||
         (after.firstResponseTimeMin !== null && after.firstResponseTimeMin !== before?.firstResponseTimeMin),
     );
-    return judged ? this.thresholds.of(tenantId) : null;
+    return judged ? this.thresholds.of() : null;
   }
 
   private crossings({ before, after, customerName }: Event, settings: TenantSettings | null): Crossing[] {

@@ -1,33 +1,31 @@
 import { NotificationType } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Equal, type EntityManager } from 'typeorm';
 import { newId } from '../../../core/database/ids';
 import { DomainEvents, type DomainEventMap } from '../../../core/events/domain-events';
-import { Team } from '../../teams/entities/team.entity';
-import { Tenant } from '../../tenants/entities/tenant.entity';
-import { User } from '../../users/entities/user.entity';
 import { NotificationWriter } from '../notification-writer.service';
-import { adminsAndTeamManagers, superAdmins } from './recipients';
+import { SuperAdmins } from './super-admins';
+import { TriggersRepository } from './triggers.repository';
 
-/** New organizations, new members and team moves: each written in the transaction that made it. */
+/** New organizations, new members and team moves: each written in the transaction that made it, read in the event's tenant. */
 @Injectable()
 export class OrganizationTriggers implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly writer: NotificationWriter,
+    private readonly reads: TriggersRepository,
+    private readonly superAdmins: SuperAdmins,
   ) {}
 
   onModuleInit(): void {
-    this.events.onTransaction('tenant.created', (manager, event) => this.tenantCreated(manager, event));
-    this.events.onTransaction('user.created', (manager, event) => this.userCreated(manager, event));
-    this.events.onTransaction('user.team_changed', (manager, event) => this.teamChanged(manager, event));
+    this.events.onTransaction('tenant.created', (event) => this.tenantCreated(event));
+    this.events.onTransaction('user.created', (event) => this.userCreated(event));
+    this.events.onTransaction('user.team_changed', (event) => this.teamChanged(event));
   }
 
   /** → every super admin. */
-  private async tenantCreated(manager: EntityManager, event: DomainEventMap['tenant.created']): Promise<void> {
-    const recipients = await superAdmins(manager);
+  private async tenantCreated(event: DomainEventMap['tenant.created']): Promise<void> {
+    const recipients = await this.superAdmins.all();
     await this.writer.deliver(
-      manager,
       recipients.map((recipient) => ({
         tenantId: recipient.tenantId,
         userId: recipient.userId,
@@ -40,14 +38,14 @@ export class OrganizationTriggers implements OnModuleInit {
   }
 
   /** → the tenant's admins (to the member's page) and the super admins (to the tenant in the console). */
-  private async userCreated(manager: EntityManager, event: DomainEventMap['user.created']): Promise<void> {
-    const user = await manager.getRepository(User).findOneBy({ id: Equal(event.userId), tenantId: Equal(event.tenantId) });
-    const tenant = await manager.getRepository(Tenant).findOneBy({ id: Equal(event.tenantId) });
+  private async userCreated(event: DomainEventMap['user.created']): Promise<void> {
+    const user = await this.reads.member(event.userId);
+    const tenant = await this.reads.tenant();
     if (!user || !tenant) return;
     const data = { name: user.fullName, email: user.email, role: user.role, tenant: tenant.name };
-    const admins = (await adminsAndTeamManagers(manager, event.tenantId, null)).filter((recipient) => recipient.userId !== user.id);
+    const admins = (await this.reads.adminsAndTeamManagers(null)).filter((recipient) => recipient.userId !== user.id);
     const eventKey = `user.created:${user.id}`;
-    await this.writer.deliver(manager, [
+    await this.writer.deliver([
       ...admins.map((admin) => ({
         tenantId: admin.tenantId,
         userId: admin.userId,
@@ -56,7 +54,7 @@ export class OrganizationTriggers implements OnModuleInit {
         link: `/members/${user.id}`,
         eventKey,
       })),
-      ...(await superAdmins(manager)).map((superAdmin) => ({
+      ...(await this.superAdmins.all()).map((superAdmin) => ({
         tenantId: superAdmin.tenantId,
         userId: superAdmin.userId,
         type: NotificationType.UserCreated,
@@ -68,9 +66,9 @@ export class OrganizationTriggers implements OnModuleInit {
   }
 
   /** → the member who moved. Every move is its own event. */
-  private async teamChanged(manager: EntityManager, event: DomainEventMap['user.team_changed']): Promise<void> {
-    const team = event.toTeamId ? await manager.getRepository(Team).findOneBy({ id: Equal(event.toTeamId), tenantId: Equal(event.tenantId) }) : null;
-    await this.writer.deliver(manager, [
+  private async teamChanged(event: DomainEventMap['user.team_changed']): Promise<void> {
+    const team = event.toTeamId ? await this.reads.team(event.toTeamId) : null;
+    await this.writer.deliver([
       {
         tenantId: event.tenantId,
         userId: event.userId,
