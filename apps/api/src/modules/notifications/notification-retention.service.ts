@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { LessThan, Not, IsNull, type DataSource } from 'typeorm';
-import { Notification } from './entities/notification.entity';
+import { TenantContext } from '../../core/tenancy/tenant-context';
+import { NotificationsRepository } from './notifications.repository';
 
 /** Read notifications are kept this long; unread ones stay until their reader deals with them. */
 export const READ_NOTIFICATION_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-/** Deletes read notifications past the retention period (a scheduled job, once a day). */
+/**
+ * Deletes read notifications past the retention period (a scheduled job, once a day): one
+ * statement over every tenant, the only one on `notifications` that is not bound to a tenant,
+ * so it runs in a named system scope.
+ */
 @Injectable()
 export class NotificationRetention {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly context: TenantContext,
+  ) {}
 
-  async purge(now = new Date()): Promise<number> {
+  purge(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - READ_NOTIFICATION_RETENTION_DAYS * DAY_MS);
-    const result = await this.dataSource.getRepository(Notification).delete({ readAt: Not(IsNull()), createdAt: LessThan(cutoff) });
-    return result.affected ?? 0;
+    return this.context.runAsSystem(`notifications: retention, read ones older than ${READ_NOTIFICATION_RETENTION_DAYS} days in every tenant`, () =>
+      this.notifications.purgeReadBefore(cutoff),
+    );
   }
 }

@@ -1,14 +1,12 @@
 import { NotificationStreamEvent, type SupportedLocale } from '@fasto/contracts';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServerResponse } from 'node:http';
-import { Equal, In, IsNull, MoreThan, type DataSource } from 'typeorm';
-import { InjectConfig } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/app-config';
-import { RefreshToken } from '../auth/entities/refresh-token.entity';
-import { Notification } from './entities/notification.entity';
+import { InjectConfig } from '../../core/config/config.module';
+import { TenantContext } from '../../core/tenancy/tenant-context';
 import { NotificationSignals } from './notification-signals';
 import { toNotificationView } from './notification.mapper';
+import { NotificationsRepository } from './notifications.repository';
 import { UnreadCounts } from './unread-counts';
 
 /** One browser tab listening for its user's notifications. */
@@ -32,6 +30,7 @@ const PUSH_LIMIT = 20;
  * Server-Sent Events for the notification tray. News written through this instance is pushed
  * as soon as its transaction commits; a periodic sweep catches news written through other
  * instances and closes streams whose session was revoked (the client reconnects or signs out).
+ * Pushes and sweeps run outside the stream's request, so each enters the stream's tenant itself.
  */
 @Injectable()
 export class NotificationStreams implements OnModuleDestroy {
@@ -41,7 +40,8 @@ export class NotificationStreams implements OnModuleDestroy {
   private sweeping = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
+    private readonly context: TenantContext,
     @InjectConfig() private readonly config: AppConfig,
     private readonly unreadCounts: UnreadCounts,
     signals: NotificationSignals,
@@ -55,12 +55,8 @@ export class NotificationStreams implements OnModuleDestroy {
 
   /** Starts the event stream on `response` and keeps it until the client leaves, the token expires or the session ends. */
   async open(stream: Omit<Stream, 'lastId' | 'lastCount' | 'timers'>, tokenExpiresAt: number): Promise<void> {
-    const newest = await this.dataSource.getRepository(Notification).findOne({
-      select: { id: true },
-      where: { tenantId: Equal(stream.tenantId), userId: Equal(stream.userId) },
-      order: { id: 'DESC' },
-    });
-    const open: Stream = { ...stream, lastId: newest?.id ?? '', lastCount: null, timers: [] };
+    const lastId = await this.context.runInTenant(stream.tenantId, () => this.notifications.newestId(stream.userId));
+    const open: Stream = { ...stream, lastId, lastCount: null, timers: [] };
     open.response.write(`retry: 5000\n\n`);
     const heartbeat = setInterval(() => open.response.write(': heartbeat\n\n'), this.config.notifications.streamHeartbeatMs);
     const expiry = setTimeout(() => this.close(open), Math.max(0, tokenExpiresAt - Date.now()));
@@ -87,11 +83,7 @@ export class NotificationStreams implements OnModuleDestroy {
 
   private async push(stream: Stream): Promise<void> {
     try {
-      const news = await this.dataSource.getRepository(Notification).find({
-        where: { tenantId: Equal(stream.tenantId), userId: Equal(stream.userId), id: MoreThan(stream.lastId) },
-        order: { id: 'ASC' },
-        take: PUSH_LIMIT,
-      });
+      const news = await this.context.runInTenant(stream.tenantId, () => this.notifications.newerThan(stream.userId, stream.lastId, PUSH_LIMIT));
       for (const notification of news) {
         this.send(stream, NotificationStreamEvent.Notification, toNotificationView(notification, stream.locale));
         stream.lastId = notification.id;
@@ -103,7 +95,7 @@ export class NotificationStreams implements OnModuleDestroy {
   }
 
   private async sendCount(stream: Stream): Promise<void> {
-    const count = await this.unreadCounts.of(stream.tenantId, stream.userId);
+    const count = await this.context.runInTenant(stream.tenantId, () => this.unreadCounts.of(stream.userId));
     if (count === stream.lastCount) return;
     stream.lastCount = count;
     this.send(stream, NotificationStreamEvent.UnreadCount, { count });
@@ -113,39 +105,35 @@ export class NotificationStreams implements OnModuleDestroy {
     if (this.streams.has(stream)) stream.response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
-  /** Two queries per sweep for all open streams together, whatever their number. */
+  /** Two queries per tenant with open streams, however many streams each has. */
   private async sweep(): Promise<void> {
     if (this.streams.size === 0 || this.sweeping) return;
     this.sweeping = true;
     try {
-      const streams = [...this.streams];
-      const sessionIds = [...new Set(streams.map((stream) => stream.sessionId).filter((id): id is string => id !== null))];
-      if (sessionIds.length > 0) {
-        const live = await this.dataSource.getRepository(RefreshToken).find({
-          select: { id: true, familyId: true },
-          where: { familyId: In(sessionIds), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-        });
-        const liveIds = new Set(live.map((row) => row.familyId));
-        for (const stream of streams) if (stream.sessionId && !liveIds.has(stream.sessionId)) this.close(stream);
-      }
-      const open = [...this.streams];
-      if (open.length === 0) return;
-      // Each user within their own tenant (STYLE rule 3), all open streams in one statement.
-      const owners = [...new Map(open.map((stream) => [`${stream.tenantId}|${stream.userId}`, stream])).values()];
-      const newest = await this.dataSource.query<{ tenantId: string; userId: string; lastId: string }[]>(
-        `SELECT tenant_id AS tenantId, user_id AS userId, MAX(id) AS lastId FROM notifications
-         WHERE ${owners.map(() => '(tenant_id = ? AND user_id = ?)').join(' OR ')} GROUP BY tenant_id, user_id`,
-        owners.flatMap((stream) => [stream.tenantId, stream.userId]),
-      );
-      const newestByOwner = new Map(newest.map((row) => [`${row.tenantId}|${row.userId}`, row.lastId]));
-      for (const stream of open) {
-        const last = newestByOwner.get(`${stream.tenantId}|${stream.userId}`) ?? '';
-        if (last > stream.lastId) await this.push(stream);
-      }
+      for (const [tenantId, streams] of byTenant([...this.streams])) await this.context.runInTenant(tenantId, () => this.sweepTenant(streams));
     } catch (error) {
       this.logger.warn({ err: error }, 'Notification stream sweep failed');
     } finally {
       this.sweeping = false;
     }
   }
+
+  /** Closes the streams whose session ended, then pushes news to the others (in their tenant's scope). */
+  private async sweepTenant(streams: Stream[]): Promise<void> {
+    const sessionIds = [...new Set(streams.map((stream) => stream.sessionId).filter((id): id is string => id !== null))];
+    if (sessionIds.length > 0) {
+      const live = await this.notifications.liveSessions(sessionIds);
+      for (const stream of streams) if (stream.sessionId && !live.has(stream.sessionId)) this.close(stream);
+    }
+    const open = streams.filter((stream) => this.streams.has(stream));
+    if (open.length === 0) return;
+    const newest = await this.notifications.newestIds([...new Set(open.map((stream) => stream.userId))]);
+    for (const stream of open) if ((newest.get(stream.userId) ?? '') > stream.lastId) await this.push(stream);
+  }
+}
+
+function byTenant(streams: Stream[]): Map<string, Stream[]> {
+  const groups = new Map<string, Stream[]>();
+  for (const stream of streams) groups.set(stream.tenantId, [...(groups.get(stream.tenantId) ?? []), stream]);
+  return groups;
 }
