@@ -21,6 +21,8 @@ export interface DomainEventMap {
   'user.created': { tenantId: string; userId: string; actorId: string };
   'user.team_changed': { tenantId: string; userId: string; fromTeamId: string | null; toTeamId: string | null; actorId: string };
   'tenant.timezone_changed': { tenantId: string; timezone: string };
+  /** The tenant's settings (alert thresholds) changed: emit after the commit, so caches of them forget it. */
+  'tenant.settings_changed': { tenantId: string };
   /** The trial ends within a few days (emitted once per tenant and trial end date by the trial-expiry job). */
   'tenant.trial_ending': { tenantId: string; trialEndsAt: string };
   /** The trial ended and the tenant was suspended by the trial-expiry job. */

@@ -2,31 +2,35 @@ import type { TenantSettings } from '@fasto/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { TableBackedCache } from '../../../core/database/table-backed-cache';
+import { BoundedCache } from '../../../core/cache/bounded-cache';
+import { onTableWrites } from '../../../core/database/table-writes';
+import { DomainEvents } from '../../../core/events/domain-events';
 import { TenantContext } from '../../../core/tenancy/tenant-context';
 import { effectiveSettings } from '../../tenants/tenant-settings';
 import { TriggersRepository } from './triggers.repository';
 
-/** How long another instance's change of a threshold may take to apply here. */
-const TTL_MS = 10_000;
-
 /**
  * Each tenant's alert thresholds (low score, first-response SLA), which every ingest with a
- * score judges against: one read per tenant per TTL_MS instead of one per attendance (QUALITY P3).
- * Any write to tenants through this process clears it, at once and again at commit.
+ * score judges against: one read per tenant per TTL instead of one per attendance (QUALITY P3).
+ * A change of a tenant's settings through this process forgets that tenant once it commits
+ * (`tenant.settings_changed`); another instance's change applies within the TTL.
  */
 @Injectable()
 export class AlertThresholds implements OnModuleInit {
-  private readonly cache = new TableBackedCache<TenantSettings>(TTL_MS);
+  private readonly cache = new BoundedCache<TenantSettings>({ name: 'alert thresholds by tenant', maxEntries: 10_000, ttlMs: 10_000 });
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reads: TriggersRepository,
     private readonly context: TenantContext,
+    private readonly events: DomainEvents,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
-    this.cache.watch(this.dataSource, ['tenants']);
+    this.events.on('tenant.settings_changed', ({ tenantId }) => this.cache.forget(tenantId));
+    // Until the tenant services emit `tenant.settings_changed` (modules/tenants/own-tenant.service.ts
+    // and tenants.service.ts), any write to tenants through this process still empties the cache.
+    onTableWrites(this.dataSource, ['tenants'], () => this.cache.clear());
   }
 
   /** The current tenant's thresholds. */
