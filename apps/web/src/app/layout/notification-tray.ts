@@ -62,11 +62,11 @@ import { Icon } from '../shared/icon';
               <li class="group flex gap-3 border-b border-zinc-100 px-4 py-3 last:border-0 dark:border-zinc-900" data-testid="notification-item">
                 <span class="mt-1.5 size-2 shrink-0 rounded-full" [class]="item.readAt ? 'bg-transparent' : 'bg-gold-400'"></span>
                 <button type="button" class="min-w-0 flex-1 text-left" (click)="openItem(item)">
-                  <p class="text-sm font-medium" [class.text-zinc-500]="item.readAt">{{ item.title }}</p>
+                  <p class="text-sm font-medium" [class.text-muted]="item.readAt">{{ item.title }}</p>
                   @if (item.body) {
-                    <p class="line-clamp-2 text-xs text-zinc-500">{{ item.body }}</p>
+                    <p class="line-clamp-2 text-xs text-muted">{{ item.body }}</p>
                   }
-                  <p class="mt-1 text-[11px] text-zinc-400">{{ when(item) }}</p>
+                  <p class="mt-1 text-[11px] text-muted">{{ when(item) }}</p>
                 </button>
                 @if (!item.readAt) {
                   <button type="button" class="btn-ghost self-start p-1" [attr.aria-label]="i18n.t('notif.markRead')" (click)="center.markRead(item)">
@@ -75,7 +75,7 @@ import { Icon } from '../shared/icon';
                 }
               </li>
             } @empty {
-              <li class="px-4 py-10 text-center text-sm text-zinc-500">{{ i18n.t('notif.empty') }}</li>
+              <li class="px-4 py-10 text-center text-sm text-muted">{{ i18n.t('notif.empty') }}</li>
             }
           }
         </ul>

@@ -22,7 +22,7 @@ export class ScoreBadge {
         good: 'bg-emerald-500/10 text-emerald-700 ring-emerald-500/30 dark:text-emerald-300',
         fair: 'bg-gold-400/10 text-gold-700 ring-gold-500/30 dark:text-gold-300',
         poor: 'bg-red-500/10 text-red-700 ring-red-500/30 dark:text-red-300',
-        none: 'bg-zinc-500/10 text-zinc-500 ring-zinc-500/20',
+        none: 'bg-zinc-500/10 text-muted ring-zinc-500/20',
       })[scoreTone(this.score())],
   );
 }

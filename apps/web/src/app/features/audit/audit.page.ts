@@ -64,16 +64,16 @@ import { changeLines } from './audit-changes';
             </div>
           }
           @case ('error') {
-            <div class="p-10 text-center text-zinc-500" role="alert">{{ i18n.t('audit.error') }}</div>
+            <div class="p-10 text-center text-muted" role="alert">{{ i18n.t('audit.error') }}</div>
           }
           @default {
             @if (entries().length === 0) {
-              <div class="p-10 text-center text-zinc-500">{{ i18n.t('audit.empty') }}</div>
+              <div class="p-10 text-center text-muted">{{ i18n.t('audit.empty') }}</div>
             } @else {
-              <div class="overflow-x-auto">
+              <div class="overflow-x-auto" tabindex="0">
                 <table class="w-full text-sm" data-testid="audit-table">
                   <thead>
-                    <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-zinc-500 uppercase dark:border-zinc-800">
+                    <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
                       <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('att.date') }}</th>
                       <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('audit.actor') }}</th>
                       <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('audit.action') }}</th>
@@ -83,13 +83,13 @@ import { changeLines } from './audit-changes';
                   <tbody>
                     @for (entry of entries(); track entry.id) {
                       <tr class="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-900" data-testid="audit-row">
-                        <td class="px-4 py-3 whitespace-nowrap text-zinc-500 tabular-nums">{{ dateTime(entry.createdAt) }}</td>
+                        <td class="px-4 py-3 whitespace-nowrap text-muted tabular-nums">{{ dateTime(entry.createdAt) }}</td>
                         <td class="px-4 py-3">
                           {{ entry.actorName ?? '—' }}
                           @if (entry.impersonatorId) {
                             <span class="chip ml-1 border-gold-500/40 text-gold-700 dark:text-gold-300">{{ i18n.t('audit.impersonated') }}</span>
                           }
-                          <p class="text-xs text-zinc-500">{{ entry.ip ?? '' }}</p>
+                          <p class="text-xs text-muted">{{ entry.ip ?? '' }}</p>
                         </td>
                         <td class="px-4 py-3">
                           <code class="text-xs">{{ entry.action }}</code>
@@ -98,11 +98,11 @@ import { changeLines } from './audit-changes';
                           <ul class="space-y-0.5 text-xs">
                             @for (line of lines(entry); track line.field) {
                               <li data-testid="audit-change">
-                                <span class="text-zinc-500">{{ line.field }}:</span>
+                                <span class="text-muted">{{ line.field }}:</span>
                                 @if (line.from !== undefined) {
-                                  <span class="text-red-600 line-through decoration-red-500/40 dark:text-red-400">{{ line.from }}</span> →
+                                  <span class="text-negative line-through decoration-red-500/40 dark:text-red-400">{{ line.from }}</span> →
                                 }
-                                <span class="text-emerald-700 dark:text-emerald-400">{{ line.to }}</span>
+                                <span class="text-positive">{{ line.to }}</span>
                               </li>
                             }
                           </ul>

@@ -24,14 +24,14 @@ const UNUSABLE: Record<Exclude<InvitationStatus, 'valid'>, MessageKey> = {
     <h1 class="mb-1 text-xl font-semibold">{{ i18n.t('auth.invite.title') }}</h1>
     @switch (state()) {
       @case ('checking') {
-        <p class="text-sm text-zinc-500" aria-busy="true" data-testid="invite-checking">{{ i18n.t('auth.invite.checking') }}</p>
+        <p class="text-sm text-muted" aria-busy="true" data-testid="invite-checking">{{ i18n.t('auth.invite.checking') }}</p>
       }
       @case ('unreachable') {
-        <p class="mb-4 text-sm text-red-600 dark:text-red-400" role="alert">{{ i18n.t('auth.genericError') }}</p>
+        <p class="mb-4 text-sm text-negative" role="alert">{{ i18n.t('auth.genericError') }}</p>
         <button type="button" class="btn-outline" (click)="check()">{{ i18n.t('common.retry') }}</button>
       }
       @case ('valid') {
-        <p class="mb-5 text-sm text-zinc-500" data-testid="invite-for">
+        <p class="mb-5 text-sm text-muted" data-testid="invite-for">
           {{ i18n.t('auth.invite.for', { email: invitation()?.email ?? '', tenant: invitation()?.tenantName ?? '' }) }}
         </p>
         <app-set-password-form [submitLabel]="i18n.t('auth.invite.save')" [busy]="busy()" [problems]="problems()" (submitted)="accept($event)" />

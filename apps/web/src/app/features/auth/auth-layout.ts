@@ -28,7 +28,7 @@ import { Icon } from '../../shared/icon';
             >F</span
           >
           <p class="text-3xl font-semibold tracking-tight">Fast<span class="text-gold-500">o</span></p>
-          <p class="text-sm text-zinc-500">{{ i18n.t('auth.subtitle') }}</p>
+          <p class="text-sm text-muted">{{ i18n.t('auth.subtitle') }}</p>
         </div>
         <div class="card p-6 sm:p-8">
           <router-outlet />

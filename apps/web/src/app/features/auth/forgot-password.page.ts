@@ -15,19 +15,19 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
         {{ i18n.t('auth.forgot.sent') }}
       </p>
     } @else {
-      <p class="mb-5 text-sm text-zinc-500">{{ i18n.t('auth.forgot.help') }}</p>
+      <p class="mb-5 text-sm text-muted">{{ i18n.t('auth.forgot.help') }}</p>
       <form class="space-y-4" (submit)="submit($event)" novalidate>
         <div>
           <label class="label" for="email">{{ i18n.t('auth.email') }}</label>
           <input id="email" type="email" autocomplete="email" required class="input" [value]="email()" (input)="email.set(value($event))" />
         </div>
         @if (error(); as message) {
-          <p class="text-sm text-red-600 dark:text-red-400" role="alert">{{ message }}</p>
+          <p class="text-sm text-negative" role="alert">{{ message }}</p>
         }
         <button type="submit" class="btn-primary w-full py-2.5" [disabled]="busy() || !email()">{{ i18n.t('auth.forgot.send') }}</button>
       </form>
     }
-    <a routerLink="/login" class="mt-5 block text-center text-sm text-gold-600 hover:underline dark:text-gold-400">{{ i18n.t('auth.backToLogin') }}</a>
+    <a routerLink="/login" class="mt-5 block text-center text-sm text-accent hover:underline">{{ i18n.t('auth.backToLogin') }}</a>
   `,
 })
 export class ForgotPasswordPage {

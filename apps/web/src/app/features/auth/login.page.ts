@@ -47,9 +47,7 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
       </button>
       <!-- After the button, so Tab goes e-mail → senha → Entrar → "Esqueci" (issue 19). -->
       <p class="text-center">
-        <a routerLink="/forgot-password" class="text-sm text-gold-600 hover:underline dark:text-gold-400" data-testid="login-forgot">{{
-          i18n.t('auth.forgot')
-        }}</a>
+        <a routerLink="/forgot-password" class="text-sm text-accent hover:underline" data-testid="login-forgot">{{ i18n.t('auth.forgot') }}</a>
       </p>
     </form>
   `,

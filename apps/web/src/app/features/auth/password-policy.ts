@@ -15,11 +15,11 @@ export function passwordRules(password: string, confirmation: string): { length:
   template: `
     <ul class="space-y-1 text-xs" aria-live="polite" data-testid="password-policy">
       @for (rule of rules(); track rule.label) {
-        <li class="flex items-center gap-2" [class]="rule.ok ? 'text-emerald-600 dark:text-emerald-400' : 'text-zinc-500'">
+        <li class="flex items-center gap-2" [class]="rule.ok ? 'text-positive' : 'text-muted'">
           <app-icon [name]="rule.ok ? 'check' : 'x'" [size]="14" />{{ rule.label }}
         </li>
       }
-      <li class="flex items-center gap-2 text-zinc-500">
+      <li class="flex items-center gap-2 text-muted">
         <app-icon name="alert" [size]="14" />{{ i18n.t('auth.policy.email') }} · {{ i18n.t('auth.policy.common') }}
       </li>
     </ul>

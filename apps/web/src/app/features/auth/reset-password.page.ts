@@ -17,11 +17,11 @@ import { SetPasswordForm } from './set-password-form';
         {{ i18n.t('auth.reset.done') }}
       </p>
     } @else if (!token()) {
-      <p class="text-sm text-red-600 dark:text-red-400" role="alert">{{ i18n.t('auth.reset.badToken') }}</p>
+      <p class="text-sm text-negative" role="alert">{{ i18n.t('auth.reset.badToken') }}</p>
     } @else {
       <app-set-password-form [submitLabel]="i18n.t('auth.reset.save')" [busy]="busy()" [problems]="problems()" (submitted)="save($event)" />
     }
-    <a routerLink="/login" class="mt-5 block text-center text-sm text-gold-600 hover:underline dark:text-gold-400">{{ i18n.t('auth.backToLogin') }}</a>
+    <a routerLink="/login" class="mt-5 block text-center text-sm text-accent hover:underline">{{ i18n.t('auth.backToLogin') }}</a>
   `,
 })
 export class ResetPasswordPage {

@@ -16,7 +16,7 @@ import { ChartPreview } from './chart-preview';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-3" data-testid="color-picker">
-      <div class="flex items-center gap-2 text-xs text-zinc-500">
+      <div class="flex items-center gap-2 text-xs text-muted">
         {{ i18n.t('catalog.preview') }}
         <app-color-chip [name]="previewName() || '—'" [color]="value()" data-testid="color-preview" />
         <code class="ml-auto">{{ value() }}</code>

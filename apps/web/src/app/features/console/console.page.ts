@@ -26,10 +26,10 @@ import { TenantStatusBadge } from './tenant-status';
         @for (card of cards(); track card.label) {
           <div class="card relative overflow-hidden p-4 sm:p-5" data-testid="overview-card">
             <div class="absolute inset-x-0 top-0 h-px bg-gradient-to-r from-transparent via-gold-500/50 to-transparent"></div>
-            <p class="text-xs font-medium tracking-wide text-zinc-500 uppercase">{{ i18n.t(card.label) }}</p>
+            <p class="text-xs font-medium tracking-wide text-muted uppercase">{{ i18n.t(card.label) }}</p>
             @if (overview()) {
               <p class="mt-2 text-xl font-semibold tracking-tight tabular-nums sm:text-3xl">{{ card.value }}</p>
-              <p class="mt-1 text-xs text-zinc-500">{{ card.hint }}</p>
+              <p class="mt-1 text-xs text-muted">{{ card.hint }}</p>
             } @else {
               <div class="skeleton mt-3 h-7 w-20"></div>
               <div class="skeleton mt-2 h-3 w-28"></div>
@@ -71,19 +71,19 @@ import { TenantStatusBadge } from './tenant-status';
             </div>
           }
           @case ('error') {
-            <div class="p-10 text-center text-zinc-500" role="alert">
+            <div class="p-10 text-center text-muted" role="alert">
               {{ i18n.t('console.error') }}
               <button type="button" class="btn-outline ml-2" (click)="load()">{{ i18n.t('common.retry') }}</button>
             </div>
           }
           @default {
             @if (tenants().length === 0) {
-              <div class="p-10 text-center text-zinc-500">{{ i18n.t('console.empty') }}</div>
+              <div class="p-10 text-center text-muted">{{ i18n.t('console.empty') }}</div>
             } @else {
-              <div class="overflow-x-auto">
+              <div class="overflow-x-auto" tabindex="0">
                 <table class="w-full text-sm" data-testid="tenants-table">
                   <thead>
-                    <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-zinc-500 uppercase dark:border-zinc-800">
+                    <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
                       <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('console.name') }}</th>
                       <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('console.status') }}</th>
                       <th scope="col" class="hidden px-4 py-3 font-medium md:table-cell">{{ i18n.t('console.plan') }}</th>
@@ -100,17 +100,17 @@ import { TenantStatusBadge } from './tenant-status';
                         data-testid="tenant-row"
                       >
                         <td class="px-4 py-3">
-                          <a [routerLink]="['/console/tenants', tenant.id]" class="font-medium hover:text-gold-600 dark:hover:text-gold-400">{{
+                          <a [routerLink]="['/console/tenants', tenant.id]" class="font-medium hover:text-gold-700 dark:hover:text-gold-400">{{
                             tenant.name
                           }}</a>
-                          <p class="font-mono text-xs text-zinc-500">{{ tenant.slug }}</p>
+                          <p class="font-mono text-xs text-muted">{{ tenant.slug }}</p>
                         </td>
                         <td class="px-4 py-3"><app-tenant-status [status]="tenant.status" /></td>
                         <td class="hidden px-4 py-3 md:table-cell">{{ tenant.plan }}</td>
-                        <td class="hidden px-4 py-3 text-zinc-500 tabular-nums lg:table-cell">{{ tenant.trialEndsAt ? day(tenant.trialEndsAt) : '—' }}</td>
+                        <td class="hidden px-4 py-3 text-muted tabular-nums lg:table-cell">{{ tenant.trialEndsAt ? day(tenant.trialEndsAt) : '—' }}</td>
                         <td class="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{{ int(tenant.userCount) }}</td>
                         <td class="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{{ int(tenant.attendanceCount) }}</td>
-                        <td class="hidden px-4 py-3 text-zinc-500 tabular-nums xl:table-cell">
+                        <td class="hidden px-4 py-3 text-muted tabular-nums xl:table-cell">
                           {{ tenant.lastActivityAt ? dateTime(tenant.lastActivityAt) : '—' }}
                         </td>
                       </tr>

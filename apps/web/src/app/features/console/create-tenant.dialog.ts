@@ -33,7 +33,7 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
           </div>
         </div>
         <fieldset class="space-y-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
-          <legend class="px-1 text-xs font-medium text-zinc-500">{{ i18n.t('console.firstAdmin') }}</legend>
+          <legend class="px-1 text-xs font-medium text-muted">{{ i18n.t('console.firstAdmin') }}</legend>
           <div>
             <label class="label" for="tenant-admin-name">{{ i18n.t('members.name') }}</label>
             <input id="tenant-admin-name" class="input" [value]="draft().adminName" (input)="set('adminName', value($event))" required />
@@ -42,10 +42,10 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
             <label class="label" for="tenant-admin-email">{{ i18n.t('auth.email') }}</label>
             <input id="tenant-admin-email" type="email" class="input" [value]="draft().adminEmail" (input)="set('adminEmail', value($event))" required />
           </div>
-          <p class="text-xs text-zinc-500">{{ i18n.t('console.inviteHelp') }}</p>
+          <p class="text-xs text-muted">{{ i18n.t('console.inviteHelp') }}</p>
         </fieldset>
         @if (showErrors() && errors().length > 0) {
-          <ul class="list-inside list-disc text-sm text-red-600 dark:text-red-400" role="alert" data-testid="form-errors">
+          <ul class="list-inside list-disc text-sm text-negative" role="alert" data-testid="form-errors">
             @for (key of errors(); track key) {
               <li>{{ i18n.t(key) }}</li>
             }

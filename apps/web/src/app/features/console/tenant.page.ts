@@ -32,7 +32,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
-      <a routerLink="/console" class="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-gold-600 dark:hover:text-gold-400"
+      <a routerLink="/console" class="inline-flex items-center gap-1 text-sm text-muted hover:text-gold-700 dark:hover:text-gold-400"
         >← {{ i18n.t('console.back') }}</a
       >
       @if (tenant(); as t) {
@@ -42,7 +42,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
               <span class="truncate">{{ t.name }}</span>
               <app-tenant-status [status]="t.status" />
             </h1>
-            <p class="font-mono text-sm text-zinc-500">{{ t.slug }}</p>
+            <p class="font-mono text-sm text-muted">{{ t.slug }}</p>
           </div>
           <div class="flex flex-wrap gap-2">
             @if (canImpersonate()) {
@@ -64,7 +64,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
         <section class="grid grid-cols-2 gap-3 lg:grid-cols-4">
           @for (fact of facts(); track fact.label) {
             <div class="card p-4">
-              <p class="text-xs font-medium tracking-wide text-zinc-500 uppercase">{{ i18n.t(fact.label) }}</p>
+              <p class="text-xs font-medium tracking-wide text-muted uppercase">{{ i18n.t(fact.label) }}</p>
               <p class="mt-1 truncate text-lg font-semibold tabular-nums">{{ fact.value }}</p>
             </div>
           }
@@ -81,7 +81,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           </div>
           <button type="submit" class="btn-outline" [disabled]="busy() || !plan().trim()" data-testid="plan-save">{{ i18n.t('common.save') }}</button>
           @if (planSaved()) {
-            <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status">{{ i18n.t('att.saved') }}</span>
+            <span class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</span>
           }
         </form>
 
@@ -89,7 +89,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           <header class="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
             <div>
               <h2 class="font-semibold">{{ i18n.t('keys.title') }}</h2>
-              <p class="text-xs text-zinc-500">{{ i18n.t('keys.help') }}</p>
+              <p class="text-xs text-muted">{{ i18n.t('keys.help') }}</p>
             </div>
             <button type="button" class="btn-outline" (click)="newKeyOpen.set(true)" [disabled]="impersonating()" data-testid="new-key">
               {{ i18n.t('keys.create') }}
@@ -101,12 +101,12 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
               <div class="skeleton h-4 w-2/3"></div>
             </div>
           } @else if (keys()!.length === 0) {
-            <p class="p-6 text-center text-sm text-zinc-500">{{ i18n.t('keys.empty') }}</p>
+            <p class="p-6 text-center text-sm text-muted">{{ i18n.t('keys.empty') }}</p>
           } @else {
-            <div class="overflow-x-auto">
+            <div class="overflow-x-auto" tabindex="0">
               <table class="w-full text-sm">
                 <thead>
-                  <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-zinc-500 uppercase dark:border-zinc-800">
+                  <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
                     <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('keys.name') }}</th>
                     <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('keys.prefix') }}</th>
                     <th scope="col" class="hidden px-4 py-3 font-medium sm:table-cell">{{ i18n.t('keys.created') }}</th>
@@ -121,15 +121,15 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
                     <tr class="border-b border-zinc-100 last:border-0 dark:border-zinc-900" data-testid="key-row" [class.opacity-50]="key.revokedAt">
                       <td class="px-4 py-3 font-medium">{{ key.name }}</td>
                       <td class="px-4 py-3 font-mono text-xs">{{ key.prefix }}…</td>
-                      <td class="hidden px-4 py-3 text-zinc-500 tabular-nums sm:table-cell">{{ dateTime(key.createdAt) }}</td>
-                      <td class="hidden px-4 py-3 text-zinc-500 tabular-nums sm:table-cell" data-testid="key-last-used">
+                      <td class="hidden px-4 py-3 text-muted tabular-nums sm:table-cell">{{ dateTime(key.createdAt) }}</td>
+                      <td class="hidden px-4 py-3 text-muted tabular-nums sm:table-cell" data-testid="key-last-used">
                         {{ key.lastUsedAt ? dateTime(key.lastUsedAt) : i18n.t('keys.never') }}
                       </td>
                       <td class="px-4 py-3 text-right">
                         @if (key.revokedAt) {
                           <span class="chip">{{ i18n.t('keys.revoked') }}</span>
                         } @else {
-                          <button type="button" class="btn-ghost text-red-600 dark:text-red-400" (click)="revoking.set(key)" data-testid="revoke-key">
+                          <button type="button" class="btn-ghost text-negative" (click)="revoking.set(key)" data-testid="revoke-key">
                             {{ i18n.t('keys.revoke') }}
                           </button>
                         }
@@ -142,7 +142,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           }
         </section>
       } @else if (loadFailed()) {
-        <div class="card p-10 text-center text-zinc-500" role="alert">{{ i18n.t('console.notFound') }}</div>
+        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('console.notFound') }}</div>
       } @else {
         <div class="space-y-3" aria-busy="true">
           <div class="skeleton h-8 w-64"></div>

@@ -18,10 +18,10 @@ interface Column {
   imports: [Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="overflow-x-auto">
+    <div class="overflow-x-auto" tabindex="0">
       <table class="w-full min-w-[640px] text-sm" data-testid="agent-ranking">
         <thead>
-          <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-zinc-500 uppercase dark:border-zinc-800">
+          <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
             <th scope="col" class="py-2 pr-3 font-medium">#</th>
             <th scope="col" class="py-2 pr-3 font-medium">{{ i18n.t('dash.agent') }}</th>
             @for (column of columns; track column.key) {
@@ -37,7 +37,7 @@ interface Column {
         <tbody>
           @for (row of rows(); track row.userId; let i = $index) {
             <tr class="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900/60">
-              <td class="py-2.5 pr-3 text-zinc-500 tabular-nums">{{ i + 1 }}</td>
+              <td class="py-2.5 pr-3 text-muted tabular-nums">{{ i + 1 }}</td>
               <td class="py-2.5 pr-3">
                 @if (row.userId) {
                   <button
@@ -49,7 +49,7 @@ interface Column {
                     {{ label(row) }}
                   </button>
                 } @else {
-                  <span class="text-zinc-500">{{ label(row) }}</span>
+                  <span class="text-muted">{{ label(row) }}</span>
                 }
               </td>
               @for (column of columns; track column.key) {

@@ -11,7 +11,7 @@ import { Icon } from '../../shared/icon';
   template: `
     <div class="card relative h-full overflow-hidden p-4 sm:p-5" data-testid="kpi-card">
       <div class="absolute inset-x-0 top-0 h-px bg-gradient-to-r from-transparent via-gold-500/50 to-transparent"></div>
-      <p class="text-xs font-medium tracking-wide text-zinc-500 uppercase">{{ label() }}</p>
+      <p class="text-xs font-medium tracking-wide text-muted uppercase">{{ label() }}</p>
       <p
         class="mt-2 font-semibold tracking-tight whitespace-nowrap tabular-nums sm:text-3xl"
         [class]="long() ? 'text-base' : 'text-xl'"
@@ -26,9 +26,9 @@ import { Icon } from '../../shared/icon';
             <app-icon [name]="change > 0 ? 'arrowUp' : 'arrowDown'" [size]="12" />{{ percent() }}
           </span>
         } @else {
-          <span class="rounded-full bg-zinc-100 px-1.5 py-0.5 text-zinc-500 dark:bg-zinc-900">—</span>
+          <span class="rounded-full bg-zinc-100 px-1.5 py-0.5 text-muted dark:bg-zinc-900">—</span>
         }
-        <span class="text-zinc-500">{{ i18n.t('dash.vsPrevious') }}</span>
+        <span class="text-muted">{{ i18n.t('dash.vsPrevious') }}</span>
       </p>
     </div>
   `,
@@ -51,6 +51,6 @@ export class KpiCard {
   protected readonly percent = computed(() => formatRate(Math.abs(this.change() ?? 0)));
   protected readonly tone = computed(() => {
     const good = (this.change() ?? 0) > 0 !== this.lowerIsBetter();
-    return good ? 'bg-emerald-500/10 text-emerald-600 dark:text-emerald-400' : 'bg-red-500/10 text-red-600 dark:text-red-400';
+    return good ? 'bg-emerald-500/10 text-positive' : 'bg-red-500/10 text-negative';
   });
 }

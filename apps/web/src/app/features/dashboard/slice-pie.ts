@@ -55,7 +55,7 @@ interface ChartSlice {
             >
               <span class="size-2.5 shrink-0 rounded-full ring-1 ring-black/10 dark:ring-white/10" [style.background]="item.hex"></span>
               <span class="min-w-0 flex-1 truncate">{{ item.label }}</span>
-              <span class="tabular-nums text-zinc-500">{{ count(item.value) }}</span>
+              <span class="tabular-nums text-muted">{{ count(item.value) }}</span>
             </button>
           </li>
         }

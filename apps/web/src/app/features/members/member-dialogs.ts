@@ -29,7 +29,7 @@ function errorsOf(error: unknown, i18n: I18n): string[] {
           <input id="member-email" type="email" class="input" [value]="email()" (input)="email.set(value($event))" />
         </div>
         <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
-        <p class="text-xs text-zinc-500">{{ i18n.t('members.inviteHelp') }}</p>
+        <p class="text-xs text-muted">{{ i18n.t('members.inviteHelp') }}</p>
         <app-form-errors [messages]="messages()" />
         <div class="flex justify-end gap-2">
           <button type="button" class="btn-ghost" (click)="closed.emit()">{{ i18n.t('common.cancel') }}</button>
@@ -90,7 +90,7 @@ export class InviteMemberDialog {
   template: `
     <app-modal [title]="member().fullName" testId="edit-member" (closed)="closed.emit()">
       <form class="space-y-4" (submit)="submit($event)" novalidate>
-        <p class="text-sm text-zinc-500">
+        <p class="text-sm text-muted">
           {{ member().email }} ·
           @if (member().isActive) {
             {{
@@ -99,19 +99,19 @@ export class InviteMemberDialog {
                 : i18n.t(member().hasPassword ? 'members.neverSignedIn' : 'members.invited')
             }}
           } @else {
-            <span class="text-red-600 dark:text-red-400">{{ i18n.t('members.inactive') }}</span>
+            <span class="text-negative">{{ i18n.t('members.inactive') }}</span>
           }
         </p>
         <app-member-fields [actor]="actor()" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
         <app-form-errors [messages]="messages()" />
         @if (saved()) {
-          <p class="text-sm text-emerald-600 dark:text-emerald-400" role="status">{{ i18n.t('att.saved') }}</p>
+          <p class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</p>
         }
         <div class="flex flex-wrap items-center justify-between gap-2">
           <div>
             @if (statusAllowed()) {
               @if (member().isActive) {
-                <button type="button" class="btn-ghost text-red-600 dark:text-red-400" (click)="confirming.set(true)" data-testid="deactivate">
+                <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="deactivate">
                   {{ i18n.t('members.deactivate') }}
                 </button>
               } @else {

@@ -52,7 +52,7 @@ import { editableFields, type MemberDraft, type MemberField } from './member-rul
         </div>
       </div>
       @if (!can('role')) {
-        <p class="text-xs text-zinc-500" data-testid="role-locked">{{ i18n.t('members.managerLimits') }}</p>
+        <p class="text-xs text-muted" data-testid="role-locked">{{ i18n.t('members.managerLimits') }}</p>
       }
     </div>
   `,

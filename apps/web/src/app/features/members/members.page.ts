@@ -77,16 +77,16 @@ import { canInvite } from './member-rules';
             </div>
           }
           @case ('error') {
-            <div class="p-10 text-center text-zinc-500" role="alert">{{ i18n.t('members.error') }}</div>
+            <div class="p-10 text-center text-muted" role="alert">{{ i18n.t('members.error') }}</div>
           }
           @default {
             @if (members().length === 0) {
-              <div class="p-10 text-center text-zinc-500" data-testid="members-empty">{{ i18n.t('members.empty') }}</div>
+              <div class="p-10 text-center text-muted" data-testid="members-empty">{{ i18n.t('members.empty') }}</div>
             } @else {
-              <div class="overflow-x-auto">
+              <div class="overflow-x-auto" tabindex="0">
                 <table class="w-full text-sm" data-testid="members-table">
                   <thead>
-                    <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-zinc-500 uppercase dark:border-zinc-800">
+                    <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
                       <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('members.name') }}</th>
                       <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('members.role') }}</th>
                       <th scope="col" class="hidden px-4 py-3 font-medium md:table-cell">{{ i18n.t('dash.team') }}</th>
@@ -115,12 +115,12 @@ import { canInvite } from './member-rules';
                             <div class="min-w-0">
                               <button
                                 type="button"
-                                class="block max-w-full truncate text-left font-medium hover:text-gold-600 dark:hover:text-gold-400"
+                                class="block max-w-full truncate text-left font-medium hover:text-gold-700 dark:hover:text-gold-400"
                                 (click)="$event.stopPropagation(); open(member.id)"
                               >
                                 {{ member.fullName }}
                               </button>
-                              <p class="truncate text-xs text-zinc-500">{{ member.email }}</p>
+                              <p class="truncate text-xs text-muted">{{ member.email }}</p>
                             </div>
                           </div>
                         </td>
@@ -129,18 +129,12 @@ import { canInvite } from './member-rules';
                         <td class="hidden px-4 py-3 sm:table-cell">
                           <span
                             class="chip"
-                            [class]="
-                              member.isActive
-                                ? member.hasPassword
-                                  ? 'text-emerald-600 dark:text-emerald-400'
-                                  : 'text-sky-600 dark:text-sky-400'
-                                : 'text-red-600 dark:text-red-400'
-                            "
+                            [class]="member.isActive ? (member.hasPassword ? 'text-positive' : 'text-sky-600 dark:text-sky-400') : 'text-negative'"
                           >
                             {{ i18n.t(member.isActive ? (member.hasPassword ? 'members.active' : 'members.invited') : 'members.inactive') }}
                           </span>
                         </td>
-                        <td class="hidden px-4 py-3 text-zinc-500 tabular-nums lg:table-cell">{{ member.lastLoginAt ? dateTime(member.lastLoginAt) : '—' }}</td>
+                        <td class="hidden px-4 py-3 text-muted tabular-nums lg:table-cell">{{ member.lastLoginAt ? dateTime(member.lastLoginAt) : '—' }}</td>
                       </tr>
                     }
                   </tbody>

@@ -8,9 +8,9 @@ import { I18n } from '../../core/i18n/i18n.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="mx-auto flex max-w-lg flex-col items-center gap-4 py-24 text-center" data-testid="not-found">
-      <p class="text-7xl font-semibold tracking-tight text-gold-500">404</p>
+      <p class="text-7xl font-semibold tracking-tight text-gold-600 dark:text-gold-500">404</p>
       <h1 class="text-2xl font-semibold">{{ i18n.t('common.notFound') }}</h1>
-      <p class="text-zinc-500">{{ i18n.t('common.notFoundHelp') }}</p>
+      <p class="text-muted">{{ i18n.t('common.notFoundHelp') }}</p>
       <a routerLink="/" class="btn-primary">{{ i18n.t('common.goHome') }}</a>
     </section>
   `,

@@ -36,7 +36,7 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
               (input)="set('fullName', value($event))"
             />
             @if (!nameEditable()) {
-              <p class="mt-1 text-xs text-zinc-500" data-testid="name-locked">{{ i18n.t('profile.nameLocked') }}</p>
+              <p class="mt-1 text-xs text-muted" data-testid="name-locked">{{ i18n.t('profile.nameLocked') }}</p>
             }
           </div>
           <div class="grid gap-3 sm:grid-cols-2">
@@ -72,7 +72,7 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
           <app-form-errors [messages]="profileMessages()" />
           <div class="flex items-center justify-end gap-3">
             @if (profileSaved()) {
-              <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status">{{ i18n.t('att.saved') }}</span>
+              <span class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</span>
             }
             <button type="submit" class="btn-primary" [disabled]="busy() === 'profile'" data-testid="profile-save">{{ i18n.t('common.save') }}</button>
           </div>
@@ -82,7 +82,7 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
       <section class="card p-5" data-testid="password-card">
         <h2 class="mb-4 font-semibold">{{ i18n.t('profile.password') }}</h2>
         @if (impersonating()) {
-          <p class="text-sm text-zinc-500">{{ i18n.t('profile.impersonating') }}</p>
+          <p class="text-sm text-muted">{{ i18n.t('profile.impersonating') }}</p>
         } @else {
           <form class="grid gap-4 sm:grid-cols-2" (submit)="changePassword($event)" novalidate>
             <div class="sm:col-span-2">
@@ -115,9 +115,7 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
             <div class="sm:col-span-2"><app-form-errors [messages]="passwordErrors()" /></div>
             <div class="flex items-center justify-end gap-3 sm:col-span-2">
               @if (passwordSaved()) {
-                <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status" data-testid="password-saved">{{
-                  i18n.t('profile.passwordSaved')
-                }}</span>
+                <span class="text-sm text-positive" role="status" data-testid="password-saved">{{ i18n.t('profile.passwordSaved') }}</span>
               }
               <button type="submit" class="btn-primary" [disabled]="!passwordReady() || busy() === 'password'" data-testid="password-save">
                 {{ i18n.t('profile.changePassword') }}
@@ -131,7 +129,7 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
         <header class="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
           <div>
             <h2 class="font-semibold">{{ i18n.t('profile.sessions') }}</h2>
-            <p class="text-xs text-zinc-500">{{ i18n.t('profile.sessionsHelp') }}</p>
+            <p class="text-xs text-muted">{{ i18n.t('profile.sessionsHelp') }}</p>
           </div>
           <button
             type="button"
@@ -159,17 +157,11 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
                       <span class="chip border-gold-500/40 text-gold-700 dark:text-gold-300">{{ i18n.t('profile.thisDevice') }}</span>
                     }
                   </p>
-                  <p class="text-xs text-zinc-500 tabular-nums">
+                  <p class="text-xs text-muted tabular-nums">
                     {{ session.ip ?? '—' }} · {{ i18n.t('profile.lastUsed', { at: dateTime(session.lastUsedAt ?? session.createdAt) }) }}
                   </p>
                 </div>
-                <button
-                  type="button"
-                  class="btn-ghost text-red-600 dark:text-red-400"
-                  [disabled]="busy() === 'sessions'"
-                  (click)="revoke(session)"
-                  data-testid="revoke-session"
-                >
+                <button type="button" class="btn-ghost text-negative" [disabled]="busy() === 'sessions'" (click)="revoke(session)" data-testid="revoke-session">
                   {{ i18n.t('profile.signOutSession') }}
                 </button>
               </li>
@@ -204,7 +196,7 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
             </select>
           </div>
         </div>
-        <p class="mt-3 text-xs text-zinc-500">{{ i18n.t('profile.languageHelp') }}</p>
+        <p class="mt-3 text-xs text-muted">{{ i18n.t('profile.languageHelp') }}</p>
       </section>
     </div>
 

@@ -32,7 +32,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
                   <option [value]="zone"></option>
                 }
               </datalist>
-              <p class="mt-1 text-xs text-zinc-500">{{ i18n.t('settings.timezoneHelp') }}</p>
+              <p class="mt-1 text-xs text-muted">{{ i18n.t('settings.timezoneHelp') }}</p>
             </div>
           </section>
 
@@ -66,7 +66,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
               </div>
               <button type="button" class="btn-ghost" (click)="set({ primaryColor: '' })">{{ i18n.t('settings.defaultColor') }}</button>
             </div>
-            <p class="text-xs text-zinc-500">{{ i18n.t('settings.brandingHelp') }}</p>
+            <p class="text-xs text-muted">{{ i18n.t('settings.brandingHelp') }}</p>
           </section>
 
           <section class="card grid gap-4 p-5 sm:grid-cols-2">
@@ -82,7 +82,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
                 [value]="d.lowScoreThreshold"
                 (input)="set({ lowScoreThreshold: value($event) })"
               />
-              <p class="mt-1 text-xs text-zinc-500">{{ i18n.t('settings.lowScoreHelp') }}</p>
+              <p class="mt-1 text-xs text-muted">{{ i18n.t('settings.lowScoreHelp') }}</p>
             </div>
             <div>
               <label class="label" for="settings-sla">{{ i18n.t('settings.sla') }}</label>
@@ -95,20 +95,20 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
                 [value]="d.firstResponseSlaMinutes"
                 (input)="set({ firstResponseSlaMinutes: value($event) })"
               />
-              <p class="mt-1 text-xs text-zinc-500">{{ i18n.t('settings.slaHelp') }}</p>
+              <p class="mt-1 text-xs text-muted">{{ i18n.t('settings.slaHelp') }}</p>
             </div>
           </section>
 
           <app-form-errors [messages]="messages()" />
           <div class="flex items-center justify-end gap-3">
             @if (saved()) {
-              <span class="text-sm text-emerald-600 dark:text-emerald-400" role="status">{{ i18n.t('att.saved') }}</span>
+              <span class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</span>
             }
             <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="settings-save">{{ i18n.t('common.save') }}</button>
           </div>
         </form>
       } @else if (failed()) {
-        <div class="card p-10 text-center text-zinc-500" role="alert">{{ i18n.t('catalog.error') }}</div>
+        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('catalog.error') }}</div>
       } @else {
         <div class="space-y-3" aria-busy="true">
           <div class="skeleton h-40"></div>

@@ -41,7 +41,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
         </div>
         <fieldset>
           <legend class="label">{{ i18n.t('teams.members') }} ({{ draft().memberIds.length }})</legend>
-          <p class="mb-2 text-xs text-zinc-500">{{ i18n.t('teams.membersHelp') }}</p>
+          <p class="mb-2 text-xs text-muted">{{ i18n.t('teams.membersHelp') }}</p>
           <ul class="max-h-60 divide-y divide-zinc-100 overflow-y-auto rounded-lg border border-zinc-200 dark:divide-zinc-900 dark:border-zinc-800">
             @for (person of people(); track person.id) {
               <li>
@@ -53,7 +53,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
                     (change)="set({ memberIds: toggle(draft().memberIds, person.id) })"
                   />
                   <span class="min-w-0 flex-1 truncate">{{ person.fullName }}</span>
-                  <span class="text-xs text-zinc-500"
+                  <span class="text-xs text-muted"
                     >{{ i18n.t(roleKey(person.role)) }}{{ person.teamId && person.teamId !== team()?.id ? ' · ' + (person.teamName ?? '') : '' }}</span
                   >
                 </label>
@@ -65,7 +65,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
         <div class="flex flex-wrap items-center justify-between gap-2">
           <div>
             @if (team()) {
-              <button type="button" class="btn-ghost text-red-600 dark:text-red-400" (click)="confirming.set(true)" data-testid="delete-team">
+              <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="delete-team">
                 {{ i18n.t('catalog.delete') }}
               </button>
             }

@@ -35,11 +35,11 @@ import { TeamDialog } from './team-dialog';
           </div>
         }
         @case ('error') {
-          <div class="card p-10 text-center text-zinc-500" role="alert">{{ i18n.t('teams.error') }}</div>
+          <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('teams.error') }}</div>
         }
         @default {
           @if (teams().length === 0) {
-            <div class="card p-10 text-center text-zinc-500">{{ i18n.t('teams.empty') }}</div>
+            <div class="card p-10 text-center text-muted">{{ i18n.t('teams.empty') }}</div>
           } @else {
             <div class="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
               @for (team of teams(); track team.id) {
@@ -49,9 +49,9 @@ import { TeamDialog } from './team-dialog';
                     <span class="chip">{{ i18n.t('teams.count', { n: team.memberCount }) }}</span>
                   </div>
                   <dl class="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                    <dt class="text-zinc-500">{{ i18n.t('teams.funnel') }}</dt>
+                    <dt class="text-muted">{{ i18n.t('teams.funnel') }}</dt>
                     <dd class="truncate" data-testid="team-funnel-name">{{ team.funnelName ?? '—' }}</dd>
-                    <dt class="text-zinc-500">{{ i18n.t('teams.origins') }}</dt>
+                    <dt class="text-muted">{{ i18n.t('teams.origins') }}</dt>
                     <dd class="truncate">{{ team.originGroupName ?? '—' }}</dd>
                   </dl>
                   <ul class="mt-3 flex flex-wrap gap-1.5">
