@@ -15,6 +15,10 @@ async function settled(page) {
     await page.waitForTimeout(100);
     stillFor = (await page.locator('.skeleton').count()) === 0 ? stillFor + 1 : 0;
   }
+  // A colour still fading in (a CSS transition) would be measured half-way: wait for the finite ones to end.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
 }
 
 /** Checks the page as it is now and returns the violations prefixed with where they were found. */

@@ -12,6 +12,10 @@ import { Icon } from '../shared/icon';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'relative', '(document:click)': 'closeOnOutside($event)', '(document:keydown.escape)': 'open.set(false)' },
   template: `
+    <!-- Said politely by screen readers when the unread count changes (the sound stays optional). -->
+    <span class="sr-only" aria-live="polite" data-testid="notification-announcement">{{
+      center.unread() ? i18n.t('notif.unread', { n: center.unread() ?? 0 }) : ''
+    }}</span>
     <button
       type="button"
       class="relative grid size-10 place-items-center rounded-full text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900"

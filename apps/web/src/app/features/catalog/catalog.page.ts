@@ -1,5 +1,5 @@
 import { CdkDrag, CdkDragHandle, CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { CatalogApi, TeamsApi, type CatalogEntryFields, type CatalogKind } from '@fasto/api-client';
 import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } from '@fasto/contracts';
 import { forkJoin, map, type Observable } from 'rxjs';
@@ -60,6 +60,9 @@ export class CatalogPage {
     return group ? this.teams().filter((team) => !group.teams.some((assigned) => assigned.id === team.id)) : [];
   });
   protected readonly error = signal<string | null>(null);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** The last keyboard move, said by screen readers (aria-live). */
+  protected readonly moved = signal('');
   protected readonly busy = signal(false);
   protected readonly loadFailed = signal(false);
   protected readonly pending = signal<Pending | null>(null);
@@ -160,8 +163,27 @@ export class CatalogPage {
   }
 
   protected dropped(group: Group, event: CdkDragDrop<Entry[]>): void {
-    const ids = movedIds(group.entries, event.previousIndex, event.currentIndex);
-    if (event.previousIndex === event.currentIndex) return;
+    this.reorder(group, event.previousIndex, event.currentIndex);
+  }
+
+  /**
+   * The keyboard's way to reorder (drag and drop needs a pointer): arrow up/down on the handle moves the
+   * entry one place, keeps the focus on it and says where it went.
+   */
+  protected moveBy(group: Group, index: number, delta: -1 | 1, event: Event): void {
+    event.preventDefault();
+    const to = index + delta;
+    if (to < 0 || to >= group.entries.length) return;
+    const entry = group.entries[index];
+    this.reorder(group, index, to);
+    this.moved.set(this.i18n.t('catalog.movedTo', { name: entry.name, position: to + 1, total: group.entries.length }));
+    // The row's element moved in the list, which drops its focus: give it back once it is drawn.
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-entry-id="${entry.id}"] [data-testid="drag-handle"]`)?.focus());
+  }
+
+  private reorder(group: Group, from: number, to: number): void {
+    const ids = movedIds(group.entries, from, to);
+    if (from === to) return;
     const before = group.entries;
     // Show the new order at once; the API's answer (or the old order on failure) settles it.
     this.patchGroup(group.id, { entries: ids.flatMap((id) => before.filter((entry) => entry.id === id)) });

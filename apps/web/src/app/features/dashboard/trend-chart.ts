@@ -16,50 +16,88 @@ const COLORS = { attendances: '#e6b94a', converted: '#00bc7d', attendancesToday:
   selector: 'app-trend-chart',
   imports: [LineChartModule, BarChartModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'block h-64 w-full', '[attr.data-kind]': 'single() ? "bars" : "lines"' },
+  host: { class: 'block w-full', '[attr.data-kind]': 'single() ? "bars" : "lines"' },
   template: `
-    @if (single()) {
-      <ngx-charts-bar-vertical-2d
-        [results]="bars()"
-        [customColors]="colors()"
-        [xAxis]="true"
-        [yAxis]="true"
-        [legend]="true"
-        [legendPosition]="below"
-        [legendTitle]="''"
-        [animations]="false"
-        [xAxisTickFormatting]="tick"
-        [yAxisTickFormatting]="integer"
-        [yAxisTicks]="ticks()"
-        [yScaleMax]="top()"
-      />
-    } @else {
-      <ngx-charts-line-chart
-        [results]="series()"
-        [customColors]="colors()"
-        [xAxis]="true"
-        [yAxis]="true"
-        [legend]="true"
-        [legendPosition]="below"
-        [legendTitle]="''"
-        [autoScale]="false"
-        [animations]="false"
-        [xAxisTickFormatting]="tick"
-        [yAxisTickFormatting]="integer"
-        [yAxisTicks]="ticks()"
-        [yScaleMax]="top()"
-      />
-    }
+    <!-- The chart is a picture for sighted users; the same numbers are in the table below, for screen readers and keyboards. -->
+    <div class="h-64" aria-hidden="true">
+      @if (single()) {
+        <ngx-charts-bar-vertical-2d
+          [results]="bars()"
+          [customColors]="colors()"
+          [xAxis]="true"
+          [yAxis]="true"
+          [legend]="true"
+          [legendPosition]="below"
+          [legendTitle]="''"
+          [animations]="false"
+          [xAxisTickFormatting]="tick"
+          [yAxisTickFormatting]="integer"
+          [yAxisTicks]="ticks()"
+          [yScaleMax]="top()"
+        />
+      } @else {
+        <ngx-charts-line-chart
+          [results]="series()"
+          [customColors]="colors()"
+          [xAxis]="true"
+          [yAxis]="true"
+          [legend]="true"
+          [legendPosition]="below"
+          [legendTitle]="''"
+          [autoScale]="false"
+          [animations]="false"
+          [xAxisTickFormatting]="tick"
+          [yAxisTickFormatting]="integer"
+          [yAxisTicks]="ticks()"
+          [yScaleMax]="top()"
+        />
+      }
+    </div>
+    <details class="mt-1 text-xs" data-testid="trend-table">
+      <summary class="cursor-pointer text-muted hover:underline">{{ i18n.t('dash.trend.table') }}</summary>
+      <table class="mt-2 w-full text-left tabular-nums">
+        <caption class="sr-only">
+          {{
+            i18n.t('dash.trend.caption')
+          }}
+        </caption>
+        <thead>
+          <tr class="text-muted">
+            <th scope="col" class="py-1 pr-3 font-medium">{{ i18n.t('dash.trend.day') }}</th>
+            <th scope="col" class="py-1 pr-3 text-right font-medium">{{ i18n.t('dash.kpi.attendances') }}</th>
+            <th scope="col" class="py-1 text-right font-medium">{{ i18n.t('dash.kpi.converted') }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (day of days(); track day.date) {
+            <tr class="border-t border-zinc-100 dark:border-zinc-900" data-testid="trend-table-row">
+              <th scope="row" class="py-1 pr-3 font-normal">
+                {{ tick(day.date) }}
+                @if (isToday(day.date)) {
+                  <span class="text-muted"> · {{ i18n.t('dash.trend.todayPartial') }}</span>
+                }
+              </th>
+              <td class="py-1 pr-3 text-right">{{ integer(day.attendances) }}</td>
+              <td class="py-1 text-right">{{ integer(day.converted) }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </details>
   `,
 })
 export class TrendChart {
-  private readonly i18n = inject(I18n);
+  protected readonly i18n = inject(I18n);
   readonly days = input.required<DashboardDay[]>();
   /** The tenant's current day (`YYYY-MM-DD`): when the period ends on it, that day is partial. */
   readonly today = input<string | null>(null);
   protected readonly below = LegendPosition.Below;
   protected readonly tick = (value: string) => formatDayMonth(value);
   protected readonly integer = (value: number) => formatInteger(value);
+  protected readonly isToday = (date: string) => {
+    const today = this.today();
+    return today !== null && isPartialDay(date, today);
+  };
   protected readonly single = computed(() => this.days().length === 1);
   protected readonly ticks = computed(() => integerTicks(Math.max(0, ...this.days().map((day) => day.attendances))));
   protected readonly top = computed(() => this.ticks()[this.ticks().length - 1]);
