@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { clsStore } from '../tenancy/tenant-scope';
 
 // No dot in the key: nestjs-cls reads dots as a path into a nested object, which a nested scope would share.
-const TRANSACTION_KEY = 'transactionManager';
+export const TRANSACTION_KEY = 'transactionManager';
 
 /** The manager of the transaction the running code is in, else the data source's own. */
 export function activeManager(dataSource: DataSource): EntityManager {

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { TRANSACTION_KEY } from '../database/transactions';
 import { NoSystemScopeError, NoTenantScopeError, TenantContext } from './tenant-context';
+import { clsStore } from './tenant-scope';
 
 const context = new TenantContext();
 
@@ -55,5 +57,20 @@ describe('TenantContext', () => {
     const [a, b] = await Promise.all([work('tenant-a', [5, 1, 5, 1]), work('tenant-b', [1, 5, 1, 5])]);
     expect(a).toEqual(['tenant-a', 'tenant-a', 'tenant-a', 'tenant-a']);
     expect(b).toEqual(['tenant-b', 'tenant-b', 'tenant-b', 'tenant-b']);
+  });
+
+  it('keeps the running transaction when it enters another scope, and only that', () => {
+    const cls = clsStore();
+    cls.run(() => {
+      cls.set(TRANSACTION_KEY, 'the transaction');
+      cls.set('other', 'request state');
+      context.runAsSystem('test: console', () =>
+        context.runInTenant('tenant-b', () => {
+          expect(cls.get(TRANSACTION_KEY)).toBe('the transaction');
+          expect(cls.get('other')).toBeUndefined();
+        }),
+      );
+    });
+    context.runInTenant('tenant-a', () => expect(cls.get(TRANSACTION_KEY)).toBeUndefined());
   });
 });
