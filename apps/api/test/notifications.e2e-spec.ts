@@ -4,6 +4,8 @@ import { generateApiKey } from '../src/core/auth/api-key-format';
 import { hashSecretToken } from '../src/core/auth/secret-token';
 import { newId } from '../src/core/database/ids';
 import { DomainEvents } from '../src/core/events/domain-events';
+import type { JobContext } from '../src/core/jobs/scheduled-job.decorator';
+import { TenantContext } from '../src/core/tenancy/tenant-context';
 import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
 import { TrialExpiryJob } from '../src/modules/maintenance/trial-expiry.job';
 import { NotificationRetention } from '../src/modules/notifications/notification-retention.service';
@@ -309,7 +311,10 @@ describe('notifications: triggers, tray API, unread count, live stream', () => {
       const slug = `trial-${randomUUID().slice(0, 8)}`;
       const adminEmail = `dona-${randomUUID()}@trial.example`;
       await superAdmin.post('/api/tenants', { name: 'Loja em Teste', slug, trialDays: 2, admin: { email: adminEmail, fullName: 'Dona Teste' } }).expect(201);
-      const job = t.app.get(TrialExpiryJob);
+      // As the JobRunner runs it: in the system scope.
+      const job = {
+        run: (context: JobContext) => t.app.get(TenantContext).runAsSystem('job: tenants.trial-expiry', () => t.app.get(TrialExpiryJob).run(context)),
+      };
       const superStart = {
         ending: (await rowsOf(DEMO.superAdmin, NotificationType.TrialEnding)).length,
         expired: (await rowsOf(DEMO.superAdmin, NotificationType.TrialExpired)).length,

@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
-import { AccountLookupService } from '../src/modules/auth/services/account-lookup.service';
+import { NoTenantScopeError, TenantContext } from '../src/core/tenancy/tenant-context';
+import { AccountsRepository } from '../src/modules/auth/accounts.repository';
 import { SessionService } from '../src/modules/auth/services/session.service';
 import { DEMO, idOf, login } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -16,14 +17,19 @@ describe('lookups with an undefined or null id', () => {
 
   it.each([undefined, null])('finds no account for user id %p', async (missing) => {
     const { tenantId } = await idOf(t, DEMO.admin);
-    const accounts = t.app.get(AccountLookupService);
-    expect(await accounts.byId(tenantId, missing as never)).toBeNull();
-    expect(await accounts.byId(missing as never, missing as never)).toBeNull();
+    const accounts = t.app.get(AccountsRepository);
+    const context = t.app.get(TenantContext);
+    expect(await context.runInTenant(tenantId, () => accounts.byId(missing as never))).toBeNull();
+    // No tenant is no scope at all: the lookup cannot even start.
+    expect(() => context.runInTenant(missing as never, () => accounts.byId(missing as never))).toThrow(NoTenantScopeError);
   });
 
   it.each([undefined, null])('revokes no session for session id %p', async (missing) => {
     const admin = await idOf(t, DEMO.admin);
-    await expect(t.app.get(SessionService).revokeOwn(admin.tenantId, admin.id, missing as never)).rejects.toBeInstanceOf(NotFoundException);
+    const sessions = t.app.get(SessionService);
+    await expect(t.app.get(TenantContext).runInTenant(admin.tenantId, () => sessions.revokeOwn(admin.id, missing as never))).rejects.toBeInstanceOf(
+      NotFoundException,
+    );
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM refresh_tokens WHERE revoked_at IS NULL');
     expect(Number(n)).toBe(1);
   });

@@ -1,13 +1,12 @@
-import { ErrorCode, HEADERS, TenantStatus } from '@fasto/contracts';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, HEADERS } from '@fasto/contracts';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
-import { ApiKey } from '../../modules/integration/entities/api-key.entity';
+import { apiError } from '../errors/api-error';
+import { TenantContext } from '../tenancy/tenant-context';
 import { looksLikeApiKey } from './api-key-format';
+import { API_KEY_LOOKUP, type ApiKeyLookup } from './api-key-lookup';
 import type { ApiKeyPrincipal } from './principal';
 import { hashSecretToken } from './secret-token';
-import { apiError } from '../errors/api-error';
 
 /** `last_used_at` is refreshed at most this often, so busy keys do not write on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -24,23 +23,21 @@ export function apiKeyFrom(request: FastifyRequest): string | null {
   return null;
 }
 
+/** Who calls with an API key: the key is found by its hash before its tenant is known (system scope). */
 @Injectable()
 export class ApiKeyAuthenticator {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(API_KEY_LOOKUP) private readonly keys: ApiKeyLookup,
+    private readonly context: TenantContext,
+  ) {}
 
   async authenticate(key: string): Promise<ApiKeyPrincipal> {
     if (!looksLikeApiKey(key)) throw new UnauthorizedException(apiError(ErrorCode.InvalidApiKey, 'Invalid API key'));
-    // Plain SQL: this runs on every integration call (QUALITY P3).
-    const [row] = await this.dataSource.query<{ id: string; tenantId: string; lastUsedAt: string | Date | null; tenantStatus: TenantStatus }[]>(
-      `SELECT k.id AS id, k.tenant_id AS tenantId, k.last_used_at AS lastUsedAt, t.status AS tenantStatus
-       FROM api_keys k INNER JOIN tenants t ON t.id = k.tenant_id WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
-      [hashSecretToken(key)],
-    );
+    const row = await this.context.runAsSystem('api key: key by hash', () => this.keys.unrevokedByHash(hashSecretToken(key)));
     if (!row) throw new UnauthorizedException(apiError(ErrorCode.InvalidApiKey, 'Invalid API key'));
-
     const now = new Date();
     if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.createQueryBuilder().update(ApiKey).set({ lastUsedAt: now }).where({ id: row.id, tenantId: row.tenantId }).execute();
+      await this.context.runInTenant(row.tenantId, () => this.keys.markUsed(row.id, now));
     }
     return { kind: 'api_key', apiKeyId: row.id, tenantId: row.tenantId, tenantStatus: row.tenantStatus };
   }

@@ -1,6 +1,5 @@
 import type { AuthUser, Impersonator } from '@fasto/contracts';
-import type { User } from '../users/entities/user.entity';
-import type { Account } from './services/account-lookup.service';
+import type { Account } from './accounts.repository';
 
 export function toAuthUser(user: Account['user'], tenant: Account['tenant']): AuthUser {
   return {
@@ -18,4 +17,8 @@ export function toAuthUser(user: Account['user'], tenant: Account['tenant']): Au
   };
 }
 
-export const toImpersonator = (user: User): Impersonator => ({ id: user.id, email: user.email, fullName: user.fullName });
+export const toImpersonator = (user: Pick<Account['user'], 'id' | 'email' | 'fullName'>): Impersonator => ({
+  id: user.id,
+  email: user.email,
+  fullName: user.fullName,
+});

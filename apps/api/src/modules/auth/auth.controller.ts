@@ -73,7 +73,7 @@ export class AuthController {
   @Authorized(...ANY_ROLE)
   @ApiOperation({ summary: 'Your signed-in devices' })
   async listSessions(@CurrentUser() principal: UserPrincipal): Promise<Page<SessionSummary>> {
-    return { items: await this.sessions.list(principal.tenantId, principal.userId, principal.sessionId), nextCursor: null };
+    return { items: await this.sessions.list(principal.userId, principal.sessionId), nextCursor: null };
   }
 
   @Delete('sessions/:id')
@@ -81,7 +81,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign one of your devices out' })
   async revokeSession(@CurrentUser() principal: UserPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    await this.sessions.revokeOwn(principal.tenantId, principal.userId, id);
+    await this.sessions.revokeOwn(principal.userId, id);
   }
 
   private respond(reply: FastifyReply, signedIn: SignedIn): TokenResponse {

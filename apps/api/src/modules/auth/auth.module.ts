@@ -3,7 +3,8 @@ import { AuthController } from './auth.controller';
 import { ImpersonationController } from './impersonation.controller';
 import { PasswordController } from './password.controller';
 import { SameSiteRequestGuard } from './same-site-request.guard';
-import { AccountLookupService } from './services/account-lookup.service';
+import { AccountsRepository } from './accounts.repository';
+import { ActionTokensRepository } from './action-tokens.repository';
 import { ActionTokenService } from './services/action-token.service';
 import { AuthService } from './services/auth.service';
 import { ImpersonationService } from './services/impersonation.service';
@@ -11,12 +12,14 @@ import { InvitationService } from './services/invitation.service';
 import { LoginThrottleService } from './services/login-throttle.service';
 import { PasswordService } from './services/password.service';
 import { SessionService } from './services/session.service';
+import { SessionsRepository } from './sessions.repository';
 
 @Module({
   controllers: [AuthController, PasswordController, ImpersonationController],
   providers: [
-    AccountLookupService,
+    AccountsRepository,
     ActionTokenService,
+    ActionTokensRepository,
     AuthService,
     ImpersonationService,
     InvitationService,
@@ -24,7 +27,8 @@ import { SessionService } from './services/session.service';
     PasswordService,
     SameSiteRequestGuard,
     SessionService,
+    SessionsRepository,
   ],
-  exports: [InvitationService, SessionService],
+  exports: [InvitationService, SessionService, SessionsRepository, ActionTokensRepository],
 })
 export class AuthModule {}

@@ -1,15 +1,16 @@
 import type { ApiKeyView, CreatedApiKey } from '@fasto/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, IsNull, type DataSource } from 'typeorm';
 import { generateApiKey } from '../../core/auth/api-key-format';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { hashSecretToken } from '../../core/auth/secret-token';
 import { newId } from '../../core/database/ids';
-import { AuditService } from '../audit/audit.service';
+import { Transactions } from '../../core/database/transactions';
 import type { RequestContext } from '../../core/http/request-context';
+import { TenantContext } from '../../core/tenancy/tenant-context';
+import { AuditService } from '../audit/audit.service';
 import { TenantsService } from '../tenants/tenants.service';
-import { ApiKey } from './entities/api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
+import type { ApiKey } from './entities/api-key.entity';
 
 const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
 const toView = (key: ApiKey): ApiKeyView => ({
@@ -22,67 +23,74 @@ const toView = (key: ApiKey): ApiKeyView => ({
   revokedAt: iso(key.revokedAt),
 });
 
-/** Tenant API keys for n8n, managed by super admins: shown once, stored as SHA-256 digests. */
+/**
+ * Tenant API keys for n8n, managed by super admins: shown once, stored as SHA-256 digests. The
+ * console names the tenant; once it is found (system scope), the keys are handled in its scope.
+ */
 @Injectable()
 export class ApiKeysService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: ApiKeysRepository,
     private readonly tenants: TenantsService,
+    private readonly context: TenantContext,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
-  async list(tenantId: string): Promise<ApiKeyView[]> {
-    const tenant = await this.tenants.find(this.dataSource.manager, tenantId);
-    const keys = await this.dataSource.getRepository(ApiKey).find({ where: { tenantId: Equal(tenant.id) }, order: { createdAt: 'DESC' } });
-    return keys.map(toView);
+  list(tenantId: string): Promise<ApiKeyView[]> {
+    return this.inManagedTenant(tenantId, async () => (await this.keys.list()).map(toView));
   }
 
-  async create(principal: UserPrincipal, tenantId: string, name: string, context: RequestContext): Promise<CreatedApiKey> {
+  create(principal: UserPrincipal, tenantId: string, name: string, context: RequestContext): Promise<CreatedApiKey> {
     const generated = generateApiKey();
-    const key = await this.dataSource.transaction(async (manager) => {
-      const tenant = await this.tenants.find(manager, tenantId);
-      const row = manager
-        .getRepository(ApiKey)
-        .create({ id: newId(), tenantId: tenant.id, name, prefix: generated.prefix, keyHash: hashSecretToken(generated.key), createdBy: principal.userId });
-      await manager.getRepository(ApiKey).insert(row);
-      await this.audit.record(
-        {
-          tenantId: tenant.id,
-          actorId: principal.userId,
-          impersonatorId: principal.impersonatorId,
-          action: 'api_key.created',
-          entity: 'api_key',
-          entityId: row.id,
-          changes: { name, prefix: generated.prefix },
-          ...context,
-        },
-        manager,
-      );
-      return manager.getRepository(ApiKey).findOneByOrFail({ id: Equal(row.id) });
+    return this.inManagedTenant(tenantId, async (tenant) => {
+      const key = await this.transactions.run(async (transaction) => {
+        const id = newId();
+        await this.keys.insert({ id, name, prefix: generated.prefix, keyHash: hashSecretToken(generated.key), createdBy: principal.userId });
+        await this.audit.record(
+          {
+            tenantId: tenant,
+            actorId: principal.userId,
+            impersonatorId: principal.impersonatorId,
+            action: 'api_key.created',
+            entity: 'api_key',
+            entityId: id,
+            changes: { name, prefix: generated.prefix },
+            ...context,
+          },
+          transaction,
+        );
+        return this.keys.findById(id);
+      });
+      if (!key) throw new Error('The API key just created is missing');
+      return { id: key.id, name: key.name, prefix: key.prefix, key: generated.key, createdAt: key.createdAt.toISOString() };
     });
-    return { id: key.id, name: key.name, prefix: key.prefix, key: generated.key, createdAt: key.createdAt.toISOString() };
   }
 
   /** Revocation is immediate: the next call with the key answers 401. */
-  async revoke(principal: UserPrincipal, tenantId: string, keyId: string, context: RequestContext): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const tenant = await this.tenants.find(manager, tenantId);
-      const result = await manager
-        .getRepository(ApiKey)
-        .update({ id: Equal(keyId), tenantId: Equal(tenant.id), revokedAt: IsNull() }, { revokedAt: new Date() });
-      if (result.affected !== 1) throw new NotFoundException('API key not found');
-      await this.audit.record(
-        {
-          tenantId: tenant.id,
-          actorId: principal.userId,
-          impersonatorId: principal.impersonatorId,
-          action: 'api_key.revoked',
-          entity: 'api_key',
-          entityId: keyId,
-          ...context,
-        },
-        manager,
-      );
-    });
+  revoke(principal: UserPrincipal, tenantId: string, keyId: string, context: RequestContext): Promise<void> {
+    return this.inManagedTenant(tenantId, (tenant) =>
+      this.transactions.run(async (transaction) => {
+        if (!(await this.keys.revoke(keyId, new Date()))) throw new NotFoundException('API key not found');
+        await this.audit.record(
+          {
+            tenantId: tenant,
+            actorId: principal.userId,
+            impersonatorId: principal.impersonatorId,
+            action: 'api_key.revoked',
+            entity: 'api_key',
+            entityId: keyId,
+            ...context,
+          },
+          transaction,
+        );
+      }),
+    );
+  }
+
+  /** `work` in the scope of a tenant the console may manage (404 for the system tenant or an unknown id). */
+  private async inManagedTenant<T>(tenantId: string, work: (tenantId: string) => Promise<T>): Promise<T> {
+    const tenant = await this.context.runAsSystem('console: the tenant whose API keys are managed', () => this.tenants.find(tenantId));
+    return this.context.runInTenant(tenant.id, () => work(tenant.id));
   }
 }

@@ -4,6 +4,7 @@ import { AttendancesModule } from '../attendances/attendances.module';
 import { FunnelsModule } from '../funnels/funnels.module';
 import { OriginsModule } from '../origins/origins.module';
 import { TenantsModule } from '../tenants/tenants.module';
+import { ApiKeyLookupModule } from './api-key-lookup.module';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { IntegrationCatalogRepository } from './integration-catalog.repository';
@@ -19,7 +20,7 @@ import { BatchIngestDto } from './dto/batch-ingest.dto';
 import { validBatchEnvelope } from './dto/batch-ingest.fast-check';
 
 @Module({
-  imports: [TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
+  imports: [ApiKeyLookupModule, TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
   controllers: [ApiKeysController, IntegrationController],
   providers: [
     ApiKeysService,

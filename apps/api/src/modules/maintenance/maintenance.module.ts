@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttendancesModule } from '../attendances/attendances.module';
 import { AuthModule } from '../auth/auth.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { TenantsModule } from '../tenants/tenants.module';
 import { NotificationRetentionJob } from './notification-retention.job';
 import { RollupCheckJob } from './rollup-check.job';
 import { RollupConsistency } from './rollup-consistency';
@@ -10,7 +11,7 @@ import { TrialExpiryJob } from './trial-expiry.job';
 
 /** Housekeeping scheduled jobs (see `@ScheduledJob`): token cleanup, trial expiry, rollup check, notification retention. */
 @Module({
-  imports: [AuthModule, AttendancesModule, NotificationsModule],
+  imports: [AuthModule, TenantsModule, AttendancesModule, NotificationsModule],
   providers: [TokenCleanupJob, TrialExpiryJob, RollupCheckJob, RollupConsistency, NotificationRetentionJob],
 })
 export class MaintenanceModule {}

@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized } from '../../core/decorators/authorized.decorator';
-import { CurrentTenant, CurrentUser } from '../../core/decorators/current-principal.decorator';
+import { CurrentUser } from '../../core/decorators/current-principal.decorator';
 import { requestContext } from '../../core/http/request-context';
 import { UpdateOwnTenantDto } from './dto/update-own-tenant.dto';
 import { OwnTenantService } from './own-tenant.service';
@@ -17,8 +17,8 @@ export class OwnTenantController {
   @Get()
   @Authorized(Role.Admin, Role.Manager, Role.Agent)
   @ApiOperation({ summary: 'Your organization: name, branding, time zone, thresholds' })
-  get(@CurrentTenant() tenantId: string): Promise<OwnTenant> {
-    return this.ownTenant.get(tenantId);
+  get(): Promise<OwnTenant> {
+    return this.ownTenant.get();
   }
 
   @Patch()

@@ -1,37 +1,38 @@
 import type { OwnTenant } from '@fasto/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
+import { Transactions } from '../../core/database/transactions';
 import { DomainEvents } from '../../core/events/domain-events';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../../core/http/request-context';
 import type { UpdateOwnTenantDto } from './dto/update-own-tenant.dto';
-import { Tenant } from './entities/tenant.entity';
+import type { Tenant } from './entities/tenant.entity';
 import { mergeTenantChanges } from './tenant-changes';
 import { toOwnTenant } from './tenant.mapper';
+import { TenantsRepository } from './tenants.repository';
 
-/** The caller's own organization: settings, branding, thresholds. */
+/** The caller's own organization (the request's tenant): settings, branding, thresholds. */
 @Injectable()
 export class OwnTenantService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenants: TenantsRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
   ) {}
 
-  async get(tenantId: string): Promise<OwnTenant> {
-    return toOwnTenant(await this.find(tenantId));
+  async get(): Promise<OwnTenant> {
+    return toOwnTenant(await this.find());
   }
 
   async update(principal: UserPrincipal, request: UpdateOwnTenantDto, context: RequestContext): Promise<OwnTenant> {
-    await this.dataSource.transaction(async (manager) => {
-      const tenant = await manager.getRepository(Tenant).findOneByOrFail({ id: Equal(principal.tenantId) });
+    await this.transactions.run(async (transaction) => {
+      const tenant = await this.find();
       const changes = mergeTenantChanges(tenant, request);
       const diff = auditDiff(tenant, changes);
       if (Object.keys(diff).length === 0) return;
-      await manager.getRepository(Tenant).update({ id: Equal(principal.tenantId) }, changes);
+      await this.tenants.updateCurrent(changes);
       await this.audit.record(
         {
           tenantId: principal.tenantId,
@@ -43,16 +44,16 @@ export class OwnTenantService {
           changes: diff,
           ...context,
         },
-        manager,
+        transaction,
       );
     });
-    const tenant = await this.get(principal.tenantId);
+    const tenant = await this.get();
     if (request.timezone !== undefined) this.events.emit('tenant.timezone_changed', { tenantId: tenant.id, timezone: tenant.timezone });
     return tenant;
   }
 
-  private async find(tenantId: string): Promise<Tenant> {
-    const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ id: Equal(tenantId) });
+  private async find(): Promise<Tenant> {
+    const tenant = await this.tenants.current();
     if (!tenant) throw new NotFoundException('Tenant not found');
     return tenant;
   }

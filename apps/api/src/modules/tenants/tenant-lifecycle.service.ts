@@ -1,12 +1,13 @@
 import { TenantStatus, type TenantDetail } from '@fasto/contracts';
 import { ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
-import { AuditService } from '../audit/audit.service';
+import { Transactions } from '../../core/database/transactions';
 import type { RequestContext } from '../../core/http/request-context';
+import { TenantContext } from '../../core/tenancy/tenant-context';
+import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../auth/services/session.service';
-import { Tenant } from './entities/tenant.entity';
+import type { Tenant } from './entities/tenant.entity';
+import { TenantsRepository } from './tenants.repository';
 import { TenantsService } from './tenants.service';
 
 /** Which statuses each transition may start from. */
@@ -23,34 +24,38 @@ const TRANSITIONS: Record<'suspend' | 'reactivate' | 'cancel', { from: TenantSta
 @Injectable()
 export class TenantLifecycleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenants: TenantsService,
+    private readonly rows: TenantsRepository,
     private readonly sessions: SessionService,
+    private readonly context: TenantContext,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
   async transition(principal: UserPrincipal, id: string, action: keyof typeof TRANSITIONS, context: RequestContext): Promise<TenantDetail> {
     const { from, to } = TRANSITIONS[action];
-    await this.dataSource.transaction(async (manager) => {
-      const tenant = await this.tenants.find(manager, id);
-      if (!from.includes(tenant.status)) throw new ConflictException(`Cannot ${action} a tenant that is ${tenant.status}`);
-      const changes: Partial<Tenant> = { status: to, ...(to === TenantStatus.Active ? { trialEndsAt: null } : {}) };
-      await manager.getRepository(Tenant).update({ id: Equal(tenant.id) }, changes);
-      await this.audit.record(
-        {
-          tenantId: tenant.id,
-          actorId: principal.userId,
-          impersonatorId: principal.impersonatorId,
-          action: `tenant.${action === 'reactivate' ? 'reactivated' : action === 'suspend' ? 'suspended' : 'cancelled'}`,
-          entity: 'tenant',
-          entityId: tenant.id,
-          changes: { status: { from: tenant.status, to } },
-          ...context,
-        },
-        manager,
-      );
-    });
-    if (to !== TenantStatus.Active) await this.sessions.revokeAllForTenant(id);
+    await this.context.runAsSystem(`console: ${action} a tenant`, () =>
+      this.transactions.run(async (transaction) => {
+        const tenant = await this.tenants.find(id);
+        if (!from.includes(tenant.status)) throw new ConflictException(`Cannot ${action} a tenant that is ${tenant.status}`);
+        const changes: Partial<Tenant> = { status: to, ...(to === TenantStatus.Active ? { trialEndsAt: null } : {}) };
+        await this.rows.update(tenant.id, changes);
+        await this.audit.record(
+          {
+            tenantId: tenant.id,
+            actorId: principal.userId,
+            impersonatorId: principal.impersonatorId,
+            action: `tenant.${action === 'reactivate' ? 'reactivated' : action === 'suspend' ? 'suspended' : 'cancelled'}`,
+            entity: 'tenant',
+            entityId: tenant.id,
+            changes: { status: { from: tenant.status, to } },
+            ...context,
+          },
+          transaction,
+        );
+      }),
+    );
+    if (to !== TenantStatus.Active) await this.context.runInTenant(id, () => this.sessions.revokeAllForTenant());
     return this.tenants.get(id);
   }
 }

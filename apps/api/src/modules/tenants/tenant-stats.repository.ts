@@ -2,6 +2,7 @@ import { SYSTEM_TENANT_SLUG, TenantStatus, type TenantsOverview } from '@fasto/c
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { TenantContext } from '../../core/tenancy/tenant-context';
 
 export interface TenantStats {
   userCount: number;
@@ -15,12 +16,16 @@ const latest = (...dates: (string | Date | null | undefined)[]) =>
     .map((date) => new Date(date))
     .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
 
-/** Usage figures for the super admin console, computed for one page of tenants at a time. */
+/** Usage figures for the super admin console (system scope), computed for one page of tenants at a time. */
 @Injectable()
 export class TenantStatsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly context: TenantContext,
+  ) {}
 
   async forTenants(tenantIds: string[]): Promise<Map<string, TenantStats>> {
+    this.context.system();
     const stats = new Map<string, TenantStats>();
     if (tenantIds.length === 0) return stats;
     const users: { tenantId: string; n: string | number; lastLogin: string | Date | null }[] = await this.dataSource
@@ -55,6 +60,7 @@ export class TenantStatsRepository {
   }
 
   async overview(now = new Date()): Promise<TenantsOverview> {
+    this.context.system();
     const since = new Date(now.getTime() - 30 * 86_400_000);
     const statuses: { status: TenantStatus; n: string | number }[] = await this.dataSource
       .createQueryBuilder()

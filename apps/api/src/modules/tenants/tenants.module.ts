@@ -6,12 +6,13 @@ import { OwnTenantService } from './own-tenant.service';
 import { TenantLifecycleService } from './tenant-lifecycle.service';
 import { TenantStatsRepository } from './tenant-stats.repository';
 import { TenantsController } from './tenants.controller';
+import { TenantsRepository } from './tenants.repository';
 import { TenantsService } from './tenants.service';
 
 @Module({
   imports: [AuthModule, UsersModule],
   controllers: [TenantsController, OwnTenantController],
-  providers: [TenantsService, TenantLifecycleService, TenantStatsRepository, OwnTenantService],
-  exports: [TenantsService],
+  providers: [TenantsService, TenantsRepository, TenantLifecycleService, TenantStatsRepository, OwnTenantService],
+  exports: [TenantsService, TenantsRepository],
 })
 export class TenantsModule {}

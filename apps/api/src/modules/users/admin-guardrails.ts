@@ -1,25 +1,17 @@
 import { ErrorCode, Role } from '@fasto/contracts';
 import { ConflictException, ForbiddenException } from '@nestjs/common';
-import { Equal, Not, type EntityManager } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
-import { forUpdate } from '../../core/database/lock';
-import { User } from './entities/user.entity';
 import { apiError } from '../../core/errors/api-error';
+import type { UsersRepository } from './users.repository';
 
 export const LAST_ADMIN = 'An organization needs at least one active admin: promote someone else first';
 
 /**
- * Refuses to demote or deactivate the tenant's last active admin. Runs inside the write's
- * transaction with the admin rows locked, so two concurrent demotions cannot both pass.
+ * Refuses to demote or deactivate the tenant's last active admin. Call it inside the write's
+ * transaction: the admin rows stay locked, so two concurrent demotions cannot both pass.
  */
-export async function assertAnotherActiveAdmin(manager: EntityManager, tenantId: string, leavingUserId: string): Promise<void> {
-  const others = await forUpdate(
-    manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where({ tenantId: Equal(tenantId), role: Role.Admin, isActive: true, id: Not(Equal(leavingUserId)) }),
-  ).getCount();
-  if (others === 0) throw new ConflictException(apiError(ErrorCode.LastAdmin, LAST_ADMIN));
+export async function assertAnotherActiveAdmin(users: UsersRepository, leavingUserId: string): Promise<void> {
+  if ((await users.otherActiveAdmins(leavingUserId)) === 0) throw new ConflictException(apiError(ErrorCode.LastAdmin, LAST_ADMIN));
 }
 
 /**
@@ -29,8 +21,6 @@ export async function assertAnotherActiveAdmin(manager: EntityManager, tenantId:
  */
 export function assertNoAdminGrantUnderImpersonation(principal: UserPrincipal, grantedRole: Role | undefined, currentRole: Role | null): void {
   if (principal.impersonatorId && grantedRole === Role.Admin && currentRole !== Role.Admin) {
-    throw new ForbiddenException(
-      apiError(ErrorCode.NotAllowedWhileImpersonating, 'Creating or promoting admins is not allowed while impersonating'),
-    );
+    throw new ForbiddenException(apiError(ErrorCode.NotAllowedWhileImpersonating, 'Creating or promoting admins is not allowed while impersonating'));
   }
 }

@@ -1,17 +1,15 @@
 import { ErrorCode, Role } from '@fasto/contracts';
 import { ConflictException, HttpException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { Equal, type DataSource, type EntityManager } from 'typeorm';
-import { DomainEvents } from '../../core/events/domain-events';
+import { Transactions } from '../../core/database/transactions';
 import { isUniqueViolation } from '../../core/database/unique-violation';
-import { AuditService } from '../audit/audit.service';
-import type { RequestContext } from '../../core/http/request-context';
-import { InvitationService } from '../auth/services/invitation.service';
-import { Team } from '../teams/entities/team.entity';
-import { Tenant } from '../tenants/entities/tenant.entity';
-import { User } from './entities/user.entity';
+import { DomainEvents } from '../../core/events/domain-events';
 import { apiError } from '../../core/errors/api-error';
+import type { RequestContext } from '../../core/http/request-context';
+import { TenantContext } from '../../core/tenancy/tenant-context';
+import { AuditService } from '../audit/audit.service';
+import { InvitationService } from '../auth/services/invitation.service';
+import type { User } from './entities/user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface NewMember {
   email: string;
@@ -20,6 +18,8 @@ export interface NewMember {
   teamId?: string | null;
   phone?: string | null;
 }
+
+type Transaction = Parameters<Parameters<Transactions['run']>[0]>[0];
 
 export const ALREADY_A_MEMBER = 'A member of this organization already has this email';
 /** Same words whoever holds the address (another tenant, a super admin): it names no one. */
@@ -41,41 +41,25 @@ export class UserProvisioningService {
   private readonly logger = new Logger(UserProvisioningService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly context: TenantContext,
     private readonly invitations: InvitationService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
   ) {}
 
-  /** Inserts the member inside the caller's transaction; send the invitation after it commits. */
-  async insert(
-    manager: EntityManager,
-    tenantId: string,
-    member: NewMember,
-    actor: { id: string; impersonatorId?: string | null },
-    context: RequestContext,
-  ): Promise<User> {
-    const holder = await this.holderOf(manager, member.email);
-    if (holder) throw emailRefusal(holder.tenantId, tenantId);
-    if (member.teamId && !(await manager.getRepository(Team).existsBy({ id: Equal(member.teamId), tenantId: Equal(tenantId) }))) {
-      throw new NotFoundException('Team not found');
-    }
-    const user = manager.getRepository(User).create({
-      id: randomUUID(),
-      tenantId,
-      email: member.email,
-      fullName: member.fullName,
-      role: member.role,
-      teamId: member.teamId ?? null,
-      phone: member.phone ?? null,
-      passwordHash: null,
-      isActive: true,
-    });
+  /** Inserts the member of the current tenant inside the caller's transaction; send the invitation after it commits. */
+  async insert(transaction: Transaction, member: NewMember, actor: { id: string; impersonatorId?: string | null }, context: RequestContext): Promise<User> {
+    const tenantId = this.context.tenantId();
+    const holder = await this.holderOf(member.email, 'transaction');
+    if (holder) throw emailRefusal(holder, tenantId);
+    if (member.teamId && !(await this.users.teamExists(member.teamId))) throw new NotFoundException('Team not found');
+    let id: string;
     try {
-      await manager.getRepository(User).insert(user);
+      id = await this.users.insert(member);
     } catch (error) {
-      const holder = isUniqueViolation(error) ? await this.holderOf(this.dataSource.manager, member.email) : null;
-      if (holder) throw emailRefusal(holder.tenantId, tenantId);
+      const holder = isUniqueViolation(error) ? await this.holderOf(member.email, 'committed') : null;
+      if (holder) throw emailRefusal(holder, tenantId);
       throw error;
     }
     await this.audit.record(
@@ -85,26 +69,26 @@ export class UserProvisioningService {
         impersonatorId: actor.impersonatorId,
         action: 'user.created',
         entity: 'user',
-        entityId: user.id,
+        entityId: id,
         changes: { email: member.email, fullName: member.fullName, role: member.role, teamId: member.teamId ?? null },
         ...context,
       },
-      manager,
+      transaction,
     );
-    await this.events.publish(manager, 'user.created', { tenantId, userId: user.id, actorId: actor.id });
-    return manager.getRepository(User).findOneByOrFail({ id: Equal(user.id), tenantId: Equal(tenantId) });
+    await this.events.publish(transaction, 'user.created', { tenantId, userId: id, actorId: actor.id });
+    const user = await this.users.findById(id);
+    if (!user) throw new Error(`The member ${id} just inserted is missing`);
+    return user;
   }
 
-  /** The account that holds an address, in any tenant (one lookup, whoever holds it). */
-  private holderOf(manager: EntityManager, email: string): Promise<Pick<User, 'tenantId'> | null> {
-    return manager.getRepository(User).findOne({ select: { id: true, tenantId: true }, where: { email: Equal(email) } });
+  private holderOf(email: string, view: 'transaction' | 'committed'): Promise<string | null> {
+    return this.context.runAsSystem('users: which tenant holds this e-mail', () => this.users.tenantHoldingEmail(email, view));
   }
 
-  /** After commit: the invitation email. Mail trouble never undoes the member. */
+  /** After commit, in the member's tenant: the invitation email. Mail trouble never undoes the member. */
   async welcome(user: User): Promise<void> {
-    const tenant = await this.dataSource.getRepository(Tenant).findOneByOrFail({ id: Equal(user.tenantId) });
     try {
-      await this.invitations.invite(user, tenant);
+      await this.invitations.invite(user);
     } catch (error) {
       this.logger.error({ err: error, userId: user.id }, 'Invitation email could not be sent');
     }

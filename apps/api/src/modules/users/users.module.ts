@@ -3,12 +3,13 @@ import { AuthModule } from '../auth/auth.module';
 import { UserCreationLimit } from './user-creation-limit';
 import { UserProvisioningService } from './user-provisioning.service';
 import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [AuthModule],
   controllers: [UsersController],
-  providers: [UsersService, UserProvisioningService, UserCreationLimit],
+  providers: [UsersService, UsersRepository, UserProvisioningService, UserCreationLimit],
   exports: [UserProvisioningService],
 })
 export class UsersModule {}

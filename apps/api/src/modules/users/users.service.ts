@@ -1,36 +1,35 @@
 import { Role, type Page, type UserView } from '@fasto/contracts';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, In, type DataSource, type EntityManager } from 'typeorm';
 import type { UserPrincipal } from '../../core/auth/principal';
+import { Transactions } from '../../core/database/transactions';
 import { DomainEvents } from '../../core/events/domain-events';
-import { containsPattern, likeInsensitive } from '../../core/database/like';
-import { keysetPage } from '../../core/pagination/keyset';
 import { pageSize } from '../../core/pagination/page-query.dto';
 import { auditDiff } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../../core/http/request-context';
 import { SessionService } from '../auth/services/session.service';
-import { Team } from '../teams/entities/team.entity';
 import { assertAnotherActiveAdmin, assertNoAdminGrantUnderImpersonation } from './admin-guardrails';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
 import { ADMIN_ONLY_USER_FIELDS, type UpdateMeDto, type UpdateUserDto } from './dto/update-user.dto';
-import { User } from './entities/user.entity';
+import type { User } from './entities/user.entity';
 import { toUserView } from './user.mapper';
 import { UserCreationLimit } from './user-creation-limit';
 import { UserProvisioningService } from './user-provisioning.service';
+import { UsersRepository, type UserFilter } from './users.repository';
 
 const actorOf = (principal: UserPrincipal) => ({ id: principal.userId, impersonatorId: principal.impersonatorId });
 
 /**
- * Members of a tenant. Admins see and manage everyone; managers see their own team and edit
- * profiles there; agents see themselves. Anyone out of reach answers 404, like a missing id.
+ * Members of the request's tenant (the repository takes it from TenantContext). Admins see and
+ * manage everyone; managers see their own team and edit profiles there; agents see themselves.
+ * Anyone out of reach answers 404, like a missing id.
  */
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
     private readonly provisioning: UserProvisioningService,
     private readonly creationLimit: UserCreationLimit,
     private readonly sessions: SessionService,
@@ -39,25 +38,12 @@ export class UsersService {
   ) {}
 
   async list(principal: UserPrincipal, query: ListUsersQuery): Promise<Page<UserView>> {
-    const users = this.dataSource.getRepository(User).createQueryBuilder('u').where('u.tenantId = :tenantId', { tenantId: principal.tenantId });
-    if (principal.role === Role.Manager) {
-      if (principal.teamId) users.andWhere('u.teamId = :ownTeam', { ownTeam: principal.teamId });
-      else users.andWhere('u.id = :self', { self: principal.userId });
-    }
-    if (query.role) users.andWhere('u.role = :role', { role: query.role });
-    if (query.teamId) users.andWhere('u.teamId = :teamId', { teamId: query.teamId });
-    if (query.isActive !== undefined) users.andWhere('u.isActive = :isActive', { isActive: query.isActive });
-    if (query.q) users.andWhere(`(${likeInsensitive('u.fullName', 'q')} OR ${likeInsensitive('u.email', 'q')})`, { q: containsPattern(query.q) });
-
-    const page = await keysetPage(
-      users,
-      { sortColumn: 'u.fullName', idColumn: 'u.id', direction: 'ASC', cursor: query.cursor, limit: pageSize(query), keyOf: (user) => [user.fullName, user.id] },
-      (user) => user,
+    const reach: UserFilter = principal.role !== Role.Manager ? {} : principal.teamId ? { onlyTeamId: principal.teamId } : { onlyUserId: principal.userId };
+    const page = await this.users.page(
+      { ...reach, role: query.role, teamId: query.teamId, isActive: query.isActive, q: query.q },
+      { cursor: query.cursor, limit: pageSize(query) },
     );
-    const teamNames = await this.teamNames(
-      principal.tenantId,
-      page.items.map((user) => user.teamId),
-    );
+    const teamNames = await this.users.teamNames(page.items.map((user) => user.teamId));
     return { items: page.items.map((user) => toUserView(user, user.teamId ? (teamNames.get(user.teamId) ?? null) : null)), nextCursor: page.nextCursor };
   }
 
@@ -68,7 +54,7 @@ export class UsersService {
   async create(principal: UserPrincipal, request: CreateUserDto, context: RequestContext): Promise<UserView> {
     assertNoAdminGrantUnderImpersonation(principal, request.role, null);
     await this.creationLimit.spend(principal);
-    const user = await this.dataSource.transaction((manager) => this.provisioning.insert(manager, principal.tenantId, request, actorOf(principal), context));
+    const user = await this.transactions.run((transaction) => this.provisioning.insert(transaction, request, actorOf(principal), context));
     await this.provisioning.welcome(user);
     return this.view(user);
   }
@@ -83,14 +69,14 @@ export class UsersService {
     assertNoAdminGrantUnderImpersonation(principal, request.role, target.role);
     if (request.isActive === false && target.id === principal.userId) throw new ConflictException('You cannot deactivate yourself');
 
-    const updated = await this.dataSource.transaction(async (manager) => {
+    const updated = await this.transactions.run(async (transaction) => {
       const losesAdmin =
         target.role === Role.Admin && target.isActive && ((request.role !== undefined && request.role !== Role.Admin) || request.isActive === false);
-      if (losesAdmin) await assertAnotherActiveAdmin(manager, principal.tenantId, target.id);
-      if (request.teamId) await this.assertTeam(manager, principal.tenantId, request.teamId);
+      if (losesAdmin) await assertAnotherActiveAdmin(this.users, target.id);
+      if (request.teamId && !(await this.users.teamExists(request.teamId))) throw new NotFoundException('Team not found');
       const changes = auditDiff(target, request);
       if (Object.keys(changes).length > 0) {
-        await manager.getRepository(User).update({ id: Equal(target.id), tenantId: Equal(principal.tenantId) }, request);
+        await this.users.update(target.id, request);
         await this.audit.record(
           {
             tenantId: principal.tenantId,
@@ -102,12 +88,12 @@ export class UsersService {
             changes,
             ...context,
           },
-          manager,
+          transaction,
         );
       }
-      const after = await manager.getRepository(User).findOneByOrFail({ id: Equal(target.id), tenantId: Equal(principal.tenantId) });
+      const after = await this.find(target.id);
       if ('teamId' in changes) {
-        await this.events.publish(manager, 'user.team_changed', {
+        await this.events.publish(transaction, 'user.team_changed', {
           tenantId: principal.tenantId,
           userId: target.id,
           fromTeamId: target.teamId,
@@ -118,7 +104,7 @@ export class UsersService {
       return after;
     });
 
-    if (request.isActive === false && target.isActive) await this.sessions.revokeAllForUser(principal.tenantId, target.id);
+    if (request.isActive === false && target.isActive) await this.sessions.revokeAllForUser(target.id);
     return this.view(updated);
   }
 
@@ -132,12 +118,11 @@ export class UsersService {
     if (principal.role === Role.Agent && request.fullName !== undefined) {
       throw new ForbiddenException('Agents cannot change their full name; ask a manager or an admin');
     }
-    const me = await this.dataSource.getRepository(User).findOneBy({ id: Equal(principal.userId), tenantId: Equal(principal.tenantId) });
-    if (!me) throw new NotFoundException('User not found');
+    const me = await this.find(principal.userId);
     const changes = auditDiff(me, request);
     if (Object.keys(changes).length > 0) {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(User).update({ id: Equal(me.id), tenantId: Equal(principal.tenantId) }, request);
+      await this.transactions.run(async (transaction) => {
+        await this.users.update(me.id, request);
         await this.audit.record(
           {
             tenantId: principal.tenantId,
@@ -149,16 +134,16 @@ export class UsersService {
             changes,
             ...context,
           },
-          manager,
+          transaction,
         );
       });
     }
-    return this.view(await this.dataSource.getRepository(User).findOneByOrFail({ id: Equal(me.id), tenantId: Equal(principal.tenantId) }));
+    return this.view(await this.find(me.id));
   }
 
   /** The member if this principal may see them; otherwise 404, exactly like an unknown id. */
   private async visible(principal: UserPrincipal, id: string): Promise<User> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: Equal(id), tenantId: Equal(principal.tenantId) });
+    const user = await this.users.findById(id);
     const inReach =
       user &&
       (principal.role === Role.Admin ||
@@ -168,19 +153,14 @@ export class UsersService {
     return user;
   }
 
-  private async assertTeam(manager: EntityManager, tenantId: string, teamId: string): Promise<void> {
-    if (!(await manager.getRepository(Team).existsBy({ id: Equal(teamId), tenantId: Equal(tenantId) }))) throw new NotFoundException('Team not found');
+  private async find(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundException('User not found');
+    return user;
   }
 
   private async view(user: User): Promise<UserView> {
-    const names = await this.teamNames(user.tenantId, [user.teamId]);
+    const names = await this.users.teamNames([user.teamId]);
     return toUserView(user, user.teamId ? (names.get(user.teamId) ?? null) : null);
-  }
-
-  private async teamNames(tenantId: string, teamIds: (string | null)[]): Promise<Map<string, string>> {
-    const ids = [...new Set(teamIds.filter((teamId): teamId is string => teamId !== null))];
-    if (ids.length === 0) return new Map();
-    const teams = await this.dataSource.getRepository(Team).find({ select: { id: true, name: true }, where: { tenantId: Equal(tenantId), id: In(ids) } });
-    return new Map(teams.map((team) => [team.id, team.name]));
   }
 }

@@ -1,22 +1,16 @@
-import { ErrorCode, Role, type MeResponse, type TokenResponse } from '@fasto/contracts';
+import { ErrorCode, type MeResponse, type TokenResponse } from '@fasto/contracts';
 import { ForbiddenException, Injectable, UnauthorizedException, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Equal, type DataSource } from 'typeorm';
-import { withDeadlockRetry } from '../../../core/database/deadlock-retry';
-import { inOneTransaction } from '../../../core/database/one-round-trip';
-import { updateRowsStatement } from '../../../core/database/row-statements';
-import { cacheNeutralWrite } from '../../../core/database/table-writes';
 import { AccessTokenService } from '../../../core/auth/access-token.service';
 import { BackgroundWork } from '../../../core/background/background-work.service';
 import { hashPassword, verifyPassword } from '../../../core/auth/password-hashing';
 import type { UserPrincipal } from '../../../core/auth/principal';
 import { AuditService } from '../../audit/audit.service';
-import { User } from '../../users/entities/user.entity';
+import { TenantContext } from '../../../core/tenancy/tenant-context';
+import { AccountsRepository, tenantHasAccess, type Account } from '../accounts.repository';
 import { toAuthUser, toImpersonator } from '../auth-user.mapper';
 import type { LoginDto } from '../dto/login.dto';
 import type { RequestContext } from '../../../core/http/request-context';
-import { AccountLookupService, tenantHasAccess, type Account } from './account-lookup.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService, type IssuedRefreshToken } from './session.service';
 import { normalizeEmail } from '../../../core/validation/email';
@@ -35,8 +29,8 @@ export class AuthService implements OnModuleInit {
   private decoyHash = '';
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly accounts: AccountLookupService,
+    private readonly accounts: AccountsRepository,
+    private readonly context: TenantContext,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
     private readonly tokens: AccessTokenService,
@@ -51,7 +45,10 @@ export class AuthService implements OnModuleInit {
   async login(credentials: LoginDto, context: RequestContext): Promise<SignedIn> {
     const email = normalizeEmail(credentials.email);
     // Both reads at once; the account is used only if the throttle lets the attempt through.
-    const [, account] = await Promise.all([this.throttle.assertAllowed(email, context.ip), this.accounts.byEmail(email)]);
+    const [, account] = await Promise.all([
+      this.throttle.assertAllowed(email, context.ip),
+      this.context.runAsSystem('login: account by e-mail', () => this.accounts.byEmail(email)),
+    ]);
     const passwordHash = account?.user.passwordHash ?? this.decoyHash;
     const passwordMatches = await verifyPassword(passwordHash, credentials.password);
     if (!account || !account.user.passwordHash || !passwordMatches || !account.user.isActive) {
@@ -74,25 +71,23 @@ export class AuthService implements OnModuleInit {
     if (!tenantHasAccess(account.tenant))
       throw new ForbiddenException(apiError(ErrorCode.TenantInactive, `This organization is ${account.tenant.status}; access is closed`));
 
-    // The sign-in's writes commit together, sent in one round trip: a session never exists without
-    // its audit entry. The user row first: the session's foreign key share-locks it, and two
-    // logins of one user holding those shared locks would deadlock on this update.
-    const user = { id: account.user.id, tenantId: account.tenant.id };
-    const session = this.sessions.opening(user, context);
-    const writes = [
-      // No cached principal holds the sign-in time: this write leaves the principal cache as it is.
-      cacheNeutralWrite(updateRowsStatement(this.dataSource.manager, User, user, { lastLoginAt: new Date() })),
-      this.throttle.successStatement(email, context.ip),
-      session.statement,
-      this.audit.entryStatement({ tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, ...context }),
-    ];
-    await withDeadlockRetry(() => inOneTransaction(this.dataSource, writes));
-    return this.signedIn(account, session.issued);
+    // The sign-in's writes commit together, sent in one round trip: a session never exists without its audit entry.
+    const userId = account.user.id;
+    const issued = await this.context.runInTenant(account.tenant.id, async () => {
+      const session = this.sessions.opening(userId, context);
+      await this.accounts.recordSignIn(userId, [
+        this.throttle.successStatement(email, context.ip),
+        session.statement,
+        this.audit.entryStatement({ tenantId: account.tenant.id, actorId: userId, action: 'auth.login', entity: 'user', entityId: userId, ...context }),
+      ]);
+      return session.issued;
+    });
+    return this.signedIn(account, issued);
   }
 
-  /** Opens a session for an account already proven (accepted invitation). */
+  /** Opens a session for an account of the current tenant already proven (accepted invitation). */
   async startSession(account: Account, context: RequestContext): Promise<SignedIn> {
-    return this.signedIn(account, await this.sessions.start({ id: account.user.id, tenantId: account.tenant.id }, context));
+    return this.signedIn(account, await this.sessions.start(account.user.id, context));
   }
 
   private async signedIn(account: Account, refresh: IssuedRefreshToken): Promise<SignedIn> {
@@ -119,11 +114,13 @@ export class AuthService implements OnModuleInit {
     }
     if (rotation.outcome !== 'rotated') throw new UnauthorizedException(apiError(ErrorCode.SessionRevoked, 'Session expired or revoked; sign in again'));
 
-    const account = await this.accounts.byId(rotation.tenantId, rotation.userId);
-    if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) {
-      await this.sessions.revokeFamily(rotation.tenantId, rotation.familyId);
-      throw new UnauthorizedException(apiError(ErrorCode.SessionRevoked, 'Session expired or revoked; sign in again'));
-    }
+    const account = await this.context.runInTenant(rotation.tenantId, async () => {
+      const account = await this.accounts.byId(rotation.userId);
+      if (account && account.user.isActive && tenantHasAccess(account.tenant)) return account;
+      await this.sessions.revokeFamily(rotation.familyId);
+      return null;
+    });
+    if (!account) throw new UnauthorizedException(apiError(ErrorCode.SessionRevoked, 'Session expired or revoked; sign in again'));
     const access = await this.tokens.sign({
       sub: account.user.id,
       tid: account.tenant.id,
@@ -140,10 +137,11 @@ export class AuthService implements OnModuleInit {
   }
 
   async me(principal: UserPrincipal): Promise<MeResponse> {
-    const account = await this.accounts.byId(principal.tenantId, principal.userId);
+    const account = await this.accounts.byId(principal.userId);
     if (!account) throw new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Missing or invalid access token'));
-    const impersonator = principal.impersonatorId
-      ? await this.dataSource.getRepository(User).findOneBy({ id: Equal(principal.impersonatorId), role: Equal(Role.SuperAdmin) })
+    const impersonatorId = principal.impersonatorId;
+    const impersonator = impersonatorId
+      ? await this.context.runAsSystem('me: the super admin behind an impersonation token', () => this.accounts.superAdminById(impersonatorId))
       : null;
     return { user: toAuthUser(account.user, account.tenant), impersonator: impersonator ? toImpersonator(impersonator) : null };
   }

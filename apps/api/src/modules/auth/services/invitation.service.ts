@@ -1,18 +1,16 @@
 import { ErrorCode, type InvitationCheckResponse } from '@fasto/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { MailerService } from '../../../core/mail/mailer.service';
 import { AuditService } from '../../audit/audit.service';
-import type { Tenant } from '../../tenants/entities/tenant.entity';
-import { User } from '../../users/entities/user.entity';
+import { TenantContext } from '../../../core/tenancy/tenant-context';
+import type { User } from '../../users/entities/user.entity';
+import { AccountsRepository, tenantHasAccess } from '../accounts.repository';
 import { invitationEmail } from '../auth-emails';
 import type { AcceptInviteDto } from '../dto/password.dto';
 import { assertAcceptablePassword } from '../password-policy';
 import type { RequestContext } from '../../../core/http/request-context';
-import { AccountLookupService, tenantHasAccess } from './account-lookup.service';
 import { ActionTokenService, INVITE_TTL_MS } from './action-token.service';
 import { AuthService, type SignedIn } from './auth.service';
 import { PasswordService } from './password.service';
@@ -24,9 +22,9 @@ const INVALID_INVITE = 'This invitation is invalid or has expired; ask your admi
 @Injectable()
 export class InvitationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
-    private readonly accounts: AccountLookupService,
+    private readonly accounts: AccountsRepository,
+    private readonly context: TenantContext,
     private readonly actionTokens: ActionTokenService,
     private readonly passwords: PasswordService,
     private readonly auth: AuthService,
@@ -34,11 +32,13 @@ export class InvitationService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Sends (or re-sends) the invitation; an earlier link stops working. */
-  async invite(user: User, tenant: Tenant): Promise<void> {
-    const token = await this.actionTokens.issue({ tenantId: tenant.id, userId: user.id }, 'invite', INVITE_TTL_MS);
+  /** Sends (or re-sends) the invitation to a member of the current tenant; an earlier link stops working. */
+  async invite(user: User): Promise<void> {
+    const account = await this.accounts.byId(user.id);
+    if (!account) throw new Error(`No member ${user.id} to invite in this tenant`);
+    const token = await this.actionTokens.issue(user.id, 'invite', INVITE_TTL_MS);
     const url = `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
-    await this.mailer.send(invitationEmail(user.email, user.fullName, tenant.name, url));
+    await this.mailer.send(invitationEmail(user.email, user.fullName, account.tenant.name, url));
   }
 
   /** What the link is worth, read-only: the accept page explains a used or expired link before showing a form. */
@@ -47,29 +47,34 @@ export class InvitationService {
     if (!token) return { status: 'invalid' };
     if (token.usedAt) return { status: 'used' };
     if (token.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
-    const account = await this.accounts.byId(token.tenantId, token.userId);
+    const account = await this.context.runInTenant(token.tenantId, () => this.accounts.byId(token.userId));
     if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) return { status: 'invalid' };
     return { status: 'valid', email: account.user.email, fullName: account.user.fullName, tenantName: account.tenant.name };
   }
 
   async accept(request: AcceptInviteDto, context: RequestContext): Promise<SignedIn> {
     const token = await this.actionTokens.findUsable(request.token, 'invite');
-    const account = token ? await this.accounts.byId(token.tenantId, token.userId) : null;
-    if (!token || !account || !account.user.isActive || !tenantHasAccess(account.tenant))
-      throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
-    assertAcceptablePassword(request.password, account.user.email);
-    if (!(await this.actionTokens.consume(token))) throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
+    if (!token) throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
+    // The rest happens in the invitation's tenant.
+    return this.context.runInTenant(token.tenantId, async () => {
+      const account = await this.accounts.byId(token.userId);
+      if (!account || !account.user.isActive || !tenantHasAccess(account.tenant))
+        throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
+      assertAcceptablePassword(request.password, account.user.email);
+      if (!(await this.actionTokens.consume(token))) throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
 
-    await this.passwords.setPassword(account.tenant.id, account.user.id, request.password);
-    await this.audit.record({
-      tenantId: account.tenant.id,
-      actorId: account.user.id,
-      action: 'auth.invite_accepted',
-      entity: 'user',
-      entityId: account.user.id,
-      ...context,
+      await this.passwords.setPassword(account.user.id, request.password);
+      await this.audit.record({
+        tenantId: account.tenant.id,
+        actorId: account.user.id,
+        action: 'auth.invite_accepted',
+        entity: 'user',
+        entityId: account.user.id,
+        ...context,
+      });
+      const accepted = await this.accounts.byId(account.user.id);
+      if (!accepted) throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
+      return this.auth.startSession(accepted, context);
     });
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: account.user.id, tenantId: account.tenant.id });
-    return this.auth.startSession({ user, tenant: account.tenant }, context);
   }
 }

@@ -1,7 +1,5 @@
 import { ErrorCode } from '@fasto/contracts';
 import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { hashPassword, verifyPassword } from '../../../core/auth/password-hashing';
 import { BackgroundWork } from '../../../core/background/background-work.service';
 import type { UserPrincipal } from '../../../core/auth/principal';
@@ -10,12 +8,12 @@ import type { AppConfig } from '../../../core/config/app-config';
 import { MailerService } from '../../../core/mail/mailer.service';
 import { RateLimitStore } from '../../../core/rate-limit/rate-limit.store';
 import { AuditService } from '../../audit/audit.service';
-import { User } from '../../users/entities/user.entity';
 import { passwordResetEmail } from '../auth-emails';
 import type { ChangePasswordDto, ResetPasswordDto } from '../dto/password.dto';
 import { assertAcceptablePassword } from '../password-policy';
 import type { RequestContext } from '../../../core/http/request-context';
-import { AccountLookupService, tenantHasAccess } from './account-lookup.service';
+import { TenantContext } from '../../../core/tenancy/tenant-context';
+import { AccountsRepository, tenantHasAccess } from '../accounts.repository';
 import { ActionTokenService, PASSWORD_RESET_TTL_MS } from './action-token.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService } from './session.service';
@@ -29,9 +27,9 @@ const INVALID_LINK = 'This link is invalid or has expired; ask for a new one';
 @Injectable()
 export class PasswordService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
-    private readonly accounts: AccountLookupService,
+    private readonly accounts: AccountsRepository,
+    private readonly context: TenantContext,
     private readonly actionTokens: ActionTokenService,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
@@ -54,47 +52,53 @@ export class PasswordService {
       refillMs: 3_600_000 / RESET_EMAILS_PER_HOUR,
     });
     if (!sent.granted) return;
-    const account = await this.accounts.byEmail(normalised);
+    const account = await this.context.runAsSystem('password reset: account by e-mail', () => this.accounts.byEmail(normalised));
     if (!account || !account.user.isActive || !tenantHasAccess(account.tenant)) return;
 
-    this.background.run('password reset link', async () => {
-      const token = await this.actionTokens.issue({ tenantId: account.tenant.id, userId: account.user.id }, 'password_reset', PASSWORD_RESET_TTL_MS);
-      await this.audit.record({
-        tenantId: account.tenant.id,
-        actorId: null,
-        action: 'auth.password_reset_requested',
-        entity: 'user',
-        entityId: account.user.id,
-        ...context,
-      });
-      const url = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-      await this.mailer.send(passwordResetEmail(account.user.email, account.user.fullName, url));
-    });
+    this.background.run('password reset link', () =>
+      this.context.runInTenant(account.tenant.id, async () => {
+        const token = await this.actionTokens.issue(account.user.id, 'password_reset', PASSWORD_RESET_TTL_MS);
+        await this.audit.record({
+          tenantId: account.tenant.id,
+          actorId: null,
+          action: 'auth.password_reset_requested',
+          entity: 'user',
+          entityId: account.user.id,
+          ...context,
+        });
+        const url = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+        await this.mailer.send(passwordResetEmail(account.user.email, account.user.fullName, url));
+      }),
+    );
   }
 
   async reset(request: ResetPasswordDto, context: RequestContext): Promise<void> {
     const token = await this.actionTokens.findUsable(request.token, 'password_reset');
-    const account = token ? await this.accounts.byId(token.tenantId, token.userId) : null;
-    if (!token || !account || !account.user.isActive) throw new BadRequestException(apiError(ErrorCode.InvalidResetLink, INVALID_LINK));
-    // Judge the password before using up the link, so a rejected password does not burn it.
-    assertAcceptablePassword(request.password, account.user.email);
-    if (!(await this.actionTokens.consume(token))) throw new BadRequestException(apiError(ErrorCode.InvalidResetLink, INVALID_LINK));
+    if (!token) throw new BadRequestException(apiError(ErrorCode.InvalidResetLink, INVALID_LINK));
+    // The rest happens in the link's tenant.
+    await this.context.runInTenant(token.tenantId, async () => {
+      const account = await this.accounts.byId(token.userId);
+      if (!account || !account.user.isActive) throw new BadRequestException(apiError(ErrorCode.InvalidResetLink, INVALID_LINK));
+      // Judge the password before using up the link, so a rejected password does not burn it.
+      assertAcceptablePassword(request.password, account.user.email);
+      if (!(await this.actionTokens.consume(token))) throw new BadRequestException(apiError(ErrorCode.InvalidResetLink, INVALID_LINK));
 
-    await this.setPassword(account.tenant.id, account.user.id, request.password);
-    await this.sessions.revokeAllForUser(account.tenant.id, account.user.id);
-    await this.audit.record({
-      tenantId: account.tenant.id,
-      actorId: account.user.id,
-      action: 'auth.password_reset',
-      entity: 'user',
-      entityId: account.user.id,
-      ...context,
+      await this.setPassword(account.user.id, request.password);
+      await this.sessions.revokeAllForUser(account.user.id);
+      await this.audit.record({
+        tenantId: account.tenant.id,
+        actorId: account.user.id,
+        action: 'auth.password_reset',
+        entity: 'user',
+        entityId: account.user.id,
+        ...context,
+      });
     });
   }
 
   /** Needs the current password; every other session of the user is signed out. */
   async change(principal: UserPrincipal, request: ChangePasswordDto, context: RequestContext): Promise<void> {
-    const account = await this.accounts.byId(principal.tenantId, principal.userId);
+    const account = await this.accounts.byId(principal.userId);
     if (!account || !account.user.passwordHash) throw new UnauthorizedException(apiError(ErrorCode.InvalidAccessToken, 'Missing or invalid access token'));
     await this.throttle.assertAllowed(account.user.email, context.ip);
     if (!(await verifyPassword(account.user.passwordHash, request.currentPassword))) {
@@ -113,8 +117,8 @@ export class PasswordService {
         details: [{ field: 'newPassword', messages: ['The new password must differ from the current one'] }],
       });
     }
-    await this.setPassword(account.tenant.id, account.user.id, request.newPassword);
-    await this.sessions.revokeAllForUser(account.tenant.id, account.user.id, principal.sessionId);
+    await this.setPassword(account.user.id, request.newPassword);
+    await this.sessions.revokeAllForUser(account.user.id, principal.sessionId);
     await this.audit.record({
       tenantId: account.tenant.id,
       actorId: account.user.id,
@@ -125,8 +129,8 @@ export class PasswordService {
     });
   }
 
-  async setPassword(tenantId: string, userId: string, password: string): Promise<void> {
-    const passwordHash = await hashPassword(password);
-    await this.dataSource.getRepository(User).update({ id: userId, tenantId }, { passwordHash });
+  /** Sets the password of a user of the current tenant. */
+  async setPassword(userId: string, password: string): Promise<void> {
+    await this.accounts.setPasswordHash(userId, await hashPassword(password));
   }
 }

@@ -1,15 +1,15 @@
 import type { SessionSummary } from '@fasto/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Equal, In, IsNull, MoreThan, Not, type DataSource } from 'typeorm';
 import { PrincipalCache } from '../../../core/auth/principal-cache';
 import { generateSecretToken, hashSecretToken } from '../../../core/auth/secret-token';
 import type { Statement } from '../../../core/database/one-round-trip';
-import { insertRowStatement } from '../../../core/database/row-statements';
-import { RefreshToken } from '../entities/refresh-token.entity';
-import { deviceLabel } from '../device-label';
+import { Transactions } from '../../../core/database/transactions';
 import type { RequestContext } from '../../../core/http/request-context';
+import { TenantContext } from '../../../core/tenancy/tenant-context';
+import { deviceLabel } from '../device-label';
+import type { RefreshToken } from '../entities/refresh-token.entity';
+import { SessionsRepository } from '../sessions.repository';
 
 const DAY_MS = 86_400_000;
 /** Each use of a refresh token slides its session this far ahead… */
@@ -36,36 +36,40 @@ export type RotationResult =
 const minDate = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 
 /**
- * Login sessions as refresh-token families. Only SHA-256 digests of the tokens are stored;
- * rotation is decided by one conditional UPDATE so concurrent refreshes yield one successor.
+ * Login sessions as refresh-token families, in the current tenant. Only SHA-256 digests of the
+ * tokens are stored; rotation is decided by one conditional UPDATE so concurrent refreshes yield
+ * one successor. A refresh token presented to refresh or log out is first found across tenants,
+ * then handled in its own tenant.
  */
 @Injectable()
 export class SessionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: SessionsRepository,
+    private readonly transactions: Transactions,
+    private readonly context: TenantContext,
     private readonly principals: PrincipalCache,
   ) {}
 
-  private get tokens() {
-    return this.dataSource.getRepository(RefreshToken);
-  }
-
-  /** A new session (a token family). */
-  async start(user: { id: string; tenantId: string }, context: RequestContext, now = new Date()): Promise<IssuedRefreshToken> {
-    const { statement, issued } = this.opening(user, context, now);
-    await this.dataSource.query(statement.sql, statement.params);
+  /** A new session (a token family) for a user of the current tenant. */
+  async start(userId: string, context: RequestContext, now = new Date()): Promise<IssuedRefreshToken> {
+    const { row, issued } = this.newSession(userId, context, now);
+    await this.tokens.insert(row);
     return issued;
   }
 
   /** A new session's token and the INSERT that stores it, to send along with other writes. */
-  opening(user: { id: string; tenantId: string }, context: RequestContext, now = new Date()): { statement: Statement; issued: IssuedRefreshToken } {
+  opening(userId: string, context: RequestContext, now = new Date()): { statement: Statement; issued: IssuedRefreshToken } {
+    const { row, issued } = this.newSession(userId, context, now);
+    return { statement: this.tokens.insertStatement(row), issued };
+  }
+
+  private newSession(userId: string, context: RequestContext, now: Date) {
     const token = generateSecretToken();
     const familyId = randomUUID();
     const expiresAt = new Date(now.getTime() + REFRESH_TTL_MS);
-    const statement = insertRowStatement(this.dataSource.manager, RefreshToken, {
+    const row = {
       id: randomUUID(),
-      tenantId: user.tenantId,
-      userId: user.id,
+      userId,
       familyId,
       tokenHash: hashSecretToken(token),
       expiresAt,
@@ -74,18 +78,22 @@ export class SessionService {
       ip: context.ip,
       userAgent: context.userAgent,
       createdAt: now,
-    });
-    return { statement, issued: { token, familyId, expiresAt } };
+    };
+    return { row, issued: { token, familyId, expiresAt } };
   }
 
   async rotate(token: string, context: RequestContext, now = new Date()): Promise<RotationResult> {
-    const current = await this.tokens.findOneBy({ tokenHash: Equal(hashSecretToken(token)) });
+    const current = await this.byToken(token);
     if (!current) return { outcome: 'invalid' };
+    return this.context.runInTenant(current.tenantId, () => this.rotateInTenant(current, context, now));
+  }
+
+  private async rotateInTenant(current: RefreshToken, context: RequestContext, now: Date): Promise<RotationResult> {
     if (current.revokedAt) {
       if (!current.replacedBy) return { outcome: 'revoked' };
       if (now.getTime() - new Date(current.revokedAt).getTime() < ROTATION_GRACE_MS) return { outcome: 'raced' };
       // An already-rotated token came back: someone kept a copy. Kill the whole family.
-      await this.revokeFamily(current.tenantId, current.familyId, now);
+      await this.revokeFamily(current.familyId, now);
       return { outcome: 'reused', userId: current.userId, tenantId: current.tenantId, familyId: current.familyId };
     }
     if (current.expiresAt.getTime() <= now.getTime() || current.sessionExpiresAt.getTime() <= now.getTime()) {
@@ -95,17 +103,10 @@ export class SessionService {
     const successorId = randomUUID();
     const successorToken = generateSecretToken();
     const expiresAt = minDate(new Date(now.getTime() + REFRESH_TTL_MS), current.sessionExpiresAt);
-    const won = await this.dataSource.transaction(async (manager) => {
-      const claimed = await manager
-        .createQueryBuilder()
-        .update(RefreshToken)
-        .set({ revokedAt: now, replacedBy: successorId, lastUsedAt: now })
-        .where({ id: current.id, tenantId: current.tenantId, revokedAt: IsNull() })
-        .execute();
-      if (claimed.affected !== 1) return false;
-      const successor = insertRowStatement(manager, RefreshToken, {
+    const won = await this.transactions.run(async () => {
+      if (!(await this.tokens.claimForRotation(current.id, successorId, now))) return false;
+      await this.tokens.insert({
         id: successorId,
-        tenantId: current.tenantId,
         userId: current.userId,
         familyId: current.familyId,
         tokenHash: hashSecretToken(successorToken),
@@ -116,7 +117,6 @@ export class SessionService {
         userAgent: context.userAgent,
         createdAt: now,
       });
-      await manager.query(successor.sql, successor.params);
       return true;
     });
     if (!won) return { outcome: 'raced' };
@@ -125,26 +125,28 @@ export class SessionService {
 
   /** Ends the session a refresh token belongs to (logout). Unknown tokens are ignored. */
   async revokeByToken(token: string, now = new Date()): Promise<{ tenantId: string; userId: string } | null> {
-    const row = await this.tokens.findOneBy({ tokenHash: Equal(hashSecretToken(token)) });
+    const row = await this.byToken(token);
     if (!row) return null;
-    await this.revokeFamily(row.tenantId, row.familyId, now);
+    await this.context.runInTenant(row.tenantId, () => this.revokeFamily(row.familyId, now));
     return { tenantId: row.tenantId, userId: row.userId };
   }
 
-  async revokeFamily(tenantId: string, familyId: string, now = new Date()): Promise<void> {
-    await this.revoked(this.tokens.update({ tenantId, familyId, revokedAt: IsNull() }, { revokedAt: now }));
+  private byToken(token: string): Promise<RefreshToken | null> {
+    return this.context.runAsSystem('session: refresh token by hash', () => this.tokens.byTokenHash(hashSecretToken(token)));
+  }
+
+  async revokeFamily(familyId: string, now = new Date()): Promise<void> {
+    await this.revoked(this.tokens.revokeFamily(familyId, now));
   }
 
   /** Password change/reset, deactivation: every session of the user ends (but `keepFamilyId`). */
-  async revokeAllForUser(tenantId: string, userId: string, keepFamilyId: string | null = null, now = new Date()): Promise<void> {
-    await this.revoked(
-      this.tokens.update({ tenantId, userId, revokedAt: IsNull(), ...(keepFamilyId ? { familyId: Not(keepFamilyId) } : {}) }, { revokedAt: now }),
-    );
+  async revokeAllForUser(userId: string, keepFamilyId: string | null = null, now = new Date()): Promise<void> {
+    await this.revoked(this.tokens.revokeAllOfUser(userId, keepFamilyId, now));
   }
 
-  /** Tenant suspension or cancellation. */
-  async revokeAllForTenant(tenantId: string, now = new Date()): Promise<void> {
-    await this.revoked(this.tokens.update({ tenantId, revokedAt: IsNull() }, { revokedAt: now }));
+  /** Suspension or cancellation of the current tenant. */
+  async revokeAllForTenant(now = new Date()): Promise<void> {
+    await this.revoked(this.tokens.revokeAll(now));
   }
 
   /**
@@ -156,20 +158,10 @@ export class SessionService {
     this.principals.clear();
   }
 
-  async list(tenantId: string, userId: string, currentFamilyId: string | null, now = new Date()): Promise<SessionSummary[]> {
-    const active = await this.tokens.find({
-      where: { tenantId, userId, revokedAt: IsNull(), expiresAt: MoreThan(now) },
-      order: { lastUsedAt: 'DESC' },
-    });
+  async list(userId: string, currentFamilyId: string | null, now = new Date()): Promise<SessionSummary[]> {
+    const active = await this.tokens.liveOf(userId, now);
     if (active.length === 0) return [];
-    const starts: { familyId: string; startedAt: string | Date }[] = await this.tokens
-      .createQueryBuilder('t')
-      .select('t.family_id', 'familyId')
-      .addSelect('MIN(t.created_at)', 'startedAt')
-      .where({ tenantId, familyId: In(active.map((row) => row.familyId)) })
-      .groupBy('t.family_id')
-      .getRawMany();
-    const startedAt = new Map(starts.map((row) => [row.familyId, new Date(row.startedAt)]));
+    const startedAt = await this.tokens.startsOf([...new Set(active.map((row) => row.familyId))]);
     return active.map((row) => ({
       id: row.familyId,
       device: deviceLabel(row.userAgent),
@@ -183,9 +175,8 @@ export class SessionService {
   }
 
   /** Signs one of the caller's own devices out; another user's session id answers 404. */
-  async revokeOwn(tenantId: string, userId: string, familyId: string, now = new Date()): Promise<void> {
-    const owned = await this.tokens.existsBy({ tenantId, userId, familyId: Equal(familyId), revokedAt: IsNull() });
-    if (!owned) throw new NotFoundException('Session not found');
-    await this.revokeFamily(tenantId, familyId, now);
+  async revokeOwn(userId: string, familyId: string, now = new Date()): Promise<void> {
+    if (!(await this.tokens.hasLiveFamily(userId, familyId))) throw new NotFoundException('Session not found');
+    await this.revokeFamily(familyId, now);
   }
 }
