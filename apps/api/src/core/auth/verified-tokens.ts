@@ -1,5 +1,7 @@
+import { ACCESS_TOKEN_TTL_SECONDS, IMPERSONATION_TOKEN_TTL_SECONDS } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
+import { BoundedCache } from '../cache/bounded-cache';
 import type { AccessTokenClaims } from './jwt-claims';
 
 /** The token of an `Authorization: Bearer <token>` header in its plain form; anything unusual is left to passport-jwt. */
@@ -31,9 +33,6 @@ interface Entry {
  */
 const keyOf = (token: string): string => token.slice(token.lastIndexOf('.') + 1);
 
-/** Past this many remembered tokens the memory is simply emptied; it refills from passport-jwt. */
-const MAX_ENTRIES = 20_000;
-
 /**
  * Access tokens whose signature and claims passport-jwt already verified, remembered by their
  * exact text until their `exp`: the same bytes verify the same way, so a tab polling every few
@@ -42,21 +41,25 @@ const MAX_ENTRIES = 20_000;
  */
 @Injectable()
 export class VerifiedTokens {
-  private readonly tokens = new Map<string, Entry>();
+  /** Past maxEntries the least recently used leave (they verify through passport-jwt again); none outlives the longest-lived token. */
+  private readonly tokens = new BoundedCache<Entry>({
+    name: 'verified access token by signature',
+    maxEntries: 20_000,
+    ttlMs: Math.max(ACCESS_TOKEN_TTL_SECONDS, IMPERSONATION_TOKEN_TTL_SECONDS) * 1000,
+  });
 
   claimsOf(token: string, now = Date.now()): AccessTokenClaims | null {
     const key = keyOf(token);
     const entry = this.tokens.get(key);
     if (!entry || entry.token !== token) return null;
     if (entry.expiresAt <= now) {
-      this.tokens.delete(key);
+      this.tokens.forget(key);
       return null;
     }
     return entry.claims;
   }
 
   remember(token: string, claims: AccessTokenClaims & { exp: number }): void {
-    if (this.tokens.size >= MAX_ENTRIES) this.tokens.clear();
     this.tokens.set(keyOf(token), { token, claims, expiresAt: claims.exp * 1000 });
   }
 }
