@@ -12,6 +12,7 @@ import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { JwtStrategy } from './jwt.strategy';
 import { PrincipalCache } from './principal-cache';
 import { PrincipalLoader } from './principal-loader';
+import { PrincipalsRepository } from './principals.repository';
 import { VerifiedTokens } from './verified-tokens';
 
 /**
@@ -35,6 +36,7 @@ import { VerifiedTokens } from './verified-tokens';
     JwtStrategy,
     PrincipalCache,
     PrincipalLoader,
+    PrincipalsRepository,
     VerifiedTokens,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: TenantGuard },

@@ -1,9 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { BoundedCache } from '../cache/bounded-cache';
 import { InjectConfig } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { TableBackedCache } from '../database/table-backed-cache';
+import { TableWriteListeners } from '../database/table-write-listeners';
 
 /** What an access token's user is right now: the part of the principal that lives in the database. */
 export interface PrincipalRow {
@@ -18,24 +17,48 @@ export interface PrincipalRow {
   sessions: string[];
 }
 
+/** As many signed-in users as an instance serves at once, with room to spare; past it the least recent leave. */
+const MAX_USERS = 50_000;
+
 /**
- * Principal rows for a few seconds (PRINCIPAL_CACHE_MS), so that the requests a browser fires
- * together, and the unread-count polls of every open tab, do not each look the user up. Any
- * UPDATE or DELETE of users or tenants through this process clears it, at once and again when its
- * transaction commits: a deactivation, role change or suspension made here applies to the next
- * request; one made through another instance within the cache's lifetime. Revoking a session
- * clears it explicitly (SessionService), as refresh-token rotations must not empty it every time.
+ * Principal rows for a few seconds (PRINCIPAL_CACHE_MS; 0 keeps nothing), so that the requests a
+ * browser fires together, and the unread-count polls of every open tab, do not each look the user
+ * up. Any UPDATE, DELETE or REPLACE of users or tenants that this process sends, through a
+ * repository, a one-round-trip batch or by hand, clears it at once and again when its transaction
+ * commits (core/database/table-writes.ts sees every statement TypeORM runs): a deactivation, role
+ * change or suspension made here applies to the next request; one made through another instance
+ * within the cache's lifetime. Revoking a session clears it explicitly (SessionService), as
+ * refresh-token rotations must not empty it every time.
  */
 @Injectable()
-export class PrincipalCache extends TableBackedCache<PrincipalRow> implements OnModuleInit {
+export class PrincipalCache implements OnModuleInit {
+  private readonly rows: BoundedCache<PrincipalRow> | null;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() config: AppConfig,
+    private readonly tableWrites: TableWriteListeners,
   ) {
-    super(config.principalCacheMs);
+    this.rows = config.principalCacheMs > 0 ? new BoundedCache({ name: 'principal by user id', maxEntries: MAX_USERS, ttlMs: config.principalCacheMs }) : null;
   }
 
   onModuleInit(): void {
-    this.watch(this.dataSource, ['users', 'tenants']);
+    this.tableWrites.on(['users', 'tenants'], () => this.clear());
+  }
+
+  get(userId: string): PrincipalRow | undefined {
+    return this.rows?.get(userId);
+  }
+
+  /** The kept row, else what `load` reads (kept unless a write came in meanwhile). */
+  through(userId: string, load: () => Promise<PrincipalRow | undefined>): Promise<PrincipalRow | undefined> {
+    return this.rows ? this.rows.through(userId, load) : load();
+  }
+
+  forget(userId: string): void {
+    this.rows?.forget(userId);
+  }
+
+  clear(): void {
+    this.rows?.clear();
   }
 }

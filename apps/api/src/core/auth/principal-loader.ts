@@ -1,23 +1,14 @@
 import { isRole, TenantStatus } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { AccessTokenClaims } from './jwt-claims';
 import type { UserPrincipal } from './principal';
+import { TenantContext } from '../tenancy/tenant-context';
 import { PrincipalCache, type PrincipalRow } from './principal-cache';
+import { PrincipalsRepository } from './principals.repository';
 
 /** An access token lives only as long as the session it was issued for; impersonation tokens have none (1 h, not refreshable). */
 const sessionIsLive = (row: PrincipalRow, claims: AccessTokenClaims): boolean =>
   claims.typ === 'impersonation' || (claims.sid !== undefined && row.sessions.includes(claims.sid));
-
-/** The columns of a refresh token that tell whether its session is live. */
-interface SessionRow {
-  familyId: string;
-  tenantId: string;
-  userId: string;
-  revokedAt: Date | null;
-  expiresAt: Date;
-}
 
 function toPrincipal(row: PrincipalRow | undefined, claims: AccessTokenClaims): UserPrincipal | null {
   // The token's tenant must still be the user's tenant; anything else is a forged or stale token.
@@ -43,7 +34,8 @@ function toPrincipal(row: PrincipalRow | undefined, claims: AccessTokenClaims): 
 @Injectable()
 export class PrincipalLoader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly principals: PrincipalsRepository,
+    private readonly context: TenantContext,
     private readonly cache: PrincipalCache,
   ) {}
 
@@ -63,20 +55,8 @@ export class PrincipalLoader {
     return row === undefined || !sessionIsLive(row, claims) ? undefined : toPrincipal(row, claims);
   }
 
-  /** Plain SQL: this runs before every authenticated request whose user is not cached. */
-  private async lookup({ sub: userId, tid: tenantId }: AccessTokenClaims): Promise<PrincipalRow | undefined> {
-    const [[user], sessions] = await Promise.all([
-      this.dataSource.query<Omit<PrincipalRow, 'sessions'>[]>(
-        `SELECT u.id AS id, u.email AS email, u.tenant_id AS tenantId, u.role AS role, u.team_id AS teamId, u.is_active AS isActive, t.status AS tenantStatus
-         FROM users u INNER JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?`,
-        [userId],
-      ),
-      // Through the entity by name (core does not import modules): TypeORM writes the date as each engine stores it.
-      this.dataSource.getRepository<SessionRow>('RefreshToken').find({
-        select: { familyId: true },
-        where: { tenantId, userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      }),
-    ]);
-    return user && { ...user, sessions: [...new Set(sessions.map((session) => session.familyId))] };
+  /** Before the request has a tenant: the user is found by id across tenants, and toPrincipal checks the token's tenant. */
+  private lookup({ sub: userId, tid: tenantId }: AccessTokenClaims): Promise<PrincipalRow | undefined> {
+    return this.context.runAsSystem('auth: principal by user id', () => this.principals.byUserId(userId, tenantId));
   }
 }

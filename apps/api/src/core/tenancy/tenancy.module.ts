@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ClsModule } from 'nestjs-cls';
+import { TableWriteListeners } from '../database/table-write-listeners';
 import { Transactions } from '../database/transactions';
 import { TenantContext } from './tenant-context';
 import { TenantTables } from './tenant-table';
@@ -11,7 +12,7 @@ import { TenantTables } from './tenant-table';
 @Global()
 @Module({
   imports: [ClsModule.forRoot({ global: true, middleware: { mount: true } })],
-  providers: [TenantContext, TenantTables, Transactions],
-  exports: [TenantContext, TenantTables, Transactions],
+  providers: [TenantContext, TenantTables, Transactions, TableWriteListeners],
+  exports: [TenantContext, TenantTables, Transactions, TableWriteListeners],
 })
 export class TenancyModule {}
