@@ -1,27 +1,45 @@
-import { Role, TENANT_STATUSES_WITH_ACCESS } from '@fasto/contracts';
+import { Role, TENANT_STATUSES_WITH_ACCESS, type TenantStatus } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource } from 'typeorm';
+import type { TenantOwnedEntity } from '../../core/database/base.entity';
+import { withDeadlockRetry } from '../../core/database/deadlock-retry';
 import { inOneTransaction, type Statement } from '../../core/database/one-round-trip';
 import { updateRowsStatement } from '../../core/database/row-statements';
 import { cacheNeutralWrite } from '../../core/database/table-writes';
-import { withDeadlockRetry } from '../../core/database/deadlock-retry';
 import { activeManager } from '../../core/database/transactions';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { TenantTables } from '../../core/tenancy/tenant-table';
 import { normalizeEmail } from '../../core/validation/email';
-import { Tenant } from '../tenants/entities/tenant.entity';
-import { User } from '../users/entities/user.entity';
 
 /** What signing in, refreshing and the profile need of a user and of their organization. */
 export interface Account {
-  user: Pick<User, 'id' | 'tenantId' | 'email' | 'fullName' | 'role' | 'teamId' | 'phone' | 'avatarUrl' | 'locale' | 'passwordHash' | 'isActive'>;
-  tenant: Pick<Tenant, 'id' | 'name' | 'status'>;
+  user: {
+    id: string;
+    tenantId: string;
+    email: string;
+    fullName: string;
+    role: Role;
+    teamId: string | null;
+    phone: string | null;
+    avatarUrl: string | null;
+    locale: string | null;
+    /** argon2id; null until an invited user sets a password. */
+    passwordHash: string | null;
+    isActive: boolean;
+  };
+  tenant: { id: string; name: string; status: TenantStatus };
 }
 
-type AccountRow = Omit<Account['user'], 'isActive'> & { isActive: number | boolean; tenantName: string; tenantStatus: Tenant['status'] };
+/** The columns of the users table that authentication writes (the entity is the users module's; auth stays below it). */
+interface UserColumns extends TenantOwnedEntity {
+  passwordHash: string | null;
+  lastLoginAt: Date | null;
+}
 
-export const tenantHasAccess = (tenant: Pick<Tenant, 'status'>): boolean => TENANT_STATUSES_WITH_ACCESS.includes(tenant.status);
+type AccountRow = Omit<Account['user'], 'isActive'> & { isActive: number | boolean; tenantName: string; tenantStatus: TenantStatus };
+
+export const tenantHasAccess = (tenant: { status: TenantStatus }): boolean => TENANT_STATUSES_WITH_ACCESS.includes(tenant.status);
 
 /**
  * Plain SQL: this runs on every sign-in, refresh and profile read, and TypeORM's query builder
@@ -38,7 +56,7 @@ const SELECT_ACCOUNT = `SELECT u.id AS id, u.tenant_id AS tenantId, u.email AS e
  */
 @Injectable()
 export class AccountsRepository {
-  private readonly users = this.tables.of(User);
+  private readonly users = this.tables.of<UserColumns>('User');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -62,31 +80,32 @@ export class AccountsRepository {
   }
 
   /** The current tenant's first active admin (whom a super admin acts as). */
-  async firstActiveAdmin(): Promise<User | null> {
-    const [admin] = await this.users
-      .queryBuilder('u')
-      .andWhere({ role: Equal(Role.Admin), isActive: true })
-      .orderBy('u.createdAt', 'ASC')
-      .addOrderBy('u.email', 'ASC')
-      .limit(1)
-      .getMany();
-    return admin ?? null;
+  firstActiveAdmin(): Promise<Account | null> {
+    return this.one(`${SELECT_ACCOUNT} WHERE u.tenant_id = ? AND u.role = ? AND u.is_active = ? ORDER BY u.created_at, u.email LIMIT 1`, [
+      this.context.tenantId(),
+      Role.Admin,
+      1,
+    ]);
   }
 
   /** System scope: a super admin by id (the one behind an impersonation token). */
-  superAdminById(id: string): Promise<User | null> {
+  async superAdminById(id: string): Promise<Pick<Account['user'], 'id' | 'email' | 'fullName'> | null> {
     this.context.system();
-    return activeManager(this.dataSource)
-      .getRepository(User)
-      .findOneBy({ id: Equal(id), role: Equal(Role.SuperAdmin) });
+    const [row] = await this.manager().query<Pick<Account['user'], 'id' | 'email' | 'fullName'>[]>(
+      'SELECT u.id AS id, u.email AS email, u.full_name AS fullName FROM users u WHERE u.id = ? AND u.role = ?',
+      [id, Role.SuperAdmin],
+    );
+    return row ?? null;
   }
 
   /** System scope: a tenant by id (the one a super admin acts in). */
-  tenantById(id: string): Promise<Tenant | null> {
+  async tenantById(id: string): Promise<(Account['tenant'] & { slug: string }) | null> {
     this.context.system();
-    return activeManager(this.dataSource)
-      .getRepository(Tenant)
-      .findOneBy({ id: Equal(id) });
+    const [row] = await this.manager().query<(Account['tenant'] & { slug: string })[]>(
+      'SELECT t.id AS id, t.name AS name, t.slug AS slug, t.status AS status FROM tenants t WHERE t.id = ?',
+      [id],
+    );
+    return row ?? null;
   }
 
   /**
@@ -97,14 +116,18 @@ export class AccountsRepository {
   async recordSignIn(userId: string, statements: Statement[]): Promise<void> {
     const user = { id: userId, tenantId: this.context.tenantId() };
     // No cached principal holds the sign-in time: this write leaves the principal cache as it is.
-    const signInTime = cacheNeutralWrite(updateRowsStatement(this.dataSource.manager, User, user, { lastLoginAt: new Date() }));
+    const signInTime = cacheNeutralWrite(updateRowsStatement<UserColumns>(this.dataSource.manager, 'User', user, { lastLoginAt: new Date() }));
     await withDeadlockRetry(() => inOneTransaction(this.dataSource, [signInTime, ...statements]));
   }
 
-  private async one(sql: string, params: string[]): Promise<Account | null> {
-    const [row] = await activeManager(this.dataSource).query<AccountRow[]>(sql, params);
+  private async one(sql: string, params: (string | number)[]): Promise<Account | null> {
+    const [row] = await this.manager().query<AccountRow[]>(sql, params);
     if (!row) return null;
     const { tenantName, tenantStatus, isActive, ...user } = row;
     return { user: { ...user, isActive: Boolean(isActive) }, tenant: { id: user.tenantId, name: tenantName, status: tenantStatus } };
+  }
+
+  private manager() {
+    return activeManager(this.dataSource);
   }
 }

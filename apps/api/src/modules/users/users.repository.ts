@@ -3,13 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Equal, In, Not, type DataSource } from 'typeorm';
+import type { TenantOwnedEntity } from '../../core/database/base.entity';
 import { containsPattern, likeInsensitive } from '../../core/database/like';
 import { forUpdate } from '../../core/database/lock';
 import { activeManager } from '../../core/database/transactions';
 import { keysetPage } from '../../core/pagination/keyset';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { TenantTables, type TenantValues } from '../../core/tenancy/tenant-table';
-import { Team } from '../teams/entities/team.entity';
 import { User } from './entities/user.entity';
 
 export type UserFields = Pick<TenantValues<User>, 'email' | 'fullName' | 'role' | 'teamId' | 'phone' | 'avatarUrl' | 'locale' | 'isActive'>;
@@ -24,11 +24,19 @@ export interface UserFilter {
   q?: string;
 }
 
+/**
+ * What members need of the teams table: its entity belongs to the teams module, which builds on
+ * this one (teams have members), so users name the table's entity without importing it.
+ */
+interface TeamColumns extends TenantOwnedEntity {
+  name: string;
+}
+
 /** The SQL of the members of the current tenant; one cross-tenant read (who holds an e-mail). */
 @Injectable()
 export class UsersRepository {
   private readonly users = this.tables.of(User);
-  private readonly teams = this.tables.of(Team);
+  private readonly teams = this.tables.of<TeamColumns>('Team');
 
   constructor(
     private readonly tables: TenantTables,

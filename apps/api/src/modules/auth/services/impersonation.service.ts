@@ -29,16 +29,16 @@ export class ImpersonationService {
     const admin = await this.context.runInTenant(tenant.id, () => this.accounts.firstActiveAdmin());
     if (!admin) throw new ConflictException('This organization has no active admin to act as');
 
-    const access = await this.tokens.signImpersonation({ sub: admin.id, tid: tenant.id, imp: impersonator.user.id });
+    const access = await this.tokens.signImpersonation({ sub: admin.user.id, tid: tenant.id, imp: impersonator.user.id });
     await this.audit.record({
       tenantId: tenant.id,
-      actorId: admin.id,
+      actorId: admin.user.id,
       impersonatorId: impersonator.user.id,
       action: 'impersonation.started',
       entity: 'tenant',
       entityId: tenant.id,
       ...context,
     });
-    return { ...access, user: toAuthUser(admin, tenant), impersonator: toImpersonator(impersonator.user) };
+    return { ...access, user: toAuthUser(admin.user, tenant), impersonator: toImpersonator(impersonator.user) };
   }
 }

@@ -5,7 +5,6 @@ import type { AppConfig } from '../../../core/config/app-config';
 import { MailerService } from '../../../core/mail/mailer.service';
 import { AuditService } from '../../audit/audit.service';
 import { TenantContext } from '../../../core/tenancy/tenant-context';
-import type { User } from '../../users/entities/user.entity';
 import { AccountsRepository, tenantHasAccess } from '../accounts.repository';
 import { invitationEmail } from '../auth-emails';
 import type { AcceptInviteDto } from '../dto/password.dto';
@@ -33,7 +32,7 @@ export class InvitationService {
   ) {}
 
   /** Sends (or re-sends) the invitation to a member of the current tenant; an earlier link stops working. */
-  async invite(user: User): Promise<void> {
+  async invite(user: { id: string; email: string; fullName: string }): Promise<void> {
     const account = await this.accounts.byId(user.id);
     if (!account) throw new Error(`No member ${user.id} to invite in this tenant`);
     const token = await this.actionTokens.issue(user.id, 'invite', INVITE_TTL_MS);
