@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from './core/config/app-config';
 import { ConfigError } from './core/config/config-error';
 import { loadConfig } from './core/config/load-config';
-import { buildDataSourceOptions } from './core/database/data-source-options';
+import { openDatabase } from './core/database/open-database';
 import { runMigrations } from './core/database/run-migrations';
 import { BackupService, RestoreRefusedError } from './modules/backups/backup.service';
 import { RollupRebuildService } from './modules/attendances/rollups/rollup-rebuild.service';
 import { RollupWriter } from './modules/attendances/rollups/rollup-writer.service';
-import { Tenant } from './modules/tenants/entities/tenant.entity';
+import { TenantsRepository } from './modules/tenants/tenants.repository';
 import { TenantContext } from './core/tenancy/tenant-context';
+import { SeedRepository } from './seed/seed.repository';
 import { Seeder } from './seed/seeder';
 
 const USAGE = `usage: fasto-cli <command>
@@ -43,17 +43,15 @@ async function main(argv: string[]): Promise<void> {
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650)) throw new ConfigError('--days must be a whole number from 1 to 3650');
 
   const config = loadConfig(process.env);
-  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  const dataSource = await openDatabase(config);
   const tenancy = new TenantContext();
   try {
     const applied = await runMigrations(dataSource);
     say(applied.length ? `applied ${applied.map((migration) => migration.name).join(', ')}` : 'schema is up to date');
-    if (command === 'seed') await tenancy.runAsSystem('cli: seed', () => seedCommand(dataSource, config, attendances, values.tenant, days));
+    if (command === 'seed') await tenancy.runAsSystem('cli: seed', () => seedCommand(new SeedRepository(dataSource), config, attendances, values.tenant, days));
     if (command === 'rollups:rebuild') {
       const rebuild = new RollupRebuildService(dataSource, new RollupWriter(dataSource));
-      const tenants = await tenancy.runAsSystem('cli: list tenants', () =>
-        dataSource.getRepository(Tenant).find(values.tenant ? { where: { slug: values.tenant } } : {}),
-      );
+      const tenants = await tenancy.runAsSystem('cli: list tenants', () => new TenantsRepository(dataSource, tenancy).everyOrBySlug(values.tenant));
       for (const tenant of tenants) say(`rebuilt ${tenant.slug}: ${await tenancy.runInTenant(tenant.id, () => rebuild.rebuild(tenant.id))} attendances`);
     }
   } finally {
@@ -63,13 +61,13 @@ async function main(argv: string[]): Promise<void> {
 
 /** The seed fills every tenant: it runs in the system scope. */
 async function seedCommand(
-  dataSource: DataSource,
+  database: SeedRepository,
   config: AppConfig,
   attendances: number,
   tenantSlug: string | undefined,
   days: number | undefined,
 ): Promise<void> {
-  const seeder = new Seeder(dataSource, config, say);
+  const seeder = new Seeder(database, config, say);
   await seeder.ensureSystemTenant();
   await seeder.seedDemoIfEmpty();
   if (attendances > 0) {

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap/create-app';
 import { printBanner } from './bootstrap/banner';
 import type { AppConfig } from './core/config/app-config';
 import { ConfigError } from './core/config/config-error';
 import { loadConfig } from './core/config/load-config';
-import { withNamedLock } from './core/database/named-lock';
 import { TenantContext } from './core/tenancy/tenant-context';
+import { SeedRepository } from './seed/seed.repository';
 import { Seeder } from './seed/seeder';
 
 function configOrExit(): AppConfig {
@@ -24,10 +23,10 @@ function configOrExit(): AppConfig {
 
 /** Under a lock: two instances booting on an empty database would both create the system tenant. */
 async function seed(app: NestFastifyApplication, config: AppConfig): Promise<boolean> {
-  const dataSource = app.get(DataSource);
-  const seeder = new Seeder(dataSource, config, (line) => process.stdout.write(`fasto: ${line}\n`));
+  const database = SeedRepository.of(app);
+  const seeder = new Seeder(database, config, (line) => process.stdout.write(`fasto: ${line}\n`));
   return app.get(TenantContext).runAsSystem('boot: seed', () =>
-    withNamedLock(dataSource, 'fasto_seed', 300, async () => {
+    database.underLock('fasto_seed', 300, async () => {
       await seeder.ensureSystemTenant();
       return config.seedDemo ? seeder.seedDemoIfEmpty() : false;
     }),

@@ -5,6 +5,8 @@ import { verifyPassword } from '../src/core/auth/password-hashing';
 import type { AppConfig } from '../src/core/config/app-config';
 import { buildDataSourceOptions } from '../src/core/database/data-source-options';
 import { runMigrations } from '../src/core/database/run-migrations';
+import { TenantContext } from '../src/core/tenancy/tenant-context';
+import { SeedRepository } from '../src/seed/seed.repository';
 import { Seeder } from '../src/seed/seeder';
 import { testConfig } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -16,14 +18,17 @@ interface Seeded {
   seeder: Seeder;
 }
 
+/** The seed fills every tenant: like the CLI and the boot, it runs in the system scope. */
+const asSeed = <T>(work: () => Promise<T>) => new TenantContext().runAsSystem('test: seed', work);
+
 async function seededDatabase(): Promise<Seeded> {
   const database = await createTestDatabase();
   const config = testConfig(database);
   const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
   await runMigrations(dataSource);
-  const seeder = new Seeder(dataSource, config);
-  await seeder.ensureSystemTenant();
-  await seeder.seedDemoIfEmpty();
+  const seeder = new Seeder(new SeedRepository(dataSource), config);
+  await asSeed(() => seeder.ensureSystemTenant());
+  await asSeed(() => seeder.seedDemoIfEmpty());
   return { database, dataSource, config, seeder };
 }
 
@@ -142,8 +147,8 @@ describe('seed', () => {
 
   it('leaves an already seeded database alone', async () => {
     const before = await fingerprint(seeded.dataSource);
-    expect(await seeded.seeder.seedDemoIfEmpty()).toBe(false);
-    await seeded.seeder.ensureSystemTenant();
+    expect(await asSeed(() => seeded.seeder.seedDemoIfEmpty())).toBe(false);
+    await asSeed(() => seeded.seeder.ensureSystemTenant());
     expect(await fingerprint(seeded.dataSource)).toEqual(before);
   });
 
@@ -158,7 +163,7 @@ describe('seed', () => {
   });
 
   it('appends larger data sets with fresh external ids', async () => {
-    await seeded.seeder.addAttendances('acme', 1200);
+    await asSeed(() => seeded.seeder.addAttendances('acme', 1200));
     const [row]: { n: number | string; distinctIds: number | string }[] = await seeded.dataSource.query(
       `SELECT COUNT(*) AS n, COUNT(DISTINCT a.external_id) AS distinctIds FROM attendances a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'acme'`,
     );

@@ -6,6 +6,7 @@ import { createApp } from '../../src/bootstrap/create-app';
 import type { AppConfig } from '../../src/core/config/app-config';
 import { loadConfig } from '../../src/core/config/load-config';
 import { TenantContext } from '../../src/core/tenancy/tenant-context';
+import { SeedRepository } from '../../src/seed/seed.repository';
 import { Seeder } from '../../src/seed/seeder';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -61,7 +62,7 @@ export async function startTestApp(options: TestAppOptions | Record<string, stri
   const app = await createApp(config, { logStream });
   const dataSource = app.get(DataSource);
   if (seed) {
-    const seeder = new Seeder(dataSource, config);
+    const seeder = new Seeder(new SeedRepository(dataSource), config);
     await new TenantContext().runAsSystem('test: seed every tenant', async () => {
       await seeder.ensureSystemTenant();
       await seeder.seedDemoIfEmpty({ withAttendances: typeof seed === 'object' && seed.attendances });

@@ -98,6 +98,12 @@ export class TenantsRepository {
     return this.table().findBy({ status: Equal(TenantStatus.Trial), slug: Not(SYSTEM_TENANT_SLUG), trialEndsAt: endsAt });
   }
 
+  /** System scope, for the CLI: every tenant (the system one included), or the one with this slug. */
+  everyOrBySlug(slug?: string): Promise<Tenant[]> {
+    this.context.system();
+    return this.table().find(slug ? { where: { slug: Equal(slug) } } : {});
+  }
+
   private table() {
     return activeManager(this.dataSource).getRepository(Tenant);
   }

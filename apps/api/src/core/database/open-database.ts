@@ -1,0 +1,8 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { buildDataSourceOptions } from './data-source-options';
+
+/** The database outside the API (the CLI): the same options, opened once, closed by the caller. */
+export function openDatabase(config: AppConfig): Promise<DataSource> {
+  return new DataSource(buildDataSourceOptions(config)).initialize();
+}
