@@ -71,9 +71,8 @@ export class InvitationService {
         entityId: account.user.id,
         ...context,
       });
-      const accepted = await this.accounts.byId(account.user.id);
-      if (!accepted) throw new BadRequestException(apiError(ErrorCode.InvalidInvitation, INVALID_INVITE));
-      return this.auth.startSession(accepted, context);
+      // The password hash just written is no part of what the session answers.
+      return this.auth.startSession(account, context);
     });
   }
 }
