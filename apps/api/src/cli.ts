@@ -8,7 +8,9 @@ import { openDatabase } from './core/database/open-database';
 import { runMigrations } from './core/database/run-migrations';
 import { BackupService, RestoreRefusedError } from './modules/backups/backup.service';
 import { RollupRebuildService } from './modules/attendances/rollups/rollup-rebuild.service';
-import { RollupWriter } from './modules/attendances/rollups/rollup-writer.service';
+import { RollupsRepository } from './modules/attendances/rollups/rollups.repository';
+import { Transactions } from './core/database/transactions';
+import { TenantTables } from './core/tenancy/tenant-table';
 import { TenantsRepository } from './modules/tenants/tenants.repository';
 import { TenantContext } from './core/tenancy/tenant-context';
 import { SeedRepository } from './seed/seed.repository';
@@ -50,9 +52,9 @@ async function main(argv: string[]): Promise<void> {
     say(applied.length ? `applied ${applied.map((migration) => migration.name).join(', ')}` : 'schema is up to date');
     if (command === 'seed') await tenancy.runAsSystem('cli: seed', () => seedCommand(new SeedRepository(dataSource), config, attendances, values.tenant, days));
     if (command === 'rollups:rebuild') {
-      const rebuild = new RollupRebuildService(dataSource, new RollupWriter(dataSource));
+      const rebuild = new RollupRebuildService(new RollupsRepository(dataSource, new TenantTables(dataSource, tenancy), tenancy), new Transactions(dataSource));
       const tenants = await tenancy.runAsSystem('cli: list tenants', () => new TenantsRepository(dataSource, tenancy).everyOrBySlug(values.tenant));
-      for (const tenant of tenants) say(`rebuilt ${tenant.slug}: ${await tenancy.runInTenant(tenant.id, () => rebuild.rebuild(tenant.id))} attendances`);
+      for (const tenant of tenants) say(`rebuilt ${tenant.slug}: ${await tenancy.runInTenant(tenant.id, () => rebuild.rebuild())} attendances`);
     }
   } finally {
     await dataSource.destroy();

@@ -2,11 +2,12 @@ import { Role, SYSTEM_TENANT_SLUG, TenantStatus } from '@fasto/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 import { In, Not, DataSource } from 'typeorm';
 import { withNamedLock } from '../core/database/named-lock';
+import { Transactions } from '../core/database/transactions';
 import { TenantContext } from '../core/tenancy/tenant-context';
 import { TenantTables } from '../core/tenancy/tenant-table';
 import { Attendance } from '../modules/attendances/entities/attendance.entity';
 import type { RollupDelta } from '../modules/attendances/rollups/rollup-delta';
-import { RollupWriter } from '../modules/attendances/rollups/rollup-writer.service';
+import { RollupsRepository } from '../modules/attendances/rollups/rollups.repository';
 import { Funnel } from '../modules/funnels/entities/funnel.entity';
 import { FunnelStage } from '../modules/funnels/entities/funnel-stage.entity';
 import { OriginGroup } from '../modules/origins/entities/origin-group.entity';
@@ -23,7 +24,7 @@ import type { DemoTenant } from './demo-tenants';
  */
 export class SeedRepository {
   private readonly context = new TenantContext();
-  private rollups?: RollupWriter;
+  private rollups?: RollupsRepository;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -156,10 +157,15 @@ export class SeedRepository {
   /** Inserts a chunk of attendances and adds them to the rollups, in one transaction. */
   async insertAttendances(rows: Partial<Attendance>[], delta: RollupDelta): Promise<void> {
     this.context.system();
-    const rollups = (this.rollups ??= new RollupWriter(this.dataSource));
-    await this.dataSource.transaction(async (manager) => {
-      await manager.createQueryBuilder().insert().into(Attendance).values(rows).updateEntity(false).execute();
-      await rollups.apply(manager, delta);
-    });
+    const tenantId = rows[0]?.tenantId;
+    if (!tenantId) return;
+    const rollups = (this.rollups ??= new RollupsRepository(this.dataSource, new TenantTables(this.dataSource, this.context), this.context));
+    // A chunk is one tenant's: its rollups are written in that tenant's scope, as their repository requires.
+    await this.context.runInTenant(tenantId, () =>
+      new Transactions(this.dataSource).run(async (manager) => {
+        await manager.createQueryBuilder().insert().into(Attendance).values(rows).updateEntity(false).execute();
+        await rollups.apply(delta);
+      }),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'superagent';
 import { Equal } from 'typeorm';
+import { Transactions } from '../../src/core/database/transactions';
 import { TenantContext } from '../../src/core/tenancy/tenant-context';
 import { Attendance } from '../../src/modules/attendances/entities/attendance.entity';
 import { factsOf } from '../../src/modules/attendances/rollups/rollup-rebuild.service';
@@ -35,10 +36,12 @@ export async function insertAttendances(t: TestApp, inputs: AttendanceInput[]): 
   );
   for (const row of rows) {
     const timeZone = await t.app.get(TenantContext).runInTenant(row.tenantId, () => t.app.get(TenantTimezones).current());
-    await t.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Attendance).insert(row);
-      await writer.record(manager, null, factsOf(row), timeZone);
-    });
+    await t.app.get(TenantContext).runInTenant(row.tenantId, () =>
+      t.app.get(Transactions).run(async (manager) => {
+        await manager.getRepository(Attendance).insert(row);
+        await writer.record(null, factsOf(row), timeZone);
+      }),
+    );
   }
   return rows;
 }

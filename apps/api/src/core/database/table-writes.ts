@@ -1,6 +1,7 @@
 import type { AfterQueryEvent, DataSource, EntitySubscriberInterface } from 'typeorm';
 import { afterCommit } from './after-commit';
-import { STATEMENT_SEPARATOR, type Statement } from './one-round-trip';
+import type { Statement } from './insert-statement';
+import { STATEMENT_SEPARATOR } from './transactions';
 
 /** A statement that may change rows of a table, written by TypeORM or by hand; group 1 is the table. */
 const CHANGES_ROWS = /^\s*(?:UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?(\w+)[`"]?[\s(]/i;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { clsStore } from '../tenancy/tenant-scope';
+import type { Statement } from './insert-statement';
 
 // No dot in the key: nestjs-cls reads dots as a path into a nested object, which a nested scope would share.
 export const TRANSACTION_KEY = 'transactionManager';
@@ -37,7 +39,35 @@ export function joinTransaction<T>(transaction: EntityManager, work: () => T): T
 export class Transactions {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  run<T>(work: (transaction: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => joinTransaction(manager, () => work(manager)));
+  /**
+   * `isolation` applies on MySQL/MariaDB only (SQLite runs one writer at a time; TypeORM's
+   * better-sqlite3 driver accepts no level).
+   */
+  run<T>(work: (transaction: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+    const inScope = (manager: EntityManager) => joinTransaction(manager, () => work(manager));
+    return isolation && this.dataSource.options.type === 'mysql' ? this.dataSource.transaction(isolation, inScope) : this.dataSource.transaction(inScope);
   }
+}
+
+/** How statements sent together are joined (what the table-write watcher splits them on). */
+export const STATEMENT_SEPARATOR = ';\n';
+
+/**
+ * Runs statements in order through TypeORM (its subscribers see them) and returns each one's
+ * result. On MySQL/MariaDB they travel in one round trip: the only reason the pool has
+ * `multipleStatements` (data-source-options.ts). A repository uses it for statements that hold
+ * the hottest rows until COMMIT (an attendance and its rollup upserts; tools/bench/PERFORMANCE.md
+ * has the measured gain). A failing statement stops the rest and rejects, like a failing single
+ * query. SQLite runs in process and takes them one by one.
+ */
+export async function inOneRoundTrip<Results extends unknown[]>(manager: EntityManager, statements: Statement[]): Promise<Results> {
+  if (manager.connection.options.type !== 'mysql' || statements.length <= 1) {
+    const results: unknown[] = [];
+    for (const { sql, params } of statements) results.push(await manager.query(sql, params));
+    return results as Results;
+  }
+  // A loop, not flatMap: a batch's trip binds tens of thousands of values.
+  const params: unknown[] = [];
+  for (const statement of statements) for (const value of statement.params) params.push(value);
+  return manager.query(statements.map(({ sql }) => sql).join(STATEMENT_SEPARATOR), params);
 }

@@ -7,6 +7,7 @@ import { AttendancesService } from './attendances.service';
 import { AttendanceExportService } from './export/attendance-export.service';
 import { RollupRebuildService } from './rollups/rollup-rebuild.service';
 import { RollupWriter } from './rollups/rollup-writer.service';
+import { RollupsRepository } from './rollups/rollups.repository';
 import { TimezoneChangeListener } from './rollups/timezone-change.listener';
 import { TenantTimezoneRepository } from './tenant-timezone.repository';
 import { TenantTimezones } from './tenant-timezones';
@@ -20,11 +21,12 @@ import { TenantTimezones } from './tenant-timezones';
     AttendanceListRepository,
     AttendanceNamesRepository,
     RollupWriter,
+    RollupsRepository,
     RollupRebuildService,
     TenantTimezoneRepository,
     TenantTimezones,
     TimezoneChangeListener,
   ],
-  exports: [RollupWriter, RollupRebuildService, TenantTimezones, TimezoneChangeListener],
+  exports: [RollupWriter, RollupsRepository, RollupRebuildService, TenantTimezones, TimezoneChangeListener],
 })
 export class AttendancesModule {}

@@ -57,7 +57,7 @@ export class AttendancesService {
       if (Object.keys(diff).length === 0) return;
       await this.attendances.update(before.id, request);
       const after = factsOf({ ...before, ...request });
-      await this.rollups.record(transaction, factsOf(before), after, timeZone);
+      await this.rollups.record(factsOf(before), after, timeZone);
       await this.events.publish(transaction, 'attendance.recorded', {
         tenantId: principal.tenantId,
         attendanceId: before.id,
@@ -88,7 +88,7 @@ export class AttendancesService {
     await this.transactions.run(async (transaction) => {
       const before = await this.visible(principal, id, true);
       await this.attendances.softDelete(before.id);
-      await this.rollups.record(transaction, factsOf(before), null, timeZone);
+      await this.rollups.record(factsOf(before), null, timeZone);
       await this.audit.record(
         {
           tenantId: principal.tenantId,

@@ -6,6 +6,7 @@ import { validateSync } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
 import { toErrorResponse } from '../../core/errors/error-response';
 import { INVALID_UNICODE_MESSAGE, validationFailure } from '../../core/errors/validation.pipe';
+import { TenantContext } from '../../core/tenancy/tenant-context';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { BatchIngestWriter, type BatchItem } from './batch-ingest.writer';
 import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
@@ -44,9 +45,10 @@ export class BatchIngestService {
     private readonly writer: BatchIngestWriter,
     private readonly ingest: IngestService,
     private readonly timezones: TenantTimezones,
+    private readonly context: TenantContext,
   ) {}
 
-  async ingestAll(tenantId: string, items: Record<string, unknown>[]): Promise<BatchIngestItemResult[]> {
+  async ingestAll(items: Record<string, unknown>[]): Promise<BatchIngestItemResult[]> {
     const results: BatchIngestItemResult[] = new Array(items.length);
     const valid: Indexed[] = [];
     const externalIdOf = (index: number) => (typeof items[index]['external_id'] === 'string' ? (items[index]['external_id'] as string) : null);
@@ -69,20 +71,20 @@ export class BatchIngestService {
         valid.push({ index, input, attendedAt });
       }
     }
-    if (valid.length > 0) await this.store(tenantId, valid, results);
+    if (valid.length > 0) await this.store(valid, results);
     return results;
   }
 
-  private async store(tenantId: string, valid: Indexed[], results: BatchIngestItemResult[]): Promise<void> {
+  private async store(valid: Indexed[], results: BatchIngestItemResult[]): Promise<void> {
     let outcomes;
     try {
-      outcomes = await this.writer.write(tenantId, valid, await this.timezones.of(tenantId));
+      outcomes = await this.writer.write(valid, await this.timezones.of(this.context.tenantId()));
     } catch (error) {
       // A value the database refused fails the whole multi-row statement: store item by item
       // instead, so that only the culprit gets the error.
       if (!(error instanceof QueryFailedError)) throw error;
       this.logger.warn({ err: error, items: valid.length }, 'Batch insert refused; storing the items one by one');
-      return this.storeOneByOne(tenantId, valid, results);
+      return this.storeOneByOne(valid, results);
     }
     for (const [position, outcome] of outcomes.entries()) {
       const { index, input } = valid[position];
@@ -96,10 +98,10 @@ export class BatchIngestService {
     }
   }
 
-  private async storeOneByOne(tenantId: string, valid: Indexed[], results: BatchIngestItemResult[]): Promise<void> {
+  private async storeOneByOne(valid: Indexed[], results: BatchIngestItemResult[]): Promise<void> {
     for (const { index, input } of valid) {
       try {
-        const result = await this.ingest.ingest(tenantId, input);
+        const result = await this.ingest.ingest(input);
         results[index] = {
           index,
           externalId: input.external_id,

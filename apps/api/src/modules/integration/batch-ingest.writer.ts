@@ -1,21 +1,17 @@
 import type { IngestStatus } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource, type EntityManager } from 'typeorm';
 import { withDeadlockRetry } from '../../core/database/deadlock-retry';
-import { DomainEvents } from '../../core/events/domain-events';
 import { newId } from '../../core/database/ids';
-import { inOneRoundTrip } from '../../core/database/one-round-trip';
-import { executePrepared } from '../../core/database/prepared-statement';
+import { Transactions } from '../../core/database/transactions';
 import { isUniqueViolation } from '../../core/database/unique-violation';
-import { Attendance } from '../attendances/entities/attendance.entity';
-import { factsFor } from '../attendances/rollups/rollup-rebuild.service';
+import { DomainEvents } from '../../core/events/domain-events';
+import { TenantContext } from '../../core/tenancy/tenant-context';
+import { factsFor } from '../attendances/rollups/attendance-facts';
 import { RollupDelta, type AttendanceFacts } from '../attendances/rollups/rollup-delta';
 import { RollupWriter } from '../attendances/rollups/rollup-writer.service';
-import { insertStatements, type NewAttendanceRow } from './attendance-insert';
-import { batchReferenceLookup, type ReferenceResolver } from './batch-references';
 import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
-import { existingAttendancesLookup } from './existing-attendances';
+import type { ReferenceResolver } from './ingest-references';
+import { IngestRepository, type NewAttendance } from './ingest.repository';
 import { INGEST_FIELDS, ingestValues, sameValue, type Ingestible } from './ingest-values';
 
 export interface BatchItem {
@@ -45,65 +41,63 @@ interface Tracked {
 }
 
 /**
- * Stores a batch of valid items in one transaction: the new rows in multi-row INSERTs (first
- * optimistically, all of them; when an external id is taken, after one locking read of the stored
- * rows), changed ones updated, and one rollup delta for the whole batch. Items keep the single-post
- * semantics (created / updated / unchanged, same warnings), in order: a later item with the same
- * external_id updates the earlier one.
+ * Stores a batch of valid items in one transaction, in the request's tenant: the new rows in
+ * multi-row INSERTs (first optimistically, all of them; when an external id is taken, after one
+ * locking read of the stored rows), changed ones updated, and one rollup delta for the whole
+ * batch. Items keep the single-post semantics (created / updated / unchanged, same warnings), in
+ * order: a later item with the same external_id updates the earlier one.
  */
 @Injectable()
 export class BatchIngestWriter {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendances: IngestRepository,
+    private readonly transactions: Transactions,
     private readonly rollups: RollupWriter,
     private readonly events: DomainEvents,
+    private readonly context: TenantContext,
   ) {}
 
-  write(tenantId: string, items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
-    const work = (manager: EntityManager) => this.writeIn(manager, tenantId, items, timeZone);
+  write(items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
     // READ COMMITTED on MySQL/MariaDB: the locking read of the batch's external ids then locks the
     // rows that exist, not the index gaps where the new ones go. Under REPEATABLE READ those gap
     // locks made a concurrent batch wait for this one's COMMIT before it could insert its rows.
     // An id a racing batch inserts after that read still meets the unique index (the batch is then
     // stored one by one).
-    return withDeadlockRetry(() =>
-      this.dataSource.options.type === 'mysql' ? this.dataSource.transaction('READ COMMITTED', work) : this.dataSource.transaction(work),
-    );
+    return withDeadlockRetry(() => this.transactions.run((transaction) => this.writeIn(transaction, items, timeZone), 'READ COMMITTED'));
   }
 
-  private async writeIn(manager: EntityManager, tenantId: string, items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
+  private async writeIn(transaction: Parameters<Parameters<Transactions['run']>[0]>[0], items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
+    const tenantId = this.context.tenantId();
     const inputs = items.map((item) => item.input);
-    const referenceLookup = batchReferenceLookup(tenantId, inputs);
-    // The savepoint travels with the lookups: no round trip of its own.
-    const savepoint = { sql: `SAVEPOINT ${ALL_NEW}`, params: [] };
-    const resolve = referenceLookup.resolverFrom(await inOneRoundTrip<unknown[]>(manager, [...referenceLookup.statements, savepoint]));
+    const resolve = await this.attendances.batchReferences(inputs);
     // n8n mostly sends conversations Fasto has not seen: insert them all straight away, with the
     // unique index as the judge, and skip reading five hundred external ids that are not there.
     // Only when one is taken are the stored rows read (and locked) and the batch planned again.
     let tracked = new Map<string, Tracked>();
     let outcomes = plan(tenantId, items, resolve, tracked);
-    if (!(await this.insertAllOrNone(manager, tenantId, tracked))) {
-      tracked = await this.lockStored(manager, tenantId, inputs);
+    await this.attendances.savepoint(ALL_NEW);
+    if (!(await this.insertAllOrNone(tracked))) {
+      tracked = await this.lockStored(tenantId, inputs);
       outcomes = plan(tenantId, items, resolve, tracked);
-      await this.insertNew(manager, tenantId, tracked);
+      await this.attendances.insert(newRows(tracked));
     }
 
     const delta = new RollupDelta();
     for (const row of tracked.values()) {
       if (!row.changed) continue;
       if (row.stored) {
-        await manager.getRepository(Attendance).update({ id: Equal(row.id), tenantId: Equal(tenantId) }, row.values);
+        await this.attendances.update(row.id, row.values);
         delta.add(factsFor(tenantId, row.stored), -1, timeZone);
       }
       delta.add(row.facts, 1, timeZone);
     }
     // The rollup rows last: they are what concurrent writes of the same days wait for.
-    await this.rollups.apply(manager, delta);
+    await this.rollups.apply(delta);
     // Like a single post, inside the transaction, but as one event: its handlers work per batch, not per item.
     const records = outcomes
       .filter((outcome) => outcome.status !== 'unchanged')
       .map(({ id: attendanceId, customerName, before, after }) => ({ tenantId, attendanceId, customerName, before, after }));
-    if (records.length > 0) await this.events.publish(manager, 'attendances.recorded', { tenantId, records });
+    if (records.length > 0) await this.events.publish(transaction, 'attendances.recorded', { tenantId, records });
     return outcomes;
   }
 
@@ -111,37 +105,34 @@ export class BatchIngestWriter {
    * Inserts every tracked row as new; false, and back at the savepoint taken before (nothing
    * inserted), when an external id is taken.
    */
-  private async insertAllOrNone(manager: EntityManager, tenantId: string, tracked: Map<string, Tracked>): Promise<boolean> {
+  private async insertAllOrNone(tracked: Map<string, Tracked>): Promise<boolean> {
     try {
-      await this.insertNew(manager, tenantId, tracked);
+      await this.attendances.insert(newRows(tracked));
       return true;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      await manager.query(`ROLLBACK TO SAVEPOINT ${ALL_NEW}`);
+      await this.attendances.rollbackTo(ALL_NEW);
       return false;
     }
-  }
-
-  /** The new rows, as prepared statements of a few fixed sizes. */
-  private async insertNew(manager: EntityManager, tenantId: string, tracked: Map<string, Tracked>): Promise<void> {
-    const rows: NewAttendanceRow[] = [];
-    for (const [externalId, row] of tracked) if (row.changed && !row.stored) rows.push({ id: row.id, tenantId, externalId, values: row.values });
-    for (const statement of insertStatements(manager, rows)) await executePrepared(manager, statement);
   }
 
   /**
    * The stored attendances of these items, locked until the transaction ends. Under READ COMMITTED
    * the read sees what a racing batch committed in the meantime.
    */
-  private async lockStored(manager: EntityManager, tenantId: string, inputs: IngestAttendanceDto[]): Promise<Map<string, Tracked>> {
-    const existing = existingAttendancesLookup(manager, tenantId, [...new Set(inputs.map((input) => input.external_id))]);
-    const rows = await manager.query<Record<string, unknown>[]>(existing.statement.sql, existing.statement.params);
+  private async lockStored(tenantId: string, inputs: IngestAttendanceDto[]): Promise<Map<string, Tracked>> {
+    const stored = await this.attendances.lockStored([...new Set(inputs.map((input) => input.external_id))]);
     return new Map(
-      existing
-        .read(rows)
-        .map(({ id, externalId, deleted, values }) => [externalId, { id, values, facts: factsFor(tenantId, values), stored: values, deleted, changed: false }]),
+      stored.map(({ id, externalId, deleted, values }) => [externalId, { id, values, facts: factsFor(tenantId, values), stored: values, deleted, changed: false }]),
     );
   }
+}
+
+/** The rows the batch creates. */
+function newRows(tracked: Map<string, Tracked>): NewAttendance[] {
+  const rows: NewAttendance[] = [];
+  for (const [externalId, row] of tracked) if (row.changed && !row.stored) rows.push({ id: row.id, externalId, values: row.values });
+  return rows;
 }
 
 /** The savepoint a batch returns to when its all-new insert meets a taken external id. */

@@ -51,8 +51,8 @@ export class IntegrationController {
   @Post('attendances')
   @ApiOperation({ summary: 'Store one attendance (idempotent on external_id): 201 created, 200 updated or unchanged' })
   @ApiIngestAttendance()
-  async ingest(@CurrentTenant() tenantId: string, @Body() input: IngestAttendanceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngestResult> {
-    const result = await this.ingestion.ingest(tenantId, input);
+  async ingest(@Body() input: IngestAttendanceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngestResult> {
+    const result = await this.ingestion.ingest(input);
     void reply.status(result.status === 'created' ? HttpStatus.CREATED : HttpStatus.OK);
     return result;
   }
@@ -61,7 +61,7 @@ export class IntegrationController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Store up to 500 attendances; one result per item, a bad item never rejects the others' })
   @ApiIngestBatch()
-  async ingestBatch(@CurrentTenant() tenantId: string, @Body() batch: BatchIngestDto): Promise<{ results: BatchIngestItemResult[] }> {
-    return { results: await this.batches.ingestAll(tenantId, batch.items) };
+  async ingestBatch(@Body() batch: BatchIngestDto): Promise<{ results: BatchIngestItemResult[] }> {
+    return { results: await this.batches.ingestAll(batch.items) };
   }
 }

@@ -11,6 +11,7 @@ import { IntegrationCatalogRepository } from './integration-catalog.repository';
 import { IntegrationCatalogService } from './integration-catalog.service';
 import { BatchIngestService } from './batch-ingest.service';
 import { BatchIngestWriter } from './batch-ingest.writer';
+import { IngestRepository } from './ingest.repository';
 import { IngestService } from './ingest.service';
 import { IntegrationController } from './integration.controller';
 import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
@@ -27,6 +28,7 @@ import { validBatchEnvelope } from './dto/batch-ingest.fast-check';
     IntegrationCatalogService,
     IntegrationCatalogRepository,
     IngestService,
+    IngestRepository,
     BatchIngestService,
     BatchIngestWriter,
     IntegrationRateLimitGuard,

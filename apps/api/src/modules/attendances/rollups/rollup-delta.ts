@@ -1,122 +1,62 @@
 import type { AttendanceFacts } from '../../../core/events/attendance-facts';
 import { dayInZone } from '../../../core/time/tenant-days';
+import { MEASURE_NAMES, measureSpec, ROLLUP_TABLES, ROLLUP_TABLE_NAMES, type MeasureName, type RollupMeasures, type RollupTableName } from './rollup-definition';
+
+export type { RollupMeasures } from './rollup-definition';
 
 /** What the rollups need to know about one attendance (defined with the events that carry it). */
 export type { AttendanceFacts };
 
 type Grain = 'D' | 'M';
 
-interface Key {
+/**
+ * One row of a rollup table: its key and every measure. A table without the agent has `userId`
+ * '', one without a split has '' there; the writer binds only the table's own columns
+ * (rollup-definition.ts).
+ */
+export interface RollupRow extends RollupMeasures {
   tenantId: string;
   grain: Grain;
   /** YYYY-MM-DD for daily rows, YYYY-MM for monthly ones. */
   period: string;
   userId: string;
   teamId: string;
-}
-
-/** The additive measures kept per period, agent and team (what the dashboard sums). */
-export interface RollupMeasures {
-  attendances: number;
-  converted: number;
-  scoreSum: number;
-  scoreCount: number;
-  firstResponseSum: number;
-  firstResponseCount: number;
-  saleValueSum: number;
-}
-
-export interface TotalsRow extends Key, RollupMeasures {}
-
-export interface StageRow extends Key {
   stageId: string;
-  attendances: number;
-}
-
-export interface OriginRow extends Key {
   originId: string;
-  attendances: number;
 }
 
-/** The same figures without the agent: what tenant- and team-wide dashboards read. */
-export type TeamTotalsRow = Omit<TotalsRow, 'userId'>;
-export type TeamStageRow = Omit<StageRow, 'userId'>;
-export type TeamOriginRow = Omit<OriginRow, 'userId'>;
+export type RollupRows = Record<RollupTableName, RollupRow[]>;
 
-export interface RollupRows {
-  totals: TotalsRow[];
-  stages: StageRow[];
-  origins: OriginRow[];
-  teamTotals: TeamTotalsRow[];
-  teamStages: TeamStageRow[];
-  teamOrigins: TeamOriginRow[];
-}
+// Rows and cells get their fields in one order, the measures added by one loop, never by spreading
+// another object: on V8 an object built by spreading gets a hidden class of its own each time, and
+// every function reading such rows goes megamorphic (a tenth of a single ingest's CPU once, QUALITY P3).
 
-// Rows and cells are class instances, not spread literals. On V8, an object built by spreading
-// another ({ ...key, ...measures }, or { ...key, stageId }) gets a hidden class of its own each
-// time: microseconds per object, and every function reading such rows goes megamorphic. It was
-// a tenth of a single ingest's CPU (QUALITY P3).
-
-/** The seven measures, all 0: what every row and cell starts from. */
-class Measures implements RollupMeasures {
-  attendances = 0;
-  converted = 0;
-  scoreSum = 0;
-  scoreCount = 0;
-  firstResponseSum = 0;
-  firstResponseCount = 0;
-  saleValueSum = 0;
-}
-
-class Totals extends Measures implements TotalsRow {
-  constructor(
-    public tenantId: string,
-    public grain: Grain,
-    public period: string,
-    public userId: string,
-    public teamId: string,
-  ) {
-    super();
-  }
-}
-
-class TeamTotals extends Measures implements TeamTotalsRow {
-  constructor(
-    public tenantId: string,
-    public grain: Grain,
-    public period: string,
-    public teamId: string,
-  ) {
-    super();
-  }
-}
-
-/** A row whose every measure is 0 changes nothing. */
-const isZero = (value: number) => Math.abs(value) < 1e-9;
-const movesTotals = (row: RollupMeasures) =>
-  !isZero(row.attendances) ||
-  !isZero(row.converted) ||
-  !isZero(row.scoreSum) ||
-  !isZero(row.scoreCount) ||
-  !isZero(row.firstResponseSum) ||
-  !isZero(row.firstResponseCount) ||
-  !isZero(row.saleValueSum);
-const movesCount = (row: { attendances: number }) => !isZero(row.attendances);
+const CENTS = new Set(MEASURE_NAMES.filter((name) => measureSpec(name).cents));
 const roundCents = (value: number) => Math.round(value * 100) / 100;
 
-/** Everything one attendance contributes to, before it is spread over the six tables and two grains. */
-class Cell extends Measures {
-  constructor(
-    public tenantId: string,
-    public day: string,
-    public userId: string,
-    public teamId: string,
-    public stageId: string,
-    public originId: string,
-  ) {
-    super();
-  }
+/** Adds `amount` to a measure, keeping money to the cent. */
+function addTo(target: RollupMeasures, name: MeasureName, amount: number): void {
+  target[name] = CENTS.has(name) ? roundCents(target[name] + amount) : target[name] + amount;
 }
+
+/** Sets every measure of `target` to 0. */
+function withZeroMeasures<T extends object>(target: T): T & RollupMeasures {
+  for (const name of MEASURE_NAMES) (target as T & RollupMeasures)[name] = 0;
+  return target as T & RollupMeasures;
+}
+
+/** Everything one attendance contributes to, before it is spread over the tables and both grains. */
+interface Cell extends RollupMeasures {
+  tenantId: string;
+  day: string;
+  userId: string;
+  teamId: string;
+  stageId: string;
+  originId: string;
+}
+
+/** A row whose every measure of its table is 0 changes nothing. */
+const isZero = (value: number) => Math.abs(value) < 1e-9;
 
 /**
  * The change a set of writes makes to the rollups: +1 contribution for each new state of an
@@ -137,67 +77,42 @@ export class RollupDelta {
     const stageId = facts.funnelStageId ?? '';
     const originId = facts.originItemId ?? '';
     const key = `${facts.tenantId}|${day}|${userId}|${teamId}|${stageId}|${originId}`;
-    const cell = upsert(this.cells, key, () => new Cell(facts.tenantId, day, userId, teamId, stageId, originId));
-    addFacts(cell, facts, sign);
+    const cell = upsert(this.cells, key, (): Cell => withZeroMeasures({ tenantId: facts.tenantId, day, userId, teamId, stageId, originId }));
+    for (const name of MEASURE_NAMES) addTo(cell, name, sign * measureSpec(name).of(facts));
     return this;
   }
 
-  /** Rows in key order: concurrent writers then lock rollup rows in the same order (no deadlocks). */
+  /** Rows per table in key order: concurrent writers then lock rollup rows in the same order (no deadlocks). */
   rows(): RollupRows {
-    const tables = new RowMaps();
+    const maps = Object.fromEntries(ROLLUP_TABLE_NAMES.map((table) => [table, new Map<string, RollupRow>()])) as Record<RollupTableName, Map<string, RollupRow>>;
     for (const cell of this.cells.values()) {
-      tables.addCell(cell, 'D', cell.day);
-      tables.addCell(cell, 'M', cell.day.slice(0, 7));
+      for (const table of ROLLUP_TABLE_NAMES) {
+        addCell(maps[table], table, cell, 'D', cell.day);
+        addCell(maps[table], table, cell, 'M', cell.day.slice(0, 7));
+      }
     }
-    return tables.sorted();
+    return Object.fromEntries(ROLLUP_TABLE_NAMES.map((table) => [table, inKeyOrder(maps[table], table)])) as RollupRows;
   }
 }
 
-/** The six tables' rows, keyed so that cells sharing a row add up in it. */
-class RowMaps {
-  private readonly totals = new Map<string, TotalsRow>();
-  private readonly stages = new Map<string, StageRow>();
-  private readonly origins = new Map<string, OriginRow>();
-  private readonly teamTotals = new Map<string, TeamTotalsRow>();
-  private readonly teamStages = new Map<string, TeamStageRow>();
-  private readonly teamOrigins = new Map<string, TeamOriginRow>();
-
-  addCell(cell: Cell, grain: Grain, period: string): void {
-    const { tenantId, userId, teamId, stageId, originId, attendances } = cell;
-    const teamKeyText = `${tenantId}|${grain}|${period}|${teamId}`;
-    const keyText = `${teamKeyText}|${userId}`;
-    addMeasures(
-      upsert(this.totals, keyText, () => new Totals(tenantId, grain, period, userId, teamId)),
-      cell,
-    );
-    addMeasures(
-      upsert(this.teamTotals, teamKeyText, () => new TeamTotals(tenantId, grain, period, teamId)),
-      cell,
-    );
-    upsert(this.stages, `${keyText}|${stageId}`, () => ({ tenantId, grain, period, userId, teamId, stageId, attendances: 0 })).attendances += attendances;
-    upsert(this.teamStages, `${teamKeyText}|${stageId}`, () => ({ tenantId, grain, period, teamId, stageId, attendances: 0 })).attendances += attendances;
-    upsert(this.origins, `${keyText}|${originId}`, () => ({ tenantId, grain, period, userId, teamId, originId, attendances: 0 })).attendances += attendances;
-    upsert(this.teamOrigins, `${teamKeyText}|${originId}`, () => ({ tenantId, grain, period, teamId, originId, attendances: 0 })).attendances += attendances;
-  }
-
-  sorted(): RollupRows {
-    return {
-      totals: inKeyOrder(this.totals, movesTotals),
-      stages: inKeyOrder(this.stages, movesCount),
-      origins: inKeyOrder(this.origins, movesCount),
-      teamTotals: inKeyOrder(this.teamTotals, movesTotals),
-      teamStages: inKeyOrder(this.teamStages, movesCount),
-      teamOrigins: inKeyOrder(this.teamOrigins, movesCount),
-    };
-  }
+/** A cell's measures into the row of `table` it belongs to. */
+function addCell(rows: Map<string, RollupRow>, table: RollupTableName, cell: Cell, grain: Grain, period: string): void {
+  const spec = ROLLUP_TABLES[table];
+  const userId = spec.byAgent ? cell.userId : '';
+  const stageId = spec.split === 'stageId' ? cell.stageId : '';
+  const originId = spec.split === 'originId' ? cell.originId : '';
+  const key = `${cell.tenantId}|${grain}|${period}|${cell.teamId}|${userId}|${stageId}|${originId}`;
+  const row = upsert(rows, key, (): RollupRow => withZeroMeasures({ tenantId: cell.tenantId, grain, period, userId, teamId: cell.teamId, stageId, originId }));
+  for (const name of spec.measures) addTo(row, name, cell[name]);
 }
 
-/** The rows that change something, by key (the default sort compares UTF-16 code units, like `<`). */
-function inKeyOrder<T>(map: Map<string, T>, changes: (row: T) => boolean): T[] {
-  const rows: T[] = [];
+/** The rows that change one of their table's measures, by key (the default sort compares UTF-16 code units, like `<`). */
+function inKeyOrder(map: Map<string, RollupRow>, table: RollupTableName): RollupRow[] {
+  const measures = ROLLUP_TABLES[table].measures;
+  const rows: RollupRow[] = [];
   for (const key of [...map.keys()].sort()) {
-    const row = map.get(key) as T;
-    if (changes(row)) rows.push(row);
+    const row = map.get(key) as RollupRow;
+    if (measures.some((name) => !isZero(row[name]))) rows.push(row);
   }
   return rows;
 }
@@ -206,30 +121,4 @@ function upsert<T>(map: Map<string, T>, key: string, create: () => T): T {
   let row = map.get(key);
   if (!row) map.set(key, (row = create()));
   return row;
-}
-
-/** One attendance's facts into a cell's measures. */
-function addFacts(totals: RollupMeasures, facts: AttendanceFacts, sign: 1 | -1): void {
-  totals.attendances += sign;
-  totals.converted += facts.converted ? sign : 0;
-  if (facts.score !== null) {
-    totals.scoreSum += sign * facts.score;
-    totals.scoreCount += sign;
-  }
-  if (facts.firstResponseTimeMin !== null) {
-    totals.firstResponseSum += sign * facts.firstResponseTimeMin;
-    totals.firstResponseCount += sign;
-  }
-  totals.saleValueSum = roundCents(totals.saleValueSum + sign * (facts.saleValue ?? 0));
-}
-
-/** A cell's measures into a row's. */
-function addMeasures(totals: RollupMeasures, cell: RollupMeasures): void {
-  totals.attendances += cell.attendances;
-  totals.converted += cell.converted;
-  totals.scoreSum += cell.scoreSum;
-  totals.scoreCount += cell.scoreCount;
-  totals.firstResponseSum += cell.firstResponseSum;
-  totals.firstResponseCount += cell.firstResponseCount;
-  totals.saleValueSum = roundCents(totals.saleValueSum + cell.saleValueSum);
 }

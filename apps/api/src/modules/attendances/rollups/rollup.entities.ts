@@ -1,11 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { decimalToNumber } from '../../../core/database/decimal.transformer';
+import { measureSpec, ROLLUP_TABLES, type RollupTableName } from './rollup-definition';
 
 /**
  * Pre-aggregated attendances per tenant-local day and per month, kept in the same transaction
  * as every write (see RollupWriter), so dashboards read hundreds of rows instead of millions:
  * whole months of a range come from the monthly rows, the edges from the daily ones.
  * Missing references are stored as '' (not NULL) so that they take part in the primary key.
+ * The measure columns come from rollup-definition.ts (`measureColumns` below).
  */
 abstract class RollupKey {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -26,57 +27,6 @@ abstract class RollupKey {
   teamId!: string;
 }
 
-/** Totals per period, agent and team: KPIs, the daily series and the per-agent table. */
-@Entity('attendance_rollup_totals')
-@Index('idx_rollup_totals_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
-@Index('idx_rollup_totals_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
-export class AttendanceDailyTotal extends RollupKey {
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
-
-  @Column({ type: 'int', default: 0 })
-  converted!: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  scoreSum!: number;
-
-  @Column({ type: 'int', default: 0 })
-  scoreCount!: number;
-
-  @Column({ type: 'double', default: 0 })
-  firstResponseSum!: number;
-
-  @Column({ type: 'int', default: 0 })
-  firstResponseCount!: number;
-
-  @Column({ type: 'decimal', precision: 16, scale: 2, default: 0, transformer: decimalToNumber })
-  saleValueSum!: number;
-}
-
-/** Counts per period, agent, team and funnel stage: the stage pie. */
-@Entity('attendance_rollup_stages')
-@Index('idx_rollup_stages_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
-@Index('idx_rollup_stages_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
-export class AttendanceDailyStage extends RollupKey {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  stageId!: string;
-
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
-}
-
-/** Counts per period, agent, team and lead origin: the origin pie. */
-@Entity('attendance_rollup_origins')
-@Index('idx_rollup_origins_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
-@Index('idx_rollup_origins_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
-export class AttendanceDailyOrigin extends RollupKey {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  originId!: string;
-
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
-}
-
 /** The same rows without the agent (migration 0005): what tenant- and team-wide dashboards read. */
 abstract class TeamRollupKey {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -92,47 +42,64 @@ abstract class TeamRollupKey {
   teamId!: string;
 }
 
-@Entity('attendance_rollup_team_totals')
-@Index('idx_rollup_team_totals_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
-export class AttendanceTeamTotal extends TeamRollupKey {
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
+type Constructor<T> = abstract new () => T;
+type MeasuresOf<T extends RollupTableName> = Record<(typeof ROLLUP_TABLES)[T]['measures'][number], number>;
 
-  @Column({ type: 'int', default: 0 })
-  converted!: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  scoreSum!: number;
-
-  @Column({ type: 'int', default: 0 })
-  scoreCount!: number;
-
-  @Column({ type: 'double', default: 0 })
-  firstResponseSum!: number;
-
-  @Column({ type: 'int', default: 0 })
-  firstResponseCount!: number;
-
-  @Column({ type: 'decimal', precision: 16, scale: 2, default: 0, transformer: decimalToNumber })
-  saleValueSum!: number;
+/** A key class with the table's measure columns, declared (as `@Column` would) from the one definition. */
+function withMeasures<Key extends object, T extends RollupTableName>(key: Constructor<Key>, table: T): Constructor<Key & MeasuresOf<T>> {
+  abstract class Measured extends (key as Constructor<object>) {}
+  for (const name of ROLLUP_TABLES[table].measures) Column({ ...measureSpec(name).column, default: 0 })(Measured.prototype, name);
+  return Measured as Constructor<Key & MeasuresOf<T>>;
 }
 
-@Entity('attendance_rollup_team_stages')
-@Index('idx_rollup_team_stages_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
-export class AttendanceTeamStage extends TeamRollupKey {
+/** Totals per period, agent and team: KPIs, the daily series and the per-agent table. */
+@Entity(ROLLUP_TABLES.totals.table)
+@Index('idx_rollup_totals_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+@Index('idx_rollup_totals_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
+export class AttendanceDailyTotal extends withMeasures(RollupKey, 'totals') {}
+
+/** Counts per period, agent, team and funnel stage: the stage pie. */
+@Entity(ROLLUP_TABLES.stages.table)
+@Index('idx_rollup_stages_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+@Index('idx_rollup_stages_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
+export class AttendanceDailyStage extends withMeasures(RollupKey, 'stages') {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   stageId!: string;
-
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
 }
 
-@Entity('attendance_rollup_team_origins')
-@Index('idx_rollup_team_origins_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
-export class AttendanceTeamOrigin extends TeamRollupKey {
+/** Counts per period, agent, team and lead origin: the origin pie. */
+@Entity(ROLLUP_TABLES.origins.table)
+@Index('idx_rollup_origins_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+@Index('idx_rollup_origins_tenant_user', ['tenantId', 'userId', 'grain', 'period'])
+export class AttendanceDailyOrigin extends withMeasures(RollupKey, 'origins') {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   originId!: string;
-
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
 }
+
+@Entity(ROLLUP_TABLES.teamTotals.table)
+@Index('idx_rollup_team_totals_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+export class AttendanceTeamTotal extends withMeasures(TeamRollupKey, 'teamTotals') {}
+
+@Entity(ROLLUP_TABLES.teamStages.table)
+@Index('idx_rollup_team_stages_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+export class AttendanceTeamStage extends withMeasures(TeamRollupKey, 'teamStages') {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  stageId!: string;
+}
+
+@Entity(ROLLUP_TABLES.teamOrigins.table)
+@Index('idx_rollup_team_origins_tenant_team', ['tenantId', 'teamId', 'grain', 'period'])
+export class AttendanceTeamOrigin extends withMeasures(TeamRollupKey, 'teamOrigins') {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  originId!: string;
+}
+
+/** Each rollup table's entity, by its name in the definition. */
+export const ROLLUP_ENTITIES = {
+  totals: AttendanceDailyTotal,
+  stages: AttendanceDailyStage,
+  origins: AttendanceDailyOrigin,
+  teamTotals: AttendanceTeamTotal,
+  teamStages: AttendanceTeamStage,
+  teamOrigins: AttendanceTeamOrigin,
+} as const satisfies Record<RollupTableName, unknown>;

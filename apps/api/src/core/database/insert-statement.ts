@@ -1,0 +1,80 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/** One SQL statement and its bound values (no value is ever written into the text). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** `count` copies of `each`, comma-separated: the `?, ?, ?` of an IN list, the `(?, ?), (?, ?)` of a multi-row VALUES. */
+export const commaList = (each: string, count: number): string => Array(count).fill(each).join(', ');
+
+/** What a row that hits a unique key does: fail the statement (default), stay as it is, or add the new values to these columns. */
+export type OnDuplicate = { kind: 'fail' } | { kind: 'ignore' } | { kind: 'add'; properties: readonly string[]; key: readonly string[] };
+
+/** The columns of these entity properties (a missing one is a programming error). */
+export function entityColumns(manager: EntityManager, target: EntityTarget<ObjectLiteral>, properties: readonly string[]): ColumnMetadata[] {
+  const metadata = manager.connection.getMetadata(target);
+  return properties.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.tableName} has no column for ${property}`);
+    return column;
+  });
+}
+
+/**
+ * The one INSERT/upsert builder of the API: multi-row INSERTs of one entity's columns, `rowsPerStatement`
+ * rows each, their SQL text put together once and reused (every ingest writes the same statements
+ * with other values). Values are converted by the driver exactly as in TypeORM's own writes
+ * (`preparePersistentValue`: dates, transformers); nothing is read back; columns left out take
+ * their defaults. On a unique key a row fails (default), is skipped (MySQL's INSERT IGNORE would
+ * also swallow truncation and type errors, so a no-op update is used instead), or adds its values.
+ */
+export class InsertBuilder<Row> {
+  private readonly head: string;
+  private readonly placeholders: string;
+  private readonly tail: string;
+  private readonly columns: ColumnMetadata[];
+
+  constructor(
+    private readonly manager: EntityManager,
+    target: EntityTarget<ObjectLiteral>,
+    properties: readonly string[],
+    onDuplicate: OnDuplicate = { kind: 'fail' },
+    private readonly rowsPerStatement = 400,
+  ) {
+    const table = manager.connection.getMetadata(target).tableName;
+    const mysql = manager.connection.options.type === 'mysql';
+    this.columns = entityColumns(manager, target, properties);
+    const names = this.columns.map((column) => column.databaseName);
+    this.head = `INSERT INTO ${table} (${names.join(', ')}) VALUES `;
+    this.placeholders = `(${commaList('?', names.length)})`;
+    this.tail = duplicateClause(mysql, onDuplicate, names[0], (list) => entityColumns(manager, target, list).map((column) => column.databaseName));
+  }
+
+  /** The statements for these rows (none for no rows), `rowsPerStatement` rows each. */
+  statements(rows: readonly Row[], valueOf: (row: Row, property: string) => unknown = (row, property) => (row as Record<string, unknown>)[property]): Statement[] {
+    const driver = this.manager.connection.driver;
+    const statements: Statement[] = [];
+    for (let start = 0; start < rows.length; start += this.rowsPerStatement) {
+      const end = Math.min(rows.length, start + this.rowsPerStatement);
+      // Plain loops: a 500-row batch binds ten thousand values.
+      const params: unknown[] = [];
+      for (let index = start; index < end; index++) {
+        for (const column of this.columns) params.push(driver.preparePersistentValue(valueOf(rows[index], column.propertyName), column));
+      }
+      statements.push({ sql: this.head + commaList(this.placeholders, end - start) + this.tail, params });
+    }
+    return statements;
+  }
+}
+
+function duplicateClause(mysql: boolean, onDuplicate: OnDuplicate, firstColumn: string, columnsOf: (properties: readonly string[]) => string[]): string {
+  if (onDuplicate.kind === 'fail') return '';
+  if (onDuplicate.kind === 'ignore') return mysql ? ` ON DUPLICATE KEY UPDATE ${firstColumn} = ${firstColumn}` : ' ON CONFLICT DO NOTHING';
+  const increments = columnsOf(onDuplicate.properties)
+    .map((column) => (mysql ? `${column} = ${column} + VALUES(${column})` : `${column} = ${column} + excluded.${column}`))
+    .join(', ');
+  return mysql ? ` ON DUPLICATE KEY UPDATE ${increments}` : ` ON CONFLICT (${columnsOf(onDuplicate.key).join(', ')}) DO UPDATE SET ${increments}`;
+}
