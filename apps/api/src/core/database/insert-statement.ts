@@ -43,6 +43,8 @@ export class InsertBuilder<Row> {
     properties: readonly string[],
     onDuplicate: OnDuplicate = { kind: 'fail' },
     private readonly rowsPerStatement = 400,
+    /** Split the rows that do not fill a statement in powers of two: at most nine distinct SQL texts, for `executePrepared`. */
+    private readonly fewSizes = false,
   ) {
     const table = manager.connection.getMetadata(target).tableName;
     const mysql = manager.connection.options.type === 'mysql';
@@ -57,17 +59,40 @@ export class InsertBuilder<Row> {
   statements(rows: readonly Row[], valueOf: (row: Row, property: string) => unknown = (row, property) => (row as Record<string, unknown>)[property]): Statement[] {
     const driver = this.manager.connection.driver;
     const statements: Statement[] = [];
-    for (let start = 0; start < rows.length; start += this.rowsPerStatement) {
-      const end = Math.min(rows.length, start + this.rowsPerStatement);
+    let start = 0;
+    for (const size of this.fewSizes ? chunkSizes(rows.length, this.rowsPerStatement) : evenChunks(rows.length, this.rowsPerStatement)) {
+      const end = start + size;
       // Plain loops: a 500-row batch binds ten thousand values.
       const params: unknown[] = [];
       for (let index = start; index < end; index++) {
         for (const column of this.columns) params.push(driver.preparePersistentValue(valueOf(rows[index], column.propertyName), column));
       }
-      statements.push({ sql: this.head + commaList(this.placeholders, end - start) + this.tail, params });
+      statements.push({ sql: this.head + commaList(this.placeholders, size) + this.tail, params });
+      start = end;
     }
     return statements;
   }
+}
+
+/** Rows per statement: full chunks, then the rest in one. */
+function evenChunks(rows: number, full: number): number[] {
+  const sizes: number[] = [];
+  for (let left = rows; left > 0; left -= full) sizes.push(Math.min(left, full));
+  return sizes;
+}
+
+/** Rows per statement: full chunks, then the rest in powers of two (any row count uses at most log2(full) + 2 sizes). */
+export function chunkSizes(rows: number, full: number): number[] {
+  const sizes: number[] = [];
+  let left = rows;
+  for (; left >= full; left -= full) sizes.push(full);
+  for (let size = left > 0 ? 2 ** Math.floor(Math.log2(left)) : 0; size >= 1; size /= 2) {
+    if (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
 }
 
 function duplicateClause(mysql: boolean, onDuplicate: OnDuplicate, firstColumn: string, columnsOf: (properties: readonly string[]) => string[]): string {

@@ -42,6 +42,7 @@ interface Entry {
 
 /** By id (in this tenant only), else by name: within the team's list first, then the whole tenant if unambiguous. */
 function pickReference(
+  formOf: (name: string) => string,
   entries: Entry[],
   teamEntries: Entry[],
   id: string | null | undefined,
@@ -55,7 +56,7 @@ function pickReference(
     return null;
   }
   if (!name) return null;
-  const wanted = comparable(name);
+  const wanted = formOf(name);
   const inTeam = teamEntries.find((entry) => entry.form === wanted);
   if (inTeam) return inTeam.id;
   const anywhere = entries.filter((entry) => entry.form === wanted);
@@ -70,8 +71,15 @@ function pickReference(
 export class Catalog {
   private readonly stages: Entry[];
   private readonly origins: Entry[];
-  // A batch's items mostly share a few teams: each funnel's or origin group's list is cut once.
+  // A batch's items mostly share a few teams and names: each funnel's or origin group's list is
+  // cut once, each name made comparable once (both live as long as the request).
   private readonly lists = new Map<string, Entry[]>();
+  private readonly forms = new Map<string, string>();
+  private readonly formOf = (name: string): string => {
+    let form = this.forms.get(name);
+    if (form === undefined) this.forms.set(name, (form = comparable(name)));
+    return form;
+  };
 
   constructor(rows: CatalogRow[]) {
     const entries = (kind: CatalogRow['kind']) => rows.filter((row) => row.kind === kind).map((row) => ({ id: row.id, form: comparable(row.name), listId: row.listId }));
@@ -82,8 +90,8 @@ export class Catalog {
   /** One item's stage and origin, given its agent's team lists. */
   pick(input: IngestAttendanceDto, agent: AgentRow | null, warnings: string[]): { funnelStageId: string | null; originItemId: string | null } {
     return {
-      funnelStageId: pickReference(this.stages, this.listOf('stage', agent?.funnelId), input.stage_id, input.stage_name, 'stage', warnings),
-      originItemId: pickReference(this.origins, this.listOf('origin', agent?.originGroupId), input.origin_id, input.origin_name, 'origin', warnings),
+      funnelStageId: pickReference(this.formOf, this.stages, this.listOf('stage', agent?.funnelId), input.stage_id, input.stage_name, 'stage', warnings),
+      originItemId: pickReference(this.formOf, this.origins, this.listOf('origin', agent?.originGroupId), input.origin_id, input.origin_name, 'origin', warnings),
     };
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource } from 'typeorm';
 import { commaList, entityColumns, InsertBuilder, type Statement } from '../../core/database/insert-statement';
 import { forUpdate } from '../../core/database/lock';
-import { activeManager, inOneRoundTrip } from '../../core/database/transactions';
+import { activeManager, executePrepared, inOneRoundTrip } from '../../core/database/transactions';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { TenantTables } from '../../core/tenancy/tenant-table';
 import { normalizeEmail } from '../../core/validation/email';
@@ -87,10 +87,10 @@ export class IngestRepository {
     );
   }
 
-  /** Inserts new attendances, one statement per 250 rows. */
+  /** Inserts new attendances (a batch's): prepared statements of a few fixed sizes, up to 250 rows each. */
   async insert(rows: NewAttendance[]): Promise<void> {
     const manager = activeManager(this.dataSource);
-    for (const { sql, params } of this.insertStatements(rows)) await manager.query(sql, params);
+    for (const statement of this.insertStatements(rows)) await executePrepared(manager, statement);
   }
 
   /**
@@ -165,7 +165,7 @@ export class IngestRepository {
   }
 
   private insertBuilder(): InsertBuilder<NewAttendance> {
-    this.inserts ??= new InsertBuilder<NewAttendance>(this.dataSource.manager, Attendance, ['id', 'tenantId', 'externalId', ...INGEST_FIELDS], { kind: 'fail' }, ROWS_PER_INSERT);
+    this.inserts ??= new InsertBuilder<NewAttendance>(this.dataSource.manager, Attendance, ['id', 'tenantId', 'externalId', ...INGEST_FIELDS], { kind: 'fail' }, ROWS_PER_INSERT, true);
     return this.inserts;
   }
 }
