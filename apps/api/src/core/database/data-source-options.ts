@@ -46,9 +46,9 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | '
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       supportBigNumbers: true,
-      // Lets a write send its rollup upserts (and the rate limiter its upsert and read) in one round
-      // trip: while they run, the transaction holds the hottest rows in the database (QUALITY P3).
-      // Every statement binds its values through the driver; no SQL is built from input.
+      // Only for `inOneRoundTrip` (transactions.ts), which sends a write's statements together
+      // through TypeORM: an ingest's INSERT and rollup upserts hold the hottest rows until COMMIT
+      // (measured in tools/bench/PERFORMANCE.md). Every value is bound; no SQL is built from input.
       multipleStatements: true,
       // trace: false: mysql2 would otherwise capture a stack trace before every query (a twentieth of
       // an ingest's CPU) to decorate the rare error; ours are logged with their own stack.

@@ -13,6 +13,14 @@ export const commaList = (each: string, count: number): string => Array(count).f
 /** What a row that hits a unique key does: fail the statement (default), stay as it is, or add the new values to these columns. */
 export type OnDuplicate = { kind: 'fail' } | { kind: 'ignore' } | { kind: 'add'; properties: readonly string[]; key: readonly string[] };
 
+export interface InsertOptions {
+  onDuplicate?: OnDuplicate;
+  /** Rows per statement at most (default 400: well under both engines' bound-parameter limits). */
+  rowsPerStatement?: number;
+  /** Split the rows that do not fill a statement in powers of two: at most nine distinct SQL texts, for `executePrepared`. */
+  fewSizes?: boolean;
+}
+
 /** The columns of these entity properties (a missing one is a programming error). */
 export function entityColumns(manager: EntityManager, target: EntityTarget<ObjectLiteral>, properties: readonly string[]): ColumnMetadata[] {
   const metadata = manager.connection.getMetadata(target);
@@ -24,7 +32,7 @@ export function entityColumns(manager: EntityManager, target: EntityTarget<Objec
 }
 
 /**
- * The one INSERT/upsert builder of the API: multi-row INSERTs of one entity's columns, `rowsPerStatement`
+ * The one INSERT/upsert builder of the API: multi-row INSERTs of one entity's columns, up to `rowsPerStatement`
  * rows each, their SQL text put together once and reused (every ingest writes the same statements
  * with other values). Values are converted by the driver exactly as in TypeORM's own writes
  * (`preparePersistentValue`: dates, transformers); nothing is read back; columns left out take
@@ -41,11 +49,9 @@ export class InsertBuilder<Row> {
     private readonly manager: EntityManager,
     target: EntityTarget<ObjectLiteral>,
     properties: readonly string[],
-    onDuplicate: OnDuplicate = { kind: 'fail' },
-    private readonly rowsPerStatement = 400,
-    /** Split the rows that do not fill a statement in powers of two: at most nine distinct SQL texts, for `executePrepared`. */
-    private readonly fewSizes = false,
+    private readonly options: InsertOptions = {},
   ) {
+    const onDuplicate = options.onDuplicate ?? { kind: 'fail' };
     const table = manager.connection.getMetadata(target).tableName;
     const mysql = manager.connection.options.type === 'mysql';
     this.columns = entityColumns(manager, target, properties);
@@ -55,12 +61,16 @@ export class InsertBuilder<Row> {
     this.tail = duplicateClause(mysql, onDuplicate, names[0], (list) => entityColumns(manager, target, list).map((column) => column.databaseName));
   }
 
-  /** The statements for these rows (none for no rows), `rowsPerStatement` rows each. */
-  statements(rows: readonly Row[], valueOf: (row: Row, property: string) => unknown = (row, property) => (row as Record<string, unknown>)[property]): Statement[] {
+  /** The statements for these rows (none for no rows). */
+  statements(
+    rows: readonly Row[],
+    valueOf: (row: Row, property: string) => unknown = (row, property) => (row as Record<string, unknown>)[property],
+  ): Statement[] {
     const driver = this.manager.connection.driver;
     const statements: Statement[] = [];
     let start = 0;
-    for (const size of this.fewSizes ? chunkSizes(rows.length, this.rowsPerStatement) : evenChunks(rows.length, this.rowsPerStatement)) {
+    const full = this.options.rowsPerStatement ?? 400;
+    for (const size of this.options.fewSizes ? chunkSizes(rows.length, full) : evenChunks(rows.length, full)) {
       const end = start + size;
       // Plain loops: a 500-row batch binds ten thousand values.
       const params: unknown[] = [];

@@ -123,7 +123,10 @@ export class BatchIngestWriter {
   private async lockStored(tenantId: string, inputs: IngestAttendanceDto[]): Promise<Map<string, Tracked>> {
     const stored = await this.attendances.lockStored([...new Set(inputs.map((input) => input.external_id))]);
     return new Map(
-      stored.map(({ id, externalId, deleted, values }) => [externalId, { id, values, facts: factsFor(tenantId, values), stored: values, deleted, changed: false }]),
+      stored.map(({ id, externalId, deleted, values }) => [
+        externalId,
+        { id, values, facts: factsFor(tenantId, values), stored: values, deleted, changed: false },
+      ]),
     );
   }
 }

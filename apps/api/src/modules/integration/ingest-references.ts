@@ -82,7 +82,8 @@ export class Catalog {
   };
 
   constructor(rows: CatalogRow[]) {
-    const entries = (kind: CatalogRow['kind']) => rows.filter((row) => row.kind === kind).map((row) => ({ id: row.id, form: comparable(row.name), listId: row.listId }));
+    const entries = (kind: CatalogRow['kind']) =>
+      rows.filter((row) => row.kind === kind).map((row) => ({ id: row.id, form: comparable(row.name), listId: row.listId }));
     this.stages = entries('stage');
     this.origins = entries('origin');
   }
@@ -91,7 +92,15 @@ export class Catalog {
   pick(input: IngestAttendanceDto, agent: AgentRow | null, warnings: string[]): { funnelStageId: string | null; originItemId: string | null } {
     return {
       funnelStageId: pickReference(this.formOf, this.stages, this.listOf('stage', agent?.funnelId), input.stage_id, input.stage_name, 'stage', warnings),
-      originItemId: pickReference(this.formOf, this.origins, this.listOf('origin', agent?.originGroupId), input.origin_id, input.origin_name, 'origin', warnings),
+      originItemId: pickReference(
+        this.formOf,
+        this.origins,
+        this.listOf('origin', agent?.originGroupId),
+        input.origin_id,
+        input.origin_name,
+        'origin',
+        warnings,
+      ),
     };
   }
 
@@ -113,7 +122,9 @@ export function referencesFor(input: IngestAttendanceDto, agent: AgentRow | null
   const warnings: string[] = [];
   if (!agent && input.user_id) warnings.push(`agent ${input.user_id} not found in this organization; stored without agent`);
   else if (!agent && input.agent_email) warnings.push(`agent "${input.agent_email}" not found; stored without agent`);
-  return { userId: agent?.id ?? null, teamId: agent?.teamId ?? null, ...catalog.pick(input, agent, warnings), warnings };
+  const { funnelStageId, originItemId } = catalog.pick(input, agent, warnings);
+  // A literal of fixed shape, not a spread: every item's references then share one hidden class.
+  return { userId: agent?.id ?? null, teamId: agent?.teamId ?? null, funnelStageId, originItemId, warnings };
 }
 
 export type ReferenceResolver = (input: IngestAttendanceDto) => ResolvedReferences;

@@ -119,7 +119,12 @@ export class IngestRepository {
 
   /** The attendance of an external id (soft-deleted included), locked until the transaction ends; it must exist. */
   lockByExternalId(externalId: string): Promise<Attendance> {
-    return forUpdate(this.attendances.queryBuilder('a').withDeleted().andWhere({ externalId: Equal(externalId) })).getOneOrFail();
+    return forUpdate(
+      this.attendances
+        .queryBuilder('a')
+        .withDeleted()
+        .andWhere({ externalId: Equal(externalId) }),
+    ).getOneOrFail();
   }
 
   async update(id: string, values: Ingestible): Promise<void> {
@@ -165,7 +170,10 @@ export class IngestRepository {
   }
 
   private insertBuilder(): InsertBuilder<NewAttendance> {
-    this.inserts ??= new InsertBuilder<NewAttendance>(this.dataSource.manager, Attendance, ['id', 'tenantId', 'externalId', ...INGEST_FIELDS], { kind: 'fail' }, ROWS_PER_INSERT, true);
+    this.inserts ??= new InsertBuilder<NewAttendance>(this.dataSource.manager, Attendance, ['id', 'tenantId', 'externalId', ...INGEST_FIELDS], {
+      rowsPerStatement: ROWS_PER_INSERT,
+      fewSizes: true,
+    });
     return this.inserts;
   }
 }

@@ -56,7 +56,9 @@ export class IngestService {
       }),
     );
     if (attempt.created) return { id: attempt.created, status: 'created', warnings: attempt.warnings };
-    return withDeadlockRetry(() => this.transactions.run((transaction) => this.update(transaction, input.external_id, attempt.values, attempt.warnings, timeZone)));
+    return withDeadlockRetry(() =>
+      this.transactions.run((transaction) => this.update(transaction, input.external_id, attempt.values, attempt.warnings, timeZone)),
+    );
   }
 
   /** The new attendance's id, or null when the external id is taken (nothing written then). */
@@ -86,7 +88,13 @@ export class IngestService {
     await this.attendances.update(existing.id, values);
     const before = factsOf(existing);
     const after = factsFor(existing.tenantId, values);
-    await this.events.publish(transaction, 'attendance.recorded', { tenantId: existing.tenantId, attendanceId: existing.id, customerName: values.customerName, before, after });
+    await this.events.publish(transaction, 'attendance.recorded', {
+      tenantId: existing.tenantId,
+      attendanceId: existing.id,
+      customerName: values.customerName,
+      before,
+      after,
+    });
     await this.rollups.record(before, after, timeZone);
     return { id: existing.id, status: 'updated', warnings };
   }

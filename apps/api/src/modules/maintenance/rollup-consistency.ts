@@ -25,9 +25,7 @@ export class RollupConsistency {
     const differing = new Set<string>();
     for (const table of ROLLUP_TABLE_NAMES) {
       const stored = new Set(await this.rollups.storedDailyRows(table, firstDay));
-      const expected = new Set(
-        recount[table].filter((row) => row.grain === 'D' && row.period >= firstDay).flatMap((row) => comparable(table, row) ?? []),
-      );
+      const expected = new Set(recount[table].filter((row) => row.grain === 'D' && row.period >= firstDay).flatMap((row) => comparable(table, row) ?? []));
       // The period is the third key of every comparable row (rollup-definition.ts, KEY_PROPERTIES).
       for (const text of stored) if (!expected.has(text)) differing.add(JSON.parse(text)[2]);
       for (const text of expected) if (!stored.has(text)) differing.add(JSON.parse(text)[2]);

@@ -1,6 +1,14 @@
 import type { AttendanceFacts } from '../../../core/events/attendance-facts';
 import { dayInZone } from '../../../core/time/tenant-days';
-import { MEASURE_NAMES, measureSpec, ROLLUP_TABLES, ROLLUP_TABLE_NAMES, type MeasureName, type RollupMeasures, type RollupTableName } from './rollup-definition';
+import {
+  MEASURE_NAMES,
+  measureSpec,
+  ROLLUP_TABLES,
+  ROLLUP_TABLE_NAMES,
+  type MeasureName,
+  type RollupMeasures,
+  type RollupTableName,
+} from './rollup-definition';
 
 export type { RollupMeasures } from './rollup-definition';
 
@@ -31,12 +39,14 @@ export type RollupRows = Record<RollupTableName, RollupRow[]>;
 // another object: on V8 an object built by spreading gets a hidden class of its own each time, and
 // every function reading such rows goes megamorphic (a tenth of a single ingest's CPU once, QUALITY P3).
 
-const CENTS = new Set(MEASURE_NAMES.filter((name) => measureSpec(name).cents));
 const roundCents = (value: number) => Math.round(value * 100) / 100;
+/** Each measure with what one attendance adds to it and whether it is money, looked up once. */
+const MEASURE_LIST = MEASURE_NAMES.map((name) => ({ name, of: measureSpec(name).of, cents: measureSpec(name).cents === true }));
+const CENTS = new Set(MEASURE_LIST.filter((measure) => measure.cents).map((measure) => measure.name));
 
 /** Adds `amount` to a measure, keeping money to the cent. */
-function addTo(target: RollupMeasures, name: MeasureName, amount: number): void {
-  target[name] = CENTS.has(name) ? roundCents(target[name] + amount) : target[name] + amount;
+function addTo(target: RollupMeasures, name: MeasureName, amount: number, cents = CENTS.has(name)): void {
+  target[name] = cents ? roundCents(target[name] + amount) : target[name] + amount;
 }
 
 /** Sets every measure of `target` to 0. */
@@ -78,13 +88,16 @@ export class RollupDelta {
     const originId = facts.originItemId ?? '';
     const key = `${facts.tenantId}|${day}|${userId}|${teamId}|${stageId}|${originId}`;
     const cell = upsert(this.cells, key, (): Cell => withZeroMeasures({ tenantId: facts.tenantId, day, userId, teamId, stageId, originId }));
-    for (const name of MEASURE_NAMES) addTo(cell, name, sign * measureSpec(name).of(facts));
+    for (const measure of MEASURE_LIST) addTo(cell, measure.name, sign * measure.of(facts), measure.cents);
     return this;
   }
 
   /** Rows per table in key order: concurrent writers then lock rollup rows in the same order (no deadlocks). */
   rows(): RollupRows {
-    const maps = Object.fromEntries(ROLLUP_TABLE_NAMES.map((table) => [table, new Map<string, RollupRow>()])) as Record<RollupTableName, Map<string, RollupRow>>;
+    const maps = Object.fromEntries(ROLLUP_TABLE_NAMES.map((table) => [table, new Map<string, RollupRow>()])) as Record<
+      RollupTableName,
+      Map<string, RollupRow>
+    >;
     for (const cell of this.cells.values()) {
       for (const table of ROLLUP_TABLE_NAMES) {
         addCell(maps[table], table, cell, 'D', cell.day);

@@ -15,7 +15,19 @@ import { ROLLUP_ENTITIES } from './rollup.entities';
 const MAX_PARAMS_PER_TRIP = 20_000;
 
 /** The columns the rollups count of an attendance (what `factsOf` reads). */
-const FACT_COLUMNS = ['a.id', 'a.tenantId', 'a.attendedAt', 'a.userId', 'a.teamId', 'a.funnelStageId', 'a.originItemId', 'a.converted', 'a.score', 'a.firstResponseTimeMin', 'a.saleValue'];
+const FACT_COLUMNS = [
+  'a.id',
+  'a.tenantId',
+  'a.attendedAt',
+  'a.userId',
+  'a.teamId',
+  'a.funnelStageId',
+  'a.originItemId',
+  'a.converted',
+  'a.score',
+  'a.firstResponseTimeMin',
+  'a.saleValue',
+];
 
 /** A stored rollup row as text that compares across engines (numbers unified, measures at their decimals). */
 export type ComparableRow = string;
@@ -76,7 +88,10 @@ export class RollupsRepository {
   }
 
   /** The facts of the tenant's attendances (soft-deleted ones excluded), `limit` at a time in (attended_at, id) order after `after`. */
-  async factsPage(after: { attendedAt: Date; id: string } | null, limit: number): Promise<{ facts: AttendanceFacts[]; last: { attendedAt: Date; id: string } | null }> {
+  async factsPage(
+    after: { attendedAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<{ facts: AttendanceFacts[]; last: { attendedAt: Date; id: string } | null }> {
     const query = this.attendances.queryBuilder('a').select(FACT_COLUMNS).orderBy('a.attendedAt', 'ASC').addOrderBy('a.id', 'ASC').limit(limit);
     if (after) query.andWhere('(a.attendedAt > :at OR (a.attendedAt = :at AND a.id > :id))', { at: after.attendedAt, id: after.id });
     const rows = await query.getMany();
@@ -93,7 +108,9 @@ export class RollupsRepository {
   async storedDailyRows(table: RollupTableName, firstDay: string): Promise<ComparableRow[]> {
     const metadata = this.dataSource.getMetadata(ROLLUP_ENTITIES[table]);
     const spec = ROLLUP_TABLES[table];
-    const selected = [...keyProperties(spec), ...spec.measures].map((property) => `${metadata.findColumnWithPropertyName(property)?.databaseName} AS ${property}`);
+    const selected = [...keyProperties(spec), ...spec.measures].map(
+      (property) => `${metadata.findColumnWithPropertyName(property)?.databaseName} AS ${property}`,
+    );
     const rows = await activeManager(this.dataSource).query<Record<string, unknown>[]>(
       `SELECT ${selected.join(', ')} FROM ${spec.table} WHERE tenant_id = ? AND grain = 'D' AND period >= ?`,
       [this.context.tenantId(), firstDay],
@@ -108,7 +125,12 @@ export class RollupsRepository {
         ROLLUP_TABLE_NAMES.map((table) => {
           const spec = ROLLUP_TABLES[table];
           const key = keyProperties(spec);
-          return [table, new InsertBuilder<RollupRow>(manager, ROLLUP_ENTITIES[table], [...key, ...spec.measures], { kind: 'add', properties: spec.measures, key })];
+          return [
+            table,
+            new InsertBuilder<RollupRow>(manager, ROLLUP_ENTITIES[table], [...key, ...spec.measures], {
+              onDuplicate: { kind: 'add', properties: spec.measures, key },
+            }),
+          ];
         }),
       ) as Record<RollupTableName, InsertBuilder<RollupRow>>;
     }
