@@ -3,7 +3,9 @@ import { generateApiKey } from '../src/core/auth/api-key-format';
 import { TenantContext } from '../src/core/tenancy/tenant-context';
 import { hashSecretToken } from '../src/core/auth/secret-token';
 import { Attendance } from '../src/modules/attendances/entities/attendance.entity';
-import { RollupDelta } from '../src/modules/attendances/rollups/rollup-delta';
+import { Transactions } from '../src/core/database/transactions';
+import { RollupDelta, type AttendanceFacts } from '../src/modules/attendances/rollups/rollup-delta';
+import { RollupsRepository } from '../src/modules/attendances/rollups/rollups.repository';
 import { factsOf, RollupRebuildService } from '../src/modules/attendances/rollups/rollup-rebuild.service';
 import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
 import { Tenant } from '../src/modules/tenants/entities/tenant.entity';
@@ -162,5 +164,27 @@ describe('rollups', () => {
       admin.session.body.user.tenantId,
     ]);
     expect(Number(days[0].n)).toBeGreaterThan(100);
+  });
+
+  it('move only inside a transaction, and only in the scope tenant', async () => {
+    const tenantId = admin.session.body.user.tenantId as string;
+    const rollups = t.app.get(RollupsRepository);
+    const facts: AttendanceFacts = {
+      tenantId,
+      attendedAt: new Date('2026-03-10T12:00:00Z'),
+      userId: null,
+      teamId: null,
+      funnelStageId: null,
+      originItemId: null,
+      converted: false,
+      score: null,
+      firstResponseTimeMin: null,
+      saleValue: null,
+    };
+    const inTenant = <T>(work: () => Promise<T>) => t.app.get(TenantContext).runInTenant(tenantId, work);
+    await expect(inTenant(() => rollups.apply(new RollupDelta().add(facts, 1, 'UTC')))).rejects.toThrow(/only inside a transaction/);
+    const foreign = new RollupDelta().add({ ...facts, tenantId: 'another-tenant' }, 1, 'UTC');
+    await expect(inTenant(() => t.app.get(Transactions).run(() => rollups.apply(foreign)))).rejects.toThrow(/tenant another-tenant/);
+    for (const { stored, recount } of await compare(t)) expect(stored).toEqual(recount);
   });
 });
