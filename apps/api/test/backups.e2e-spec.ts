@@ -7,6 +7,7 @@ import type { AppConfig } from '../src/core/config/app-config';
 import { buildDataSourceOptions } from '../src/core/database/data-source-options';
 import { runMigrations } from '../src/core/database/run-migrations';
 import { JobRegistry } from '../src/core/jobs/job-registry';
+import { JobRepository } from '../src/core/jobs/job.repository';
 import { JobRunner } from '../src/core/jobs/job-runner';
 import { backupName } from '../src/modules/backups/backup-files';
 import { BackupService, RestoreRefusedError } from '../src/modules/backups/backup.service';
@@ -144,7 +145,7 @@ describe('backup and restore', () => {
     const { BackupJob } = await import('../src/modules/backups/backup.job');
     const job = { ...registered, handler: new BackupJob(new BackupService(config)) };
     const t0 = new Date('2026-11-20T02:55:00.000Z');
-    const at = (ms: number) => new JobRunner(t.dataSource, 'instance-a', () => new Date(t0.getTime() + ms));
+    const at = (ms: number) => new JobRunner(new JobRepository(t.dataSource), 'instance-a', () => new Date(t0.getTime() + ms));
     const files = () => readdirSync(dir).sort();
     const name = (ms: number) => backupName(new Date(t0.getTime() + ms), testEngine() === 'mysql' ? 'sql' : 'sqlite');
 

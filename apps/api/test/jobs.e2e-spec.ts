@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/core/database/data-source-options';
 import { JobRun } from '../src/core/jobs/job-run.entity';
 import { JobRegistry } from '../src/core/jobs/job-registry';
+import { JobRepository } from '../src/core/jobs/job.repository';
 import { JobRunner, type RunnableJob } from '../src/core/jobs/job-runner';
 import { slotOf } from '../src/core/jobs/job-slot';
 import { client, DEMO } from './support/auth-helpers';
@@ -45,8 +46,8 @@ describe('scheduled jobs', () => {
 
   it('runs a slot exactly once when two instances race for it', async () => {
     const job = countingJob('test.race');
-    const a = new JobRunner(t.dataSource, 'instance-a');
-    const b = new JobRunner(otherInstanceDb, 'instance-b');
+    const a = new JobRunner(new JobRepository(t.dataSource), 'instance-a');
+    const b = new JobRunner(new JobRepository(otherInstanceDb), 'instance-b');
     for (const slot of ['2026-11-22T02:55Z', '2026-11-23T02:55Z', '2026-11-24T02:55Z']) {
       const outcomes = await Promise.all([a.run(job, slot), b.run(job, slot), a.run(job, slot), b.run(job, slot)]);
       expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(['ok', 'skipped', 'skipped', 'skipped']);
@@ -73,15 +74,15 @@ describe('scheduled jobs', () => {
     const slot = '2026-11-22T03:00Z';
     const now = new Date('2026-11-22T03:00:00.000Z');
     // Instance "crashed" claimed the slot with a 10-minute lease and died without finishing.
-    const crashed = new JobRunner(t.dataSource, 'crashed');
+    const crashed = new JobRunner(new JobRepository(t.dataSource), 'crashed');
     expect(await crashed.leases.claim(job.name, slot, 10 * 60_000, now)).toMatchObject({ tookOverFrom: null });
 
-    const early = new JobRunner(otherInstanceDb, 'instance-b', () => new Date('2026-11-22T03:09:59.000Z'));
+    const early = new JobRunner(new JobRepository(otherInstanceDb), 'instance-b', () => new Date('2026-11-22T03:09:59.000Z'));
     expect(await early.run(job, slot)).toEqual({ outcome: 'skipped' });
     expect(job.runs).toBe(0);
 
-    const late = new JobRunner(otherInstanceDb, 'instance-b', () => new Date('2026-11-22T03:10:01.000Z'));
-    const again = new JobRunner(t.dataSource, 'instance-c', () => new Date('2026-11-22T03:10:02.000Z'));
+    const late = new JobRunner(new JobRepository(otherInstanceDb), 'instance-b', () => new Date('2026-11-22T03:10:01.000Z'));
+    const again = new JobRunner(new JobRepository(t.dataSource), 'instance-c', () => new Date('2026-11-22T03:10:02.000Z'));
     const outcomes = await Promise.all([late.run(job, slot), again.run(job, slot)]);
     expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(['ok', 'skipped']);
     expect(job.runs).toBe(1);
@@ -101,7 +102,7 @@ describe('scheduled jobs', () => {
         },
       },
     };
-    const runner = new JobRunner(t.dataSource, 'instance-a');
+    const runner = new JobRunner(new JobRepository(t.dataSource), 'instance-a');
     expect(await runner.run(job, '2026-11-22T04:00Z')).toMatchObject({ outcome: 'failed', message: 'disk full' });
     fail = false;
     expect(await runner.run(job, '2026-11-22T05:00Z')).toMatchObject({ outcome: 'ok', message: 'fine' });
@@ -132,7 +133,7 @@ describe('scheduled jobs', () => {
     expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([2, 55]);
 
     const job = t.app.get(JobRegistry).get('auth.token-cleanup')!;
-    await new JobRunner(t.dataSource, 'instance-a').run(job, slotOf(new Date()));
+    await new JobRunner(new JobRepository(t.dataSource), 'instance-a').run(job, slotOf(new Date()));
     const after = await superAdmin.get('/api/jobs').expect(200);
     const cleanup = after.body.items.find((item: JobStatus) => item.name === 'auth.token-cleanup');
     expect(cleanup.lastRun).toMatchObject({
@@ -156,7 +157,7 @@ describe('scheduled jobs', () => {
   });
 
   it('reports a run whose holder vanished (lease expired, never finished) as failed', async () => {
-    const runner = new JobRunner(t.dataSource, 'vanished');
+    const runner = new JobRunner(new JobRepository(t.dataSource), 'vanished');
     await runner.leases.claim('tenants.trial-expiry', '2020-01-01T00:05Z', 60_000, new Date('2020-01-01T00:05:00Z'));
     const superAdmin = await client(t, DEMO.superAdmin);
     const response = await superAdmin.get('/api/jobs').expect(200);

@@ -4,6 +4,7 @@ import { Equal } from 'typeorm';
 import { DomainEvents, type DomainEventMap } from '../src/core/events/domain-events';
 import { JobRegistry } from '../src/core/jobs/job-registry';
 import { JobRun } from '../src/core/jobs/job-run.entity';
+import { JobRepository } from '../src/core/jobs/job.repository';
 import { JobRunner } from '../src/core/jobs/job-runner';
 import { TenantContext } from '../src/core/tenancy/tenant-context';
 import { dayInZone } from '../src/core/time/tenant-days';
@@ -184,7 +185,7 @@ describe('maintenance jobs', () => {
   it('runs the notifications module’s retention as a daily job', async () => {
     const job = t.app.get(JobRegistry).get('notifications.retention')!;
     expect(job.cron).toBe('20 3 * * *');
-    expect(await new JobRunner(t.dataSource, 'instance-a').run(job, 'retention-1')).toMatchObject({
+    expect(await new JobRunner(new JobRepository(t.dataSource), 'instance-a').run(job, 'retention-1')).toMatchObject({
       outcome: 'ok',
       message: 'deleted 0 read notification(s) older than 90 days',
     });
@@ -193,7 +194,7 @@ describe('maintenance jobs', () => {
   describe('rollup consistency check', () => {
     it('finds recent rollups equal to a raw recount, and rebuilds a tenant whose rollups drifted', async () => {
       const now = new Date();
-      const runner = new JobRunner(t.dataSource, 'instance-a');
+      const runner = new JobRunner(new JobRepository(t.dataSource), 'instance-a');
       const job = t.app.get(JobRegistry).get('attendances.rollup-check')!;
       const first = await runner.run(job, 'check-1');
       expect(first).toMatchObject({ outcome: 'ok', message: expect.stringContaining('all rollups match') });

@@ -1,4 +1,5 @@
 import { activeManager, Transactions } from '../src/core/database/transactions';
+import { JobRepository } from '../src/core/jobs/job.repository';
 import { JobRunner } from '../src/core/jobs/job-runner';
 import { TenantContext } from '../src/core/tenancy/tenant-context';
 import { TeamsRepository } from '../src/modules/teams/teams.repository';
@@ -62,7 +63,7 @@ describe('tenant context', () => {
 
   it('runs a scheduled job in a system scope named after it', async () => {
     const context = t.app.get(TenantContext);
-    const result = await new JobRunner(t.dataSource, 'scope-probe-instance').run(
+    const result = await new JobRunner(new JobRepository(t.dataSource), 'scope-probe-instance').run(
       { name: 'scope-probe', handler: { run: async () => JSON.stringify(context.scope()) } },
       'slot-1',
     );

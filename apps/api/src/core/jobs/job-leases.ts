@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Equal, LessThan, type DataSource } from 'typeorm';
-import { isUniqueViolation } from '../database/unique-violation';
-import { JobRun, type JobRunStatus } from './job-run.entity';
+import type { JobRunStatus } from './job-run.entity';
+import type { JobRepository } from './job.repository';
 
 export interface Claim {
   runId: string;
@@ -16,46 +15,32 @@ export interface Claim {
  */
 export class JobLeases {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly jobs: JobRepository,
     readonly instanceId: string,
   ) {}
-
-  private get runs() {
-    return this.dataSource.getRepository(JobRun);
-  }
 
   async claim(job: string, slot: string, leaseMs: number, now: Date): Promise<Claim | null> {
     const runId = randomUUID();
     const leaseExpiresAt = new Date(now.getTime() + leaseMs);
-    try {
-      await this.runs.insert({ id: runId, job, slot, instanceId: this.instanceId, status: 'running', startedAt: now, leaseExpiresAt });
-      return { runId, tookOverFrom: null };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    const held = await this.runs.findOneBy({ job: Equal(job), slot: Equal(slot) });
+    if (await this.jobs.insertRun({ id: runId, job, slot, instanceId: this.instanceId, startedAt: now, leaseExpiresAt })) return { runId, tookOverFrom: null };
+    const held = await this.jobs.runOfSlot(job, slot);
     if (!held || held.status !== 'running' || held.leaseExpiresAt.getTime() >= now.getTime()) return null;
     // Only the instance whose UPDATE still sees the expired lease wins the takeover.
-    const taken = await this.runs.update(
-      { id: Equal(held.id), instanceId: Equal(held.instanceId), status: Equal('running'), leaseExpiresAt: LessThan(now) },
-      { instanceId: this.instanceId, startedAt: now, leaseExpiresAt },
-    );
-    return taken.affected === 1 ? { runId: held.id, tookOverFrom: held.instanceId } : null;
+    const taken = await this.jobs.takeOver(held, { instanceId: this.instanceId, startedAt: now, leaseExpiresAt }, now);
+    return taken ? { runId: held.id, tookOverFrom: held.instanceId } : null;
   }
 
   /** Keeps a live run's slot; false when the lease was lost (another instance took it over). */
-  async renew(runId: string, leaseMs: number, now = new Date()): Promise<boolean> {
-    const result = await this.runs.update(
-      { id: Equal(runId), instanceId: Equal(this.instanceId), status: Equal('running') },
-      { leaseExpiresAt: new Date(now.getTime() + leaseMs) },
-    );
-    return result.affected === 1;
+  renew(runId: string, leaseMs: number, now = new Date()): Promise<boolean> {
+    return this.jobs.renewLease(runId, this.instanceId, new Date(now.getTime() + leaseMs));
   }
 
   async finish(runId: string, status: Exclude<JobRunStatus, 'running'>, message: string | null, startedAt: Date, finishedAt: Date): Promise<void> {
-    await this.runs.update(
-      { id: Equal(runId), instanceId: Equal(this.instanceId) },
-      { status, message: message?.slice(0, 1000) ?? null, finishedAt, durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()) },
-    );
+    await this.jobs.finishRun(runId, this.instanceId, {
+      status,
+      message: message?.slice(0, 1000) ?? null,
+      finishedAt,
+      durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+    });
   }
 }

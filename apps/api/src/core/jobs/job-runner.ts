@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import { TenantContext } from '../tenancy/tenant-context';
 import { JobLeases } from './job-leases';
+import type { JobRepository } from './job.repository';
 import type { JobContext, JobHandler } from './scheduled-job.decorator';
 
 export interface RunnableJob {
@@ -24,12 +24,12 @@ export class JobRunner {
   private readonly tenancy = new TenantContext();
 
   constructor(
-    dataSource: DataSource,
+    jobs: JobRepository,
     readonly instanceId: string,
     /** Injected so tests can use a fixed clock. */
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.leases = new JobLeases(dataSource, instanceId);
+    this.leases = new JobLeases(jobs, instanceId);
   }
 
   async run(job: RunnableJob, slot: string): Promise<RunOutcome> {

@@ -1,11 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { DataSource } from 'typeorm';
 import { JobMarkers } from './job-markers';
+import { JobRepository } from './job.repository';
 import { JobRegistry } from './job-registry';
 import { JobRunner } from './job-runner';
 import { JobScheduler } from './job-scheduler';
@@ -25,7 +24,8 @@ const instanceId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString
     JobScheduler,
     JobsService,
     JobMarkers,
-    { provide: JobRunner, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new JobRunner(dataSource, instanceId()) },
+    JobRepository,
+    { provide: JobRunner, inject: [JobRepository], useFactory: (jobs: JobRepository) => new JobRunner(jobs, instanceId()) },
   ],
   exports: [JobRegistry, JobRunner, JobMarkers],
 })

@@ -1,24 +1,21 @@
 import type { JobStatus } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, type DataSource } from 'typeorm';
 import { JobRegistry } from './job-registry';
-import { JobRun } from './job-run.entity';
+import { JobRepository } from './job.repository';
 import { nextRunAfter } from './job-slot';
 
 /** What the super admin console shows about the scheduled jobs. */
 @Injectable()
 export class JobsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobRepository,
     private readonly registry: JobRegistry,
   ) {}
 
   async list(now = new Date()): Promise<JobStatus[]> {
-    const runs = this.dataSource.getRepository(JobRun);
     return Promise.all(
       this.registry.all().map(async (job): Promise<JobStatus> => {
-        const last = await runs.findOne({ where: { job: Equal(job.name) }, order: { startedAt: 'DESC', slot: 'DESC' } });
+        const last = await this.jobs.lastRun(job.name);
         // A run whose holder stopped renewing its lease will never finish: show it as failed.
         const abandoned = last?.status === 'running' && last.leaseExpiresAt.getTime() < now.getTime();
         return {
