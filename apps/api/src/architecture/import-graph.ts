@@ -64,24 +64,24 @@ export function edgesOnCycles(edges: Map<string, Set<string>>): string[] {
   const low = new Map<string, number>();
   const component = new Map<string, number>();
   const stack: string[] = [];
-  let counter = 0;
   let components = 0;
   const visit = (node: string): void => {
-    index.set(node, counter);
-    low.set(node, counter++);
+    const own = index.size;
+    index.set(node, own);
+    let lowest = own;
     stack.push(node);
     for (const next of edges.get(node) ?? []) {
-      if (!index.has(next)) {
-        visit(next);
-        low.set(node, Math.min(low.get(node)!, low.get(next)!));
-      } else if (!component.has(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
+      if (!index.has(next)) visit(next);
+      // A finished neighbour outside the stack belongs to another component.
+      if (!component.has(next)) lowest = Math.min(lowest, low.get(next) ?? index.get(next) ?? lowest);
     }
-    if (low.get(node) === index.get(node)) {
-      let member: string;
+    low.set(node, lowest);
+    if (lowest === own) {
+      let member: string | undefined;
       do {
-        member = stack.pop()!;
-        component.set(member, components);
-      } while (member !== node);
+        member = stack.pop();
+        if (member !== undefined) component.set(member, components);
+      } while (member !== node && member !== undefined);
       components++;
     }
   };
