@@ -4,6 +4,7 @@ import type { AppConfig } from './core/config/app-config';
 import { BackgroundModule } from './core/background/background.module';
 import { AppConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
+import { ENTITIES } from './entities';
 import { HealthModule } from './core/health/health.module';
 import { AppLoggerModule } from './core/logging/logger.module';
 import { AuthCoreModule } from './core/auth/auth-core.module';
@@ -35,7 +36,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         AppLoggerModule.forRoot(logStream),
         TenancyModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         AuthCoreModule,
         RateLimitModule,
         MailModule,

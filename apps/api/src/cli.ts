@@ -6,6 +6,7 @@ import { ConfigError } from './core/config/config-error';
 import { loadConfig } from './core/config/load-config';
 import { openDatabase } from './core/database/open-database';
 import { runMigrations } from './core/database/run-migrations';
+import { ENTITIES } from './entities';
 import { BackupService, RestoreRefusedError } from './modules/backups/backup.service';
 import { RollupRebuildService } from './modules/attendances/rollups/rollup-rebuild.service';
 import { RollupsRepository } from './modules/attendances/rollups/rollups.repository';
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650)) throw new ConfigError('--days must be a whole number from 1 to 3650');
 
   const config = loadConfig(process.env);
-  const dataSource = await openDatabase(config);
+  const dataSource = await openDatabase(config, ENTITIES);
   const tenancy = new TenantContext();
   try {
     const applied = await runMigrations(dataSource);

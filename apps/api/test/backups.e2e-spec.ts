@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { DataSource, Equal } from 'typeorm';
 import type { AppConfig } from '../src/core/config/app-config';
 import { buildDataSourceOptions } from '../src/core/database/data-source-options';
+import { ENTITIES } from '../src/entities';
 import { runMigrations } from '../src/core/database/run-migrations';
 import { JobRegistry } from '../src/core/jobs/job-registry';
 import { JobRepository } from '../src/core/jobs/job.repository';
@@ -73,7 +74,7 @@ describe('backup and restore', () => {
   }
 
   async function openTarget(config: AppConfig): Promise<DataSource> {
-    const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+    const dataSource = await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize();
     cleanups.unshift(async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
     });

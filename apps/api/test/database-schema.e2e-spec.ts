@@ -1,6 +1,6 @@
 import { DataSource, type Table } from 'typeorm';
 import { buildDataSourceOptions } from '../src/core/database/data-source-options';
-import { ENTITIES } from '../src/core/database/entities';
+import { ENTITIES } from '../src/entities';
 import { MIGRATIONS } from '../src/core/database/migrations';
 
 /** The only tables that belong to no tenant. */
@@ -36,7 +36,7 @@ describe('database schema', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource(buildDataSourceOptions(testConfig(database))).initialize();
+    dataSource = await new DataSource(buildDataSourceOptions(testConfig(database), ENTITIES)).initialize();
   });
   afterAll(async () => {
     await dataSource.destroy();

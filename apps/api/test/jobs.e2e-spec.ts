@@ -2,6 +2,7 @@ import type { JobStatus } from '@fasto/contracts';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/core/database/data-source-options';
+import { ENTITIES } from '../src/entities';
 import { JobRun } from '../src/core/jobs/job-run.entity';
 import { JobRegistry } from '../src/core/jobs/job-registry';
 import { JobRepository } from '../src/core/jobs/job.repository';
@@ -35,7 +36,7 @@ describe('scheduled jobs', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ seed: true });
-    otherInstanceDb = await new DataSource(buildDataSourceOptions(t.config)).initialize();
+    otherInstanceDb = await new DataSource(buildDataSourceOptions(t.config, ENTITIES)).initialize();
   });
   afterAll(async () => {
     await otherInstanceDb.destroy();

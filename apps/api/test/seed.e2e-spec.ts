@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { verifyPassword } from '../src/core/auth/password-hashing';
 import type { AppConfig } from '../src/core/config/app-config';
 import { buildDataSourceOptions } from '../src/core/database/data-source-options';
+import { ENTITIES } from '../src/entities';
 import { runMigrations } from '../src/core/database/run-migrations';
 import { TenantContext } from '../src/core/tenancy/tenant-context';
 import { SeedRepository } from '../src/seed/seed.repository';
@@ -24,7 +25,7 @@ const asSeed = <T>(work: () => Promise<T>) => new TenantContext().runAsSystem('t
 async function seededDatabase(): Promise<Seeded> {
   const database = await createTestDatabase();
   const config = testConfig(database);
-  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  const dataSource = await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize();
   await runMigrations(dataSource);
   const seeder = new Seeder(new SeedRepository(dataSource), config);
   await asSeed(() => seeder.ensureSystemTenant());

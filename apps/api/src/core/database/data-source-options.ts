@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { AfterCommitSubscriber } from './after-commit';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StructuredTypeOrmLogger } from './typeorm-logger';
@@ -19,14 +18,17 @@ export function sqliteFile(config: Pick<AppConfig, 'dataDir'>): string {
   return join(config.dataDir, 'fasto.sqlite');
 }
 
+/** The entity classes of the app (apps/api/src/entities.ts): core is handed them, it does not know the modules. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
 /**
  * MySQL/MariaDB when DATABASE_URL is set, otherwise the embedded SQLite file in DATA_DIR.
  * The drivers are passed in explicitly (TypeORM would `require` them by name at run time),
  * so the bundler and the generated package.json know the API needs them.
  */
-export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): DataSourceOptions {
+export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, entities: EntityList): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     subscribers: [AfterCommitSubscriber],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
