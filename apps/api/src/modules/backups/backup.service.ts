@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AppConfig } from '../../core/config/app-config';
 import { sqliteFile } from '../../core/database/data-source-options';
+import { TenantContext } from '../../core/tenancy/tenant-context';
 import { backupName, parseBackupName, type BackupKind } from './backup-files';
 import { pruneBackups } from './backup-retention';
 import { writeGzipped } from './gzip-file';
@@ -39,11 +40,18 @@ export class BackupService {
     private readonly options: BackupOptions = {},
   ) {}
 
+  /** A dump reads, and a restore writes, every tenant's rows: whole-database work, so it runs in the named system scope. */
+  private readonly tenancy = new TenantContext();
+
   get kind(): BackupKind {
     return this.config.databaseUrl ? 'sql' : 'sqlite';
   }
 
-  async backup(now = new Date()): Promise<BackupResult> {
+  backup(now = new Date()): Promise<BackupResult> {
+    return this.tenancy.runAsSystem('backup: dump every tenant', () => this.dump(now));
+  }
+
+  private async dump(now: Date): Promise<BackupResult> {
     mkdirSync(this.config.backupDir, { recursive: true });
     let attempt = 0;
     let path = join(this.config.backupDir, backupName(now, this.kind));
@@ -58,7 +66,11 @@ export class BackupService {
   }
 
   /** The tables holding data in the configured database; a restore refuses to overwrite them without `force`. */
-  async tablesWithRows(): Promise<string[]> {
+  tablesWithRows(): Promise<string[]> {
+    return this.tenancy.runAsSystem('backup: look for rows in every table', () => this.occupiedTables());
+  }
+
+  private async occupiedTables(): Promise<string[]> {
     if (!this.config.databaseUrl) return sqliteTablesWithRows(sqliteFile(this.config));
     const connection = openMysql(mysqlTarget(this.config.databaseUrl)).promise();
     try {
@@ -68,7 +80,11 @@ export class BackupService {
     }
   }
 
-  async restore(file: string, options: { force?: boolean } = {}): Promise<void> {
+  restore(file: string, options: { force?: boolean } = {}): Promise<void> {
+    return this.tenancy.runAsSystem('backup: restore every tenant', () => this.replaceWith(file, options));
+  }
+
+  private async replaceWith(file: string, options: { force?: boolean }): Promise<void> {
     if (!existsSync(file)) throw new RestoreRefusedError(`No such backup file: ${file}`);
     const parsed = parseBackupName(basename(file));
     const kind: BackupKind | null = parsed?.kind ?? (file.endsWith('.sqlite.gz') ? 'sqlite' : file.endsWith('.sql.gz') ? 'sql' : null);
