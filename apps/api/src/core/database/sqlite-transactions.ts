@@ -15,7 +15,12 @@ export function serializeSqliteTransactions(dataSource: DataSource): void {
   let lastTurn: Promise<unknown> = Promise.resolve();
   manager.transaction = ((...args: unknown[]) => {
     if (insideTurn.getStore()) return transaction(...args);
-    const turn = lastTurn.then(() => insideTurn.run(true, () => transaction(...args)));
+    // Awaited rather than chained with then(): the stack of a statement inside the transaction
+    // then still reaches its caller (the tenant SQL checker names a statement's source by it).
+    const turn = (async () => {
+      await lastTurn;
+      return await insideTurn.run(true, () => transaction(...args));
+    })();
     lastTurn = turn.catch(() => undefined);
     return turn;
   }) as EntityManager['transaction'];
