@@ -67,12 +67,85 @@ describe('audit log', () => {
     expect(acme.body.items.map((item: { changes: { name: string } }) => item.changes.name)).toEqual(['Acme 2']);
   });
 
-  it('does not show an admin the name of another tenant’s actor (a super admin acting on theirs)', async () => {
+  it('names a super admin acting on a tenant as Fasto staff, but never another tenant’s user', async () => {
     await superAdmin.post(`/api/tenants/${admin.session.body.user.tenantId}/api-keys`, { name: 'n8n' }).expect(201);
     const seenByAdmin = await admin.get('/api/audit-logs?entity=api_key').expect(200);
-    expect(seenByAdmin.body.items[0]).toMatchObject({ action: 'api_key.created', actorId: superAdmin.session.body.user.id, actorName: null });
+    expect(seenByAdmin.body.items[0]).toMatchObject({
+      action: 'api_key.created',
+      actorId: superAdmin.session.body.user.id,
+      actorName: 'Super Admin',
+      actorIsSuperAdmin: true,
+    });
+    expect(seenByAdmin.body.items[0].references[seenByAdmin.body.items[0].entityId]).toEqual({ kind: 'api_key', name: 'n8n', deleted: false });
     const seenBySuperAdmin = await superAdmin.get(`/api/audit-logs?entity=api_key&tenantId=${admin.session.body.user.tenantId}`).expect(200);
-    expect(seenBySuperAdmin.body.items[0].actorName).toBe('Super Admin');
+    expect(seenBySuperAdmin.body.items[0]).toMatchObject({ actorName: 'Super Admin', actorIsSuperAdmin: true });
+
+    // An entry in Demo naming Acme's admin as its actor, and an Acme team in its changes.
+    const acmeTeam = (await acmeAdmin.get('/api/teams').expect(200)).body.items[0];
+    await t.app.get(AuditService).record({
+      tenantId: admin.session.body.user.tenantId,
+      actorId: acmeAdmin.session.body.user.id,
+      action: 'user.updated',
+      entity: 'user',
+      entityId: admin.session.body.user.id,
+      changes: { teamId: { from: null, to: acmeTeam.id } },
+    });
+    for (const reader of [admin, superAdmin]) {
+      const entry = (await reader.get(`/api/audit-logs?action=user.updated&actorId=${acmeAdmin.session.body.user.id}`).expect(200)).body.items[0];
+      expect(entry).toMatchObject({ actorName: null, actorIsSuperAdmin: false });
+      expect(entry.references[acmeTeam.id]).toEqual({ kind: 'team', name: null, deleted: true });
+      expect(entry.references[admin.session.body.user.id]).toEqual({ kind: 'user', name: 'Ana Administradora', deleted: false });
+    }
+  });
+
+  it('shows the super admin behind an impersonated change', async () => {
+    const started = await superAdmin.post(`/api/impersonate/${admin.session.body.user.tenantId}`, {}).expect(200);
+    await t
+      .http()
+      .post('/api/teams')
+      .set('Authorization', `Bearer ${started.body.accessToken}`)
+      .send({ name: 'Time Suporte' })
+      .expect(201);
+    const page = await admin.get('/api/audit-logs?limit=10').expect(200);
+    const impersonation = page.body.items.find((item: { action: string }) => item.action === 'impersonation.started');
+    expect(impersonation).toMatchObject({ impersonatorId: superAdmin.session.body.user.id, impersonatorName: 'Super Admin', actorName: 'Ana Administradora' });
+    const created = page.body.items.find((item: { action: string; changes: { name?: string } }) => item.action === 'team.created' && item.changes.name === 'Time Suporte');
+    expect(created).toMatchObject({ impersonatorName: 'Super Admin' });
+  });
+
+  it('names the stages, funnels and teams an entry refers to; a deleted one by the name the log kept', async () => {
+    const funnel = (
+      await admin
+        .post('/api/funnels', {
+          name: 'Funil Auditado',
+          stages: [
+            { name: 'Proposta', color: 'bg-amber-500' },
+            { name: 'Negociação', color: 'bg-sky-500' },
+          ],
+        })
+        .expect(201)
+    ).body;
+    const [proposta, negociacao] = funnel.stages as { id: string; name: string }[];
+    await admin.patch(`/api/funnels/${funnel.id}/stages/${negociacao.id}`, { name: 'Negociação final' }).expect(200);
+    await admin.delete(`/api/funnels/${funnel.id}/stages/${proposta.id}`).expect(200);
+    await t.app.get(AuditService).record({
+      tenantId: admin.session.body.user.tenantId,
+      actorId: admin.session.body.user.id,
+      action: 'attendance.updated',
+      entity: 'attendance',
+      entityId: null,
+      changes: { stageId: { from: proposta.id, to: negociacao.id } },
+    });
+    const page = await admin.get('/api/audit-logs?limit=10').expect(200);
+    const moved = page.body.items.find((item: { action: string }) => item.action === 'attendance.updated');
+    expect(moved.references).toEqual({
+      [proposta.id]: { kind: 'funnel_stage', name: 'Proposta', deleted: true },
+      [negociacao.id]: { kind: 'funnel_stage', name: 'Negociação final', deleted: false },
+    });
+    const renamed = page.body.items.find((item: { action: string }) => item.action === 'funnel_stage.updated');
+    expect(renamed.changes).toEqual({ name: { from: 'Negociação', to: 'Negociação final' } });
+    const created = page.body.items.find((item: { action: string }) => item.action === 'funnel.created');
+    expect(created.references[funnel.id]).toEqual({ kind: 'funnel', name: 'Funil Auditado', deleted: false });
   });
 
   describe('the audit repository', () => {
@@ -91,6 +164,8 @@ describe('audit log', () => {
     it('never widens a tenant read to every tenant: with no tenant scope it throws', async () => {
       await expect(logs.page(all)).rejects.toThrow(NoTenantScopeError);
       await expect(logs.actorNames([admin.session.body.user.id])).rejects.toThrow(NoTenantScopeError);
+      await expect(logs.objectNames('team', [admin.session.body.user.id])).rejects.toThrow(NoTenantScopeError);
+      await expect(logs.rememberedNames(['team'], [admin.session.body.user.id])).rejects.toThrow(NoTenantScopeError);
       await expect(context.runAsSystem('test: no tenant named', () => logs.page(all))).rejects.toThrow(NoTenantScopeError);
       const page = await context.runInTenant(demoTenant(), () => logs.page(all));
       expect(tenantsOf(page.items)).toEqual(new Set([demoTenant()]));
@@ -99,7 +174,9 @@ describe('audit log', () => {
     it('reads across tenants only in a named system scope', async () => {
       await expect(logs.pageAcrossTenants(all)).rejects.toThrow(NoSystemScopeError);
       await expect(context.runInTenant(demoTenant(), () => logs.pageAcrossTenants(all))).rejects.toThrow(NoSystemScopeError);
-      await expect(context.runInTenant(demoTenant(), () => logs.actorNamesAcrossTenants([]))).rejects.toThrow(NoSystemScopeError);
+      const reads: (() => Promise<unknown>)[] = [() => logs.actorsAcrossTenants([]), () => logs.superAdminNames([]), () => logs.objectNamesAcrossTenants('team', []), () => logs.rememberedNamesAcrossTenants(['team'], [])];
+      for (const read of reads)
+        await expect(context.runInTenant(demoTenant(), read)).rejects.toThrow(NoSystemScopeError);
       const page = await context.runAsSystem('test: the console', () => logs.pageAcrossTenants(all));
       expect([...tenantsOf(page.items)]).toEqual(expect.arrayContaining([demoTenant(), acmeTenant()]));
     });

@@ -9,3 +9,4 @@ export * from './lib/organization';
 export * from './lib/palette';
 export * from './lib/roles';
 export * from './lib/tenant';
+export * from './lib/audit';

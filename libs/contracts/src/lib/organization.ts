@@ -1,3 +1,4 @@
+import type { AuditReference } from './audit';
 import type { Role } from './roles';
 import type { TenantBranding, TenantSettings, TenantStatus } from './tenant';
 
@@ -112,11 +113,17 @@ export interface AuditLogView {
   tenantId: string;
   actorId: string | null;
   actorName: string | null;
+  /** The actor is Fasto staff (a super admin acting on the tenant from the console). */
+  actorIsSuperAdmin: boolean;
   impersonatorId: string | null;
+  /** The super admin behind an impersonated action. */
+  impersonatorName: string | null;
   action: string;
   entity: string;
   entityId: string | null;
   changes: Record<string, unknown> | null;
+  /** Names of the ids the entry shows (`entityId` and ids inside `changes`), by id. */
+  references: Record<string, AuditReference>;
   ip: string | null;
   userAgent: string | null;
   createdAt: string;

@@ -1,18 +1,49 @@
 import { Role, type Page } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Equal, In, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import type { Statement } from '../../core/database/one-round-trip';
 import { insertRowStatement } from '../../core/database/row-statements';
 import { activeManager } from '../../core/database/transactions';
 import { keysetPage, parseDateCursor } from '../../core/pagination/keyset';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { TenantTables } from '../../core/tenancy/tenant-table';
+import type { TenantOwnedEntity } from '../../core/database/base.entity';
+import { Attendance } from '../attendances/entities/attendance.entity';
+import { FunnelStage } from '../funnels/entities/funnel-stage.entity';
+import { Funnel } from '../funnels/entities/funnel.entity';
+import { ApiKey } from '../integration/entities/api-key.entity';
+import { OriginGroup } from '../origins/entities/origin-group.entity';
+import { OriginItem } from '../origins/entities/origin-item.entity';
+import { Team } from '../teams/entities/team.entity';
 import { User } from '../users/entities/user.entity';
+import type { NamedKind } from './audit-references';
 import { AuditLog } from './entities/audit-log.entity';
 
 /** The columns of one audit row, ready to write (masked, trimmed, with its id). */
 export type AuditRow = Pick<AuditLog, 'id' | 'tenantId' | 'actorId' | 'impersonatorId' | 'action' | 'entity' | 'entityId' | 'changes' | 'ip' | 'userAgent'>;
+
+/** A user or object an entry shows, with the tenant it belongs to (the reader keeps only the entry's own). */
+export interface NamedRow {
+  id: string;
+  tenantId: string;
+  name: string | null;
+}
+
+/** The table and name column of each kind of object the audit read names. */
+const NAMED_TABLES: Record<NamedKind, { target: EntityTarget<TenantOwnedEntity>; column: string }> = {
+  user: { target: User, column: 'fullName' },
+  team: { target: Team, column: 'name' },
+  funnel: { target: Funnel, column: 'name' },
+  funnel_stage: { target: FunnelStage, column: 'name' },
+  origin_group: { target: OriginGroup, column: 'name' },
+  origin_item: { target: OriginItem, column: 'name' },
+  attendance: { target: Attendance, column: 'customerName' },
+  api_key: { target: ApiKey, column: 'name' },
+};
+
+/** An entry that may remember the name of the object it is about (see `rememberedName`). */
+export type RememberingRow = Pick<AuditLog, 'tenantId' | 'entity' | 'entityId' | 'action' | 'changes' | 'createdAt'>;
 
 export interface AuditFilters {
   actorId?: string;
@@ -40,7 +71,6 @@ export class ForeignAuditTenantError extends Error {
 @Injectable()
 export class AuditRepository {
   private readonly logs = this.tables.of(AuditLog);
-  private readonly users = this.tables.of(User);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,11 +83,51 @@ export class AuditRepository {
     return this.newestFirst(this.logs.queryBuilder('a'), filters);
   }
 
-  /** Names of these users of the current tenant; an actor of another tenant (a super admin) is left out. */
-  async actorNames(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const users = await this.users.queryBuilder('u').select(['u.id', 'u.fullName']).andWhere('u.id IN (:...ids)', { ids }).getMany();
-    return new Map(users.map((user) => [user.id, user.fullName]));
+  /** These users of the current tenant; an actor of another tenant (a super admin) is left out. */
+  async actorNames(ids: string[]): Promise<NamedRow[]> {
+    return this.objectNames('user', ids);
+  }
+
+  /** Names of these objects of the current tenant (soft-deleted ones included: the log outlives them). */
+  async objectNames(kind: NamedKind, ids: string[]): Promise<NamedRow[]> {
+    if (ids.length === 0) return [];
+    const { target, column } = NAMED_TABLES[kind];
+    return this.named(this.tables.of(target).queryBuilder('o'), column, ids);
+  }
+
+  /** The current tenant's entries about these objects that may carry their name, newest first. */
+  async rememberedNames(kinds: NamedKind[], ids: string[]): Promise<RememberingRow[]> {
+    if (ids.length === 0) return [];
+    return this.remembering(this.logs.queryBuilder('a'), kinds, ids);
+  }
+
+  /**
+   * Names of the super admins among these users, whatever their tenant: Fasto staff act on a
+   * tenant from the console, and the tenant's log shows who they were (the other tenants'
+   * users stay unnamed).
+   */
+  async superAdminNames(ids: string[]): Promise<NamedRow[]> {
+    this.context.system();
+    if (ids.length === 0) return [];
+    const users = await activeManager(this.dataSource)
+      .getRepository(User)
+      .find({ select: { id: true, tenantId: true, fullName: true }, where: { id: In(ids), role: Equal(Role.SuperAdmin) } });
+    return users.map((user) => ({ id: user.id, tenantId: user.tenantId, name: user.fullName }));
+  }
+
+  /** Super-admin console: these objects whatever their tenant; the reader matches each to its entry's tenant. */
+  async objectNamesAcrossTenants(kind: NamedKind, ids: string[]): Promise<NamedRow[]> {
+    this.context.system();
+    if (ids.length === 0) return [];
+    const { target, column } = NAMED_TABLES[kind];
+    return this.named(activeManager(this.dataSource).getRepository(target).createQueryBuilder('o'), column, ids);
+  }
+
+  /** Super-admin console: `rememberedNames` whatever the tenant. */
+  async rememberedNamesAcrossTenants(kinds: NamedKind[], ids: string[]): Promise<RememberingRow[]> {
+    this.context.system();
+    if (ids.length === 0) return [];
+    return this.remembering(activeManager(this.dataSource).getRepository(AuditLog).createQueryBuilder('a'), kinds, ids);
   }
 
   /** Super-admin console: every tenant's entries, or `tenantId`'s, newest first. */
@@ -68,14 +138,14 @@ export class AuditRepository {
     return this.newestFirst(rows, filters);
   }
 
-  /** Super-admin console: names of these users, whatever their tenant. */
-  async actorNamesAcrossTenants(ids: string[]): Promise<Map<string, string>> {
+  /** Super-admin console: these users whatever their tenant, with their tenant and whether they are super admins. */
+  async actorsAcrossTenants(ids: string[]): Promise<(NamedRow & { superAdmin: boolean })[]> {
     this.context.system();
-    if (ids.length === 0) return new Map();
+    if (ids.length === 0) return [];
     const users = await activeManager(this.dataSource)
       .getRepository(User)
-      .find({ select: { id: true, fullName: true }, where: { id: In(ids) } });
-    return new Map(users.map((user) => [user.id, user.fullName]));
+      .find({ select: { id: true, tenantId: true, fullName: true, role: true }, where: { id: In(ids) } });
+    return users.map((user) => ({ id: user.id, tenantId: user.tenantId, name: user.fullName, superAdmin: user.role === Role.SuperAdmin }));
   }
 
   /** Writes the row with `manager` (a transaction's, to commit with the change it records). */
@@ -94,6 +164,27 @@ export class AuditRepository {
     if (scope?.kind === 'tenant' && scope.role !== Role.SuperAdmin && scope.tenantId !== row.tenantId)
       throw new ForeignAuditTenantError(scope.tenantId, row.tenantId);
     return insertRowStatement(this.dataSource.manager, AuditLog, row);
+  }
+
+  private async named<Entity extends TenantOwnedEntity>(rows: SelectQueryBuilder<Entity>, column: string, ids: string[]): Promise<NamedRow[]> {
+    const found = await rows
+      .withDeleted()
+      .select('o.id', 'id')
+      .addSelect('o.tenantId', 'tenantId')
+      .addSelect(`o.${column}`, 'name')
+      .andWhere('o.id IN (:...ids)', { ids })
+      .getRawMany<NamedRow>();
+    return found.map((row) => ({ id: row.id, tenantId: row.tenantId, name: row.name ?? null }));
+  }
+
+  private remembering(rows: SelectQueryBuilder<AuditLog>, kinds: NamedKind[], ids: string[]): Promise<RememberingRow[]> {
+    return rows
+      .select(['a.id', 'a.tenantId', 'a.entity', 'a.entityId', 'a.action', 'a.changes', 'a.createdAt'])
+      .andWhere('a.entity IN (:...kinds)', { kinds })
+      .andWhere('a.entityId IN (:...ids)', { ids })
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .getMany();
   }
 
   private newestFirst(rows: SelectQueryBuilder<AuditLog>, filters: AuditFilters): Promise<Page<AuditLog>> {
