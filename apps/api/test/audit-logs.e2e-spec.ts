@@ -134,7 +134,7 @@ describe('audit log', () => {
       action: 'attendance.updated',
       entity: 'attendance',
       entityId: null,
-      changes: { stageId: { from: proposta.id, to: negociacao.id } },
+      changes: { funnelStageId: { from: proposta.id, to: negociacao.id } },
     });
     const page = await admin.get('/api/audit-logs?limit=10').expect(200);
     const moved = page.body.items.find((item: { action: string }) => item.action === 'attendance.updated');

@@ -8,7 +8,7 @@ describe('audit references', () => {
       referencesOf({
         entity: 'attendance',
         entityId: id(1),
-        changes: { stageId: { from: id(2), to: id(3) }, notes: { from: id(9), to: 'x' } },
+        changes: { funnelStageId: { from: id(2), to: id(3) }, notes: { from: id(9), to: 'x' } },
       }),
     ).toEqual([
       { kind: 'attendance', id: id(1) },

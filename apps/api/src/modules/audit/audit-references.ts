@@ -14,8 +14,10 @@ const FIELD_KINDS: Readonly<Record<string, NamedKind>> = {
   toTeamId: 'team',
   funnelId: 'funnel',
   stageId: 'funnel_stage',
+  funnelStageId: 'funnel_stage',
   originGroupId: 'origin_group',
   originId: 'origin_item',
+  originItemId: 'origin_item',
 };
 
 /** A reordered group lists its entries' ids under `order`. */
