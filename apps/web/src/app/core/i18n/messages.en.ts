@@ -335,7 +335,10 @@ export const EN: Record<MessageKey, string> = {
   'audit.action': 'Action',
   'audit.actor': 'Who',
   'audit.changes': 'Changes',
-  'audit.impersonated': 'via super admin',
+  'audit.staff': 'Fasto support',
+  'audit.actingAs': 'as {name}',
+  'audit.unknownActor': 'Removed user',
+  'audit.system': 'System',
   'audit.empty': 'No entries with these filters.',
   'audit.error': 'Could not load the audit log.',
 };

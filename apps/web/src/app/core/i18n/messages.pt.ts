@@ -334,7 +334,10 @@ export const PT = {
   'audit.action': 'Ação',
   'audit.actor': 'Quem',
   'audit.changes': 'Alterações',
-  'audit.impersonated': 'via super admin',
+  'audit.staff': 'suporte Fasto',
+  'audit.actingAs': 'como {name}',
+  'audit.unknownActor': 'Usuário removido',
+  'audit.system': 'Sistema',
   'audit.empty': 'Nenhum registro com esses filtros.',
   'audit.error': 'Não foi possível carregar a auditoria.',
 } as const;

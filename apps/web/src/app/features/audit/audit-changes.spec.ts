@@ -18,3 +18,48 @@ describe('audit changes', () => {
     expect(changeLines(null)).toEqual([]);
   });
 });
+
+describe('audit changes read by a person', () => {
+  const proposta = '00000000-0000-4000-8000-000000000001';
+  const negociacao = '00000000-0000-4000-8000-000000000002';
+  const gone = '00000000-0000-4000-8000-000000000003';
+  const maria = '00000000-0000-4000-8000-000000000004';
+  const alpha = '00000000-0000-4000-8000-000000000005';
+  const references = {
+    [proposta]: { kind: 'funnel_stage', name: 'Proposta', deleted: true },
+    [negociacao]: { kind: 'funnel_stage', name: 'Negociação', deleted: false },
+    [gone]: { kind: 'team', name: null, deleted: true },
+    [maria]: { kind: 'user', name: 'Maria', deleted: false },
+    [alpha]: { kind: 'team', name: 'Alpha', deleted: false },
+  } as const;
+
+  it('names ids, roles and yes/no in Portuguese', () => {
+    const reading = { language: 'pt-BR', references } as const;
+    expect(
+      changeLines(
+        {
+          stageId: { from: proposta, to: negociacao },
+          role: { from: 'agent', to: 'manager' },
+          teamId: { from: gone, to: alpha },
+          isActive: { from: true, to: false },
+          members: [{ userId: maria, fromTeamId: null, toTeamId: alpha }],
+        },
+        reading,
+      ),
+    ).toEqual([
+      { field: 'Etapa', from: 'Proposta (excluída)', to: 'Negociação' },
+      { field: 'Papel', from: 'Atendente', to: 'Gerente' },
+      { field: 'Equipe', from: 'Equipe excluída', to: 'Alpha' },
+      { field: 'Ativo', from: 'Sim', to: 'Não' },
+      { field: 'Membros', to: 'Maria: — → Alpha' },
+    ]);
+  });
+
+  it('and in English', () => {
+    const reading = { language: 'en', references } as const;
+    expect(changeLines({ stageId: { from: proposta, to: negociacao }, teamId: gone }, reading)).toEqual([
+      { field: 'Stage', from: 'Proposta (deleted)', to: 'Negociação' },
+      { field: 'Team', to: 'Deleted team' },
+    ]);
+  });
+});

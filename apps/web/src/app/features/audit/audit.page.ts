@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuditApi, AuthSession, TenantsApi, type AuditLogQuery } from '@fasto/api-client';
-import { Role, type AuditLogView } from '@fasto/contracts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, Role, type AuditLogView } from '@fasto/contracts';
 import { catchError, map, of } from 'rxjs';
 import { formatDateTime } from '../../core/format/format';
+import { auditActionText, auditEntityText } from '../../core/i18n/audit-text';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
-import { changeLines } from './audit-changes';
+import { changeLines, referenceText } from './audit-changes';
 
 /** Who changed what, newest first (admins: their tenant; super admins: every tenant or one). */
 @Component({
@@ -33,14 +34,19 @@ import { changeLines } from './audit-changes';
           <select id="audit-entity" class="input" (change)="setFilter('entity', value($event))" data-testid="audit-entity">
             <option value="">{{ i18n.t('dash.all') }}</option>
             @for (entity of entities; track entity) {
-              <option [value]="entity" [selected]="filters().entity === entity">{{ entity }}</option>
+              <option [value]="entity" [selected]="filters().entity === entity">{{ entityText(entity) }}</option>
             }
           </select>
         </div>
-        <form class="min-w-48 flex-1" (submit)="searchAction($event)">
+        <div class="min-w-48 flex-1">
           <label class="label" for="audit-action">{{ i18n.t('audit.action') }}</label>
-          <input id="audit-action" name="action" class="input font-mono" placeholder="user.updated" [value]="filters().action ?? ''" />
-        </form>
+          <select id="audit-action" class="input" (change)="setFilter('action', value($event))" data-testid="audit-action-filter">
+            <option value="">{{ i18n.t('dash.all') }}</option>
+            @for (action of actions; track action) {
+              <option [value]="action" [selected]="filters().action === action">{{ actionOption(action) }}</option>
+            }
+          </select>
+        </div>
         <div>
           <label class="label" for="audit-from">{{ i18n.t('dash.from') }}</label>
           <input id="audit-from" type="date" class="input" [value]="filters().from ?? ''" (change)="setFilter('from', value($event))" />
@@ -84,19 +90,28 @@ import { changeLines } from './audit-changes';
                     @for (entry of entries(); track entry.id) {
                       <tr class="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-900" data-testid="audit-row">
                         <td class="px-4 py-3 whitespace-nowrap text-muted tabular-nums">{{ dateTime(entry.createdAt) }}</td>
-                        <td class="px-4 py-3">
-                          {{ entry.actorName ?? '—' }}
+                        <td class="px-4 py-3" data-testid="audit-actor">
                           @if (entry.impersonatorId) {
-                            <span class="chip ml-1 border-gold-500/40 text-gold-700 dark:text-gold-300">{{ i18n.t('audit.impersonated') }}</span>
+                            {{ entry.impersonatorName ?? i18n.t('audit.unknownActor') }}
+                            <span class="chip ml-1 border-gold-500/40 text-gold-700 dark:text-gold-300">{{ i18n.t('audit.staff') }}</span>
+                            <p class="text-xs text-muted">{{ i18n.t('audit.actingAs', { name: entry.actorName ?? '—' }) }}</p>
+                          } @else {
+                            {{ actorText(entry) }}
+                            @if (entry.actorIsSuperAdmin) {
+                              <span class="chip ml-1 border-gold-500/40 text-gold-700 dark:text-gold-300">{{ i18n.t('audit.staff') }}</span>
+                            }
                           }
                           <p class="text-xs text-muted">{{ entry.ip ?? '' }}</p>
                         </td>
                         <td class="px-4 py-3">
-                          <code class="text-xs">{{ entry.action }}</code>
+                          <p class="font-medium" data-testid="audit-action">{{ actionText(entry.action) }}</p>
+                          <p class="text-xs text-muted" data-testid="audit-object">
+                            {{ entityText(entry.entity) }}@if (objectName(entry); as name) {: <span class="text-zinc-800 dark:text-zinc-200">{{ name }}</span>}
+                          </p>
                         </td>
                         <td class="px-4 py-3">
                           <ul class="space-y-0.5 text-xs">
-                            @for (line of lines(entry); track line.field) {
+                            @for (line of lines(entry); track $index) {
                               <li data-testid="audit-change">
                                 <span class="text-muted">{{ line.field }}:</span>
                                 @if (line.from !== undefined) {
@@ -132,8 +147,30 @@ export class AuditPage {
   protected readonly isSuperAdmin = computed(() => inject(AuthSession).user()?.role === Role.SuperAdmin);
   protected readonly value = inputValue;
   protected readonly dateTime = formatDateTime;
-  protected readonly lines = (entry: AuditLogView) => changeLines(entry.changes);
-  protected readonly entities = ['user', 'session', 'team', 'funnel', 'funnel_stage', 'origin_group', 'origin_item', 'attendance', 'tenant', 'api_key'];
+  protected readonly lines = (entry: AuditLogView) => changeLines(entry.changes, { language: this.i18n.language(), references: entry.references });
+  protected readonly entities = AUDIT_ENTITIES.filter((entity) => entity !== 'request');
+  protected readonly actions = AUDIT_ACTIONS;
+  protected readonly actionText = (action: string) => auditActionText(this.i18n.language(), action);
+  protected readonly entityText = (entity: string) => auditEntityText(this.i18n.language(), entity);
+
+  /** "Criou (Equipe)": several objects share a verb, so the filter names the object too. */
+  protected actionOption(action: string): string {
+    const entity = action.split('.')[0];
+    const label = this.actionText(action);
+    return (AUDIT_ENTITIES as readonly string[]).includes(entity) ? `${label} (${this.entityText(entity)})` : label;
+  }
+
+  /** A user of the tenant, Fasto staff, a user since gone, or the system (a job) when no one acted. */
+  protected actorText(entry: AuditLogView): string {
+    if (entry.actorName) return entry.actorName;
+    return entry.actorId ? this.i18n.t('audit.unknownActor') : this.i18n.t('audit.system');
+  }
+
+  /** The name of the object the entry is about, when it has one. */
+  protected objectName(entry: AuditLogView): string | null {
+    const reference = entry.entityId ? entry.references[entry.entityId] : undefined;
+    return reference ? referenceText(reference, this.i18n.language()) : null;
+  }
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly filters = computed<AuditLogQuery>(() => {
@@ -182,11 +219,5 @@ export class AuditPage {
 
   protected setFilter(key: keyof AuditLogQuery, value: string): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { [key]: value || null }, queryParamsHandling: 'merge' });
-  }
-
-  protected searchAction(event: Event): void {
-    event.preventDefault();
-    const input = (event.target as HTMLFormElement).elements.namedItem('action') as HTMLInputElement;
-    this.setFilter('action', input.value.trim());
   }
 }
