@@ -100,16 +100,13 @@ describe('audit log', () => {
 
   it('shows the super admin behind an impersonated change', async () => {
     const started = await superAdmin.post(`/api/impersonate/${admin.session.body.user.tenantId}`, {}).expect(200);
-    await t
-      .http()
-      .post('/api/teams')
-      .set('Authorization', `Bearer ${started.body.accessToken}`)
-      .send({ name: 'Time Suporte' })
-      .expect(201);
+    await t.http().post('/api/teams').set('Authorization', `Bearer ${started.body.accessToken}`).send({ name: 'Time Suporte' }).expect(201);
     const page = await admin.get('/api/audit-logs?limit=10').expect(200);
     const impersonation = page.body.items.find((item: { action: string }) => item.action === 'impersonation.started');
     expect(impersonation).toMatchObject({ impersonatorId: superAdmin.session.body.user.id, impersonatorName: 'Super Admin', actorName: 'Ana Administradora' });
-    const created = page.body.items.find((item: { action: string; changes: { name?: string } }) => item.action === 'team.created' && item.changes.name === 'Time Suporte');
+    const created = page.body.items.find(
+      (item: { action: string; changes: { name?: string } }) => item.action === 'team.created' && item.changes.name === 'Time Suporte',
+    );
     expect(created).toMatchObject({ impersonatorName: 'Super Admin' });
   });
 
@@ -174,9 +171,13 @@ describe('audit log', () => {
     it('reads across tenants only in a named system scope', async () => {
       await expect(logs.pageAcrossTenants(all)).rejects.toThrow(NoSystemScopeError);
       await expect(context.runInTenant(demoTenant(), () => logs.pageAcrossTenants(all))).rejects.toThrow(NoSystemScopeError);
-      const reads: (() => Promise<unknown>)[] = [() => logs.actorsAcrossTenants([]), () => logs.superAdminNames([]), () => logs.objectNamesAcrossTenants('team', []), () => logs.rememberedNamesAcrossTenants(['team'], [])];
-      for (const read of reads)
-        await expect(context.runInTenant(demoTenant(), read)).rejects.toThrow(NoSystemScopeError);
+      const reads: (() => Promise<unknown>)[] = [
+        () => logs.actorsAcrossTenants([]),
+        () => logs.superAdminNames([]),
+        () => logs.objectNamesAcrossTenants('team', []),
+        () => logs.rememberedNamesAcrossTenants(['team'], []),
+      ];
+      for (const read of reads) await expect(context.runInTenant(demoTenant(), read)).rejects.toThrow(NoSystemScopeError);
       const page = await context.runAsSystem('test: the console', () => logs.pageAcrossTenants(all));
       expect([...tenantsOf(page.items)]).toEqual(expect.arrayContaining([demoTenant(), acmeTenant()]));
     });

@@ -57,9 +57,11 @@ describe('audit changes read by a person', () => {
 
   it('and in English', () => {
     const reading = { language: 'en', references } as const;
-    expect(changeLines({ stageId: { from: proposta, to: negociacao }, teamId: gone }, reading)).toEqual([
+    expect(changeLines({ stageId: { from: proposta, to: negociacao }, teamId: gone, members: [], branding: { primaryColor: '#3b82f6' } }, reading)).toEqual([
       { field: 'Stage', from: 'Proposta (deleted)', to: 'Negociação' },
       { field: 'Team', to: 'Deleted team' },
+      { field: 'Members', to: '—' },
+      { field: 'Branding', to: 'Primary color: #3b82f6' },
     ]);
   });
 });

@@ -47,7 +47,10 @@ export function valueText(value: unknown, field: string, reading: ChangeReading 
     return value;
   }
   if (typeof value === 'boolean' && reading !== RAW) return message(reading.language, value ? 'common.yes' : 'common.no') ?? String(value);
-  if (Array.isArray(value)) return reading === RAW ? JSON.stringify(value) : value.map((inner) => valueText(inner, field, reading)).join(', ');
+  if (Array.isArray(value)) {
+    if (reading === RAW) return JSON.stringify(value);
+    return value.length === 0 ? '—' : value.map((inner) => valueText(inner, field, reading)).join(', ');
+  }
   if (typeof value === 'object' && reading !== RAW) {
     const move = value as { userId?: unknown; fromTeamId?: unknown; toTeamId?: unknown };
     if ('userId' in move && 'fromTeamId' in move && 'toTeamId' in move)

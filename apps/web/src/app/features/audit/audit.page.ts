@@ -105,15 +105,21 @@ import { changeLines, referenceText } from './audit-changes';
                         </td>
                         <td class="px-4 py-3">
                           <p class="font-medium" data-testid="audit-action">{{ actionText(entry.action) }}</p>
-                          <p class="text-xs text-muted" data-testid="audit-object">
-                            {{ entityText(entry.entity) }}@if (objectName(entry); as name) {: <span class="text-zinc-800 dark:text-zinc-200">{{ name }}</span>}
-                          </p>
+                          <!-- A sign-in or a profile change is about its actor: naming the object would repeat them. -->
+                          @if (entry.entityId !== entry.actorId) {
+                            <p class="text-xs text-muted" data-testid="audit-object">
+                              <span>{{ entityText(entry.entity) + (objectName(entry) ? ': ' : '') }}</span>
+                              @if (objectName(entry); as name) {
+                                <span class="text-zinc-800 dark:text-zinc-200">{{ name }}</span>
+                              }
+                            </p>
+                          }
                         </td>
                         <td class="px-4 py-3">
                           <ul class="space-y-0.5 text-xs">
                             @for (line of lines(entry); track $index) {
                               <li data-testid="audit-change">
-                                <span class="text-muted">{{ line.field }}:</span>
+                                <span class="text-muted">{{ line.field + ': ' }}</span>
                                 @if (line.from !== undefined) {
                                   <span class="text-negative line-through decoration-red-500/40 dark:text-red-400">{{ line.from }}</span> →
                                 }
