@@ -78,8 +78,9 @@ describe('teams and tenant settings', () => {
       .filter({ hasText: `Renomeada ${suffix}` })
       .first();
     await row.waitFor();
-    assert.match(await row.innerText(), new RegExp(`name:\\s*Auditada ${suffix}\\s*→\\s*Renomeada ${suffix}`));
-    assert.match(await row.innerText(), /team\.updated/);
+    assert.match(await row.innerText(), new RegExp(`Nome:\\s*Auditada ${suffix}\\s*→\\s*Renomeada ${suffix}`));
+    assert.equal(await row.getByTestId('audit-action').innerText(), 'Alterou');
+    assert.match(await row.getByTestId('audit-object').innerText(), new RegExp(`Equipe:\\s*Renomeada ${suffix}`));
     assertNoConsoleErrors(errors);
     await context.close();
   });
