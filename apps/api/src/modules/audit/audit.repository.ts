@@ -9,14 +9,6 @@ import { keysetPage, parseDateCursor } from '../../core/pagination/keyset';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { TenantTables } from '../../core/tenancy/tenant-table';
 import type { TenantOwnedEntity } from '../../core/database/base.entity';
-import { Attendance } from '../attendances/entities/attendance.entity';
-import { FunnelStage } from '../funnels/entities/funnel-stage.entity';
-import { Funnel } from '../funnels/entities/funnel.entity';
-import { ApiKey } from '../integration/entities/api-key.entity';
-import { OriginGroup } from '../origins/entities/origin-group.entity';
-import { OriginItem } from '../origins/entities/origin-item.entity';
-import { Team } from '../teams/entities/team.entity';
-import { User } from '../users/entities/user.entity';
 import type { NamedKind } from './audit-references';
 import { AuditLog } from './entities/audit-log.entity';
 
@@ -30,17 +22,29 @@ export interface NamedRow {
   name: string | null;
 }
 
-/** The table and name column of each kind of object the audit read names. */
+/**
+ * The entity and name column of each kind of object the audit read names. Entities are named, not
+ * imported: every module records audit rows, so importing theirs would make audit part of a module
+ * import cycle (apps/api/src/architecture/layering.spec.ts).
+ */
 const NAMED_TABLES: Record<NamedKind, { target: EntityTarget<TenantOwnedEntity>; column: string }> = {
-  user: { target: User, column: 'fullName' },
-  team: { target: Team, column: 'name' },
-  funnel: { target: Funnel, column: 'name' },
-  funnel_stage: { target: FunnelStage, column: 'name' },
-  origin_group: { target: OriginGroup, column: 'name' },
-  origin_item: { target: OriginItem, column: 'name' },
-  attendance: { target: Attendance, column: 'customerName' },
-  api_key: { target: ApiKey, column: 'name' },
+  user: { target: 'User', column: 'fullName' },
+  team: { target: 'Team', column: 'name' },
+  funnel: { target: 'Funnel', column: 'name' },
+  funnel_stage: { target: 'FunnelStage', column: 'name' },
+  origin_group: { target: 'OriginGroup', column: 'name' },
+  origin_item: { target: 'OriginItem', column: 'name' },
+  attendance: { target: 'Attendance', column: 'customerName' },
+  api_key: { target: 'ApiKey', column: 'name' },
 };
+
+/** The columns of a user the audit read needs (the entity is named, as above). */
+interface UserNameRow {
+  id: string;
+  tenantId: string;
+  fullName: string;
+  role: Role;
+}
 
 /** An entry that may remember the name of the object it is about (see `rememberedName`). */
 export type RememberingRow = Pick<AuditLog, 'tenantId' | 'entity' | 'entityId' | 'action' | 'changes' | 'createdAt'>;
@@ -110,7 +114,7 @@ export class AuditRepository {
     this.context.system();
     if (ids.length === 0) return [];
     const users = await activeManager(this.dataSource)
-      .getRepository(User)
+      .getRepository<UserNameRow>('User')
       .find({ select: { id: true, tenantId: true, fullName: true }, where: { id: In(ids), role: Equal(Role.SuperAdmin) } });
     return users.map((user) => ({ id: user.id, tenantId: user.tenantId, name: user.fullName }));
   }
@@ -143,7 +147,7 @@ export class AuditRepository {
     this.context.system();
     if (ids.length === 0) return [];
     const users = await activeManager(this.dataSource)
-      .getRepository(User)
+      .getRepository<UserNameRow>('User')
       .find({ select: { id: true, tenantId: true, fullName: true, role: true }, where: { id: In(ids) } });
     return users.map((user) => ({ id: user.id, tenantId: user.tenantId, name: user.fullName, superAdmin: user.role === Role.SuperAdmin }));
   }

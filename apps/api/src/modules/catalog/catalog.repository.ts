@@ -3,8 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { Equal, In } from 'typeorm';
 import { keysetPage } from '../../core/pagination/keyset';
 import type { TenantTable, TenantTables, TenantWhere } from '../../core/tenancy/tenant-table';
-import { Team } from '../teams/entities/team.entity';
+import type { TenantOwnedEntity } from '../../core/database/base.entity';
 import type { CatalogDefinition, CatalogGroupRow, CatalogItemRow, NewCatalogItem } from './catalog-definition';
+
+/**
+ * A team as a catalog sees it: which funnel and origin group it uses. The entity is named, not
+ * imported, because teams import the catalogs (a module cycle; architecture/layering.spec.ts).
+ */
+export interface TeamUsingCatalog extends TenantOwnedEntity {
+  name: string;
+  funnelId: string | null;
+  originGroupId: string | null;
+}
 
 /**
  * The SQL of one kind of catalog (funnels or origin groups, named by its `CatalogDefinition`),
@@ -13,7 +23,7 @@ import type { CatalogDefinition, CatalogGroupRow, CatalogItemRow, NewCatalogItem
 export abstract class CatalogRepository {
   private readonly groups: TenantTable<CatalogGroupRow>;
   private readonly items: TenantTable<CatalogItemRow>;
-  private readonly teams: TenantTable<Team>;
+  private readonly teams: TenantTable<TeamUsingCatalog>;
 
   protected constructor(
     tables: TenantTables,
@@ -21,7 +31,7 @@ export abstract class CatalogRepository {
   ) {
     this.groups = tables.of(definition.groupEntity);
     this.items = tables.of(definition.itemEntity);
-    this.teams = tables.of(Team);
+    this.teams = tables.of<TeamUsingCatalog>('Team');
   }
 
   /** Groups by name. */
@@ -61,9 +71,9 @@ export abstract class CatalogRepository {
   }
 
   /** The teams that use any of these groups, by name. */
-  teamsUsing(groupIds: string[]): Promise<Team[]> {
+  teamsUsing(groupIds: string[]): Promise<TeamUsingCatalog[]> {
     if (groupIds.length === 0) return Promise.resolve([]);
-    return this.teams.find({ [this.definition.groupKey]: In(groupIds) } as TenantWhere<Team>, { name: 'ASC' });
+    return this.teams.find({ [this.definition.groupKey]: In(groupIds) } as TenantWhere<TeamUsingCatalog>, { name: 'ASC' });
   }
 
   /** The entries of these groups, in each group's order. */
