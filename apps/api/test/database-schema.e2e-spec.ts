@@ -99,6 +99,7 @@ describe('database schema', () => {
         'idx_attendances_tenant_live_attended(tenant_id,deleted_at,attended_at,id)',
         'idx_attendances_tenant_user_live_attended(tenant_id,user_id,deleted_at,attended_at,id)',
         'idx_attendances_tenant_team_live_attended(tenant_id,team_id,deleted_at,attended_at,id)',
+        'idx_attendances_tenant_updated(tenant_id,updated_at,id)',
         'uq_attendances_tenant_external(tenant_id,external_id)!',
       ]),
     );

@@ -64,7 +64,7 @@ describe('OpenAPI document', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => !/^[a-z][A-Za-z0-9]*$/.test(id) || id.includes('Controller'))).toEqual([]);
     expect(integration().map(({ operation }) => operation.operationId)).toEqual(
-      expect.arrayContaining(['integrationUsers', 'integrationFunnels', 'integrationOrigins', 'integrationIngest', 'integrationIngestBatch']),
+      expect.arrayContaining(['integrationUsers', 'integrationFunnels', 'integrationOrigins', 'integrationIngest', 'integrationIngestBatch', 'integrationAttendancesList']),
     );
   });
 

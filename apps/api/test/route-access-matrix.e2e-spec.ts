@@ -39,6 +39,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/funnels/:id': [Admin],
   'GET /api/health': 'public',
   'GET /api/health/ready': 'public',
+  'GET /api/integration/attendances': 'integration',
   'GET /api/integration/funnels': 'integration',
   'GET /api/integration/origins': 'integration',
   'GET /api/integration/users': 'integration',

@@ -3,6 +3,7 @@ export * from './lib/attendance';
 export * from './lib/auth';
 export * from './lib/error-codes';
 export * from './lib/http';
+export * from './lib/integration-sync';
 export * from './lib/jobs';
 export * from './lib/notification';
 export * from './lib/organization';

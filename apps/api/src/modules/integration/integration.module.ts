@@ -7,6 +7,9 @@ import { TenantsModule } from '../tenants/tenants.module';
 import { ApiKeyLookupModule } from './api-key-lookup.module';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
+import { AttendanceSyncRepository } from './attendance-sync.repository';
+import { AttendanceSyncService } from './attendance-sync.service';
+import { IntegrationAttendancesController } from './integration-attendances.controller';
 import { IntegrationCatalogRepository } from './integration-catalog.repository';
 import { IntegrationCatalogService } from './integration-catalog.service';
 import { BatchIngestService } from './batch-ingest.service';
@@ -22,7 +25,7 @@ import { validBatchEnvelope } from './dto/batch-ingest.fast-check';
 
 @Module({
   imports: [ApiKeyLookupModule, TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
-  controllers: [ApiKeysController, IntegrationController],
+  controllers: [ApiKeysController, IntegrationController, IntegrationAttendancesController],
   providers: [
     ApiKeysService,
     IntegrationCatalogService,
@@ -32,6 +35,8 @@ import { validBatchEnvelope } from './dto/batch-ingest.fast-check';
     BatchIngestService,
     BatchIngestWriter,
     IntegrationRateLimitGuard,
+    AttendanceSyncRepository,
+    AttendanceSyncService,
   ],
 })
 export class IntegrationModule {

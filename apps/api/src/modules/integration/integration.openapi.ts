@@ -24,7 +24,7 @@ import {
 // Request and response examples of the n8n integration routes, shown at /api/docs. Typed against
 // the shared contracts so that a contract change breaks the build instead of silently lying here.
 
-const example = <T>(summary: string, value: T) => ({ summary, value });
+export const example = <T>(summary: string, value: T) => ({ summary, value });
 
 const attendance = {
   external_id: 'wa-5511999990000-2026-03-10T12:00',
@@ -45,7 +45,7 @@ const attendance = {
   attended_at: '2026-03-10T12:00:00-03:00',
 } satisfies Partial<Record<keyof IngestAttendanceDto, unknown>>;
 
-const error = (statusCode: number, code: ErrorCode, message: string, details?: FieldError[]): ApiErrorBody => ({
+export const error = (statusCode: number, code: ErrorCode, message: string, details?: FieldError[]): ApiErrorBody => ({
   statusCode,
   code,
   error: message,
@@ -72,15 +72,15 @@ const RATE_LIMIT_HEADERS = {
 };
 
 /** An answer of an integration route: its schema and the rate-limit headers. */
-const answer = (options: ApiResponseOptions & { status: number }, extraHeaders = {}) =>
+export const answer = (options: ApiResponseOptions & { status: number }, extraHeaders = {}) =>
   ApiResponse({ ...options, headers: { ...RATE_LIMIT_HEADERS, ...extraHeaders } } as ApiResponseOptions);
 
 /** An error answer: the one error body. */
-const failure = (status: number, description: string, examples: Record<string, { summary: string; value: ApiErrorBody }>, extraHeaders = {}) =>
+export const failure = (status: number, description: string, examples: Record<string, { summary: string; value: ApiErrorBody }>, extraHeaders = {}) =>
   answer({ status, description, type: ApiErrorBodyDto, examples }, extraHeaders);
 
 /** 401, 403 and 429: what every integration route can answer (the API-key scheme is declared by `@IntegrationRoute()`). */
-const commonErrors = () => [
+export const commonErrors = () => [
   ApiExtraModels(FieldErrorDto),
   ApiResponse({ status: 401, description: 'No valid API key', type: ApiErrorBodyDto, examples: { invalid: ERRORS[401] } }),
   ApiResponse({ status: 403, description: 'Not an API key', type: ApiErrorBodyDto, examples: { jwt: ERRORS[403] } }),

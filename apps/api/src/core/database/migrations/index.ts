@@ -6,6 +6,7 @@ import { JobRuns1763800000004 } from './1763800000004-job-runs';
 import { TeamRollups1763800000005 } from './1763800000005-team-rollups';
 import { ExactKeyComparisons1763800000006 } from './1763800000006-exact-key-comparisons';
 import { RateLimitTokenBuckets1764600000000 } from './1764600000000-rate-limit-token-buckets';
+import { AttendanceSyncIndex1764700000000 } from './1764700000000-attendance-sync-index';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   TeamRollups1763800000005,
   ExactKeyComparisons1763800000006,
   RateLimitTokenBuckets1764600000000,
+  AttendanceSyncIndex1764700000000,
 ];

@@ -9,6 +9,8 @@ import { decimalToNumber } from '../../../core/database/decimal.transformer';
 @Index('idx_attendances_tenant_live_attended', ['tenantId', 'deletedAt', 'attendedAt', 'id'])
 @Index('idx_attendances_tenant_user_live_attended', ['tenantId', 'userId', 'deletedAt', 'attendedAt', 'id'])
 @Index('idx_attendances_tenant_team_live_attended', ['tenantId', 'teamId', 'deletedAt', 'attendedAt', 'id'])
+/** The sync read-back walks every change in (updated_at, id) order, deleted rows included (GET /integration/attendances). */
+@Index('idx_attendances_tenant_updated', ['tenantId', 'updatedAt', 'id'])
 export class Attendance extends EditableTenantOwnedEntity {
   /** The agent; null only when n8n named someone Fasto does not know (kept, never lost). */
   @Column({ type: 'varchar', length: 36, nullable: true })
