@@ -12,7 +12,7 @@ const fixed = (value) => (Math.round(value * 100) / 100).toString();
  */
 function goals(results) {
   const rows = [];
-  const { p1, p2, p3, p4, p5, p6, soak } = results;
+  const { p1, p2, p3, p4, p5, p6, sync, soak } = results;
   if (p1) rows.push(['P1', '/api/health req/s ÷ bare node:http (50 conns)', at(p1.ratio, '≥ 0.5', p1.ratio >= 0.5)]);
   if (p2) {
     rows.push(['P2', 'dashboard 90 d p95 ms, 10 clients', at(p2.endpoint90.p95, '≤ 100', p2.endpoint90.p95 <= 100)]);
@@ -37,6 +37,11 @@ function goals(results) {
     rows.push(['P6', 'login req/s ÷ argon2 verify loop (10 conc.)', at(p6.loginOverArgon2, '≥ 0.8', p6.loginOverArgon2 >= 0.8)]);
     rows.push(['P6', '/api/auth/me p95 during 10 logins ÷ idle', at(p6.burstOverIdle, '≤ 2', p6.burstOverIdle <= 2)]);
   }
+  if (sync) {
+    rows.push(['P9', `sync read-back (${sync.limit} per page) ${sync.depth} deep p95 ms, 10 clients`, at(sync.deep.p95, '≤ 100', sync.deep.p95 <= 100)]);
+    rows.push(['P9', 'sync read-back p95 ÷ its SQL via mysql2 p95', at(sync.endpointOverSql, '≤ 1.3', sync.endpointOverSql <= 1.3)]);
+    rows.push(['P9', 'sync read-back deep page p95 ÷ page 1 p95 (as P4)', at(sync.deepOverFirst, '≤ 1.5', sync.deepOverFirst <= 1.5)]);
+  }
   if (soak) {
     rows.push([
       'R5',
@@ -51,7 +56,7 @@ function goals(results) {
 }
 
 function details(results) {
-  const { p1, p2, p3, p4, p5, p6 } = results;
+  const { p1, p2, p3, p4, p5, p6, sync } = results;
   return [
     p1 && ['P1 bare node:http (50 conns)', p1.bare],
     p1 && ['P1 GET /api/health (50 conns)', p1.health],
@@ -66,6 +71,9 @@ function details(results) {
     p4 && [`P4 GET /api/attendances ${p4.depth} deep`, p4.deep],
     p5 && ['P5 GET /api/health (50 conns)', p5.health],
     p5 && ['P5 GET /api/notifications/unread-count (50 conns)', p5.unread],
+    sync && ['P9 GET /integration/attendances page 1', sync.page1],
+    sync && [`P9 GET /integration/attendances ${sync.depth} deep`, sync.deep],
+    sync && [`P9 its ${sync.statements} statements via mysql2`, sync.sql],
     p6 && ['P6 argon2 verify loop', p6.standalone],
     p6 && ['P6 POST /api/auth/login', p6.logins],
     p6 && ['P6 GET /api/auth/me idle', p6.otherIdle],

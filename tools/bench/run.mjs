@@ -3,7 +3,7 @@
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
 //   npm run bench:soak  the Reliability 5 soak instead: a 5-minute mixed load (SOAK_SECONDS), 0 errors, flat RSS
-//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,soak (P8 is always measured)
+//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,sync,soak (P8 is always measured)
 //   BENCH_API_PROFILE   a directory: the API runs with --cpu-prof and writes its profile there on exit
 //   BENCH_BATCH_CLIENTS concurrent clients of the P3 batch measure (default 2)
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ import {
 import { p3 } from './ingest.mjs';
 import { p5 } from './notifications.mjs';
 import { soak } from './soak.mjs';
+import { sync } from './sync.mjs';
 import { p6 } from './login.mjs';
 import { report } from './report.mjs';
 import { p1, p2, p4 } from './scenarios.mjs';
@@ -35,7 +36,7 @@ const QUICK = flags.quick;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/${QUICK ? 'fasto_bench_quick' : 'fasto_bench'}`;
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
-const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6')).split(',').map((name) => name.trim().toLowerCase()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6,sync')).split(',').map((name) => name.trim().toLowerCase()));
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const env = apiEnvironment(DATABASE_URL, PORT);
@@ -78,6 +79,10 @@ async function main() {
     await step('p3', async () => {
       apiKey = await createApiKey(BASE, demo.id);
       return p3({ apiPid: child.pid, base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, capture });
+    });
+    await step('sync', async () => {
+      apiKey ??= await createApiKey(BASE, demo.id);
+      return sync({ base: BASE, db, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, depth: Math.min(100_000, Math.floor(PER_TENANT / 2)), capture });
     });
     await step('p5', async () =>
       p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }),
