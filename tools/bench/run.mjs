@@ -82,7 +82,7 @@ async function main() {
     });
     await step('sync', async () => {
       apiKey ??= await createApiKey(BASE, demo.id);
-      return sync({ base: BASE, db, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, depth: Math.min(100_000, Math.floor(PER_TENANT / 2)), capture });
+      return sync({ base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, depth: Math.min(100_000, Math.floor(PER_TENANT / 2)), capture });
     });
     await step('p5', async () =>
       p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }),

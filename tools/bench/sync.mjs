@@ -2,12 +2,13 @@
 // a page at 10 clients on the big tenant, against the very SQL it runs replayed through bare
 // mysql2, and a page 100,000 changes deep against page 1 (the P4 keyset goal).
 import { createHash } from 'node:crypto';
+import { mysql } from './dataset.mjs';
 import { http, replay, round } from './load.mjs';
 
 const LIMIT = 100;
 const CONCURRENCY = 10;
 
-export async function sync({ base, db, apiKey, tenantId, seconds, depth, capture }) {
+export async function sync({ base, db, databaseUrl, apiKey, tenantId, seconds, depth, capture }) {
   const headers = { 'x-api-key': apiKey };
   // The row `depth` changes into the sync, in the route's own order; its cursor is (updated_at, id) as the API encodes it.
   const [[deep]] = await db.query('SELECT updated_at AS at, id FROM attendances WHERE tenant_id = ? ORDER BY updated_at, id LIMIT 1 OFFSET ?', [
@@ -24,6 +25,8 @@ export async function sync({ base, db, apiKey, tenantId, seconds, depth, capture
   // A first call, so that the capture sees the steady state (the key's last_used_at is refreshed at most once a minute).
   await get(page(`&cursor=${cursor}`));
   const statements = (await capture(() => get(page(`&cursor=${cursor}`)))).map(({ sql }) => sql);
+  // multipleStatements like the API's own pool: a captured round trip may hold several statements.
+  const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: CONCURRENCY, multipleStatements: true });
   const result = {
     limit: LIMIT,
     depth,
@@ -36,7 +39,7 @@ export async function sync({ base, db, apiKey, tenantId, seconds, depth, capture
       concurrency: CONCURRENCY,
       seconds,
       work: async () => {
-        const connection = await db.getConnection();
+        const connection = await pool.getConnection();
         try {
           for (const sql of statements) await connection.query(sql);
         } finally {
@@ -45,6 +48,7 @@ export async function sync({ base, db, apiKey, tenantId, seconds, depth, capture
       },
     }),
   };
+  await pool.end();
   result.deepOverFirst = round(result.deep.p95 / result.page1.p95);
   result.endpointOverSql = round(result.deep.p95 / result.sql.p95);
   return result;
