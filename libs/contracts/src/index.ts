@@ -11,3 +11,4 @@ export * from './lib/palette';
 export * from './lib/roles';
 export * from './lib/tenant';
 export * from './lib/audit';
+export * from './lib/webhooks';

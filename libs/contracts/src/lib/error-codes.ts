@@ -41,6 +41,9 @@ export const ErrorCode = {
   NameTaken: 'NAME_TAKEN',
   SlugTaken: 'SLUG_TAKEN',
   LastAdmin: 'LAST_ADMIN',
+  // Outbound webhooks.
+  /** The webhook URL is not http(s), or points at a private, loopback, link-local or metadata address. */
+  WebhookUrlRefused: 'WEBHOOK_URL_REFUSED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

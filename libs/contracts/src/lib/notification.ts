@@ -8,6 +8,7 @@ export enum NotificationType {
   SlowFirstResponse = 'slow_first_response',
   TrialEnding = 'trial_ending',
   TrialExpired = 'trial_expired',
+  WebhookDisabled = 'webhook_disabled',
 }
 
 /** One entry of a user's notification tray, already in the reader's language. */

@@ -62,6 +62,10 @@ const TEMPLATES: Record<NotificationType, Template> = {
     locale === 'en'
       ? { title: 'Trial ended', body: `The trial of ${data['tenant']} ended and the organization was suspended.` }
       : { title: 'Período de teste encerrado', body: `O período de teste de ${data['tenant']} terminou e a organização foi suspensa.` },
+  [NotificationType.WebhookDisabled]: (data, locale) =>
+    locale === 'en'
+      ? { title: 'Webhook disabled', body: `${data['url']} failed ${data['failures']} times in a row and was disabled.` }
+      : { title: 'Webhook desativado', body: `${data['url']} falhou ${data['failures']} vezes seguidas e foi desativado.` },
 };
 
 export const isSupportedLocale = (value: unknown): value is SupportedLocale => value === 'pt-BR' || value === 'en';

@@ -49,6 +49,10 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, Readonly<Record<Language, st
   SLUG_TAKEN: { 'pt-BR': 'Este identificador já está em uso.', en: 'This identifier is already in use.' },
   EMAIL_UNAVAILABLE: { 'pt-BR': 'Este e-mail não pode ser usado aqui.', en: 'This email cannot be used here.' },
   LAST_ADMIN: { 'pt-BR': 'A empresa precisa de pelo menos um administrador ativo.', en: 'The company needs at least one active admin.' },
+  WEBHOOK_URL_REFUSED: {
+    'pt-BR': 'Endereço de webhook recusado: use http(s) para um servidor público.',
+    en: 'Webhook address refused: use http(s) to a public server.',
+  },
 };
 
 const NETWORK: Readonly<Record<Language, string>> = {
