@@ -26,6 +26,7 @@ import { EventsModule } from './core/events/events.module';
 import { JobsModule } from './core/jobs/jobs.module';
 import { BackupsModule } from './modules/backups/backups.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -57,6 +58,7 @@ export class AppModule {
         JobsModule,
         BackupsModule,
         MaintenanceModule,
+        WebhooksModule,
       ],
     };
   }

@@ -22,6 +22,8 @@ import { User } from './modules/users/entities/user.entity';
 import { JobMarker } from './core/jobs/job-marker.entity';
 import { JobRun } from './core/jobs/job-run.entity';
 import { RateLimitCounter } from './core/rate-limit/rate-limit-counter.entity';
+import { WebhookDelivery } from './modules/webhooks/entities/webhook-delivery.entity';
+import { WebhookEndpoint } from './modules/webhooks/entities/webhook-endpoint.entity';
 
 /**
  * Every entity, listed explicitly so the webpack bundle carries them (no path globs). The list
@@ -51,4 +53,6 @@ export const ENTITIES = [
   RateLimitCounter,
   JobRun,
   JobMarker,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

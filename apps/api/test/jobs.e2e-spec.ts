@@ -118,7 +118,7 @@ describe('scheduled jobs', () => {
       .get(JobRegistry)
       .all()
       .map((job) => job.name);
-    expect(names).toEqual(['attendances.rollup-check', 'auth.token-cleanup', 'backup', 'notifications.retention', 'tenants.trial-expiry']);
+    expect(names).toEqual(['attendances.rollup-check', 'auth.token-cleanup', 'backup', 'notifications.retention', 'tenants.trial-expiry', 'webhooks.deliver']);
     expect(t.app.get(JobRegistry).get('backup')!.cron).toBe('55 2 * * *');
     expect([...t.app.get(SchedulerRegistry).getCronJobs().keys()]).toEqual([]);
   });
@@ -178,6 +178,7 @@ describe('scheduled jobs with JOBS_ENABLED', () => {
         'job:backup',
         'job:notifications.retention',
         'job:tenants.trial-expiry',
+        'job:webhooks.deliver',
       ]);
       const next = timers.get('job:backup')!.nextDate().toJSDate();
       expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([1, 30]);

@@ -34,6 +34,8 @@ export interface AppConfig {
   userCreationLimit: { perAdminPerHour: number; perTenantPerHour: number };
   principalCacheMs: number;
   notifications: { unreadCountCacheMs: number; streamHeartbeatMs: number; streamSweepMs: number };
+  /** Outbound webhooks: SSRF escape hatch, and the key their signing secrets are encrypted with. */
+  webhooks: { allowPrivateTargets: boolean; secretKey: string };
 }
 
 /** Injection token of the `AppConfig` value. */

@@ -81,6 +81,17 @@ export class Environment {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
   REDIS_URL?: string;
 
+  /** Let outbound webhooks reach private, loopback and link-local addresses (tests, closed networks); off by default (SSRF). */
+  @IsOptional()
+  @Transform(toBool)
+  WEBHOOK_ALLOW_PRIVATE?: boolean;
+
+  /** Key that encrypts webhook signing secrets at rest (32+ characters); derived from JWT_SECRET when unset. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'WEBHOOK_SECRET_KEY must be at least 32 characters long' })
+  WEBHOOK_SECRET_KEY?: string;
+
   /** Run the scheduled jobs in this process (default: on, except under NODE_ENV=test). */
   @IsOptional()
   @Transform(toBool)

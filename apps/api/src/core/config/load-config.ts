@@ -88,5 +88,6 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
       streamHeartbeatMs: env.NOTIFICATION_STREAM_HEARTBEAT_MS,
       streamSweepMs: env.NOTIFICATION_STREAM_SWEEP_MS,
     },
+    webhooks: { allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE ?? false, secretKey: env.WEBHOOK_SECRET_KEY ?? jwtSecret },
   };
 }

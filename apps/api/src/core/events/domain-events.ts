@@ -30,6 +30,8 @@ export interface DomainEventMap {
   'attendance.recorded': AttendanceRecorded;
   /** The same for many attendances written together (the batch ingest), handled in one go. */
   'attendances.recorded': { tenantId: string; records: AttendanceRecorded[] };
+  /** An outbound webhook endpoint failed too many times in a row and was disabled (its admins are told). */
+  'webhook.disabled': { tenantId: string; endpointId: string; url: string; failures: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -12,6 +12,7 @@ import { OrganizationTriggers } from './triggers/organization-triggers';
 import { SuperAdmins } from './triggers/super-admins';
 import { TenantLifecycleTriggers } from './triggers/tenant-lifecycle-triggers';
 import { TriggersRepository } from './triggers/triggers.repository';
+import { WebhookTriggers } from './triggers/webhook-triggers';
 import { UnreadCounts } from './unread-counts';
 
 /** The per-user tray: triggers that write notifications inside the change's transaction, the API, the live stream. */
@@ -31,6 +32,7 @@ import { UnreadCounts } from './unread-counts';
     AlertThresholds,
     AttendanceTriggers,
     TenantLifecycleTriggers,
+    WebhookTriggers,
   ],
   exports: [NotificationsService, NotificationRetention],
 })

@@ -7,6 +7,7 @@ import { TeamRollups1763800000005 } from './1763800000005-team-rollups';
 import { ExactKeyComparisons1763800000006 } from './1763800000006-exact-key-comparisons';
 import { RateLimitTokenBuckets1764600000000 } from './1764600000000-rate-limit-token-buckets';
 import { AttendanceSyncIndex1764700000000 } from './1764700000000-attendance-sync-index';
+import { Webhooks1764700000040 } from './1764700000040-webhooks';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ExactKeyComparisons1763800000006,
   RateLimitTokenBuckets1764600000000,
   AttendanceSyncIndex1764700000000,
+  Webhooks1764700000040,
 ];
