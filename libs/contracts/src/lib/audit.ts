@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = [
   'attendance.deleted',
   'api_key.created',
   'api_key.revoked',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
   'tenant.created',
   'tenant.updated',
   'tenant.settings_updated',
@@ -59,6 +62,7 @@ export const AUDIT_ENTITIES = [
   'origin_item',
   'attendance',
   'api_key',
+  'webhook',
   'tenant',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -42,6 +42,9 @@ export const AUDIT_ACTION_TEXT: Readonly<Record<AuditAction, Text>> = {
   'attendance.deleted': { 'pt-BR': 'Excluiu', en: 'Deleted' },
   'api_key.created': { 'pt-BR': 'Criou', en: 'Created' },
   'api_key.revoked': { 'pt-BR': 'Revogou', en: 'Revoked' },
+  'webhook.created': { 'pt-BR': 'Criou', en: 'Created' },
+  'webhook.updated': { 'pt-BR': 'Alterou', en: 'Changed' },
+  'webhook.deleted': { 'pt-BR': 'Excluiu', en: 'Deleted' },
   'tenant.created': { 'pt-BR': 'Criou', en: 'Created' },
   'tenant.updated': { 'pt-BR': 'Alterou', en: 'Changed' },
   'tenant.settings_updated': { 'pt-BR': 'Alterou as configurações', en: 'Changed the settings' },
@@ -62,6 +65,7 @@ export const AUDIT_ENTITY_TEXT: Readonly<Record<AuditEntity, Text>> = {
   origin_item: { 'pt-BR': 'Origem', en: 'Origin' },
   attendance: { 'pt-BR': 'Atendimento', en: 'Attendance' },
   api_key: { 'pt-BR': 'Chave de API', en: 'API key' },
+  webhook: { 'pt-BR': 'Webhook', en: 'Webhook' },
   tenant: { 'pt-BR': 'Empresa', en: 'Company' },
 };
 
