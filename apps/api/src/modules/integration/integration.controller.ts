@@ -2,7 +2,6 @@ import type { BatchIngestItemResult, FunnelView, IngestResult, IntegrationUser, 
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentTenant } from '../../core/decorators/current-principal.decorator';
 import { IntegrationRoute } from '../../core/decorators/integration-route.decorator';
 import { BatchIngestService } from './batch-ingest.service';
 import { BatchIngestDto } from './dto/batch-ingest.dto';
