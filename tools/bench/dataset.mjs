@@ -36,10 +36,10 @@ export async function createDatabase(databaseUrl) {
   await admin.end();
 }
 
-/** Seeds the demo tenants, then tops Demo and Acme up to `perTenant` attendances over `days` days. */
-export async function ensureDataset(db, env, { perTenant, days }) {
+/** Seeds the demo tenants, then tops `slugs` (Demo and Acme) up to `perTenant` attendances over `days` days. */
+export async function ensureDataset(db, env, { perTenant, days, slugs = ['demo', 'acme'] }) {
   cli(env, 'seed');
-  for (const slug of ['demo', 'acme']) {
+  for (const slug of slugs) {
     const [[row]] = await db.query('SELECT COUNT(*) AS n FROM attendances a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = ?', [slug]);
     const missing = perTenant - Number(row.n);
     if (missing > 0) {

@@ -1,7 +1,9 @@
 // P3: POST /api/integration/attendances against a bare mysql2 loop running the very statements
-// the endpoint runs (captured from the general log), at the same concurrency; and the batch route in rows/s.
+// the endpoint runs (captured from the general log), at the same concurrency; and the batch route
+// against bare mysql2 running the very statements one batch ran (its multi-row INSERTs and rollup
+// upserts in one transaction), in rows/s, at the same concurrency and batch size.
 import { randomUUID } from 'node:crypto';
-import { cpuMeter, cpuTally, databaseIdle } from './cpu.mjs';
+import { cpuTally, databaseIdle } from './cpu.mjs';
 import { mysql } from './dataset.mjs';
 import { combined, http, postJson, replay, round } from './load.mjs';
 
@@ -64,12 +66,15 @@ export async function itemFactory(db, tenantId, agentEmail) {
 export function batchPoster(url, headers, itemFor, tag) {
   const [before, after] = JSON.stringify(itemFor('\0')).split('\\u0000');
   let batches = 0;
-  return async () => {
+  const post = async () => {
     const batch = `${tag}${batches++}`;
     const items = Array.from({ length: BATCH_SIZE }, (_, index) => `${before}${batch}-${index}${after}`);
     const { status, text } = await postJson(`${url}/batch`, headers, `{"items":[${items.join(',')}]}`);
-    if (status !== 200 || JSON.parse(text).results.some((result) => result.status !== 'created')) throw new Error(`batch: HTTP ${status}`);
+    const results = status === 200 ? JSON.parse(text).results : [];
+    if (status !== 200 || results.some((result) => result.status !== 'created')) throw new Error(`batch: HTTP ${status}`);
+    post.lastIds = results.map((result) => result.id);
   };
+  return post;
 }
 
 /** Facts about the captured statements that QUALITY P3 asks for. */
@@ -84,6 +89,65 @@ function shapeOf(statements) {
     readBackSelect: readBacks.length > 0,
     readBacks: readBacks.map(({ sql }) => sql.slice(0, 200)),
     statementKinds: statements.map(({ sql }) => sql.trim().split(/\s+/).slice(0, 3).join(' ').slice(0, 40)),
+  };
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const PREPARED_INSERT = /^\s*INSERT INTO `?attendances`?\s*\(([^)]*)\)\s*VALUES\s*\(\?/i;
+
+/**
+ * The bare-mysql2 side of the batch: one steady-state batch posted under the general log, then its
+ * statements (the reference lookup, the multi-row INSERTs, the rollup upserts, in their one
+ * transaction) replayed through bare mysql2 with fresh attendance ids and external ids, so both
+ * sides write the same rows and the same rollups. The API sends its INSERTs as prepared statements,
+ * which MariaDB logs with their `?` placeholders: the replay prepares the same text and binds the
+ * captured batch's own rows, read back from the table (dates as the strings they are stored as).
+ */
+async function batchReplay({ url, headers, itemFor, databaseUrl, tenantId, capture }) {
+  const postCaptured = batchPoster(url, headers, itemFor, 'c');
+  const statements = (await capture(postCaptured)).map(({ sql }) => sql);
+  const sample = itemFor('c0-').external_id;
+  const created = new Set(postCaptured.lastIds);
+  const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: BATCH_CLIENTS, multipleStatements: true, dateStrings: true });
+  const inserts = statements.filter((sql) => PREPARED_INSERT.test(sql));
+  if (inserts.length === 0) throw new Error('the captured batch ran no prepared INSERT INTO attendances');
+  const columns = inserts[0]
+    .match(PREPARED_INSERT)[1]
+    .split(',')
+    .map((column) => column.trim().replaceAll('`', ''));
+  if (inserts.some((sql) => sql.match(PREPARED_INSERT)[1] !== inserts[0].match(PREPARED_INSERT)[1]))
+    throw new Error('the batch INSERTs name different columns');
+  const [stored] = await pool.query(`SELECT ${columns.join(', ')} FROM attendances WHERE tenant_id = ? AND external_id LIKE ?`, [tenantId, `${sample}%`]);
+  const rows = stored.sort((a, b) => Number(a.external_id.slice(sample.length)) - Number(b.external_id.slice(sample.length)));
+  const rowsIn = (sql) => sql.match(/\(\?/g).length;
+  if (inserts.reduce((total, sql) => total + rowsIn(sql), 0) !== rows.length || rows.length !== BATCH_SIZE) {
+    throw new Error(`the captured batch's INSERTs hold ${inserts.map(rowsIn).join(' + ')} rows; ${rows.length} were stored`);
+  }
+  let replayed = 0;
+  const work = async () => {
+    const tag = itemFor(`s${replayed++}-`).external_id;
+    const fresh = (row) =>
+      columns.map((column) => (column === 'id' ? randomUUID() : column === 'external_id' ? tag + row.external_id.slice(sample.length) : row[column]));
+    const connection = await pool.getConnection();
+    try {
+      let next = 0;
+      for (const sql of statements) {
+        if (PREPARED_INSERT.test(sql)) {
+          const chunk = rows.slice(next, (next += rowsIn(sql)));
+          await connection.execute(sql, chunk.flatMap(fresh));
+        } else {
+          // A text statement naming a new attendance (none seen so far) gets its fresh id too.
+          await connection.query(sql.replaceAll(sample, tag).replace(UUID, (id) => (created.has(id) ? randomUUID() : id)));
+        }
+      }
+    } finally {
+      connection.release();
+    }
+  };
+  return {
+    statements: statements.length,
+    run: (seconds) => replay({ concurrency: BATCH_CLIENTS, seconds, work }),
+    end: () => pool.end(),
   };
 }
 
@@ -154,18 +218,41 @@ export async function p3({ apiPid, base, db, databaseUrl, apiKey, tenantId, seco
     const postBatch = batchPoster(url, headers, itemFor, 'b');
     const batchFor = (seconds) => replay({ concurrency: BATCH_CLIENTS, seconds, work: postBatch });
     await batchFor(WARM_UP_SECONDS);
-    const cpu = cpuMeter(apiPid);
-    const batch = await batchFor(seconds);
-    const batchCpu = cpu.lap(batch.requests * BATCH_SIZE);
+    const batchSql = await batchReplay({ url, headers, itemFor, databaseUrl, tenantId, capture });
+    await batchSql.run(WARM_UP_SECONDS);
+    // Alternated in rounds like the single post: the shared machine's drift weighs on both sides alike.
+    const batchCpu = cpuTally(apiPid);
+    const batchSqlCpu = cpuTally(apiPid);
+    const batchRounds = { api: [], sql: [] };
+    for (let index = 0; index < ROUNDS; index++) {
+      batchRounds.api.push(
+        await batchCpu.during(
+          () => batchFor(seconds / ROUNDS),
+          (run) => run.requests * BATCH_SIZE,
+        ),
+      );
+      batchRounds.sql.push(
+        await batchSqlCpu.during(
+          () => batchSql.run(seconds / ROUNDS),
+          (run) => run.requests * BATCH_SIZE,
+        ),
+      );
+    }
+    await batchSql.end();
+    const batch = combined(batchRounds.api, seconds);
+    const batchMysql = combined(batchRounds.sql, seconds);
+    const rowsPerSecond = (run) => Math.round(run.requestsPerSecond * BATCH_SIZE);
     return {
       statements: statements.length,
       ...shapeOf(statements),
       single,
       sql,
       singleOverSql: round(single.requestsPerSecond / sql.requestsPerSecond),
-      batch: { ...batch, rowsPerSecond: Math.round(batch.requestsPerSecond * BATCH_SIZE), batchSize: BATCH_SIZE },
+      batch: { ...batch, rowsPerSecond: rowsPerSecond(batch), batchSize: BATCH_SIZE, clients: BATCH_CLIENTS },
+      batchSql: { ...batchMysql, rowsPerSecond: rowsPerSecond(batchMysql), statements: batchSql.statements },
+      batchOverSql: round(rowsPerSecond(batch) / rowsPerSecond(batchMysql)),
       // CPU µs per request (per row for the batch): which side is spending what.
-      cpu: { single: singleCpu.perUnit(), sql: sqlCpu.perUnit(), batchRow: batchCpu },
+      cpu: { single: singleCpu.perUnit(), sql: sqlCpu.perUnit(), batchRow: batchCpu.perUnit(), batchSqlRow: batchSqlCpu.perUnit() },
     };
   } finally {
     await cleanIngested(db, tenantId);

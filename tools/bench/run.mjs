@@ -3,7 +3,9 @@
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
 //   npm run bench:soak  the Reliability 5 soak instead: a 5-minute mixed load (SOAK_SECONDS), 0 errors, flat RSS
-//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,sync,soak (P8 is always measured)
+//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,soak (P8 is always measured)
+//   P10 seeds two Demo-only databases beside the bench's (<name>_p10_<rows>_<days>d): 100,000 rows over
+//   120 days vs 1,000,000 over 1,200 (--quick: 10,000 vs 100,000), about 10 min the first time.
 //   BENCH_API_PROFILE   a directory: the API runs with --cpu-prof and writes its profile there on exit
 //   BENCH_BATCH_CLIENTS concurrent clients of the P3 batch measure (default 2)
 import { parseArgs } from 'node:util';
@@ -29,17 +31,50 @@ import { soak } from './soak.mjs';
 import { sync } from './sync.mjs';
 import { p6 } from './login.mjs';
 import { report } from './report.mjs';
-import { p1, p2, p4 } from './scenarios.mjs';
+import { p1, p10, p2, p4 } from './scenarios.mjs';
 
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, soak: { type: 'boolean', default: false } } });
 const QUICK = flags.quick;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/${QUICK ? 'fasto_bench_quick' : 'fasto_bench'}`;
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
-const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6,sync')).split(',').map((name) => name.trim().toLowerCase()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6,p10,sync')).split(',').map((name) => name.trim().toLowerCase()));
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const env = apiEnvironment(DATABASE_URL, PORT);
+/**
+ * P10's one tenant at two ages: 100k rows over 120 days, then 1M rows at the same daily rate, i.e.
+ * over 1,200 days; a tenth of each in a quick run. The 90-day range holds about as many rows in
+ * both, so what differs is the table, not the range.
+ */
+const GROWTH = [
+  { rows: QUICK ? 10_000 : 100_000, days: 120 },
+  { rows: QUICK ? 100_000 : 1_000_000, days: 1_200 },
+];
+
+/** Demo with `rows` attendances over `days` days, in a database of its own, an API on it, logged in as its admin. */
+async function growthSide({ rows, days }, stack) {
+  const url = new URL(DATABASE_URL);
+  url.pathname += `_p10_${rows}_${days}d`;
+  const databaseUrl = url.toString();
+  await createDatabase(databaseUrl);
+  const db = await mysql.createPool({ uri: databaseUrl, connectionLimit: 2 });
+  let inRange;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await ensureDataset(db, apiEnvironment(databaseUrl, port), { perTenant: rows, days, slugs: ['demo'] });
+    const [[range]] = await db.query(
+      "SELECT COUNT(*) AS n FROM attendances a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'demo' AND a.deleted_at IS NULL AND a.attended_at >= NOW() - INTERVAL 90 DAY",
+    );
+    inRange = Number(range.n);
+  } finally {
+    await db.end();
+  }
+  const { child } = await startApi(apiEnvironment(databaseUrl, port), base);
+  stack.push(child);
+  return { base, headers: { authorization: `Bearer ${await login(base, 'admin@demo.fasto.app')}` }, rows, days, inRange };
+}
 
 async function main() {
   build(['api']);
@@ -76,13 +111,32 @@ async function main() {
     // P8's RSS is read right after the P2 load, as QUALITY.md defines it.
     results.rssMb = rssMb(child.pid);
     await step('p4', () => p4({ base: BASE, db, headers, seconds: SECONDS, depth: Math.min(100_000, Math.floor(PER_TENANT / 2)) }));
+    await step('p10', async () => {
+      const children = [];
+      process.once('exit', () => children.forEach((other) => other.kill('SIGTERM')));
+      try {
+        const [small, large] = [await growthSide(GROWTH[0], children), await growthSide(GROWTH[1], children)];
+        return await p10({ small, large, seconds: SECONDS });
+      } finally {
+        children.forEach((other) => other.kill('SIGTERM'));
+      }
+    });
     await step('p3', async () => {
       apiKey = await createApiKey(BASE, demo.id);
       return p3({ apiPid: child.pid, base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, capture });
     });
     await step('sync', async () => {
       apiKey ??= await createApiKey(BASE, demo.id);
-      return sync({ base: BASE, db, databaseUrl: DATABASE_URL, apiKey: apiKey.key, tenantId: demo.id, seconds: SECONDS, depth: Math.min(100_000, Math.floor(PER_TENANT / 2)), capture });
+      return sync({
+        base: BASE,
+        db,
+        databaseUrl: DATABASE_URL,
+        apiKey: apiKey.key,
+        tenantId: demo.id,
+        seconds: SECONDS,
+        depth: Math.min(100_000, Math.floor(PER_TENANT / 2)),
+        capture,
+      });
     });
     await step('p5', async () =>
       p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }),

@@ -1,7 +1,7 @@
 // The QUALITY.md performance scenarios, each measured side by side with its baseline in one run.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import { http, replay, round } from './load.mjs';
+import { combined, http, replay, round } from './load.mjs';
 
 /** P1: framework overhead against a bare node:http hello world, same load settings. */
 export async function p1({ base, seconds }) {
@@ -60,4 +60,30 @@ export async function p4({ base, db, headers, seconds, depth }) {
   const page1 = await http({ url: `${base}/api/attendances?limit=50`, connections: 10, seconds, headers });
   const deepPage = await http({ url: `${base}/api/attendances?limit=50&cursor=${cursor}`, connections: 10, seconds, headers });
   return { depth, page1, deep: deepPage, deepOverFirst: round(deepPage.p95 / page1.p95) };
+}
+
+/**
+ * P10: the 90-day dashboard of Demo with `small` attendances against Demo with `large` (10×, the
+ * same daily rate over a 10× longer history), each in its own database and API process, 10 clients each. Both warmed up first (unmeasured), then
+ * alternated in rounds in the order A B B A, so the shared machine's drift weighs on both alike.
+ */
+export async function p10({ small, large, seconds }) {
+  const dashboard = (side) => ({ url: `${side.base}/api/dashboard?from=${dayIso(-89)}&to=${dayIso(0)}`, connections: 10, headers: side.headers });
+  const rounds = { small: [], large: [] };
+  await http({ ...dashboard(small), seconds: 2 });
+  await http({ ...dashboard(large), seconds: 2 });
+  for (const side of ['small', 'large', 'large', 'small']) {
+    rounds[side].push(await http({ ...dashboard(side === 'small' ? small : large), seconds: seconds / 2 }));
+  }
+  const smallRun = combined(rounds.small, seconds);
+  const largeRun = combined(rounds.large, seconds);
+  return {
+    smallRows: small.rows,
+    largeRows: large.rows,
+    days: [small.days, large.days],
+    rowsIn90Days: [small.inRange, large.inRange],
+    small: smallRun,
+    large: largeRun,
+    largeOverSmall: round(largeRun.p95 / smallRun.p95),
+  };
 }
