@@ -15,3 +15,4 @@ export * from './lib/teams.api';
 export * from './lib/tenants.api';
 export * from './lib/tenant.api';
 export * from './lib/users.api';
+export * from './lib/webhooks.api';
