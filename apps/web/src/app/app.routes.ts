@@ -51,6 +51,7 @@ export const appRoutes: Route[] = [
       },
       { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: () => import('./features/audit/audit.page').then((m) => m.AuditPage) },
       { path: 'settings', canMatch: [roleGuard('/settings')], loadComponent: () => import('./features/settings/settings.page').then((m) => m.SettingsPage) },
+      { path: 'webhooks', canMatch: [roleGuard('/webhooks')], loadComponent: () => import('./features/webhooks/webhooks.page').then((m) => m.WebhooksPage) },
       {
         path: 'console',
         canMatch: [roleGuard('/console')],

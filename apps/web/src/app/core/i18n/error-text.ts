@@ -82,6 +82,8 @@ const FIELD_LABELS: Readonly<Record<Language, Readonly<Record<string, string>>>>
     primaryColor: 'Cor principal',
     logoUrl: 'Logo',
     avatarUrl: 'Foto',
+    url: 'Endereço (URL)',
+    events: 'Eventos',
   },
   en: {
     email: 'Email',
@@ -103,6 +105,8 @@ const FIELD_LABELS: Readonly<Record<Language, Readonly<Record<string, string>>>>
     primaryColor: 'Primary color',
     logoUrl: 'Logo',
     avatarUrl: 'Photo',
+    url: 'Address (URL)',
+    events: 'Events',
   },
 };
 

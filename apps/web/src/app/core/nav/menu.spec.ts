@@ -5,7 +5,18 @@ const paths = (role: Role) => menuFor(role).map((item) => item.path);
 
 describe('menu by role', () => {
   it('gives admins every tenant screen but not the console', () => {
-    expect(paths(Role.Admin)).toEqual(['/dashboard', '/attendances', '/members', '/teams', '/funnels', '/origins', '/audit', '/settings', '/profile']);
+    expect(paths(Role.Admin)).toEqual([
+      '/dashboard',
+      '/attendances',
+      '/members',
+      '/teams',
+      '/funnels',
+      '/origins',
+      '/audit',
+      '/settings',
+      '/webhooks',
+      '/profile',
+    ]);
   });
 
   it('hides Funnels, Origins and the audit log from managers', () => {
@@ -28,6 +39,7 @@ describe('menu by role', () => {
     expect(allowedAt('/console', Role.Admin)).toBe(false);
     expect(allowedAt('/members/abc', Role.Manager)).toBe(true);
     expect(allowedAt('/funnels', Role.Manager)).toBe(false);
+    expect(allowedAt('/webhooks', Role.Manager)).toBe(false);
     expect(allowedAt('/unknown', Role.Agent)).toBe(true);
   });
 });

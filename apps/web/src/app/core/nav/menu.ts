@@ -1,7 +1,7 @@
 import { Role } from '@fasto/contracts';
 import type { MessageKey } from '../i18n/messages.pt';
 
-export type MenuIcon = 'dashboard' | 'attendances' | 'members' | 'teams' | 'funnels' | 'origins' | 'audit' | 'settings' | 'console' | 'profile';
+export type MenuIcon = 'dashboard' | 'attendances' | 'members' | 'teams' | 'funnels' | 'origins' | 'audit' | 'settings' | 'webhooks' | 'console' | 'profile';
 
 export interface MenuItem {
   path: string;
@@ -23,6 +23,7 @@ export const MENU: readonly MenuItem[] = [
   { path: '/origins', label: 'nav.origins', icon: 'origins', roles: [Role.Admin] },
   { path: '/audit', label: 'nav.audit', icon: 'audit', roles: [Role.Admin, Role.SuperAdmin] },
   { path: '/settings', label: 'nav.settings', icon: 'settings', roles: [Role.Admin] },
+  { path: '/webhooks', label: 'nav.webhooks', icon: 'webhooks', roles: [Role.Admin] },
   { path: '/console', label: 'nav.console', icon: 'console', roles: [Role.SuperAdmin] },
   { path: '/profile', label: 'nav.profile', icon: 'profile', roles: [...TENANT, Role.SuperAdmin] },
 ];

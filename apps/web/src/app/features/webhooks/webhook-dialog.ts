@@ -1,0 +1,175 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
+import { WebhooksApi } from '@fasto/api-client';
+import { I18n } from '../../core/i18n/i18n.service';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+import { inputValue } from '../../shared/api-error';
+import { Icon } from '../../shared/icon';
+import { Modal } from '../../shared/modal';
+import { FormErrors } from '../members/member-form';
+import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
+
+/**
+ * Creates an endpoint (then shows its signing secret, the only time it is ever shown, as the
+ * console's new-key dialog does) or edits one: URL, events, active.
+ */
+@Component({
+  selector: 'app-webhook-dialog',
+  imports: [Modal, Icon, FormErrors],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <app-modal [title]="i18n.t(endpoint() ? 'webhooks.edit' : 'webhooks.create')" testId="webhook-dialog" (closed)="close()">
+      @if (created(); as done) {
+        <p class="mb-3 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300" role="alert">
+          {{ i18n.t('webhooks.secretWarning') }}
+        </p>
+        <label class="label" for="webhook-secret">{{ i18n.t('webhooks.secret') }}</label>
+        <div class="flex gap-2">
+          <input id="webhook-secret" class="input font-mono text-xs" readonly [value]="done.secret" data-testid="webhook-secret" />
+          <button type="button" class="btn-outline shrink-0" (click)="copy(done.secret)" data-testid="webhook-copy-secret">
+            <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('keys.copied') : i18n.t('keys.copy') }}
+          </button>
+        </div>
+        <div class="mt-5 flex justify-end">
+          <button type="button" class="btn-primary" (click)="close()" data-testid="webhook-secret-done">{{ i18n.t('keys.done') }}</button>
+        </div>
+      } @else {
+        <form class="space-y-4" (submit)="save($event)" novalidate>
+          <div>
+            <label class="label" for="webhook-url">{{ i18n.t('webhooks.url') }}</label>
+            <input
+              id="webhook-url"
+              type="url"
+              class="input"
+              maxlength="2000"
+              placeholder="https://n8n.example.com/webhook/fasto"
+              [value]="draft().url"
+              (input)="set({ url: value($event) })"
+              data-testid="webhook-url"
+            />
+          </div>
+          <fieldset>
+            <legend class="label">{{ i18n.t('webhooks.events') }}</legend>
+            <div class="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-900 dark:border-zinc-800">
+              @for (event of events; track event) {
+                <label class="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm">
+                  <input
+                    type="checkbox"
+                    class="size-4 accent-gold-500"
+                    [checked]="draft().events.includes(event)"
+                    (change)="set({ events: toggle(draft().events, event) })"
+                    [attr.data-testid]="'webhook-event-' + event"
+                  />
+                  <span class="flex-1">{{ i18n.t(eventKey(event)) }}</span>
+                  <code class="text-xs text-muted">{{ event }}</code>
+                </label>
+              }
+            </div>
+          </fieldset>
+          @if (endpoint()) {
+            <label class="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                class="size-4 accent-gold-500"
+                [checked]="active()"
+                (change)="activeEdited.set(checked($event))"
+                data-testid="webhook-active"
+              />
+              {{ i18n.t('webhooks.active') }}
+            </label>
+          }
+          <app-form-errors [messages]="messages()" />
+          <div class="flex justify-end gap-2">
+            <button type="button" class="btn-ghost" (click)="close()">{{ i18n.t('common.cancel') }}</button>
+            <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="webhook-save">{{ i18n.t('common.save') }}</button>
+          </div>
+        </form>
+      }
+    </app-modal>
+  `,
+})
+export class WebhookDialog {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(WebhooksApi);
+  /** null creates a new endpoint. */
+  readonly endpoint = input<WebhookEndpointView | null>(null);
+  /** Fires after every change that the list must show (creation included, before the secret is dismissed). */
+  readonly saved = output<void>();
+  readonly closed = output<void>();
+
+  protected readonly events = WEBHOOK_EVENTS;
+  protected readonly value = inputValue;
+  protected readonly toggle = toggleEvent;
+  private readonly edited = signal<WebhookDraft | null>(null);
+  protected readonly draft = computed(() => this.edited() ?? this.initial());
+  protected readonly activeEdited = signal<boolean | null>(null);
+  protected readonly active = computed(() => this.activeEdited() ?? this.endpoint()?.isActive ?? true);
+  protected readonly busy = signal(false);
+  protected readonly copied = signal(false);
+  protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
+  private readonly submitted = signal(false);
+  private readonly serverErrors = signal<string[]>([]);
+  protected readonly messages = computed(() => [
+    ...(this.submitted() ? webhookErrors(this.draft()).map((key) => this.i18n.t(key)) : []),
+    ...this.serverErrors(),
+  ]);
+
+  private initial(): WebhookDraft {
+    const endpoint = this.endpoint();
+    return endpoint ? { url: endpoint.url, events: [...endpoint.events] } : emptyWebhookDraft();
+  }
+
+  protected eventKey = (event: WebhookEvent): MessageKey => `webhooks.event.${event}` as MessageKey;
+  protected checked = (event: Event): boolean => (event.target as HTMLInputElement).checked;
+
+  protected set(patch: Partial<WebhookDraft>): void {
+    this.edited.set({ ...this.draft(), ...patch });
+  }
+
+  protected save(event: Event): void {
+    event.preventDefault();
+    this.submitted.set(true);
+    this.serverErrors.set([]);
+    const draft = this.draft();
+    if (webhookErrors(draft).length > 0) return;
+    const request = { url: draft.url.trim(), events: draft.events };
+    const endpoint = this.endpoint();
+    this.busy.set(true);
+    const done = {
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.serverErrors.set(this.i18n.errors(error));
+      },
+    };
+    if (endpoint) {
+      this.api.update(endpoint.id, { ...request, isActive: this.active() }).subscribe({
+        ...done,
+        next: () => {
+          this.saved.emit();
+          this.closed.emit();
+        },
+      });
+    } else {
+      this.api.create(request).subscribe({
+        ...done,
+        next: (created) => {
+          this.busy.set(false);
+          this.created.set(created);
+          this.saved.emit();
+        },
+      });
+    }
+  }
+
+  protected copy(secret: string): void {
+    void navigator.clipboard?.writeText(secret).then(
+      () => this.copied.set(true),
+      () => this.copied.set(false),
+    );
+  }
+
+  protected close(): void {
+    this.created.set(null);
+    this.closed.emit();
+  }
+}

@@ -1,0 +1,52 @@
+import { WEBHOOK_EVENTS, type WebhookDeliveryStatus, type WebhookDeliveryView, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+
+export interface WebhookDraft {
+  url: string;
+  events: WebhookEvent[];
+}
+
+export const emptyWebhookDraft = (): WebhookDraft => ({ url: '', events: [] });
+
+/** Ticks or unticks an event; the list keeps the contracts' order so a PATCH never differs by order alone. */
+export function toggleEvent(events: readonly WebhookEvent[], event: WebhookEvent): WebhookEvent[] {
+  const chosen = new Set(events);
+  if (chosen.has(event)) chosen.delete(event);
+  else chosen.add(event);
+  return WEBHOOK_EVENTS.filter((known) => chosen.has(known));
+}
+
+/** What the form says before sending; the API checks again (and refuses private targets). */
+export function webhookErrors(draft: WebhookDraft): MessageKey[] {
+  const errors: MessageKey[] = [];
+  let valid = false;
+  try {
+    const url = new URL(draft.url.trim());
+    valid = (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    valid = false;
+  }
+  if (!valid) errors.push('webhooks.urlInvalid');
+  if (draft.events.length === 0) errors.push('webhooks.eventsRequired');
+  return errors;
+}
+
+export type EndpointState = 'active' | 'paused' | 'disabled';
+
+/** Disabled = switched off by the server after failing too long; paused = switched off by an admin. */
+export function endpointState(endpoint: Pick<WebhookEndpointView, 'isActive' | 'disabledAt'>): EndpointState {
+  if (endpoint.isActive) return 'active';
+  return endpoint.disabledAt ? 'disabled' : 'paused';
+}
+
+export const STATE_CLASS: Readonly<Record<EndpointState, string>> = { active: 'text-positive', paused: 'text-muted', disabled: 'text-negative' };
+
+export const DELIVERY_CLASS: Readonly<Record<WebhookDeliveryStatus, string>> = {
+  delivered: 'text-positive',
+  failed: 'text-negative',
+  pending: 'text-accent',
+  delivering: 'text-muted',
+};
+
+/** A test ping worked only if the receiver answered 2xx now; a failed one stays pending for its retry. */
+export const pingSucceeded = (delivery: Pick<WebhookDeliveryView, 'status'>): boolean => delivery.status === 'delivered';

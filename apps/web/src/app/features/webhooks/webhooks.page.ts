@@ -1,0 +1,209 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import type { WebhookEndpointView, WebhookEvent } from '@fasto/contracts';
+import { WebhooksApi } from '@fasto/api-client';
+import { formatInteger } from '../../core/format/format';
+import { I18n } from '../../core/i18n/i18n.service';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+import { Icon } from '../../shared/icon';
+import { Confirm } from '../../shared/modal';
+import { WebhookDeliveries } from './webhook-deliveries';
+import { WebhookDialog } from './webhook-dialog';
+import { STATE_CLASS, endpointState, pingSucceeded } from './webhook-form';
+
+interface PingOutcome {
+  endpointId: string;
+  ok: boolean;
+  text: string;
+}
+
+/** The organization's outbound webhooks (admins; docs/webhooks.md): list, create, edit, delete, test ping, deliveries. */
+@Component({
+  selector: 'app-webhooks-page',
+  imports: [Icon, Confirm, WebhookDialog, WebhookDeliveries],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="mx-auto max-w-4xl space-y-5">
+      <div class="flex flex-wrap items-center gap-3">
+        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ i18n.t('nav.webhooks') }}</h1>
+        <button type="button" class="btn-primary" (click)="editing.set('new')" data-testid="new-webhook">
+          <app-icon name="plus" [size]="16" />{{ i18n.t('webhooks.create') }}
+        </button>
+      </div>
+      <p class="text-sm text-muted">{{ i18n.t('webhooks.help') }}</p>
+
+      @if (endpoints(); as list) {
+        @if (list.length === 0) {
+          <div class="card p-10 text-center text-muted">{{ i18n.t('webhooks.empty') }}</div>
+        } @else {
+          <ul class="space-y-3">
+            @for (endpoint of list; track endpoint.id) {
+              <li class="card space-y-3 p-4" data-testid="webhook-row" [attr.data-id]="endpoint.id">
+                <div class="flex flex-wrap items-start gap-3">
+                  <div class="min-w-0 flex-1">
+                    <p class="font-mono text-sm break-all" data-testid="webhook-row-url">{{ endpoint.url }}</p>
+                    <p class="mt-1 text-xs" data-testid="webhook-row-state">
+                      <span [class]="stateClass[state(endpoint)]">{{ i18n.t(stateKey(endpoint)) }}</span>
+                      <span class="text-muted"> · {{ i18n.t('webhooks.failures') }}: {{ integer(endpoint.consecutiveFailures) }}</span>
+                    </p>
+                  </div>
+                  <div class="flex flex-wrap items-center gap-1">
+                    <button
+                      type="button"
+                      class="btn-outline px-3 text-xs"
+                      [disabled]="testing() === endpoint.id"
+                      [attr.aria-label]="i18n.t('webhooks.testOf', { url: endpoint.url })"
+                      (click)="test(endpoint)"
+                      data-testid="webhook-test"
+                    >
+                      {{ i18n.t('webhooks.test') }}
+                    </button>
+                    <button
+                      type="button"
+                      class="btn-ghost px-3 text-xs"
+                      [attr.aria-label]="i18n.t('webhooks.deliveriesOf', { url: endpoint.url })"
+                      (click)="viewing.set(endpoint)"
+                      data-testid="webhook-deliveries-open"
+                    >
+                      {{ i18n.t('webhooks.deliveries') }}
+                    </button>
+                    <button
+                      type="button"
+                      class="btn-ghost p-2"
+                      [attr.aria-label]="i18n.t('webhooks.editOf', { url: endpoint.url })"
+                      [title]="i18n.t('webhooks.edit')"
+                      (click)="editing.set(endpoint)"
+                      data-testid="webhook-edit"
+                    >
+                      <app-icon name="settings" [size]="16" />
+                    </button>
+                    <button
+                      type="button"
+                      class="btn-ghost p-2"
+                      [attr.aria-label]="i18n.t('webhooks.deleteOf', { url: endpoint.url })"
+                      [title]="i18n.t('webhooks.delete')"
+                      (click)="deleting.set(endpoint)"
+                      data-testid="webhook-delete"
+                    >
+                      <app-icon name="trash" [size]="16" />
+                    </button>
+                  </div>
+                </div>
+                <ul class="flex flex-wrap gap-1.5" [attr.aria-label]="i18n.t('webhooks.events')">
+                  @for (event of endpoint.events; track event) {
+                    <li class="chip" data-testid="webhook-row-event">{{ i18n.t(eventKey(event)) }}</li>
+                  }
+                </ul>
+                @if (ping(); as outcome) {
+                  @if (outcome.endpointId === endpoint.id) {
+                    <p class="text-sm" [class]="outcome.ok ? 'text-positive' : 'text-negative'" role="status" data-testid="webhook-test-outcome">
+                      {{ outcome.text }}
+                    </p>
+                  }
+                }
+              </li>
+            }
+          </ul>
+        }
+      } @else if (failed()) {
+        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('webhooks.error') }}</div>
+      } @else {
+        <div class="space-y-3" aria-busy="true">
+          <div class="skeleton h-24"></div>
+          <div class="skeleton h-24"></div>
+        </div>
+      }
+      @if (error()) {
+        <p class="text-sm text-negative" role="alert">{{ error() }}</p>
+      }
+    </div>
+
+    @if (editing(); as target) {
+      <app-webhook-dialog [endpoint]="target === 'new' ? null : target" (saved)="load()" (closed)="editing.set(null)" />
+    }
+    @if (viewing(); as endpoint) {
+      <app-webhook-deliveries [endpoint]="endpoint" (dismissed)="viewing.set(null)" />
+    }
+    @if (deleting(); as endpoint) {
+      <app-confirm
+        [title]="i18n.t('webhooks.delete')"
+        [message]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
+        [action]="i18n.t('webhooks.delete')"
+        [danger]="true"
+        [busy]="busy()"
+        (confirmed)="remove(endpoint)"
+        (cancelled)="deleting.set(null)"
+      />
+    }
+  `,
+})
+export class WebhooksPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(WebhooksApi);
+  protected readonly stateClass = STATE_CLASS;
+  protected readonly state = endpointState;
+  protected readonly integer = formatInteger;
+  protected readonly endpoints = signal<WebhookEndpointView[] | null>(null);
+  protected readonly failed = signal(false);
+  protected readonly error = signal('');
+  protected readonly busy = signal(false);
+  protected readonly editing = signal<WebhookEndpointView | 'new' | null>(null);
+  protected readonly viewing = signal<WebhookEndpointView | null>(null);
+  protected readonly deleting = signal<WebhookEndpointView | null>(null);
+  protected readonly testing = signal<string | null>(null);
+  protected readonly ping = signal<PingOutcome | null>(null);
+
+  constructor() {
+    this.load();
+  }
+
+  protected eventKey = (event: WebhookEvent): MessageKey => `webhooks.event.${event}` as MessageKey;
+  protected stateKey = (endpoint: WebhookEndpointView): MessageKey => `webhooks.state.${endpointState(endpoint)}` as MessageKey;
+
+  protected load(): void {
+    this.api.list().subscribe({
+      next: ({ items }) => {
+        this.failed.set(false);
+        this.endpoints.set(items);
+      },
+      error: () => this.failed.set(true),
+    });
+  }
+
+  protected test(endpoint: WebhookEndpointView): void {
+    this.testing.set(endpoint.id);
+    this.ping.set(null);
+    this.api.test(endpoint.id).subscribe({
+      next: (delivery) => {
+        this.testing.set(null);
+        const ok = pingSucceeded(delivery);
+        const reason = delivery.lastResponseCode === null ? this.i18n.t('webhooks.noResponse') : `HTTP ${delivery.lastResponseCode}`;
+        const text = ok
+          ? this.i18n.t('webhooks.testOk', { code: delivery.lastResponseCode ?? '—', ms: formatInteger(delivery.lastDurationMs ?? 0) })
+          : this.i18n.t('webhooks.testFailed', { reason });
+        this.ping.set({ endpointId: endpoint.id, ok, text });
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.testing.set(null);
+        this.ping.set({ endpointId: endpoint.id, ok: false, text: this.i18n.error(error) });
+      },
+    });
+  }
+
+  protected remove(endpoint: WebhookEndpointView): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.api.remove(endpoint.id).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.deleting.set(null);
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.deleting.set(null);
+        this.error.set(this.i18n.error(error));
+      },
+    });
+  }
+}
