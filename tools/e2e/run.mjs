@@ -19,7 +19,12 @@ const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'fasto-e2e-'));
 log(`starting the API on ${baseUrl} (DATA_DIR ${dataDir})`);
-const server = spawnBuiltApi(WORKSPACE, { port, dataDir, env: { WEB_DIST_DIR: join(WORKSPACE, 'dist/apps/web/browser') } });
+// WEBHOOK_ALLOW_PRIVATE: the webhooks spec's receiver listens on loopback, which production refuses (SSRF).
+const server = spawnBuiltApi(WORKSPACE, {
+  port,
+  dataDir,
+  env: { WEB_DIST_DIR: join(WORKSPACE, 'dist/apps/web/browser'), WEBHOOK_ALLOW_PRIVATE: 'true' },
+});
 const serverLog = [];
 server.stdout.on('data', (chunk) => serverLog.push(chunk));
 server.stderr.on('data', (chunk) => serverLog.push(chunk));
