@@ -28,7 +28,18 @@ describe('sign-in and role menus', () => {
   it('signs the admin in to the dashboard with every tenant screen in the menu', async () => {
     const { context, page, errors } = await openPage(browser);
     await signIn(page, 'admin');
-    assert.deepEqual(await menu(page), ['/dashboard', '/attendances', '/members', '/teams', '/funnels', '/origins', '/audit', '/settings', '/profile']);
+    assert.deepEqual(await menu(page), [
+      '/dashboard',
+      '/attendances',
+      '/members',
+      '/teams',
+      '/funnels',
+      '/origins',
+      '/audit',
+      '/settings',
+      '/webhooks',
+      '/profile',
+    ]);
     assert.equal(await page.getByTestId('tenant-name').innerText(), 'Demo');
     assertNoConsoleErrors(errors);
     await context.close();
