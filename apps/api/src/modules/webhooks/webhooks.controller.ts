@@ -18,7 +18,7 @@ const actorOf = (principal: UserPrincipal): WebhookActor => ({
   apiKeyId: null,
 });
 
-/** The tenant admins' outbound webhooks (the web screen comes later). */
+/** The tenant admins' outbound webhooks (the web app's Webhooks screen uses these routes). */
 @ApiTags('webhooks')
 @Controller('webhooks')
 @Authorized(Role.Admin)
