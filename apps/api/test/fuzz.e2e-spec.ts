@@ -8,6 +8,7 @@ import type { Response } from 'supertest';
 import { INTEGRATION_ROUTE_KEY, IS_PUBLIC_KEY, ROLES_KEY } from '../src/core/access/access-metadata';
 import { generateApiKey } from '../src/core/auth/api-key-format';
 import { hashSecretToken } from '../src/core/auth/secret-token';
+import { JsonBody } from '../src/core/validation/json-body';
 import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
 import { insertAttendances } from './support/attendance-fixtures';
 import { bearer, DEMO, idOf, login } from './support/auth-helpers';
@@ -33,19 +34,22 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ROLE_PREFERENCE = [Role.Admin, Role.Manager, Role.Agent, Role.SuperAdmin];
 
-/** The validated fields of a DTO class (from class-validator's metadata), or [] when there is none. */
+/** The validated fields of a DTO class (from class-validator's metadata) or of a JSON-schema body, or [] when there is none. */
 function fieldsOf(dto: unknown): string[] {
+  if (dto instanceof JsonBody) return Object.keys((dto.check.schema['properties'] ?? {}) as object).sort();
   if (typeof dto !== 'function' || [Object, String, Number, Boolean, Array].includes(dto as never)) return [];
   const metadata = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
   return [...new Set(metadata.map((entry) => entry.propertyName))].sort();
 }
 
-/** The class of the route's `@Body()` / `@Query()` argument, if it has one. */
+/** The class of the route's `@Body()` / `@Query()` argument, or its JsonBody pipe, if it has one. */
 function argumentDto(route: RegisteredRoute, type: RouteParamtypes): unknown {
   const name = Object.getOwnPropertyNames(route.controller.prototype).find((key) => route.controller.prototype[key] === route.handler)!;
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, name) ?? {}) as Record<string, { index: number; data?: unknown }>;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, name) ?? {}) as Record<string, { index: number; data?: unknown; pipes?: unknown[] }>;
   const entry = Object.entries(args).find(([key, arg]) => key.startsWith(`${type}:`) && arg.data === undefined);
   if (!entry) return undefined;
+  const schemaPipe = entry[1].pipes?.find((pipe) => pipe instanceof JsonBody);
+  if (schemaPipe) return schemaPipe;
   const types = Reflect.getMetadata('design:paramtypes', route.controller.prototype, name) as unknown[];
   return types[entry[1].index] ?? null;
 }

@@ -7,8 +7,6 @@ import {
   type ValidationError,
   type ValidationPipeOptions,
 } from '@nestjs/common';
-import { fastChecked } from '../validation/fast-check';
-import { shallowAwareTransformer } from '../validation/shallow-body';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -39,7 +37,7 @@ class UnicodeSafeValidationPipe extends ValidationPipe {
   }
 }
 
-/** The global pipe: Nest's validation plus a refusal it lacks (a JSON `null` body), and a fast path. */
+/** The global pipe: Nest's validation plus a refusal it lacks (a JSON `null` body). */
 class StrictValidationPipe implements PipeTransform {
   constructor(private readonly validation: ValidationPipe) {}
 
@@ -52,8 +50,6 @@ class StrictValidationPipe implements PipeTransform {
       if (value === null && metadata.metatype && metadata.metatype !== Object) {
         throw new BadRequestException({ code: ErrorCode.ValidationFailed, message: 'Validation failed: the body must be a JSON object' });
       }
-      const checked = fastChecked(metadata.metatype, value);
-      if (checked !== undefined) return checked;
     }
     return this.validation.transform(value, metadata);
   }
@@ -66,7 +62,6 @@ class StrictValidationPipe implements PipeTransform {
 export function createValidationPipe(): PipeTransform {
   return new StrictValidationPipe(
     new UnicodeSafeValidationPipe({
-      transformerPackage: shallowAwareTransformer,
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, HEADERS, REFRESH_COOKIE_NAME } from '@fasto/contracts';
+import { documentedBodies } from '../validation/json-body';
 
 /**
  * `IntegrationController.ingest` → `integrationIngest`: unique (one controller per resource) and
@@ -26,6 +27,8 @@ export function setupOpenApi(app: NestFastifyApplication, publicUrl: string): vo
       .build(),
     { operationIdFactory: operationIdOf },
   );
+  // Bodies validated by a JSON schema (core/validation/json-body.ts) are documented by that same schema.
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...(documentedBodies() as Record<string, object>) } };
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
     yamlDocumentUrl: `${API_PREFIX}/docs-yaml`,

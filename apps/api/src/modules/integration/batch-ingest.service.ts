@@ -1,37 +1,16 @@
 import type { BatchIngestItemResult } from '@fasto/contracts';
 import { ErrorCode } from '@fasto/contracts';
 import { HttpException, Injectable, Logger } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
 import { toErrorResponse } from '../../core/errors/error-response';
-import { INVALID_UNICODE_MESSAGE, validationFailure } from '../../core/errors/validation.pipe';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { BatchIngestWriter, type BatchItem } from './batch-ingest.writer';
-import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
-import { validIngestItem } from './dto/ingest-attendance.fast-check';
+import { checkIngestItem } from './dto/ingest-attendance.dto';
 import { FUTURE_MESSAGE, MAX_FUTURE_MS } from './ingest-values';
 import { IngestService } from './ingest.service';
 
 type Indexed = BatchItem & { index: number };
-type BatchItemError = NonNullable<BatchIngestItemResult['error']>;
-
-/**
- * class-validator's verdict on an item the fast check did not accept, worded like a single post's
- * 400 (null: valid). The DTO has no async rule: the synchronous validator gives the same answer
- * without a promise per rule.
- */
-function slowCheck(input: IngestAttendanceDto): BatchItemError | null {
-  try {
-    const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
-    return errors.length > 0 ? validationFailure(errors) : null;
-  } catch (error) {
-    // validator.js throws on a lone UTF-16 surrogate: bad input for this item, as for a single post.
-    if (error instanceof URIError) return { code: ErrorCode.ValidationFailed, message: INVALID_UNICODE_MESSAGE };
-    throw error;
-  }
-}
 
 /**
  * Up to 500 attendances: each validated on its own (a bad item never rejects the others), then
@@ -53,14 +32,15 @@ export class BatchIngestService {
     const valid: Indexed[] = [];
     const externalIdOf = (index: number) => (typeof items[index]['external_id'] === 'string' ? (items[index]['external_id'] as string) : null);
     for (const [index, raw] of items.entries()) {
-      // Valid items take the fast check; anything it refuses gets class-validator's verdict and messages.
-      const checked = validIngestItem(raw);
-      const input = checked ?? plainToInstance(IngestAttendanceDto, raw);
-      const failure = checked ? null : slowCheck(input);
+      // The same schema and wording as a single post's 400.
+      const verdict = checkIngestItem(raw);
+      if (verdict.failure) {
+        results[index] = { index, externalId: externalIdOf(index), status: 'error', error: verdict.failure };
+        continue;
+      }
+      const input = verdict.value;
       const attendedAt = new Date(input.attended_at);
-      if (failure) {
-        results[index] = { index, externalId: externalIdOf(index), status: 'error', error: failure };
-      } else if (attendedAt.getTime() > Date.now() + MAX_FUTURE_MS) {
+      if (attendedAt.getTime() > Date.now() + MAX_FUTURE_MS) {
         results[index] = {
           index,
           externalId: input.external_id,

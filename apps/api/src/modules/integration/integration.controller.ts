@@ -3,9 +3,10 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards } fro
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IntegrationRoute } from '../../core/decorators/integration-route.decorator';
+import { JsonBody } from '../../core/validation/json-body';
 import { BatchIngestService } from './batch-ingest.service';
-import { BatchIngestDto } from './dto/batch-ingest.dto';
-import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import { checkBatchEnvelope, type BatchIngestDto } from './dto/batch-ingest.dto';
+import { checkIngestItem, type IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { IngestService } from './ingest.service';
 import { IntegrationCatalogService } from './integration-catalog.service';
 import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
@@ -50,7 +51,7 @@ export class IntegrationController {
   @Post('attendances')
   @ApiOperation({ summary: 'Store one attendance (idempotent on external_id): 201 created, 200 updated or unchanged' })
   @ApiIngestAttendance()
-  async ingest(@Body() input: IngestAttendanceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngestResult> {
+  async ingest(@Body(new JsonBody(checkIngestItem)) input: IngestAttendanceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngestResult> {
     const result = await this.ingestion.ingest(input);
     void reply.status(result.status === 'created' ? HttpStatus.CREATED : HttpStatus.OK);
     return result;
@@ -60,7 +61,7 @@ export class IntegrationController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Store up to 500 attendances; one result per item, a bad item never rejects the others' })
   @ApiIngestBatch()
-  async ingestBatch(@Body() batch: BatchIngestDto): Promise<{ results: BatchIngestItemResult[] }> {
+  async ingestBatch(@Body(new JsonBody(checkBatchEnvelope)) batch: BatchIngestDto): Promise<{ results: BatchIngestItemResult[] }> {
     return { results: await this.batches.ingestAll(batch.items) };
   }
 }

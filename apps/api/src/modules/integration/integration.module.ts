@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { registerFastCheck } from '../../core/validation/fast-check';
 import { AttendancesModule } from '../attendances/attendances.module';
 import { FunnelsModule } from '../funnels/funnels.module';
 import { OriginsModule } from '../origins/origins.module';
@@ -18,10 +17,6 @@ import { IngestRepository } from './ingest.repository';
 import { IngestService } from './ingest.service';
 import { IntegrationController } from './integration.controller';
 import { IntegrationRateLimitGuard } from './integration-rate-limit.guard';
-import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
-import { validIngestItem } from './dto/ingest-attendance.fast-check';
-import { BatchIngestDto } from './dto/batch-ingest.dto';
-import { validBatchEnvelope } from './dto/batch-ingest.fast-check';
 
 @Module({
   imports: [ApiKeyLookupModule, TenantsModule, FunnelsModule, OriginsModule, AttendancesModule],
@@ -39,10 +34,4 @@ import { validBatchEnvelope } from './dto/batch-ingest.fast-check';
     AttendanceSyncService,
   ],
 })
-export class IntegrationModule {
-  constructor() {
-    // A single post's body is checked like each batch item: the fast check first (QUALITY P3).
-    registerFastCheck(IngestAttendanceDto, validIngestItem);
-    registerFastCheck(BatchIngestDto, validBatchEnvelope);
-  }
-}
+export class IntegrationModule {}

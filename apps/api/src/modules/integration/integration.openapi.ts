@@ -11,8 +11,8 @@ import {
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
 import { ApiErrorBodyDto, FieldErrorDto } from '../../core/http/error-body.schema';
-import { BatchIngestDto } from './dto/batch-ingest.dto';
-import { IngestAttendanceDto } from './dto/ingest-attendance.dto';
+import { BATCH_INGEST_BODY, INGEST_ATTENDANCE_BODY } from './dto/batch-ingest.dto';
+import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import {
   BatchIngestResponseDto,
   FunnelsResponseDto,
@@ -175,7 +175,7 @@ export const ApiIngestAttendance = () =>
   applyDecorators(
     ...commonErrors(),
     ApiBody({
-      type: IngestAttendanceDto,
+      schema: INGEST_ATTENDANCE_BODY,
       examples: {
         byName: example('Agent by e-mail, stage and origin by name', attendance),
         minimal: example('Only what is required', { external_id: 'wa-5511988887777-2026-03-11T09:30', attended_at: '2026-03-11T09:30:00-03:00' }),
@@ -218,7 +218,7 @@ export const ApiIngestBatch = () =>
   applyDecorators(
     ...commonErrors(),
     ApiBody({
-      type: BatchIngestDto,
+      schema: BATCH_INGEST_BODY,
       examples: {
         batch: example('Three conversations', {
           items: [

@@ -1,21 +1,33 @@
 import { MAX_BATCH_SIZE } from '@fasto/contracts';
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject } from 'class-validator';
-import { ShallowBody } from '../../../core/validation/shallow-body';
-import { IngestAttendanceDto } from './ingest-attendance.dto';
+import type { SchemaObject } from 'ajv';
+import { checkerOf, documentBody } from '../../../core/validation/json-body';
+import { INGEST_ATTENDANCE_SCHEMA } from './ingest-attendance.dto';
 
-/** Items are validated one by one by the service, so one bad item never sinks the others. */
-@ShallowBody()
-export class BatchIngestDto {
-  @ApiProperty({
-    type: () => [IngestAttendanceDto],
-    minItems: 1,
-    maxItems: MAX_BATCH_SIZE,
-    description: 'Each item has the shape of POST /integration/attendances',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH_SIZE, { message: `items holds at most ${MAX_BATCH_SIZE} attendances per batch` })
-  @IsObject({ each: true, message: 'each item must be an object' })
-  items!: Record<string, unknown>[];
+export interface BatchIngestDto {
+  items: Record<string, unknown>[];
 }
+
+const items = {
+  type: 'array',
+  minItems: 1,
+  maxItems: MAX_BATCH_SIZE,
+  description: 'Each item has the shape of POST /integration/attendances',
+  'x-messages': { maxItems: `items holds at most ${MAX_BATCH_SIZE} attendances per batch` },
+};
+
+/** The envelope only: items are validated one by one by the service, so one bad item never sinks the others. */
+export const BATCH_INGEST_SCHEMA: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: { items: { ...items, items: { type: 'object', 'x-messages': { type: 'each item must be an object' } } } },
+};
+
+export const checkBatchEnvelope = checkerOf<BatchIngestDto>(BATCH_INGEST_SCHEMA);
+
+/** The OpenAPI request schemas: the same definitions, the items shown as what they must be. */
+export const INGEST_ATTENDANCE_BODY = documentBody('IngestAttendanceDto', INGEST_ATTENDANCE_SCHEMA);
+export const BATCH_INGEST_BODY = documentBody('BatchIngestDto', {
+  ...BATCH_INGEST_SCHEMA,
+  properties: { items: { ...items, items: INGEST_ATTENDANCE_BODY } },
+});

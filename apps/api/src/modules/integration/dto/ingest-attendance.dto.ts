@@ -1,155 +1,82 @@
 import { AttendanceChannel, EARLIEST_ATTENDED_AT, MAX_SCORE, MIN_SCORE } from '@fasto/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsEnum,
-  IsInt,
-  IsISO8601,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
-import { Cents } from '../../../core/validation/cents';
-import { NotBeforeEarliestAttendance } from './attended-at';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const nullable = (_: object, value: unknown) => value !== null && value !== undefined;
+import type { SchemaObject } from 'ajv';
+import { checkerOf } from '../../../core/validation/json-body';
 
 /**
  * The AI's final JSON for one conversation, in the snake_case n8n produces. Agent, stage and
  * origin may be given by id or by name/email; `external_id` makes retries idempotent.
  */
-export class IngestAttendanceDto {
-  @ApiProperty({ example: 'wa-5511999990000-2026-03-10T12:00', description: 'n8n’s id of the conversation: the idempotency key' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(128)
-  @Matches(/^[^\p{Cc}]+$/u, { message: 'external_id must not contain control characters' })
-  external_id!: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
-  @ValidateIf(nullable)
-  @IsUUID('all')
+export interface IngestAttendanceDto {
+  external_id: string;
   user_id?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'agent@demo.fasto.app', description: 'Used when user_id is absent (case-insensitive)' })
-  @ValidateIf(nullable)
-  @IsEmail()
-  @MaxLength(254)
   agent_email?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
-  @ValidateIf(nullable)
-  @IsUUID('all')
   stage_id?: string | null;
-
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    example: 'Proposta',
-    description: 'Matched case- and accent-insensitively, the agent’s team funnel first',
-  })
-  @ValidateIf(nullable)
-  @Transform(trimmed)
-  @IsString()
-  @MaxLength(80)
   stage_name?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
-  @ValidateIf(nullable)
-  @IsUUID('all')
   origin_id?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Instagram' })
-  @ValidateIf(nullable)
-  @Transform(trimmed)
-  @IsString()
-  @MaxLength(80)
   origin_name?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Maria Souza' })
-  @ValidateIf(nullable)
-  @IsString()
-  @MaxLength(160)
   customer_name?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: '+55 11 99999-0000' })
-  @ValidateIf(nullable)
-  @IsString()
-  @MaxLength(32)
   customer_phone?: string | null;
-
-  @ApiPropertyOptional({ enum: AttendanceChannel, default: AttendanceChannel.WhatsApp })
-  @IsOptional()
-  @IsEnum(AttendanceChannel)
-  channel?: AttendanceChannel;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @ValidateIf(nullable)
-  @IsString()
-  @MaxLength(200)
+  channel?: AttendanceChannel | null;
   title?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @ValidateIf(nullable)
-  @IsString()
-  @MaxLength(5000)
   summary?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The AI’s long analysis' })
-  @ValidateIf(nullable)
-  @IsString()
-  @MaxLength(100_000)
   full_summary?: string | null;
-
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: MIN_SCORE, maximum: MAX_SCORE })
-  @ValidateIf(nullable)
-  @IsInt()
-  @Min(MIN_SCORE)
-  @Max(MAX_SCORE)
   score?: number | null;
-
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0 })
-  @ValidateIf(nullable)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(525_600)
   first_response_time_min?: number | null;
-
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0 })
-  @ValidateIf(nullable)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(525_600)
   handling_time_min?: number | null;
-
-  @ApiPropertyOptional({ default: false, description: 'The sale closed ("Venda Fechada")' })
-  @IsOptional()
-  @IsBoolean()
-  converted?: boolean;
-
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0 })
-  @ValidateIf(nullable)
-  @Cents()
-  @Min(0)
-  @Max(999_999_999_999)
+  converted?: boolean | null;
   sale_value?: number | null;
-
-  @ApiProperty({
-    example: '2026-03-10T12:00:00-03:00',
-    description: `When the conversation happened (ISO 8601); not before ${EARLIEST_ATTENDED_AT}, at most a day ahead`,
-  })
-  @IsISO8601({ strict: true })
-  @NotBeforeEarliestAttendance()
-  attended_at!: string;
+  attended_at: string;
 }
+
+const text = (maxLength: number, extra: SchemaObject = {}): SchemaObject => ({ type: 'string', nullable: true, maxLength, ...extra });
+const uuid: SchemaObject = { type: 'string', nullable: true, format: 'uuid' };
+const minutes: SchemaObject = { type: 'number', nullable: true, minimum: 0, maximum: 525_600 };
+
+/**
+ * The one definition of the body: ajv validates it (`checkIngestItem`) and the OpenAPI document
+ * shows it (`#/components/schemas/IngestAttendanceDto`). Absent and null are alike for optional fields.
+ */
+export const INGEST_ATTENDANCE_SCHEMA: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['external_id', 'attended_at'],
+  properties: {
+    external_id: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 128,
+      pattern: '^[^\\p{Cc}]+$',
+      'x-trim': true,
+      'x-messages': { pattern: 'external_id must not contain control characters' },
+      example: 'wa-5511999990000-2026-03-10T12:00',
+      description: 'n8n’s id of the conversation: the idempotency key',
+    },
+    user_id: uuid,
+    agent_email: { ...text(254), format: 'email', example: 'agent@demo.fasto.app', description: 'Used when user_id is absent (case-insensitive)' },
+    stage_id: uuid,
+    stage_name: text(80, { 'x-trim': true, example: 'Proposta', description: 'Matched case- and accent-insensitively, the agent’s team funnel first' }),
+    origin_id: uuid,
+    origin_name: text(80, { 'x-trim': true, example: 'Instagram' }),
+    customer_name: text(160, { example: 'Maria Souza' }),
+    customer_phone: text(32, { example: '+55 11 99999-0000' }),
+    channel: { type: 'string', nullable: true, enum: [...Object.values(AttendanceChannel), null], default: AttendanceChannel.WhatsApp },
+    title: text(200),
+    summary: text(5000),
+    full_summary: text(100_000, { description: 'The AI’s long analysis' }),
+    score: { type: 'number', nullable: true, multipleOf: 1, minimum: MIN_SCORE, maximum: MAX_SCORE },
+    first_response_time_min: minutes,
+    handling_time_min: minutes,
+    converted: { type: 'boolean', nullable: true, default: false, description: 'The sale closed ("Venda Fechada")' },
+    sale_value: { type: 'number', nullable: true, format: 'cents', minimum: 0, maximum: 999_999_999_999 },
+    attended_at: {
+      type: 'string',
+      format: 'iso8601',
+      'x-earliest': EARLIEST_ATTENDED_AT,
+      example: '2026-03-10T12:00:00-03:00',
+      description: `When the conversation happened (ISO 8601); not before ${EARLIEST_ATTENDED_AT}, at most a day ahead`,
+    },
+  },
+};
+
+/** One attendance (a single post's body, or one batch item) against the schema. */
+export const checkIngestItem = checkerOf<IngestAttendanceDto>(INGEST_ATTENDANCE_SCHEMA);
