@@ -204,6 +204,24 @@ describe('attendances', () => {
     expect(lines[1].split(';')[5]).toMatch(/^(WhatsApp|Instagram|Outro)$/);
   });
 
+  it('exports in English when asked (the web app sends its language): commas, decimal points, ISO dates, no Portuguese', async () => {
+    const response = await admin.get('/api/attendances/export?format=csv&lang=en&from=2026-03-01&to=2026-03-02').buffer(true).parse(binaryBody);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="attendances-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (response.body as Buffer).toString('utf8').slice(1).trim().split('\n');
+    expect(lines[0]).toBe(
+      'Date,Agent,Team,Customer,Phone,Channel,Title,Stage,Origin,Score,First response (min),Duration (min),Sale closed,Sale value,Summary,External ID',
+    );
+    expect(lines[1]).toMatch(/^2026-03-02 12:00,Bruno Souza,Equipe Alpha,Cliente 2,/);
+    expect(lines[1]).toContain(',No,');
+    expect(lines.join('\n')).not.toMatch(/\b(Sim|Não|Outros|Outro)\b/);
+    const xlsx = await admin.get('/api/attendances/export?format=xlsx&lang=en').buffer(true).parse(binaryBody);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as never);
+    expect(workbook.getWorksheet('Attendances')!.getRow(1).getCell(2).value).toBe('Agent');
+    await admin.get('/api/attendances/export?format=csv&lang=fr').expect(400);
+  });
+
   it('exports the same scope as XLSX', async () => {
     const response = await agent.get('/api/attendances/export?format=xlsx').buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);

@@ -7,6 +7,7 @@ import type {
   AttendanceListItem,
   AttendanceListQuery,
   Page,
+  SupportedLocale,
   UpdateAttendanceRequest,
 } from '@fasto/contracts';
 import { map, type Observable } from 'rxjs';
@@ -37,13 +38,15 @@ export class AttendancesApi {
   }
 
   /** Fetched through HttpClient (not a link) so the interceptor adds the token; the page saves the blob. */
-  export(filters: AttendanceFilters, format: AttendanceExportFormat): Observable<DownloadedFile> {
-    return this.http.get(`${this.base}/export`, { params: toHttpParams({ ...filters, format }), responseType: 'blob', observe: 'response' }).pipe(
-      map((response) => ({
-        blob: response.body ?? new Blob(),
-        fileName: fileNameFrom(response.headers.get('content-disposition')) ?? `atendimentos.${format}`,
-      })),
-    );
+  export(filters: AttendanceFilters, format: AttendanceExportFormat, lang?: SupportedLocale): Observable<DownloadedFile> {
+    return this.http
+      .get(`${this.base}/export`, { params: toHttpParams({ ...filters, format, ...(lang ? { lang } : {}) }), responseType: 'blob', observe: 'response' })
+      .pipe(
+        map((response) => ({
+          blob: response.body ?? new Blob(),
+          fileName: fileNameFrom(response.headers.get('content-disposition')) ?? `atendimentos.${format}`,
+        })),
+      );
   }
 }
 

@@ -1,7 +1,7 @@
-import { MAX_SCORE, MIN_SCORE } from '@fasto/contracts';
+import { MAX_SCORE, MIN_SCORE, SUPPORTED_LOCALES, type SupportedLocale } from '@fasto/contracts';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../core/pagination/page-query.dto';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,4 +81,9 @@ export class ExportAttendancesQuery extends AttendanceFiltersDto {
   @IsOptional()
   @Matches(/^(csv|xlsx)$/, { message: 'format must be csv or xlsx' })
   format?: (typeof EXPORT_FORMATS)[number];
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, default: 'pt-BR', description: 'Language of the headers and words in the file (the web app sends its own)' })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES, { message: `lang must be one of ${SUPPORTED_LOCALES.join(', ')}` })
+  lang?: SupportedLocale;
 }

@@ -1,4 +1,4 @@
-import type { AttendanceListItem } from '@fasto/contracts';
+import type { AttendanceListItem, SupportedLocale } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import { stream as excelStream } from 'exceljs';
@@ -11,7 +11,7 @@ import { resolveDayRange, resolveScope } from '../attendance-scope';
 import { toAttendanceListItem } from '../attendance.mapper';
 import type { ExportAttendancesQuery } from '../dto/attendance-filters.dto';
 import { TenantTimezones } from '../tenant-timezones';
-import { brazilianDateTime, EXPORT_HEADERS, exportCells, localParts } from './export-columns';
+import { brazilianDateTime, exportCells, exportText, isoDateTime, localParts } from './export-columns';
 import { NEUTRALISED_CELL, neutraliseFormula } from './formula-guard';
 
 const BATCH = 1000;
@@ -40,13 +40,15 @@ export class AttendanceExportService {
     const range = resolveDayRange(query, timeZone, null);
     const rows = this.rows({ scope, filters: query, range, timeZone });
     const stamp = new Date().toISOString().slice(0, 10);
+    const language = query.lang ?? 'pt-BR';
+    const { fileStem } = exportText(language);
     return query.format === 'xlsx'
       ? {
-          stream: this.xlsx(rows, timeZone),
+          stream: this.xlsx(rows, timeZone, language),
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          fileName: `atendimentos-${stamp}.xlsx`,
+          fileName: `${fileStem}-${stamp}.xlsx`,
         }
-      : { stream: this.csv(rows, timeZone), contentType: 'text/csv; charset=utf-8', fileName: `atendimentos-${stamp}.csv` };
+      : { stream: this.csv(rows, timeZone, language), contentType: 'text/csv; charset=utf-8', fileName: `${fileStem}-${stamp}.csv` };
   }
 
   private async *rows(filter: AttendanceListFilter): AsyncGenerator<AttendanceListItem> {
@@ -60,16 +62,20 @@ export class AttendanceExportService {
   }
 
   /**
-   * `;`-separated with decimal commas and a BOM: what Excel in pt-BR opens correctly. Cells that
-   * would run as a formula are prefixed with `'` and quoted (OWASP's rule); XLSX needs neither,
-   * its strings are text cells.
+   * With a BOM, and what Excel opens correctly in each language: pt-BR `;`-separated with decimal
+   * commas and DD/MM/YY dates, English `,`-separated with decimal points and YYYY-MM-DD dates. Cells
+   * that would run as a formula are prefixed with `'` and quoted (OWASP's rule); XLSX needs
+   * neither, its strings are text cells.
    */
-  private csv(rows: AsyncGenerator<AttendanceListItem>, timeZone: string): Readable {
-    const csv = stringify({ delimiter: ';', bom: true, header: true, columns: EXPORT_HEADERS, quoted_match: NEUTRALISED_CELL });
-    const decimal = (value: number | null) => (value === null ? '' : String(value).replace('.', ','));
+  private csv(rows: AsyncGenerator<AttendanceListItem>, timeZone: string, language: SupportedLocale): Readable {
+    const text = exportText(language);
+    const portuguese = language === 'pt-BR';
+    const csv = stringify({ delimiter: portuguese ? ';' : ',', bom: true, header: true, columns: text.headers, quoted_match: NEUTRALISED_CELL });
+    const decimal = (value: number | null) => (value === null ? '' : portuguese ? String(value).replace('.', ',') : String(value));
+    const dateTime = portuguese ? brazilianDateTime : isoDateTime;
     const records = Readable.from(
       (async function* () {
-        for await (const item of rows) yield exportCells(item, (iso) => brazilianDateTime(iso, timeZone), decimal).map(neutraliseFormula);
+        for await (const item of rows) yield exportCells(item, (iso) => dateTime(iso, timeZone), decimal, text).map(neutraliseFormula);
       })(),
     );
     // pipe() honours back-pressure: rows are fetched only as fast as the client reads.
@@ -77,14 +83,15 @@ export class AttendanceExportService {
     return records.pipe(csv);
   }
 
-  private xlsx(rows: AsyncGenerator<AttendanceListItem>, timeZone: string): Readable {
+  private xlsx(rows: AsyncGenerator<AttendanceListItem>, timeZone: string, language: SupportedLocale): Readable {
+    const text = exportText(language);
     const output = new PassThrough();
     const workbook = new excelStream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
-    const sheet = workbook.addWorksheet('Atendimentos');
-    sheet.columns = EXPORT_HEADERS.map((header, index) => ({
+    const sheet = workbook.addWorksheet(text.sheet);
+    sheet.columns = text.headers.map((header, index) => ({
       header,
       width: index === 14 ? 60 : 18,
-      ...(index === 0 ? { style: { numFmt: 'dd/mm/yy hh:mm' } } : {}),
+      ...(index === 0 ? { style: { numFmt: language === 'pt-BR' ? 'dd/mm/yy hh:mm' : 'yyyy-mm-dd hh:mm' } } : {}),
     }));
     // Excel dates have no zone: write the tenant's wall-clock time.
     const localDate = (iso: string) => {
@@ -94,7 +101,7 @@ export class AttendanceExportService {
     void (async () => {
       try {
         for await (const item of rows) {
-          sheet.addRow(exportCells(item, localDate, (value) => value)).commit();
+          sheet.addRow(exportCells(item, localDate, (value) => value, text)).commit();
           if (output.writableNeedDrain) await once(output, 'drain');
         }
         sheet.commit();

@@ -1,50 +1,101 @@
-import { AttendanceChannel, type AttendanceListItem } from '@fasto/contracts';
+import { AttendanceChannel, type AttendanceListItem, type SupportedLocale } from '@fasto/contracts';
 
-/** The exported columns, headed in Portuguese (the product's language). */
-export const EXPORT_HEADERS = [
-  'Data',
-  'Atendente',
-  'Equipe',
-  'Cliente',
-  'Telefone',
-  'Canal',
-  'Título',
-  'Etapa',
-  'Origem',
-  'Nota',
-  '1ª resposta (min)',
-  'Duração (min)',
-  'Venda fechada',
-  'Valor da venda',
-  'Resumo',
-  'ID externo',
-];
+/** The words of an export, in the language the person asked for (the web app sends its own). */
+interface ExportText {
+  headers: string[];
+  /** A missing stage or origin (deleted, or never set): the dashboards' "others" bucket. */
+  others: string;
+  yes: string;
+  no: string;
+  otherChannel: string;
+  sheet: string;
+  fileStem: string;
+}
 
-/** Channels as people write them ("WhatsApp", not the stored `whatsapp`). */
-const CHANNEL_NAMES: Record<AttendanceChannel, string> = {
-  [AttendanceChannel.WhatsApp]: 'WhatsApp',
-  [AttendanceChannel.Instagram]: 'Instagram',
-  [AttendanceChannel.Other]: 'Outro',
+const TEXT: Record<SupportedLocale, ExportText> = {
+  'pt-BR': {
+    headers: [
+      'Data',
+      'Atendente',
+      'Equipe',
+      'Cliente',
+      'Telefone',
+      'Canal',
+      'Título',
+      'Etapa',
+      'Origem',
+      'Nota',
+      '1ª resposta (min)',
+      'Duração (min)',
+      'Venda fechada',
+      'Valor da venda',
+      'Resumo',
+      'ID externo',
+    ],
+    others: 'Outros',
+    yes: 'Sim',
+    no: 'Não',
+    otherChannel: 'Outro',
+    sheet: 'Atendimentos',
+    fileStem: 'atendimentos',
+  },
+  en: {
+    headers: [
+      'Date',
+      'Agent',
+      'Team',
+      'Customer',
+      'Phone',
+      'Channel',
+      'Title',
+      'Stage',
+      'Origin',
+      'Score',
+      'First response (min)',
+      'Duration (min)',
+      'Sale closed',
+      'Sale value',
+      'Summary',
+      'External ID',
+    ],
+    others: 'Others',
+    yes: 'Yes',
+    no: 'No',
+    otherChannel: 'Other',
+    sheet: 'Attendances',
+    fileStem: 'attendances',
+  },
 };
+
+export const exportText = (language: SupportedLocale): ExportText => TEXT[language];
 
 export type ExportCell = string | number | Date | null;
 
+/** Channels as people write them ("WhatsApp", not the stored `whatsapp`). */
+const channelName = (channel: AttendanceChannel, text: ExportText): string =>
+  channel === AttendanceChannel.WhatsApp ? 'WhatsApp' : channel === AttendanceChannel.Instagram ? 'Instagram' : text.otherChannel;
+
 /** One attendance as a row of cells; `date` renders the local date/time cell. */
-export function exportCells(item: AttendanceListItem, date: (iso: string) => ExportCell, number: (value: number | null) => ExportCell): ExportCell[] {
+export function exportCells(
+  item: AttendanceListItem,
+  date: (iso: string) => ExportCell,
+  number: (value: number | null) => ExportCell,
+  text: ExportText,
+): ExportCell[] {
   return [
     date(item.attendedAt),
     item.agent?.name ?? '',
     item.team?.name ?? '',
     item.customerName ?? '',
     item.customerPhone ?? '',
-    CHANNEL_NAMES[item.channel] ?? item.channel,
+    channelName(item.channel, text),
     item.title ?? '',
-    item.stage?.name ?? 'Outros',
-    item.origin?.name ?? 'Outros',
+    item.stage?.name ?? text.others,
+    item.origin?.name ?? text.others,
     item.score,
     number(item.firstResponseTimeMin),
     number(item.handlingTimeMin),
-    item.converted ? 'Sim' : 'Não',
+    item.converted ? text.yes : text.no,
     number(item.saleValue),
     item.summary ?? '',
     item.externalId,
@@ -73,4 +124,10 @@ const pad = (value: number) => String(value).padStart(2, '0');
 export function brazilianDateTime(iso: string, timeZone: string): string {
   const { year, month, day, hour, minute } = localParts(new Date(iso), timeZone);
   return `${pad(day)}/${pad(month)}/${pad(year % 100)} ${pad(hour)}:${pad(minute)}`;
+}
+
+/** `YYYY-MM-DD HH:mm` in the tenant's time zone (English exports: no day/month ambiguity). */
+export function isoDateTime(iso: string, timeZone: string): string {
+  const { year, month, day, hour, minute } = localParts(new Date(iso), timeZone);
+  return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`;
 }

@@ -150,7 +150,7 @@ export class AttendancesPage {
 
   protected download(format: AttendanceExportFormat): void {
     this.exporting.set(format);
-    this.api.export(this.filters(), format).subscribe({
+    this.api.export(this.filters(), format, this.i18n.language()).subscribe({
       next: ({ blob, fileName }) => {
         const url = URL.createObjectURL(blob);
         const link = document.createElement('a');
