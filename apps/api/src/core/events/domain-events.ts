@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../database/after-commit';
-import { joinTransaction } from '../database/transactions';
+import { currentTransaction } from '../database/transactions';
 import { TenantContext } from '../tenancy/tenant-context';
 import type { AttendanceFacts } from './attendance-facts';
 
@@ -38,6 +37,14 @@ export type DomainEventName = keyof DomainEventMap;
 type Listener<K extends DomainEventName> = (payload: DomainEventMap[K]) => Promise<void> | void;
 type TransactionalHandler<K extends DomainEventName> = (payload: DomainEventMap[K]) => Promise<void>;
 
+/** Thrown when `publish` runs outside `Transactions.run`: a programming error (use `emit` for after-the-fact news). */
+export class EventOutsideTransactionError extends Error {
+  constructor(name: DomainEventName) {
+    super(`Domain event ${name} was published outside a transaction: publish it inside Transactions.run`);
+    this.name = 'EventOutsideTransactionError';
+  }
+}
+
 /**
  * In-process publish/subscribe with two kinds of subscribers:
  * - transactional handlers (`onTransaction`) run inside the transaction that made the change and
@@ -45,8 +52,8 @@ type TransactionalHandler<K extends DomainEventName> = (payload: DomainEventMap[
  *   tenant, so what they write commits or rolls back with the change; their failure fails the request;
  * - listeners (`on`) run after the commit and never fail the request: errors are logged.
  *
- * `publish` takes the transaction explicitly because its publishers (ingest, users, tenants, jobs)
- * open theirs with TypeORM directly; it only hands it on, and never runs SQL itself.
+ * `publish` takes the transaction the publisher runs in (`Transactions.run`) from the context and
+ * never runs SQL itself.
  */
 @Injectable()
 export class DomainEvents {
@@ -60,17 +67,21 @@ export class DomainEvents {
     this.transactional.set(name, [...(this.transactional.get(name) ?? []), handler as TransactionalHandler<never>]);
   }
 
-  /** Inside the transaction of the change: transactional handlers now, listeners once it commits. */
-  async publish<K extends DomainEventName>(manager: EntityManager, name: K, payload: DomainEventMap[K]): Promise<void> {
+  /**
+   * Inside the transaction of the change: transactional handlers now, listeners once it commits.
+   * Outside a transaction it throws: the handlers' writes would commit apart from the change.
+   */
+  async publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {
+    const transaction = currentTransaction();
+    if (!transaction) throw new EventOutsideTransactionError(name);
     const handlers = this.transactional.get(name) ?? [];
     if (handlers.length > 0) {
-      await joinTransaction(manager, () =>
-        this.context.runInTenant(payload.tenantId, async () => {
-          for (const handler of handlers) await (handler as TransactionalHandler<K>)(payload);
-        }),
-      );
+      // Entering the event's tenant keeps the running transaction (TenantContext.within).
+      await this.context.runInTenant(payload.tenantId, async () => {
+        for (const handler of handlers) await (handler as TransactionalHandler<K>)(payload);
+      });
     }
-    afterCommit(manager, () => this.emit(name, payload));
+    afterCommit(transaction, () => this.emit(name, payload));
   }
 
   on<K extends DomainEventName>(name: K, listener: Listener<K>): void {

@@ -58,7 +58,7 @@ export class AttendancesService {
       await this.attendances.update(before.id, request);
       const after = factsOf({ ...before, ...request });
       await this.rollups.record(factsOf(before), after, timeZone);
-      await this.events.publish(transaction, 'attendance.recorded', {
+      await this.events.publish('attendance.recorded', {
         tenantId: principal.tenantId,
         attendanceId: before.id,
         customerName: before.customerName,

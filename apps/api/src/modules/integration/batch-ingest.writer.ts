@@ -63,10 +63,10 @@ export class BatchIngestWriter {
     // locks made a concurrent batch wait for this one's COMMIT before it could insert its rows.
     // An id a racing batch inserts after that read still meets the unique index (the batch is then
     // stored one by one).
-    return withDeadlockRetry(() => this.transactions.run((transaction) => this.writeIn(transaction, items, timeZone), 'READ COMMITTED'));
+    return withDeadlockRetry(() => this.transactions.run(() => this.writeIn(items, timeZone), 'READ COMMITTED'));
   }
 
-  private async writeIn(transaction: Parameters<Parameters<Transactions['run']>[0]>[0], items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
+  private async writeIn(items: BatchItem[], timeZone: string): Promise<BatchOutcome[]> {
     const tenantId = this.context.tenantId();
     const inputs = items.map((item) => item.input);
     const resolve = await this.attendances.batchReferences(inputs);
@@ -97,7 +97,7 @@ export class BatchIngestWriter {
     const records = outcomes
       .filter((outcome) => outcome.status !== 'unchanged')
       .map(({ id: attendanceId, customerName, before, after }) => ({ tenantId, attendanceId, customerName, before, after }));
-    if (records.length > 0) await this.events.publish(transaction, 'attendances.recorded', { tenantId, records });
+    if (records.length > 0) await this.events.publish('attendances.recorded', { tenantId, records });
     return outcomes;
   }
 

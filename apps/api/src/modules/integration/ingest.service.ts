@@ -14,8 +14,6 @@ import type { IngestAttendanceDto } from './dto/ingest-attendance.dto';
 import { IngestRepository } from './ingest.repository';
 import { FUTURE_MESSAGE, INGEST_FIELDS, ingestValues, MAX_FUTURE_MS, sameValue, type Ingestible } from './ingest-values';
 
-type Transaction = Parameters<Parameters<Transactions['run']>[0]>[0];
-
 /**
  * Stores the AI's verdict on a conversation, in the request's tenant. Idempotent on
  * `external_id`: the unique index decides between concurrent retries (no read-then-write), the
@@ -48,21 +46,19 @@ export class IngestService {
     // fresh one that asks for the row lock first: shared-then-exclusive upgrades by twenty
     // waiters would deadlock each other. InnoDB may still pick a victim now and then: retried.
     const attempt = await withDeadlockRetry(() =>
-      this.transactions.run(async (transaction) => {
+      this.transactions.run(async () => {
         const references = await this.attendances.references(input);
         const values = ingestValues(input, references, attendedAt);
-        const created = await this.insert(transaction, input.external_id, values, timeZone);
+        const created = await this.insert(input.external_id, values, timeZone);
         return { values, warnings: references.warnings, created };
       }),
     );
     if (attempt.created) return { id: attempt.created, status: 'created', warnings: attempt.warnings };
-    return withDeadlockRetry(() =>
-      this.transactions.run((transaction) => this.update(transaction, input.external_id, attempt.values, attempt.warnings, timeZone)),
-    );
+    return withDeadlockRetry(() => this.transactions.run(() => this.update(input.external_id, attempt.values, attempt.warnings, timeZone)));
   }
 
   /** The new attendance's id, or null when the external id is taken (nothing written then). */
-  private async insert(transaction: Transaction, externalId: string, values: Ingestible, timeZone: string): Promise<string | null> {
+  private async insert(externalId: string, values: Ingestible, timeZone: string): Promise<string | null> {
     const id = newId();
     const tenantId = this.context.tenantId();
     const after = factsFor(tenantId, values);
@@ -75,11 +71,11 @@ export class IngestService {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
-    await this.events.publish(transaction, 'attendance.recorded', { tenantId, attendanceId: id, customerName: values.customerName, before: null, after });
+    await this.events.publish('attendance.recorded', { tenantId, attendanceId: id, customerName: values.customerName, before: null, after });
     return id;
   }
 
-  private async update(transaction: Transaction, externalId: string, values: Ingestible, warnings: string[], timeZone: string): Promise<IngestResult> {
+  private async update(externalId: string, values: Ingestible, warnings: string[], timeZone: string): Promise<IngestResult> {
     const existing = await this.attendances.lockByExternalId(externalId);
     if (existing.deletedAt) {
       return { id: existing.id, status: 'unchanged', warnings: [...warnings, 'this attendance was deleted in Fasto; the update was ignored'] };
@@ -88,7 +84,7 @@ export class IngestService {
     await this.attendances.update(existing.id, values);
     const before = factsOf(existing);
     const after = factsFor(existing.tenantId, values);
-    await this.events.publish(transaction, 'attendance.recorded', {
+    await this.events.publish('attendance.recorded', {
       tenantId: existing.tenantId,
       attendanceId: existing.id,
       customerName: values.customerName,

@@ -50,7 +50,7 @@ export class TrialExpiryJob implements JobHandler {
       const first = await this.context.runInTenant(id, () =>
         this.transactions.run(async (transaction) => {
           if (!(await this.markers.claim(`tenant.trial_ending:${id}:${trialEndsAt.toISOString()}`, now, transaction))) return false;
-          await this.events.publish(transaction, 'tenant.trial_ending', { tenantId: id, trialEndsAt: trialEndsAt.toISOString() });
+          await this.events.publish('tenant.trial_ending', { tenantId: id, trialEndsAt: trialEndsAt.toISOString() });
           return true;
         }),
       );
@@ -75,7 +75,7 @@ export class TrialExpiryJob implements JobHandler {
         },
         transaction,
       );
-      await this.events.publish(transaction, 'tenant.trial_expired', { tenantId: tenant.id });
+      await this.events.publish('tenant.trial_expired', { tenantId: tenant.id });
       return true;
     });
     if (!changed) return false;

@@ -64,7 +64,7 @@ export class TeamsService {
         { name: team.name, funnelId: team.funnelId, originGroupId: team.originGroupId, members: moves.map((move) => move.userId) },
         context,
       );
-      await this.announce(transaction, principal, moves);
+      await this.announce(principal, moves);
       return team;
     });
     return this.detail(team);
@@ -80,7 +80,7 @@ export class TeamsService {
       const moves = memberIds ? await this.setMembers(before.id, memberIds) : [];
       if (moves.length > 0) changes['members'] = moves;
       if (Object.keys(changes).length > 0) await this.record(transaction, principal, 'team.updated', before.id, changes, context);
-      await this.announce(transaction, principal, moves);
+      await this.announce(principal, moves);
       return this.find(before.id);
     });
     return this.detail(team);
@@ -93,7 +93,7 @@ export class TeamsService {
       const moves = await this.setMembers(team.id, []);
       await this.teams.delete(team.id);
       await this.record(transaction, principal, 'team.deleted', team.id, { name: team.name, members: moves.map((move) => move.userId) }, context);
-      await this.announce(transaction, principal, moves);
+      await this.announce(principal, moves);
     });
   }
 
@@ -160,8 +160,8 @@ export class TeamsService {
     );
   }
 
-  private async announce(transaction: Transaction, principal: UserPrincipal, moves: MemberMove[]): Promise<void> {
-    for (const move of moves) await this.events.publish(transaction, 'user.team_changed', { tenantId: principal.tenantId, actorId: principal.userId, ...move });
+  private async announce(principal: UserPrincipal, moves: MemberMove[]): Promise<void> {
+    for (const move of moves) await this.events.publish('user.team_changed', { tenantId: principal.tenantId, actorId: principal.userId, ...move });
   }
 
   private async detail(team: Team): Promise<TeamView> {

@@ -86,7 +86,7 @@ export class TenantsService {
               context,
             ),
           );
-          await this.events.publish(transaction, 'tenant.created', { tenantId, name: fields.name, actorId: principal.userId });
+          await this.events.publish('tenant.created', { tenantId, name: fields.name, actorId: principal.userId });
           return { tenantId, admin };
         })
         .catch((error: unknown) => {

@@ -75,7 +75,7 @@ export class UserProvisioningService {
       },
       transaction,
     );
-    await this.events.publish(transaction, 'user.created', { tenantId, userId: id, actorId: actor.id });
+    await this.events.publish('user.created', { tenantId, userId: id, actorId: actor.id });
     const user = await this.users.findById(id);
     if (!user) throw new Error(`The member ${id} just inserted is missing`);
     return user;

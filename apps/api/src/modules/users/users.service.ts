@@ -93,7 +93,7 @@ export class UsersService {
       }
       const after = await this.find(target.id);
       if ('teamId' in changes) {
-        await this.events.publish(transaction, 'user.team_changed', {
+        await this.events.publish('user.team_changed', {
           tenantId: principal.tenantId,
           userId: target.id,
           fromTeamId: target.teamId,

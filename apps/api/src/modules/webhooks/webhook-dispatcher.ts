@@ -70,11 +70,11 @@ export class WebhookDispatcher {
   }
 
   private async countFailure(endpointId: string, url: string, now: Date): Promise<void> {
-    const disabled = await this.transactions.run(async (transaction) => {
+    const disabled = await this.transactions.run(async () => {
       const failures = await this.repository.countFailure(endpointId);
       if (failures < DISABLE_AFTER_FAILURES || !(await this.repository.disable(endpointId, now))) return false;
       this.logger.warn({ endpointId, failures }, 'Webhook endpoint disabled after consecutive failures');
-      await this.events.publish(transaction, 'webhook.disabled', { tenantId: this.context.tenantId(), endpointId, url, failures });
+      await this.events.publish('webhook.disabled', { tenantId: this.context.tenantId(), endpointId, url, failures });
       return true;
     });
     if (disabled) this.outbox.forget(this.context.tenantId());
