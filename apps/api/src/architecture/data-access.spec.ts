@@ -4,8 +4,12 @@ import { join, relative } from 'node:path';
 const SRC = join(__dirname, '..');
 const ALLOW_LIST = join(__dirname, 'data-access-allow-list.txt');
 
-/** Where the DataSource/EntityManager may be held: the database core and repositories. */
-const ALLOWED = [/^core\/database\//, /\.repository\.ts$/];
+/**
+ * Where the DataSource/EntityManager may be held: the database core, repositories, and
+ * core/tenancy/tenant-table.ts, the tenant-scoped table every repository writes through (it is
+ * the data layer, in core/tenancy because it reads the tenant from TenantContext).
+ */
+const ALLOWED = [/^core\/database\//, /\.repository\.ts$/, /^core\/tenancy\/tenant-table\.ts$/];
 
 /** Imports `DataSource`/`EntityManager` from TypeORM or injects one through @nestjs/typeorm. */
 const HOLDS_DATABASE = [/import\s+(?:type\s+)?\{[^}]*\b(?:DataSource|EntityManager)\b[^}]*\}\s+from\s+'typeorm'/, /@Inject(?:DataSource|EntityManager)\(/];
