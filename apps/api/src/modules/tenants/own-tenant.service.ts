@@ -49,6 +49,7 @@ export class OwnTenantService {
     });
     const tenant = await this.get();
     if (request.timezone !== undefined) this.events.emit('tenant.timezone_changed', { tenantId: tenant.id, timezone: tenant.timezone });
+    if (request.settings !== undefined) this.events.emit('tenant.settings_changed', { tenantId: tenant.id });
     return tenant;
   }
 

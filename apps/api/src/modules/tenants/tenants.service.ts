@@ -115,6 +115,7 @@ export class TenantsService {
     );
     const tenant = await this.get(id);
     if (request.timezone !== undefined) this.events.emit('tenant.timezone_changed', { tenantId: tenant.id, timezone: tenant.timezone });
+    if (request.settings !== undefined) this.events.emit('tenant.settings_changed', { tenantId: tenant.id });
     return tenant;
   }
 

@@ -1,5 +1,4 @@
 import { DEFAULT_TENANT_SETTINGS } from '@fasto/contracts';
-import type { DataSource } from 'typeorm';
 import { DomainEvents } from '../../../core/events/domain-events';
 import { TenantContext } from '../../../core/tenancy/tenant-context';
 import type { Tenant } from '../../tenants/entities/tenant.entity';
@@ -13,7 +12,7 @@ function setUp() {
   const stored = { lowScoreThreshold: 50 };
   const tenant = jest.fn(async () => ({ settings: { ...stored } }) as Tenant);
   const events = new DomainEvents(context);
-  const thresholds = new AlertThresholds({ tenant } as unknown as TriggersRepository, context, events, { subscribers: [] } as unknown as DataSource);
+  const thresholds = new AlertThresholds({ tenant } as unknown as TriggersRepository, context, events);
   thresholds.onModuleInit();
   const of = (tenantId: string) => context.runInTenant(tenantId, () => thresholds.of());
   return { stored, tenant, events, of };
