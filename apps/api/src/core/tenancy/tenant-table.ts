@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { TenantOwnedEntity } from '../database/base.entity';
-import { insertIgnoringDuplicates } from '../database/insert-ignoring-duplicates';
+import { InsertBuilder } from '../database/insert-statement';
 import { activeManager } from '../database/transactions';
 import { TenantContext } from './tenant-context';
 
@@ -93,24 +93,19 @@ export class TenantTable<Entity extends TenantOwnedEntity> {
   }
 
   /**
-   * Inserts rows (give their ids, and the same fields in each) in one statement; a row that hits a unique key is skipped, not
-   * failed, so the index decides what already exists (retries and races write once).
+   * Inserts rows (give their ids, and the same fields in each) in multi-row statements of
+   * `InsertBuilder` (up to 400 rows each); a row that hits a unique key is skipped, not failed, so
+   * the index decides what already exists (retries and races write once). Values are given as the
+   * entity holds them: the builder converts them like TypeORM's own writes (JSON columns included).
    */
   async insertIgnoringDuplicates(rows: TenantValues<Entity>[]): Promise<void> {
     if (rows.length === 0) return;
     const tenantId = this.context.tenantId();
-    const repository = this.repository();
-    const { metadata } = repository;
-    const { driver } = repository.manager.connection;
-    const toColumns = (values: TenantValues<Entity>): Record<string, unknown> =>
-      Object.fromEntries(
-        Object.entries({ ...values, tenantId }).map(([property, value]) => {
-          const column = metadata.findColumnWithPropertyName(property);
-          if (!column) throw new Error(`${metadata.name} has no column ${property}`);
-          return [column.databaseName, driver.preparePersistentValue(value, column)];
-        }),
-      );
-    await insertIgnoringDuplicates(repository.manager, metadata.tableName, rows.map(toColumns));
+    const { manager } = this.repository();
+    const properties = [...Object.keys(rows[0]).filter((property) => property !== 'tenantId'), 'tenantId'];
+    const insert = new InsertBuilder<TenantValues<Entity>>(manager, this.target, properties, { onDuplicate: { kind: 'ignore' } });
+    const valueOf = (row: TenantValues<Entity>, property: string) => (property === 'tenantId' ? tenantId : (row as Record<string, unknown>)[property]);
+    for (const { sql, params } of insert.statements(rows, valueOf)) await manager.query(sql, params);
   }
 }
 
