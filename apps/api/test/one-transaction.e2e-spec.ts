@@ -1,4 +1,5 @@
-import { inOneTransaction, type Statement } from '../src/core/database/one-round-trip';
+import type { Statement } from '../src/core/database/insert-statement';
+import { inOneTransaction } from '../src/core/database/transactions';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** A row of a small table every engine has (the rate-limit counters). */

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import { join } from 'node:path';
-import { inOneTransaction } from '../src/core/database/one-round-trip';
+import { inOneTransaction } from '../src/core/database/transactions';
 import { hashSecretToken } from '../src/core/auth/secret-token';
 import { bearer, client, DEMO, login, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';

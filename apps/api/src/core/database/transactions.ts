@@ -74,6 +74,11 @@ export async function inOneRoundTrip<Results extends unknown[]>(manager: EntityM
   return manager.query(statements.map(({ sql }) => sql).join(STATEMENT_SEPARATOR), params);
 }
 
+/** Statements run in order as one TypeORM transaction (its BEGIN/COMMIT, subscribers and after-commit hooks included), in one round trip. */
+export function inOneTransaction<Results extends unknown[]>(dataSource: DataSource, statements: Statement[]): Promise<Results> {
+  return dataSource.transaction((manager) => inOneRoundTrip<Results>(manager, statements));
+}
+
 /**
  * Runs one statement as a server-side prepared statement on MySQL/MariaDB (SQLite prepares every
  * statement anyway), through the transaction's TypeORM query runner: its subscribers see it like

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { commaList, inOneRoundTrip, type Statement } from '../database/one-round-trip';
+import { commaList, type Statement } from '../database/insert-statement';
+import { inOneRoundTrip } from '../database/transactions';
 
 /** One bucket's counter: when its tokens are all back (epoch ms), and whether the last event took one. */
 export interface Counter {
@@ -57,7 +58,9 @@ export class RateLimitRepository {
       this.dataSource.manager,
       takes.map((take) => this.takeStatement(take)),
     );
-    return takes.map((take, index) => (this.mysql ? mysqlAnswer(results[index] as { insertId: number }, take) : counterOf((results[index] as CounterRow[])[0])));
+    return takes.map((take, index) =>
+      this.mysql ? mysqlAnswer(results[index] as { insertId: number }, take) : counterOf((results[index] as CounterRow[])[0]),
+    );
   }
 
   /** What forgets the bucket (all its tokens back), to send along with other writes. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Statement } from '../database/one-round-trip';
+import type { Statement } from '../database/insert-statement';
 import { RateLimitRepository } from './rate-limit.repository';
 
 /** A token bucket: `capacity` events at once, then one more each time `refillMs` has passed. */
@@ -43,9 +43,7 @@ export class RateLimitStore {
 
   /** Takes a token from each bucket that has one, all in one round trip; each answer is the bucket's own (see RateLimitRepository.take). */
   async takeAll(budgets: Budget[], now = Date.now()): Promise<BudgetState[]> {
-    const taken = await this.counters.take(
-      budgets.map(({ bucket, capacity, refillMs }) => ({ bucket, now, refillMs, limit: now + capacity * refillMs })),
-    );
+    const taken = await this.counters.take(budgets.map(({ bucket, capacity, refillMs }) => ({ bucket, now, refillMs, limit: now + capacity * refillMs })));
     return budgets.map((budget, index) => stateOf(budget, taken[index].refilledAtMs, now, taken[index].granted));
   }
 

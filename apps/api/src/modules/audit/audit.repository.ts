@@ -2,7 +2,7 @@ import { Role, type Page } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, In, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
-import type { Statement } from '../../core/database/one-round-trip';
+import type { Statement } from '../../core/database/insert-statement';
 import { insertRowStatement } from '../../core/database/row-statements';
 import { activeManager } from '../../core/database/transactions';
 import { keysetPage, parseDateCursor } from '../../core/pagination/keyset';

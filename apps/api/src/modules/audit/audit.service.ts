@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Statement } from '../../core/database/one-round-trip';
+import type { Statement } from '../../core/database/insert-statement';
 import type { Transactions } from '../../core/database/transactions';
 import { AuditRepository, type AuditRow } from './audit.repository';
 import { maskSensitive } from './mask-sensitive';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, In, IsNull, MoreThan, Not, type DataSource } from 'typeorm';
-import type { Statement } from '../../core/database/one-round-trip';
+import type { Statement } from '../../core/database/insert-statement';
 import { insertRowStatement } from '../../core/database/row-statements';
 import { activeManager } from '../../core/database/transactions';
 import { TenantContext } from '../../core/tenancy/tenant-context';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Statement } from '../../../core/database/one-round-trip';
+import type { Statement } from '../../../core/database/insert-statement';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { RateLimitStore, type Budget } from '../../../core/rate-limit/rate-limit.store';

@@ -3,7 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { PrincipalCache } from '../../../core/auth/principal-cache';
 import { generateSecretToken, hashSecretToken } from '../../../core/auth/secret-token';
-import type { Statement } from '../../../core/database/one-round-trip';
+import type { Statement } from '../../../core/database/insert-statement';
 import { Transactions } from '../../../core/database/transactions';
 import type { RequestContext } from '../../../core/http/request-context';
 import { TenantContext } from '../../../core/tenancy/tenant-context';
