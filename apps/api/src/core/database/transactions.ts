@@ -22,7 +22,7 @@ export function currentTransaction(): EntityManager | undefined {
 }
 
 /**
- * Runs `work` inside `transaction`, one the caller was handed rather than opened (a domain event's):
+ * Runs `work` inside `transaction`, one the caller was handed rather than opened (TenantContext keeps it across a new scope):
  * the repositories used in `work` join it, as inside `Transactions.run`.
  */
 export function joinTransaction<T>(transaction: EntityManager, work: () => T): T {
@@ -35,7 +35,8 @@ export function joinTransaction<T>(transaction: EntityManager, work: () => T): T
 /**
  * One TypeORM transaction that the repositories used inside it join without being handed it
  * (it travels in the same AsyncLocalStorage store as the tenant scope, which it keeps).
- * `work` receives the transaction only to pass it on to audit and domain events.
+ * Audit entries and domain events join it the same way; `work` receives it for the few writes that
+ * are still handed a manager (job markers, the seed).
  */
 @Injectable()
 export class Transactions {

@@ -50,7 +50,7 @@ export class AttendancesService {
   /** Corrections by admins and managers; the rollups and the notifications move in the same transaction. */
   async update(principal: UserPrincipal, id: string, request: UpdateAttendanceDto, context: RequestContext): Promise<AttendanceDetail> {
     const timeZone = await this.timezones.current();
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const before = await this.visible(principal, id, true);
       await this.assertReferences(request);
       const diff = auditDiff(before, request);
@@ -65,19 +65,16 @@ export class AttendancesService {
         before: factsOf(before),
         after,
       });
-      await this.audit.record(
-        {
-          tenantId: principal.tenantId,
-          actorId: principal.userId,
-          impersonatorId: principal.impersonatorId,
-          action: 'attendance.updated',
-          entity: 'attendance',
-          entityId: before.id,
-          changes: diff,
-          ...context,
-        },
-        transaction,
-      );
+      await this.audit.record({
+        tenantId: principal.tenantId,
+        actorId: principal.userId,
+        impersonatorId: principal.impersonatorId,
+        action: 'attendance.updated',
+        entity: 'attendance',
+        entityId: before.id,
+        changes: diff,
+        ...context,
+      });
     });
     return this.get(principal, id);
   }
@@ -85,23 +82,20 @@ export class AttendancesService {
   /** Soft delete: the row stays for audit, but leaves lists, exports and dashboards. */
   async remove(principal: UserPrincipal, id: string, context: RequestContext): Promise<void> {
     const timeZone = await this.timezones.current();
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const before = await this.visible(principal, id, true);
       await this.attendances.softDelete(before.id);
       await this.rollups.record(factsOf(before), null, timeZone);
-      await this.audit.record(
-        {
-          tenantId: principal.tenantId,
-          actorId: principal.userId,
-          impersonatorId: principal.impersonatorId,
-          action: 'attendance.deleted',
-          entity: 'attendance',
-          entityId: before.id,
-          changes: { externalId: before.externalId },
-          ...context,
-        },
-        transaction,
-      );
+      await this.audit.record({
+        tenantId: principal.tenantId,
+        actorId: principal.userId,
+        impersonatorId: principal.impersonatorId,
+        action: 'attendance.deleted',
+        entity: 'attendance',
+        entityId: before.id,
+        changes: { externalId: before.externalId },
+        ...context,
+      });
     });
   }
 

@@ -44,9 +44,7 @@ describe('audit codes', () => {
   it('lists every catalog action (funnels and origins record `<entity>.<verb>`)', () => {
     const catalog = read(join(SOURCES, 'modules/catalog/catalog.service.ts'));
     const verbs = (side: 'group' | 'item') =>
-      [...catalog.matchAll(new RegExp(`this\\.record\\(\\s*\\w+,\\s*\\w+,\\s*'([a-z_]+)',\\s*this\\.definition\\.${side}EntityName`, 'g'))].map(
-        (match) => match[1],
-      );
+      [...catalog.matchAll(new RegExp(`this\\.record\\(\\s*\\w+,\\s*'([a-z_]+)',\\s*this\\.definition\\.${side}EntityName`, 'g'))].map((match) => match[1]);
     const entities = (side: 'group' | 'item') =>
       ['funnels/funnels.repository.ts', 'origins/origins.repository.ts'].map(
         (file) => read(join(SOURCES, 'modules', file)).match(new RegExp(`${side}EntityName: '([a-z_]+)'`))?.[1],

@@ -1,7 +1,7 @@
 import { Role, type Page } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Equal, In, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
+import { Equal, In, type DataSource, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import type { Statement } from '../../core/database/insert-statement';
 import { insertRowStatement } from '../../core/database/row-statements';
 import { activeManager } from '../../core/database/transactions';
@@ -152,10 +152,10 @@ export class AuditRepository {
     return users.map((user) => ({ id: user.id, tenantId: user.tenantId, name: user.fullName, superAdmin: user.role === Role.SuperAdmin }));
   }
 
-  /** Writes the row with `manager` (a transaction's, to commit with the change it records). */
-  async append(row: AuditRow, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  /** Writes the row in the running transaction (to commit with the change it records), else on its own. */
+  async append(row: AuditRow): Promise<void> {
     const { sql, params } = this.insertStatement(row);
-    await manager.query(sql, params);
+    await activeManager(this.dataSource).query(sql, params);
   }
 
   /**

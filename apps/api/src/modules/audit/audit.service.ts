@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Statement } from '../../core/database/insert-statement';
-import type { Transactions } from '../../core/database/transactions';
 import { AuditRepository, type AuditRow } from './audit.repository';
 import { maskSensitive } from './mask-sensitive';
 
@@ -18,15 +17,13 @@ export interface AuditEntry {
   userAgent?: string | null;
 }
 
-type Transaction = Parameters<Parameters<Transactions['run']>[0]>[0];
-
-/** Appends to the audit log; pass the transaction to write in it (else the entry commits on its own). */
+/** Appends to the audit log, inside the running transaction (`Transactions.run`) if there is one, else on its own. */
 @Injectable()
 export class AuditService {
   constructor(private readonly logs: AuditRepository) {}
 
-  async record(entry: AuditEntry, manager?: Transaction): Promise<void> {
-    await this.logs.append(toRow(entry), manager);
+  async record(entry: AuditEntry): Promise<void> {
+    await this.logs.append(toRow(entry));
   }
 
   /** The INSERT of an entry, to send along with the writes it records (see `inOneTransaction`). */

@@ -16,8 +16,6 @@ export interface CatalogSnapshot {
   teams: { id: string; name: string }[];
 }
 
-type Transaction = Parameters<Parameters<Transactions['run']>[0]>[0];
-
 const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
 /**
@@ -47,29 +45,29 @@ export abstract class CatalogService {
 
   async create(principal: UserPrincipal, name: string, entries: NewCatalogItem[], context: RequestContext): Promise<CatalogSnapshot> {
     this.assertEntries(entries);
-    const id = await this.transactions.run(async (transaction) => {
+    const id = await this.transactions.run(async () => {
       await this.assertGroupNameFree(name);
       const id = await this.catalog.insertGroup(name, entries);
-      await this.record(transaction, principal, 'created', this.definition.groupEntityName, id, { name, entries: entries.map((entry) => entry.name) }, context);
+      await this.record(principal, 'created', this.definition.groupEntityName, id, { name, entries: entries.map((entry) => entry.name) }, context);
       return id;
     });
     return this.get(id);
   }
 
   async rename(principal: UserPrincipal, id: string, name: string, context: RequestContext): Promise<CatalogSnapshot> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const group = await this.findGroup(id);
       if (group.name === name) return;
       await this.assertGroupNameFree(name, group.id);
       await this.catalog.renameGroup(group.id, name);
-      await this.record(transaction, principal, 'updated', this.definition.groupEntityName, group.id, auditDiff(group, { name }), context);
+      await this.record(principal, 'updated', this.definition.groupEntityName, group.id, auditDiff(group, { name }), context);
     });
     return this.get(id);
   }
 
   /** Refused while a team uses the group (reassign first); its entries go with it. */
   async remove(principal: UserPrincipal, id: string, context: RequestContext): Promise<void> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const group = await this.findGroup(id);
       const teams = await this.catalog.teamsUsing([group.id]);
       if (teams.length > 0) {
@@ -79,12 +77,12 @@ export abstract class CatalogService {
         });
       }
       await this.catalog.deleteGroup(group.id);
-      await this.record(transaction, principal, 'deleted', this.definition.groupEntityName, group.id, { name: group.name }, context);
+      await this.record(principal, 'deleted', this.definition.groupEntityName, group.id, { name: group.name }, context);
     });
   }
 
   async addItem(principal: UserPrincipal, groupId: string, entry: NewCatalogItem, context: RequestContext): Promise<CatalogSnapshot> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const group = await this.findGroup(groupId);
       const existing = await this.catalog.itemsOf([group.id]);
       if (existing.length >= MAX_ITEMS_PER_GROUP)
@@ -93,7 +91,6 @@ export abstract class CatalogService {
       if (entry.isWon) await this.catalog.clearWon(group.id);
       const itemId = await this.catalog.insertItem(group.id, entry, existing.length);
       await this.record(
-        transaction,
         principal,
         'created',
         this.definition.itemEntityName,
@@ -112,7 +109,7 @@ export abstract class CatalogService {
     changes: Partial<NewCatalogItem>,
     context: RequestContext,
   ): Promise<CatalogSnapshot> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const { item, siblings } = await this.findItem(groupId, itemId);
       if (changes.name !== undefined)
         this.assertNameFree(
@@ -124,7 +121,7 @@ export abstract class CatalogService {
       const diff = auditDiff(item, changes);
       if (Object.keys(diff).length > 0) {
         await this.catalog.updateItem(item.id, changes);
-        await this.record(transaction, principal, 'updated', this.definition.itemEntityName, item.id, diff, context);
+        await this.record(principal, 'updated', this.definition.itemEntityName, item.id, diff, context);
       }
     });
     return this.get(groupId);
@@ -132,18 +129,18 @@ export abstract class CatalogService {
 
   /** Attendances that used the entry keep their rows; dashboards count them under "Outros". */
   async removeItem(principal: UserPrincipal, groupId: string, itemId: string, context: RequestContext): Promise<CatalogSnapshot> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const { item, siblings } = await this.findItem(groupId, itemId);
       await this.catalog.deleteItem(item.id);
       await this.catalog.writePositions(siblings.filter((sibling) => sibling.id !== item.id).map((sibling) => sibling.id));
-      await this.record(transaction, principal, 'deleted', this.definition.itemEntityName, item.id, { name: item.name }, context);
+      await this.record(principal, 'deleted', this.definition.itemEntityName, item.id, { name: item.name }, context);
     });
     return this.get(groupId);
   }
 
   /** `ids` must be exactly the group's entries, each once, in the new order. */
   async reorder(principal: UserPrincipal, groupId: string, ids: string[], context: RequestContext): Promise<CatalogSnapshot> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const group = await this.findGroup(groupId);
       const current = await this.catalog.itemsOf([group.id]);
       const known = new Set(current.map((item) => item.id));
@@ -158,7 +155,6 @@ export abstract class CatalogService {
       }
       await this.catalog.writePositions(ids);
       await this.record(
-        transaction,
         principal,
         'reordered',
         this.definition.groupEntityName,
@@ -214,27 +210,16 @@ export abstract class CatalogService {
     }));
   }
 
-  private record(
-    transaction: Transaction,
-    principal: UserPrincipal,
-    verb: string,
-    entity: string,
-    entityId: string,
-    changes: Record<string, unknown>,
-    context: RequestContext,
-  ) {
-    return this.audit.record(
-      {
-        tenantId: principal.tenantId,
-        actorId: principal.userId,
-        impersonatorId: principal.impersonatorId,
-        action: `${entity}.${verb}`,
-        entity,
-        entityId,
-        changes,
-        ...context,
-      },
-      transaction,
-    );
+  private record(principal: UserPrincipal, verb: string, entity: string, entityId: string, changes: Record<string, unknown>, context: RequestContext) {
+    return this.audit.record({
+      tenantId: principal.tenantId,
+      actorId: principal.userId,
+      impersonatorId: principal.impersonatorId,
+      action: `${entity}.${verb}`,
+      entity,
+      entityId,
+      changes,
+      ...context,
+    });
   }
 }

@@ -44,22 +44,19 @@ export class ApiKeysService {
   create(principal: UserPrincipal, tenantId: string, name: string, context: RequestContext): Promise<CreatedApiKey> {
     const generated = generateApiKey();
     return this.inManagedTenant(tenantId, async (tenant) => {
-      const key = await this.transactions.run(async (transaction) => {
+      const key = await this.transactions.run(async () => {
         const id = newId();
         await this.keys.insert({ id, name, prefix: generated.prefix, keyHash: hashSecretToken(generated.key), createdBy: principal.userId });
-        await this.audit.record(
-          {
-            tenantId: tenant,
-            actorId: principal.userId,
-            impersonatorId: principal.impersonatorId,
-            action: 'api_key.created',
-            entity: 'api_key',
-            entityId: id,
-            changes: { name, prefix: generated.prefix },
-            ...context,
-          },
-          transaction,
-        );
+        await this.audit.record({
+          tenantId: tenant,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: 'api_key.created',
+          entity: 'api_key',
+          entityId: id,
+          changes: { name, prefix: generated.prefix },
+          ...context,
+        });
         return this.keys.findById(id);
       });
       if (!key) throw new Error('The API key just created is missing');
@@ -70,20 +67,17 @@ export class ApiKeysService {
   /** Revocation is immediate: the next call with the key answers 401. */
   revoke(principal: UserPrincipal, tenantId: string, keyId: string, context: RequestContext): Promise<void> {
     return this.inManagedTenant(tenantId, (tenant) =>
-      this.transactions.run(async (transaction) => {
+      this.transactions.run(async () => {
         if (!(await this.keys.revoke(keyId, new Date()))) throw new NotFoundException('API key not found');
-        await this.audit.record(
-          {
-            tenantId: tenant,
-            actorId: principal.userId,
-            impersonatorId: principal.impersonatorId,
-            action: 'api_key.revoked',
-            entity: 'api_key',
-            entityId: keyId,
-            ...context,
-          },
-          transaction,
-        );
+        await this.audit.record({
+          tenantId: tenant,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: 'api_key.revoked',
+          entity: 'api_key',
+          entityId: keyId,
+          ...context,
+        });
       }),
     );
   }

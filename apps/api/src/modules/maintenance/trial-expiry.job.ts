@@ -61,20 +61,17 @@ export class TrialExpiryJob implements JobHandler {
 
   /** In the tenant's scope. */
   private async suspend(tenant: Tenant, now: Date): Promise<boolean> {
-    const changed = await this.transactions.run(async (transaction) => {
+    const changed = await this.transactions.run(async () => {
       // Conditional: a super admin who reactivated or extended the tenant meanwhile wins.
       if (!(await this.tenants.suspendEndedTrial(now))) return false;
-      await this.audit.record(
-        {
-          tenantId: tenant.id,
-          actorId: null,
-          action: 'tenant.suspended',
-          entity: 'tenant',
-          entityId: tenant.id,
-          changes: { status: { from: TenantStatus.Trial, to: TenantStatus.Suspended }, reason: 'trial_expired' },
-        },
-        transaction,
-      );
+      await this.audit.record({
+        tenantId: tenant.id,
+        actorId: null,
+        action: 'tenant.suspended',
+        entity: 'tenant',
+        entityId: tenant.id,
+        changes: { status: { from: TenantStatus.Trial, to: TenantStatus.Suspended }, reason: 'trial_expired' },
+      });
       await this.events.publish('tenant.trial_expired', { tenantId: tenant.id });
       return true;
     });

@@ -51,13 +51,12 @@ export class TeamsService {
   }
 
   async create(principal: UserPrincipal, request: CreateTeamDto, context: RequestContext): Promise<TeamView> {
-    const team = await this.write(async (transaction) => {
+    const team = await this.write(async () => {
       await this.assertCatalogs(request);
       const id = await this.teams.insert(request);
       const moves = request.memberIds ? await this.setMembers(id, request.memberIds) : [];
       const team = await this.find(id);
       await this.record(
-        transaction,
         principal,
         'team.created',
         team.id,
@@ -71,7 +70,7 @@ export class TeamsService {
   }
 
   async update(principal: UserPrincipal, id: string, request: UpdateTeamDto, context: RequestContext): Promise<TeamView> {
-    const team = await this.write(async (transaction) => {
+    const team = await this.write(async () => {
       const before = await this.find(id);
       await this.assertCatalogs(request);
       const { memberIds, ...fields } = request;
@@ -79,7 +78,7 @@ export class TeamsService {
       if (Object.keys(changes).length > 0) await this.teams.update(before.id, fields);
       const moves = memberIds ? await this.setMembers(before.id, memberIds) : [];
       if (moves.length > 0) changes['members'] = moves;
-      if (Object.keys(changes).length > 0) await this.record(transaction, principal, 'team.updated', before.id, changes, context);
+      if (Object.keys(changes).length > 0) await this.record(principal, 'team.updated', before.id, changes, context);
       await this.announce(principal, moves);
       return this.find(before.id);
     });
@@ -88,11 +87,11 @@ export class TeamsService {
 
   /** Members stay in the tenant without a team; past attendances keep their team snapshot. */
   async remove(principal: UserPrincipal, id: string, context: RequestContext): Promise<void> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const team = await this.find(id);
       const moves = await this.setMembers(team.id, []);
       await this.teams.delete(team.id);
-      await this.record(transaction, principal, 'team.deleted', team.id, { name: team.name, members: moves.map((move) => move.userId) }, context);
+      await this.record(principal, 'team.deleted', team.id, { name: team.name, members: moves.map((move) => move.userId) }, context);
       await this.announce(principal, moves);
     });
   }
@@ -137,27 +136,17 @@ export class TeamsService {
     return team;
   }
 
-  private record(
-    transaction: Transaction,
-    principal: UserPrincipal,
-    action: string,
-    teamId: string,
-    changes: Record<string, unknown>,
-    context: RequestContext,
-  ) {
-    return this.audit.record(
-      {
-        tenantId: principal.tenantId,
-        actorId: principal.userId,
-        impersonatorId: principal.impersonatorId,
-        action,
-        entity: 'team',
-        entityId: teamId,
-        changes,
-        ...context,
-      },
-      transaction,
-    );
+  private record(principal: UserPrincipal, action: string, teamId: string, changes: Record<string, unknown>, context: RequestContext) {
+    return this.audit.record({
+      tenantId: principal.tenantId,
+      actorId: principal.userId,
+      impersonatorId: principal.impersonatorId,
+      action,
+      entity: 'team',
+      entityId: teamId,
+      changes,
+      ...context,
+    });
   }
 
   private async announce(principal: UserPrincipal, moves: MemberMove[]): Promise<void> {

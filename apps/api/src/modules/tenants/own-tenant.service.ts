@@ -27,25 +27,22 @@ export class OwnTenantService {
   }
 
   async update(principal: UserPrincipal, request: UpdateOwnTenantDto, context: RequestContext): Promise<OwnTenant> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const tenant = await this.find();
       const changes = mergeTenantChanges(tenant, request);
       const diff = auditDiff(tenant, changes);
       if (Object.keys(diff).length === 0) return;
       await this.tenants.updateCurrent(changes);
-      await this.audit.record(
-        {
-          tenantId: principal.tenantId,
-          actorId: principal.userId,
-          impersonatorId: principal.impersonatorId,
-          action: 'tenant.settings_updated',
-          entity: 'tenant',
-          entityId: principal.tenantId,
-          changes: diff,
-          ...context,
-        },
-        transaction,
-      );
+      await this.audit.record({
+        tenantId: principal.tenantId,
+        actorId: principal.userId,
+        impersonatorId: principal.impersonatorId,
+        action: 'tenant.settings_updated',
+        entity: 'tenant',
+        entityId: principal.tenantId,
+        changes: diff,
+        ...context,
+      });
     });
     const tenant = await this.get();
     if (request.timezone !== undefined) this.events.emit('tenant.timezone_changed', { tenantId: tenant.id, timezone: tenant.timezone });

@@ -35,24 +35,21 @@ export class TenantLifecycleService {
   async transition(principal: UserPrincipal, id: string, action: keyof typeof TRANSITIONS, context: RequestContext): Promise<TenantDetail> {
     const { from, to } = TRANSITIONS[action];
     await this.context.runAsSystem(`console: ${action} a tenant`, () =>
-      this.transactions.run(async (transaction) => {
+      this.transactions.run(async () => {
         const tenant = await this.tenants.find(id);
         if (!from.includes(tenant.status)) throw new ConflictException(`Cannot ${action} a tenant that is ${tenant.status}`);
         const changes: Partial<Tenant> = { status: to, ...(to === TenantStatus.Active ? { trialEndsAt: null } : {}) };
         await this.rows.update(tenant.id, changes);
-        await this.audit.record(
-          {
-            tenantId: tenant.id,
-            actorId: principal.userId,
-            impersonatorId: principal.impersonatorId,
-            action: `tenant.${action === 'reactivate' ? 'reactivated' : action === 'suspend' ? 'suspended' : 'cancelled'}`,
-            entity: 'tenant',
-            entityId: tenant.id,
-            changes: { status: { from: tenant.status, to } },
-            ...context,
-          },
-          transaction,
-        );
+        await this.audit.record({
+          tenantId: tenant.id,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: `tenant.${action === 'reactivate' ? 'reactivated' : action === 'suspend' ? 'suspended' : 'cancelled'}`,
+          entity: 'tenant',
+          entityId: tenant.id,
+          changes: { status: { from: tenant.status, to } },
+          ...context,
+        });
       }),
     );
     if (to !== TenantStatus.Active) await this.context.runInTenant(id, () => this.sessions.revokeAllForTenant());

@@ -23,8 +23,6 @@ import { TenantsRepository } from './tenants.repository';
 const SLUG_TAKEN = 'This slug is already taken';
 const DAY_MS = 86_400_000;
 
-type Transaction = Parameters<Parameters<Transactions['run']>[0]>[0];
-
 /**
  * The super admin's view of the SaaS: every tenant but the hidden `system` one. Each entry point
  * works across tenants in a named system scope; the first admin of a new tenant is created in
@@ -65,26 +63,14 @@ export class TenantsService {
   async create(principal: UserPrincipal, request: CreateTenantDto, context: RequestContext): Promise<TenantDetail> {
     const { tenantId, admin } = await this.context.runAsSystem('console: create a tenant', () =>
       this.transactions
-        .run(async (transaction) => {
+        .run(async () => {
           if (await this.tenants.slugTaken(request.slug)) throw new ConflictException(apiError(ErrorCode.SlugTaken, SLUG_TAKEN));
           const trialDays = request.trialDays ?? 14;
           const fields = { name: request.name, slug: request.slug, plan: request.plan ?? 'trial', status: TenantStatus.Trial };
           const tenantId = await this.tenants.insert({ ...fields, trialEndsAt: new Date(Date.now() + trialDays * DAY_MS) });
-          await this.record(
-            transaction,
-            principal,
-            'tenant.created',
-            tenantId,
-            { name: fields.name, slug: fields.slug, plan: fields.plan, trialDays },
-            context,
-          );
+          await this.record(principal, 'tenant.created', tenantId, { name: fields.name, slug: fields.slug, plan: fields.plan, trialDays }, context);
           const admin = await this.context.runInTenant(tenantId, () =>
-            this.provisioning.insert(
-              transaction,
-              { email: request.admin.email, fullName: request.admin.fullName, role: Role.Admin },
-              { id: principal.userId },
-              context,
-            ),
+            this.provisioning.insert({ email: request.admin.email, fullName: request.admin.fullName, role: Role.Admin }, { id: principal.userId }, context),
           );
           await this.events.publish('tenant.created', { tenantId, name: fields.name, actorId: principal.userId });
           return { tenantId, admin };
@@ -100,7 +86,7 @@ export class TenantsService {
 
   async update(principal: UserPrincipal, id: string, request: UpdateTenantDto, context: RequestContext): Promise<TenantDetail> {
     await this.context.runAsSystem('console: edit a tenant', () =>
-      this.transactions.run(async (transaction) => {
+      this.transactions.run(async () => {
         const tenant = await this.find(id);
         const { trialEndsAt, ...rest } = request;
         const changes = mergeTenantChanges(tenant, {
@@ -110,7 +96,7 @@ export class TenantsService {
         const diff = auditDiff(tenant, changes);
         if (Object.keys(diff).length === 0) return;
         await this.tenants.update(tenant.id, changes);
-        await this.record(transaction, principal, 'tenant.updated', tenant.id, diff, context);
+        await this.record(principal, 'tenant.updated', tenant.id, diff, context);
       }),
     );
     const tenant = await this.get(id);
@@ -126,17 +112,16 @@ export class TenantsService {
     return tenant;
   }
 
-  private record(
-    transaction: Transaction,
-    principal: UserPrincipal,
-    action: string,
-    tenantId: string,
-    changes: Record<string, unknown>,
-    context: RequestContext,
-  ) {
-    return this.audit.record(
-      { tenantId, actorId: principal.userId, impersonatorId: principal.impersonatorId, action, entity: 'tenant', entityId: tenantId, changes, ...context },
-      transaction,
-    );
+  private record(principal: UserPrincipal, action: string, tenantId: string, changes: Record<string, unknown>, context: RequestContext) {
+    return this.audit.record({
+      tenantId,
+      actorId: principal.userId,
+      impersonatorId: principal.impersonatorId,
+      action,
+      entity: 'tenant',
+      entityId: tenantId,
+      changes,
+      ...context,
+    });
   }
 }

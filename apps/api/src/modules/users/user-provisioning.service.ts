@@ -1,6 +1,5 @@
 import { ErrorCode, Role } from '@fasto/contracts';
 import { ConflictException, HttpException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { Transactions } from '../../core/database/transactions';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { DomainEvents } from '../../core/events/domain-events';
 import { apiError } from '../../core/errors/api-error';
@@ -18,8 +17,6 @@ export interface NewMember {
   teamId?: string | null;
   phone?: string | null;
 }
-
-type Transaction = Parameters<Parameters<Transactions['run']>[0]>[0];
 
 export const ALREADY_A_MEMBER = 'A member of this organization already has this email';
 /** Same words whoever holds the address (another tenant, a super admin): it names no one. */
@@ -49,7 +46,7 @@ export class UserProvisioningService {
   ) {}
 
   /** Inserts the member of the current tenant inside the caller's transaction; send the invitation after it commits. */
-  async insert(transaction: Transaction, member: NewMember, actor: { id: string; impersonatorId?: string | null }, context: RequestContext): Promise<User> {
+  async insert(member: NewMember, actor: { id: string; impersonatorId?: string | null }, context: RequestContext): Promise<User> {
     const tenantId = this.context.tenantId();
     const holder = await this.holderOf(member.email, 'transaction');
     if (holder) throw emailRefusal(holder, tenantId);
@@ -62,19 +59,16 @@ export class UserProvisioningService {
       if (holder) throw emailRefusal(holder, tenantId);
       throw error;
     }
-    await this.audit.record(
-      {
-        tenantId,
-        actorId: actor.id,
-        impersonatorId: actor.impersonatorId,
-        action: 'user.created',
-        entity: 'user',
-        entityId: id,
-        changes: { email: member.email, fullName: member.fullName, role: member.role, teamId: member.teamId ?? null },
-        ...context,
-      },
-      transaction,
-    );
+    await this.audit.record({
+      tenantId,
+      actorId: actor.id,
+      impersonatorId: actor.impersonatorId,
+      action: 'user.created',
+      entity: 'user',
+      entityId: id,
+      changes: { email: member.email, fullName: member.fullName, role: member.role, teamId: member.teamId ?? null },
+      ...context,
+    });
     await this.events.publish('user.created', { tenantId, userId: id, actorId: actor.id });
     const user = await this.users.findById(id);
     if (!user) throw new Error(`The member ${id} just inserted is missing`);

@@ -54,7 +54,7 @@ export class UsersService {
   async create(principal: UserPrincipal, request: CreateUserDto, context: RequestContext): Promise<UserView> {
     assertNoAdminGrantUnderImpersonation(principal, request.role, null);
     await this.creationLimit.spend(principal);
-    const user = await this.transactions.run((transaction) => this.provisioning.insert(transaction, request, actorOf(principal), context));
+    const user = await this.transactions.run(() => this.provisioning.insert(request, actorOf(principal), context));
     await this.provisioning.welcome(user);
     return this.view(user);
   }
@@ -69,7 +69,7 @@ export class UsersService {
     assertNoAdminGrantUnderImpersonation(principal, request.role, target.role);
     if (request.isActive === false && target.id === principal.userId) throw new ConflictException('You cannot deactivate yourself');
 
-    const updated = await this.transactions.run(async (transaction) => {
+    const updated = await this.transactions.run(async () => {
       const losesAdmin =
         target.role === Role.Admin && target.isActive && ((request.role !== undefined && request.role !== Role.Admin) || request.isActive === false);
       if (losesAdmin) await assertAnotherActiveAdmin(this.users, target.id);
@@ -77,19 +77,16 @@ export class UsersService {
       const changes = auditDiff(target, request);
       if (Object.keys(changes).length > 0) {
         await this.users.update(target.id, request);
-        await this.audit.record(
-          {
-            tenantId: principal.tenantId,
-            actorId: principal.userId,
-            impersonatorId: principal.impersonatorId,
-            action: 'user.updated',
-            entity: 'user',
-            entityId: target.id,
-            changes,
-            ...context,
-          },
-          transaction,
-        );
+        await this.audit.record({
+          tenantId: principal.tenantId,
+          actorId: principal.userId,
+          impersonatorId: principal.impersonatorId,
+          action: 'user.updated',
+          entity: 'user',
+          entityId: target.id,
+          changes,
+          ...context,
+        });
       }
       const after = await this.find(target.id);
       if ('teamId' in changes) {
@@ -121,21 +118,18 @@ export class UsersService {
     const me = await this.find(principal.userId);
     const changes = auditDiff(me, request);
     if (Object.keys(changes).length > 0) {
-      await this.transactions.run(async (transaction) => {
+      await this.transactions.run(async () => {
         await this.users.update(me.id, request);
-        await this.audit.record(
-          {
-            tenantId: principal.tenantId,
-            actorId: me.id,
-            impersonatorId: principal.impersonatorId,
-            action: 'user.profile_updated',
-            entity: 'user',
-            entityId: me.id,
-            changes,
-            ...context,
-          },
-          transaction,
-        );
+        await this.audit.record({
+          tenantId: principal.tenantId,
+          actorId: me.id,
+          impersonatorId: principal.impersonatorId,
+          action: 'user.profile_updated',
+          entity: 'user',
+          entityId: me.id,
+          changes,
+          ...context,
+        });
       });
     }
     return this.view(await this.find(me.id));

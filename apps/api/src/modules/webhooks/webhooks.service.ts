@@ -26,8 +26,6 @@ export interface WebhookActor {
   apiKeyId: string | null;
 }
 
-type Transaction = Parameters<Parameters<Transactions['run']>[0]>[0];
-
 /** Outbound webhook endpoints of the current tenant, their delivery log, redelivery and the test ping. */
 @Injectable()
 export class WebhooksService {
@@ -50,7 +48,7 @@ export class WebhooksService {
     await this.assertTarget(request.url);
     const secret = this.secrets.generate();
     const id = newId();
-    const endpoint = await this.transactions.run(async (transaction) => {
+    const endpoint = await this.transactions.run(async () => {
       await this.repository.insertEndpoint({
         id,
         url: request.url,
@@ -61,7 +59,7 @@ export class WebhooksService {
         disabledAt: null,
         apiKeyId: actor.apiKeyId,
       });
-      await this.record(transaction, actor, 'webhook.created', id, { url: request.url, events: request.events }, context);
+      await this.record(actor, 'webhook.created', id, { url: request.url, events: request.events }, context);
       return this.find(id);
     });
     this.outbox.forget(actor.tenantId);
@@ -70,14 +68,14 @@ export class WebhooksService {
 
   async update(actor: WebhookActor, id: string, request: UpdateWebhookDto, context: RequestContext): Promise<WebhookEndpointView> {
     if (request.url !== undefined) await this.assertTarget(request.url);
-    const endpoint = await this.transactions.run(async (transaction) => {
+    const endpoint = await this.transactions.run(async () => {
       const before = await this.find(id);
       // Re-enabling starts a new failure count.
       const fields = { ...request, ...(request.isActive ? { consecutiveFailures: 0, disabledAt: null } : {}) };
       const changes = auditDiff(before, fields);
       if (Object.keys(changes).length > 0) {
         await this.repository.updateEndpoint(before.id, fields);
-        await this.record(transaction, actor, 'webhook.updated', before.id, changes, context);
+        await this.record(actor, 'webhook.updated', before.id, changes, context);
       }
       return this.find(before.id);
     });
@@ -87,11 +85,11 @@ export class WebhooksService {
 
   /** `onlyApiKey`: n8n's key may remove only the endpoints it subscribed (404 for the others). */
   async remove(actor: WebhookActor, id: string, context: RequestContext, onlyApiKey = false): Promise<void> {
-    await this.transactions.run(async (transaction) => {
+    await this.transactions.run(async () => {
       const endpoint = await this.find(id);
       if (onlyApiKey && endpoint.apiKeyId !== actor.apiKeyId) throw new NotFoundException('Webhook not found');
       await this.repository.deleteEndpoint(endpoint.id);
-      await this.record(transaction, actor, 'webhook.deleted', endpoint.id, { url: endpoint.url, events: endpoint.events }, context);
+      await this.record(actor, 'webhook.deleted', endpoint.id, { url: endpoint.url, events: endpoint.events }, context);
     });
     this.outbox.forget(actor.tenantId);
   }
@@ -136,19 +134,16 @@ export class WebhooksService {
     return endpoint;
   }
 
-  private record(transaction: Transaction, actor: WebhookActor, action: string, id: string, changes: Record<string, unknown>, context: RequestContext) {
-    return this.audit.record(
-      {
-        tenantId: actor.tenantId,
-        actorId: actor.actorId,
-        impersonatorId: actor.impersonatorId ?? null,
-        action,
-        entity: 'webhook',
-        entityId: id,
-        changes: actor.apiKeyId ? { ...changes, apiKeyId: actor.apiKeyId } : changes,
-        ...context,
-      },
-      transaction,
-    );
+  private record(actor: WebhookActor, action: string, id: string, changes: Record<string, unknown>, context: RequestContext) {
+    return this.audit.record({
+      tenantId: actor.tenantId,
+      actorId: actor.actorId,
+      impersonatorId: actor.impersonatorId ?? null,
+      action,
+      entity: 'webhook',
+      entityId: id,
+      changes: actor.apiKeyId ? { ...changes, apiKeyId: actor.apiKeyId } : changes,
+      ...context,
+    });
   }
 }
