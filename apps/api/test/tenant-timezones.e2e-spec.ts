@@ -34,7 +34,9 @@ describe('tenant time zones (the cached read every ingest, list and dashboard ma
   });
 
   it('reads only the scope’s tenant', async () => {
-    await expect(context.runInTenant(acmeTenant, () => timezones.of(demoTenant))).rejects.toThrow(/differs from the current scope/);
+    const [acme] = await t.dataSource.query('SELECT timezone FROM tenants WHERE id = ?', [acmeTenant]);
+    expect(acme.timezone).not.toBe(await demoZone());
+    expect(await context.runInTenant(acmeTenant, () => timezones.current())).toBe(acme.timezone);
     await expect(timezones.current()).rejects.toThrow(/no tenant scope is active/);
   });
 });

@@ -6,11 +6,6 @@ import { apiError } from '../../core/errors/api-error';
 
 /** The rows a caller may see, after their filters narrowed it; the tenant is the scope's (TenantContext). */
 export interface AttendanceScope {
-  /**
-   * @deprecated Repositories take the tenant from the TenantContext. Only dashboard.repository.ts
-   * still binds it from here; remove the field once it no longer does.
-   */
-  tenantId: string;
   teamId: string | null;
   userId: string | null;
   /** Whose funnel and origin group define the pie buckets (everything else falls in the others bucket). */
@@ -22,17 +17,16 @@ export interface AttendanceScope {
  * scope but never widen it: asking for someone else's team or agent is refused with 403.
  */
 export function resolveScope(principal: UserPrincipal, filters: { teamId?: string; userId?: string }): AttendanceScope {
-  const base = { tenantId: principal.tenantId };
   if (principal.role === Role.Admin) {
-    return { ...base, teamId: filters.teamId ?? null, userId: filters.userId ?? null, catalogTeamId: filters.teamId ?? null };
+    return { teamId: filters.teamId ?? null, userId: filters.userId ?? null, catalogTeamId: filters.teamId ?? null };
   }
   if (!principal.teamId && principal.role === Role.Manager) throw new ForbiddenException('You are not in a team yet; ask an admin to add you to one');
   if (filters.teamId && filters.teamId !== principal.teamId) throw new ForbiddenException('You can only see your own team');
   if (principal.role === Role.Manager) {
-    return { ...base, teamId: principal.teamId, userId: filters.userId ?? null, catalogTeamId: principal.teamId };
+    return { teamId: principal.teamId, userId: filters.userId ?? null, catalogTeamId: principal.teamId };
   }
   if (filters.userId && filters.userId !== principal.userId) throw new ForbiddenException('You can only see your own attendances');
-  return { ...base, teamId: filters.teamId ?? null, userId: principal.userId, catalogTeamId: principal.teamId };
+  return { teamId: filters.teamId ?? null, userId: principal.userId, catalogTeamId: principal.teamId };
 }
 
 export interface DayRange {

@@ -22,15 +22,6 @@ export class TenantTimezones {
     return this.cache.through(this.context.tenantId(), async () => (await this.repository.currentTimeZone()) ?? DEFAULT_TENANT_TIMEZONE);
   }
 
-  /**
-   * @deprecated Use `current()`. Kept for callers that still pass the tenant (ingest, dashboard);
-   * it must be the scope's own, so this never reads another tenant.
-   */
-  async of(tenantId: string): Promise<string> {
-    if (tenantId !== this.context.tenantId()) throw new Error('TenantTimezones.of: the tenant differs from the current scope');
-    return this.current();
-  }
-
   /** Called when the tenant's time zone changed. */
   forget(tenantId: string): void {
     this.cache.forget(tenantId);

@@ -21,7 +21,7 @@ export class DashboardService {
 
   async get(principal: UserPrincipal, query: DashboardQuery): Promise<DashboardResponse> {
     const scope = resolveScope(principal, query);
-    const range = resolveDayRange(query, await this.timezones.of(principal.tenantId), DEFAULT_RANGE_DAYS) as DayRange;
+    const range = resolveDayRange(query, await this.timezones.current(), DEFAULT_RANGE_DAYS) as DayRange;
     const length = daysInclusive(range.from, range.to);
     const previousRange = { from: addDays(range.from, -length), to: addDays(range.from, -1) };
 
@@ -57,7 +57,9 @@ function agentRows(rows: Awaited<ReturnType<DashboardRepository['byAgent']>>, so
     const agentState = !row.userId ? 'none' : row.name === null ? 'removed' : 'known';
     return { userId: row.userId || null, name: agentState === 'known' ? row.name : null, agentState, ...toTotals(row) };
   });
-  return agentRows.sort((a, b) => (b[sort] ?? -1) - (a[sort] ?? -1) || TIE_ORDER[a.agentState] - TIE_ORDER[b.agentState] || (a.name ?? '').localeCompare(b.name ?? ''));
+  return agentRows.sort(
+    (a, b) => (b[sort] ?? -1) - (a[sort] ?? -1) || TIE_ORDER[a.agentState] - TIE_ORDER[b.agentState] || (a.name ?? '').localeCompare(b.name ?? ''),
+  );
 }
 
 /** Ties: named agents by name, then the rows the client names (a removed user, no agent). */

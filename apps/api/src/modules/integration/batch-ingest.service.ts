@@ -3,7 +3,6 @@ import { ErrorCode } from '@fasto/contracts';
 import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { toErrorResponse } from '../../core/errors/error-response';
-import { TenantContext } from '../../core/tenancy/tenant-context';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { BatchIngestWriter, type BatchItem } from './batch-ingest.writer';
 import { checkIngestItem } from './dto/ingest-attendance.dto';
@@ -24,7 +23,6 @@ export class BatchIngestService {
     private readonly writer: BatchIngestWriter,
     private readonly ingest: IngestService,
     private readonly timezones: TenantTimezones,
-    private readonly context: TenantContext,
   ) {}
 
   async ingestAll(items: Record<string, unknown>[]): Promise<BatchIngestItemResult[]> {
@@ -58,7 +56,7 @@ export class BatchIngestService {
   private async store(valid: Indexed[], results: BatchIngestItemResult[]): Promise<void> {
     let outcomes;
     try {
-      outcomes = await this.writer.write(valid, await this.timezones.of(this.context.tenantId()));
+      outcomes = await this.writer.write(valid, await this.timezones.current());
     } catch (error) {
       // A value the database refused fails the whole multi-row statement: store item by item
       // instead, so that only the culprit gets the error.

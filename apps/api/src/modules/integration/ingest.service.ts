@@ -40,7 +40,7 @@ export class IngestService {
         details: [{ field: 'attended_at', messages: [FUTURE_MESSAGE] }],
       });
     }
-    const timeZone = await this.timezones.of(this.context.tenantId());
+    const timeZone = await this.timezones.current();
     // The unique index decides between concurrent posts of one external_id. The losers leave the
     // insert's transaction at once (it holds a shared lock on the duplicate key) and update in a
     // fresh one that asks for the row lock first: shared-then-exclusive upgrades by twenty
