@@ -5,6 +5,7 @@ import { client, DEMO, type Client } from './support/auth-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const RANGE = 'from=2026-03-10&to=2026-03-11';
+const DAY_MS = 86_400_000;
 /** The others bucket comes unnamed (`id: null, name: null`): the client names it. */
 const OTHERS = '(others)';
 const bySlice = (slices: DashboardSlice[]) => Object.fromEntries(slices.map((slice) => [slice.name ?? OTHERS, slice.count]));
@@ -120,10 +121,34 @@ describe('dashboard', () => {
     expect(body.previousRange).toEqual({ from: '2026-03-08', to: '2026-03-09' });
     expect(body.totals).toEqual({ attendances: 6, converted: 2, conversionRate: 0.3333, avgScore: 66, avgFirstResponseMin: 33.8, saleValue: 1500.5 });
     expect(body.previousTotals).toEqual({ attendances: 1, converted: 1, conversionRate: 1, avgScore: 60, avgFirstResponseMin: null, saleValue: 200 });
+    expect(body.previousUntil).toBeNull();
     expect(body.daily).toEqual([
       { date: '2026-03-10', attendances: 4, converted: 1 },
       { date: '2026-03-11', attendances: 2, converted: 1 },
     ]);
+  });
+
+  it('compares a range that includes today with the same elapsed time of the previous period', async () => {
+    const tenantId = admin.session.body.user.tenantId;
+    const teamId = (await admin.post('/api/teams', { name: 'Equipe Relógio' }).expect(201)).body.id;
+    const dayIn = (instant: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(instant);
+    const [today, yesterday] = [dayIn(Date.now()), dayIn(Date.now() - DAY_MS)];
+    const query = `/api/dashboard?from=${yesterday}&to=${today}&teamId=${teamId}`;
+
+    const first = (await admin.get(query).expect(200)).body;
+    expect(first.previousRange).toEqual({ from: dayIn(Date.now() - 3 * DAY_MS), to: dayIn(Date.now() - 2 * DAY_MS) });
+    // São Paulo keeps no daylight saving: the same local time two days ago is 48 hours ago.
+    const until = Date.parse(first.previousUntil);
+    expect(Math.abs(until - (Date.now() - 2 * DAY_MS))).toBeLessThan(10_000);
+
+    await insertAttendances(t, [
+      { tenantId, teamId, converted: true, saleValue: 100, attendedAt: new Date(Date.parse(`${first.previousRange.from}T12:00:00-03:00`)) },
+      { tenantId, teamId, score: 80, attendedAt: new Date(until - 60_000) },
+      // Later in the day than it is now: a partial today is not measured against it.
+      { tenantId, teamId, score: 20, converted: true, saleValue: 999, attendedAt: new Date(until + 60_000) },
+    ]);
+    const { body } = await admin.get(query).expect(200);
+    expect(body.previousTotals).toMatchObject({ attendances: 2, converted: 1, avgScore: 80, saleValue: 100 });
   });
 
   it('counts every known stage and origin tenant-wide, with deleted or missing ones in the others bucket', async () => {
@@ -178,7 +203,17 @@ describe('dashboard', () => {
         avgFirstResponseMin: 100,
         saleValue: 500,
       },
-      { userId: expect.any(String), name: 'Diego Ramos', agentState: 'known', attendances: 1, converted: 0, conversionRate: 0, avgScore: 70, avgFirstResponseMin: 5, saleValue: 0 },
+      {
+        userId: expect.any(String),
+        name: 'Diego Ramos',
+        agentState: 'known',
+        attendances: 1,
+        converted: 0,
+        conversionRate: 0,
+        avgScore: 70,
+        avgFirstResponseMin: 5,
+        saleValue: 0,
+      },
     ]);
     const byRate = await admin.get(`/api/dashboard?${RANGE}&sort=conversionRate`).expect(200);
     expect(byRate.body.byAgent.map((row: { name: string }) => row.name)).toEqual(['Bruno Souza', 'Alice Atendente', 'Diego Ramos']);

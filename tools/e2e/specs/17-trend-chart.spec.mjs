@@ -48,4 +48,26 @@ describe('the daily trend chart (issue 19, item 5)', () => {
     assertNoConsoleErrors(errors);
     await context.close();
   });
+
+  it('compares a running period with the same elapsed time of the previous one, and says so under the cards', async () => {
+    const token = await apiToken('admin');
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, 'admin');
+    await page.getByTestId('preset-today').click();
+    await page.getByTestId('comparison-rule').filter({ hasText: 'mesma hora' }).waitFor();
+
+    const api = await (await fetch(`${BASE_URL}/api/dashboard?from=${today()}&to=${today()}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const elapsedToday = Date.now() - Date.parse(`${today()}T00:00:00-03:00`);
+    const untilInYesterday = Date.parse(api.previousUntil) - Date.parse(`${api.previousRange.from}T00:00:00-03:00`);
+    assert.ok(Math.abs(untilInYesterday - elapsedToday) < 60_000, `yesterday is counted up to the current time of day: ${api.previousUntil}`);
+    const list = await (
+      await fetch(`${BASE_URL}/api/attendances?from=${api.previousRange.from}&to=${api.previousRange.to}&limit=200`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json();
+    assert.equal(list.nextCursor, null, 'yesterday fits in one page');
+    const beforeCut = list.items.filter((item) => Date.parse(item.attendedAt) < Date.parse(api.previousUntil)).length;
+    assert.equal(api.previousTotals.attendances, beforeCut, 'the previous figure counts only what had happened by this time yesterday');
+    await context.close();
+  });
 });

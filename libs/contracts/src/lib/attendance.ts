@@ -95,6 +95,11 @@ export interface DashboardDay {
 export interface DashboardResponse {
   range: { from: string; to: string };
   previousRange: { from: string; to: string };
+  /**
+   * When the range includes today, the previous period is counted only up to this instant (the
+   * same elapsed time, like for like); null when it is counted whole.
+   */
+  previousUntil: string | null;
   totals: DashboardTotals;
   previousTotals: DashboardTotals;
   byStage: DashboardSlice[];

@@ -4,6 +4,11 @@ import { DashboardCatalogRepository } from './dashboard-catalog.repository';
 import { DashboardController } from './dashboard.controller';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
+import { WindowTotalsRepository } from './window-totals.repository';
 
-@Module({ imports: [AttendancesModule], controllers: [DashboardController], providers: [DashboardService, DashboardRepository, DashboardCatalogRepository] })
+@Module({
+  imports: [AttendancesModule],
+  controllers: [DashboardController],
+  providers: [DashboardService, DashboardRepository, DashboardCatalogRepository, WindowTotalsRepository],
+})
 export class DashboardModule {}

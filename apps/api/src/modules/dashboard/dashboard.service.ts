@@ -1,13 +1,15 @@
 import type { DashboardAgentRow, DashboardResponse } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '../../core/auth/principal';
-import { addDays, daysInclusive, eachDay } from '../../core/time/tenant-days';
+import { eachDay } from '../../core/time/tenant-days';
 import { resolveDayRange, resolveScope, type DayRange } from '../attendances/attendance-scope';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { DashboardCatalogRepository } from './dashboard-catalog.repository';
 import { toSlices, toTotals } from './dashboard-math';
 import type { DashboardQuery } from './dashboard.query';
-import { DashboardRepository, type TotalsSums } from './dashboard.repository';
+import { DashboardRepository, type DashboardFilter, type TotalsSums } from './dashboard.repository';
+import { previousPeriod, type PreviousPeriod } from './previous-period';
+import { WindowTotalsRepository } from './window-totals.repository';
 
 const DEFAULT_RANGE_DAYS = 30;
 
@@ -17,17 +19,18 @@ export class DashboardService {
     private readonly rollups: DashboardRepository,
     private readonly catalog: DashboardCatalogRepository,
     private readonly timezones: TenantTimezones,
+    private readonly windows: WindowTotalsRepository,
   ) {}
 
   async get(principal: UserPrincipal, query: DashboardQuery): Promise<DashboardResponse> {
     const scope = resolveScope(principal, query);
-    const range = resolveDayRange(query, await this.timezones.current(), DEFAULT_RANGE_DAYS) as DayRange;
-    const length = daysInclusive(range.from, range.to);
-    const previousRange = { from: addDays(range.from, -length), to: addDays(range.from, -1) };
+    const timeZone = await this.timezones.current();
+    const range = resolveDayRange(query, timeZone, DEFAULT_RANGE_DAYS) as DayRange;
+    const previous = previousPeriod(range, timeZone);
 
     // Independent reads in parallel on the pool; the range's totals are the sum of its agents' rows.
     const [previousTotals, daily, agents, counts, catalog] = await Promise.all([
-      this.rollups.totals(scope, previousRange),
+      this.previousTotals(scope, previous),
       this.rollups.daily(scope, range),
       this.rollups.byAgent(scope, range),
       this.rollups.byStageAndOrigin(scope, range),
@@ -37,7 +40,8 @@ export class DashboardService {
     const perDay = new Map(daily.map((row) => [row.day, row]));
     return {
       range,
-      previousRange,
+      previousRange: previous.range,
+      previousUntil: previous.partialDay?.until.toISOString() ?? null,
       totals: toTotals(sumOf(agents)),
       previousTotals: toTotals(previousTotals),
       byStage: toSlices(catalog.stages, counts.stages),
@@ -49,6 +53,14 @@ export class DashboardService {
         converted: perDay.get(date)?.converted ?? 0,
       })),
     };
+  }
+
+  private async previousTotals(filter: DashboardFilter, previous: PreviousPeriod): Promise<TotalsSums> {
+    const parts = await Promise.all([
+      previous.wholeDays ? this.rollups.totals(filter, previous.wholeDays) : null,
+      previous.partialDay ? this.windows.totals(filter, { from: previous.partialDay.from, to: previous.partialDay.until }) : null,
+    ]);
+    return sumOf(parts.filter((part): part is TotalsSums => part !== null));
   }
 }
 

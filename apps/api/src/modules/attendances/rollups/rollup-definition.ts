@@ -13,18 +13,29 @@ interface MeasureSpec {
   column: Pick<ColumnOptions, 'type' | 'precision' | 'scale' | 'transformer'>;
   /** What one attendance adds to it. */
   of(facts: AttendanceFacts): number;
+  /** Its aggregate over attendance rows (alias `a`), for a window the daily rollups cannot split (part of a day). */
+  rawAggregate: string;
   /** Money: kept rounded to the cent as it adds up (binary floats drift), compared to the cent. */
   cents?: true;
 }
 
 export const MEASURES = {
-  attendances: { column: { type: 'int' }, of: () => 1 },
-  converted: { column: { type: 'int' }, of: (facts) => (facts.converted ? 1 : 0) },
-  scoreSum: { column: { type: 'bigint' }, of: (facts) => facts.score ?? 0 },
-  scoreCount: { column: { type: 'int' }, of: (facts) => (facts.score === null ? 0 : 1) },
-  firstResponseSum: { column: { type: 'double' }, of: (facts) => facts.firstResponseTimeMin ?? 0 },
-  firstResponseCount: { column: { type: 'int' }, of: (facts) => (facts.firstResponseTimeMin === null ? 0 : 1) },
-  saleValueSum: { column: { type: 'decimal', precision: 16, scale: 2, transformer: decimalToNumber }, of: (facts) => facts.saleValue ?? 0, cents: true },
+  attendances: { column: { type: 'int' }, of: () => 1, rawAggregate: 'COUNT(*)' },
+  converted: { column: { type: 'int' }, of: (facts) => (facts.converted ? 1 : 0), rawAggregate: 'SUM(CASE WHEN a.converted THEN 1 ELSE 0 END)' },
+  scoreSum: { column: { type: 'bigint' }, of: (facts) => facts.score ?? 0, rawAggregate: 'SUM(a.score)' },
+  scoreCount: { column: { type: 'int' }, of: (facts) => (facts.score === null ? 0 : 1), rawAggregate: 'COUNT(a.score)' },
+  firstResponseSum: { column: { type: 'double' }, of: (facts) => facts.firstResponseTimeMin ?? 0, rawAggregate: 'SUM(a.first_response_time_min)' },
+  firstResponseCount: {
+    column: { type: 'int' },
+    of: (facts) => (facts.firstResponseTimeMin === null ? 0 : 1),
+    rawAggregate: 'COUNT(a.first_response_time_min)',
+  },
+  saleValueSum: {
+    column: { type: 'decimal', precision: 16, scale: 2, transformer: decimalToNumber },
+    of: (facts) => facts.saleValue ?? 0,
+    rawAggregate: 'SUM(a.sale_value)',
+    cents: true,
+  },
 } satisfies Record<string, MeasureSpec>;
 
 export type MeasureName = keyof typeof MEASURES;

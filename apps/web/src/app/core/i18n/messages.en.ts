@@ -92,6 +92,8 @@ export const EN: Record<MessageKey, string> = {
   'dash.kpi.avgScore': 'Average score',
   'dash.kpi.avgFirstResponse': 'Avg. first response',
   'dash.kpi.saleValue': 'Sales value',
+  'dash.compare.whole': 'Changes compared with {from} – {to}, the previous period of the same length.',
+  'dash.compare.partial': 'This period is still running: changes compare it with {from} – {to} up to the same day and time, never with whole days.',
   'dash.vsPrevious': 'vs. previous period',
   'dash.byStage': 'By funnel stage',
   'dash.byOrigin': 'By origin',

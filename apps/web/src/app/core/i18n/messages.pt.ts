@@ -91,6 +91,9 @@ export const PT = {
   'dash.kpi.avgScore': 'Nota média',
   'dash.kpi.avgFirstResponse': '1ª resposta média',
   'dash.kpi.saleValue': 'Valor vendido',
+  'dash.compare.whole': 'Variações comparadas com {from} – {to}, o período anterior de mesma duração.',
+  'dash.compare.partial':
+    'O período ainda está em andamento: as variações o comparam com {from} – {to} até o mesmo dia e a mesma hora, nunca com dias inteiros.',
   'dash.vsPrevious': 'vs. período anterior',
   'dash.byStage': 'Por etapa do funil',
   'dash.byOrigin': 'Por origem',

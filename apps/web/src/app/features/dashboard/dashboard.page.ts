@@ -121,6 +121,15 @@ export class DashboardPage {
     ];
   });
 
+  /** How the "vs. previous period" figures were counted, stated under the cards. */
+  protected readonly comparisonRule = computed(() => {
+    const load = this.load();
+    if (load.state !== 'ready') return '';
+    const { previousRange, previousUntil } = load.data;
+    const params = { from: formatDay(previousRange.from), to: formatDay(previousRange.to) };
+    return this.i18n.t(previousUntil ? 'dash.compare.partial' : 'dash.compare.whole', params);
+  });
+
   protected readonly rangeLabel = computed(() => `${formatDay(this.range().from)} – ${formatDay(this.range().to)}`);
 
   protected presetLabel(preset: RangePreset): string {
