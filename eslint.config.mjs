@@ -11,7 +11,8 @@ export default [
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cts'],
     rules: {
       // The layering of the monorepo (STYLE.md): web never reaches into the API, the shared
-      // contracts depend on nothing, and only the web side may use the Angular API client.
+      // contracts depend on nothing, only the web side may use the Angular API client, and the web app
+      // may use the shared UI library (libs/ui) while the library never reaches back into an app.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -27,6 +28,9 @@ export default [
               bannedExternalImports: ['@nestjs/*', 'typeorm', '@angular/*', 'rxjs', 'class-validator', 'class-transformer'],
             },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts'] },
+            // Shared building blocks take their data and text through inputs: they may use the contracts
+            // and each other, never an app or the API client.
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:ui'] },
           ],
         },
