@@ -29,7 +29,7 @@ describe('tenants (super admin console) and own tenant settings', () => {
       const list = await superAdmin.get('/api/tenants').expect(200);
       const bySlug = Object.fromEntries(list.body.items.map((tenant: { slug: string }) => [tenant.slug, tenant]));
       expect(Object.keys(bySlug).sort()).toEqual(['acme', 'demo']);
-      expect(bySlug['demo']).toMatchObject({ status: 'active', userCount: 9, attendanceCount: 5000, lastActivityAt: expect.any(String) });
+      expect(bySlug['demo']).toMatchObject({ status: 'active', userCount: 9, invitedUserCount: 0, attendanceCount: 5000, lastActivityAt: expect.any(String) });
       expect(bySlug['acme']).toMatchObject({ userCount: 4, attendanceCount: 800 });
       const system = await idOf(t, DEMO.superAdmin);
       await superAdmin.get(`/api/tenants/${system.tenantId}`).expect(404);
@@ -39,9 +39,21 @@ describe('tenants (super admin console) and own tenant settings', () => {
     it('sums usage across tenants', async () => {
       const overview = await superAdmin.get('/api/tenants/overview').expect(200);
       expect(overview.body.tenants).toMatchObject({ active: 2, total: 2 });
-      expect(overview.body.users).toMatchObject({ total: 13, active: 13 });
+      expect(overview.body.users).toEqual({ total: 13, active: 13, invited: 0 });
       expect(overview.body.attendances.total).toBe(5800);
       expect(overview.body.attendances.last30Days).toBeGreaterThan(1000);
+    });
+
+    it('counts a pending invitation apart: among the users, never as active', async () => {
+      await admin.post('/api/users', { email: 'convidada@demo.fasto.app', fullName: 'Convidada', role: 'agent' }).expect(201);
+      const overview = await superAdmin.get('/api/tenants/overview').expect(200);
+      expect(overview.body.users).toEqual({ total: 14, active: 13, invited: 1 });
+      const demo = (await superAdmin.get('/api/tenants').expect(200)).body.items.find((tenant: { slug: string }) => tenant.slug === 'demo');
+      expect(demo).toMatchObject({ userCount: 10, invitedUserCount: 1 });
+
+      const token = await tokenEmailedTo(t, 'convidada@demo.fasto.app', 'accept-invite');
+      await t.http().post('/api/auth/invite/accept').send({ token, password: 'Quintal-azul-do-rio-2026' }).expect(200);
+      expect((await superAdmin.get('/api/tenants/overview').expect(200)).body.users).toEqual({ total: 14, active: 14, invited: 0 });
     });
 
     it('creates a tenant in trial and invites its first admin, who can then sign in', async () => {

@@ -31,6 +31,8 @@ describe('super admin console', () => {
     await page.waitForURL(/\/console\/tenants\/[0-9a-f-]{36}$/);
     assert.match(await page.getByTestId('tenant-title').innerText(), new RegExp(`Vendas E2E ${suffix}`));
     assert.match(await page.getByTestId('tenant-status').innerText(), /Em teste/);
+    // Its first admin has only been invited: a pending invitation, not an active user.
+    await page.getByText('1 (convites pendentes: 1)').waitFor();
     await page.locator('#tenant-plan-edit').fill('pro');
     await page.locator('#tenant-trial-edit').fill('2030-01-31');
     await page.getByTestId('plan-save').click();
@@ -77,6 +79,17 @@ describe('super admin console', () => {
     await page.waitForURL(/\/console$/);
     assert.equal(await page.getByText('agindo como').count(), 0, 'the banner is gone');
     await page.getByTestId('tenant-row').first().waitFor();
+    assert.equal(await page.getByTestId('impersonation-ended').count(), 0, 'leaving on purpose needs no notice');
+
+    // The impersonation token lives in memory only: a reload ends it, and the app says so.
+    await page.getByTestId('tenant-row').filter({ hasText: `vendas-e2e-${suffix}` }).getByRole('link').click();
+    await page.getByTestId('impersonate').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.waitForURL(/\/dashboard/);
+    await page.reload();
+    await page.getByTestId('impersonation-ended').filter({ hasText: 'Dona E2E' }).waitFor();
+    await page.waitForURL(/\/console/);
+    assert.equal(await page.getByText('agindo como').count(), 0, 'back in the super admin account');
     assertNoConsoleErrors(errors);
     await context.close();
   });

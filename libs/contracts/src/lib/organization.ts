@@ -11,6 +11,8 @@ export interface TenantSummary {
   trialEndsAt: string | null;
   createdAt: string;
   userCount: number;
+  /** Of `userCount`, invitations not accepted yet. */
+  invitedUserCount: number;
   attendanceCount: number;
   /** Latest attendance or sign-in, whichever is newer. */
   lastActivityAt: string | null;
@@ -25,7 +27,8 @@ export interface TenantDetail extends TenantSummary {
 
 export interface TenantsOverview {
   tenants: Record<TenantStatus, number> & { total: number };
-  users: { total: number; active: number };
+  /** `active`: signed up and not deactivated; `invited`: invitation not accepted yet (not active). */
+  users: { total: number; active: number; invited: number };
   attendances: { total: number; last30Days: number; converted30Days: number };
 }
 

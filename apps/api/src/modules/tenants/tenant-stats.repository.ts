@@ -6,6 +6,8 @@ import { TenantContext } from '../../core/tenancy/tenant-context';
 
 export interface TenantStats {
   userCount: number;
+  /** Invited users who have not set a password yet: counted among the users, never as active. */
+  invitedUserCount: number;
   attendanceCount: number;
   lastActivityAt: Date | null;
 }
@@ -28,10 +30,11 @@ export class TenantStatsRepository {
     this.context.system();
     const stats = new Map<string, TenantStats>();
     if (tenantIds.length === 0) return stats;
-    const users: { tenantId: string; n: string | number; lastLogin: string | Date | null }[] = await this.dataSource
+    const users: { tenantId: string; n: string | number; invited: string | number | null; lastLogin: string | Date | null }[] = await this.dataSource
       .createQueryBuilder()
       .select('u.tenant_id', 'tenantId')
       .addSelect('COUNT(*)', 'n')
+      .addSelect('SUM(CASE WHEN u.password_hash IS NULL THEN 1 ELSE 0 END)', 'invited')
       .addSelect('MAX(u.last_login_at)', 'lastLogin')
       .from('users', 'u')
       .where('u.tenant_id IN (:...tenantIds)', { tenantIds })
@@ -52,6 +55,7 @@ export class TenantStatsRepository {
       const attendance = attendanceBy.get(tenantId);
       stats.set(tenantId, {
         userCount: Number(user?.n ?? 0),
+        invitedUserCount: Number(user?.invited ?? 0),
         attendanceCount: Number(attendance?.n ?? 0),
         lastActivityAt: latest(user?.lastLogin, attendance?.lastAttended),
       });
@@ -74,7 +78,9 @@ export class TenantStatsRepository {
     for (const row of statuses) tenants[row.status] = Number(row.n);
 
     const [users] = await this.dataSource.query(
-      `SELECT COUNT(*) AS total, SUM(CASE WHEN u.is_active THEN 1 ELSE 0 END) AS active
+      `SELECT COUNT(*) AS total,
+              SUM(CASE WHEN u.is_active AND u.password_hash IS NOT NULL THEN 1 ELSE 0 END) AS active,
+              SUM(CASE WHEN u.is_active AND u.password_hash IS NULL THEN 1 ELSE 0 END) AS invited
          FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.slug <> ?`,
       [SYSTEM_TENANT_SLUG],
     );
@@ -89,7 +95,7 @@ export class TenantStatsRepository {
       .getRawMany();
     return {
       tenants: { ...tenants, total: Object.values(tenants).reduce((sum, n) => sum + n, 0) },
-      users: { total: Number(users?.total ?? 0), active: Number(users?.active ?? 0) },
+      users: { total: Number(users?.total ?? 0), active: Number(users?.active ?? 0), invited: Number(users?.invited ?? 0) },
       attendances: {
         total: Number(attendances?.total ?? 0),
         last30Days: Number(attendances?.recent ?? 0),

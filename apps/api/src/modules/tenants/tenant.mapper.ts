@@ -32,6 +32,7 @@ export function toTenantSummary(tenant: Tenant, stats: TenantStats | undefined):
     trialEndsAt,
     createdAt: tenant.createdAt.toISOString(),
     userCount: stats?.userCount ?? 0,
+    invitedUserCount: stats?.invitedUserCount ?? 0,
     attendanceCount: stats?.attendanceCount ?? 0,
     lastActivityAt: iso(stats?.lastActivityAt),
   };

@@ -1,3 +1,4 @@
+import { ImpersonationNotice } from '../core/auth/impersonation-notice';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
@@ -27,6 +28,14 @@ import { UserMenu } from './user-menu';
         {{ i18n.t('impersonation.banner', { name: user()?.fullName ?? '', tenant: user()?.tenantName ?? '' }) }}
         <button type="button" class="rounded-md bg-black px-2.5 py-0.5 text-xs text-gold-300" (click)="exitImpersonation()">
           {{ i18n.t('impersonation.exit') }}
+        </button>
+      </div>
+    }
+    @if (impersonationEnded(); as ended) {
+      <div class="flex flex-wrap items-center justify-center gap-3 bg-zinc-800 px-4 py-1.5 text-sm text-white" role="status" data-testid="impersonation-ended">
+        {{ i18n.t('impersonation.ended', { name: ended.name, tenant: ended.tenant }) }}
+        <button type="button" class="rounded-md bg-white px-2.5 py-0.5 text-xs text-black" (click)="impersonationNotice.dismiss()">
+          {{ i18n.t('common.close') }}
         </button>
       </div>
     }
@@ -105,6 +114,8 @@ export class Shell {
   private readonly router = inject(Router);
   protected readonly user = this.session.user;
   protected readonly impersonator = this.session.impersonator;
+  protected readonly impersonationNotice = inject(ImpersonationNotice);
+  protected readonly impersonationEnded = this.impersonationNotice.ended;
   protected readonly collapsed = this.preferences.sidebarCollapsed;
   protected readonly drawerOpen = signal(false);
   private readonly desktop = signal(typeof matchMedia === 'function' ? matchMedia('(min-width: 1024px)').matches : true);
@@ -147,6 +158,7 @@ export class Shell {
 
   /** Back to the super admin's own session, which their refresh cookie still holds. */
   protected exitImpersonation(): void {
+    this.impersonationNotice.left();
     this.refresher.restore().subscribe({ next: () => void this.router.navigateByUrl('/console'), error: () => void this.router.navigateByUrl('/login') });
   }
 }

@@ -164,7 +164,12 @@ export class ConsolePage {
       {
         label: 'console.card.users' as const,
         value: o ? this.int(o.users.total) : '',
-        hint: o ? this.i18n.t('console.card.usersHint', { n: this.int(o.users.active) }) : '',
+        hint: o
+          ? this.i18n.t(o.users.invited > 0 ? 'console.card.usersInvitedHint' : 'console.card.usersHint', {
+              n: this.int(o.users.active),
+              p: this.int(o.users.invited),
+            })
+          : '',
       },
       {
         label: 'console.card.attendances' as const,

@@ -259,7 +259,13 @@ export class TenantPage {
     return [
       { label: 'console.plan' as MessageKey, value: t.plan },
       { label: 'console.trialEnds' as MessageKey, value: t.trialEndsAt ? formatDay(t.trialEndsAt) : '—' },
-      { label: 'console.users' as MessageKey, value: formatInteger(t.userCount) },
+      {
+        label: 'console.users' as MessageKey,
+        value:
+          t.invitedUserCount > 0
+            ? this.i18n.t('console.usersWithInvited', { n: formatInteger(t.userCount), p: formatInteger(t.invitedUserCount) })
+            : formatInteger(t.userCount),
+      },
       { label: 'nav.attendances' as MessageKey, value: formatInteger(t.attendanceCount) },
     ];
   });
