@@ -139,6 +139,8 @@ describe('auth: refresh sessions', () => {
       ip: expect.any(String),
       userAgent: null,
       device: 'Unknown device',
+      browser: null,
+      system: null,
       createdAt: expect.any(String),
       lastUsedAt: expect.any(String),
     });

@@ -47,6 +47,9 @@ describe('members and profile', () => {
     await signIn(page, 'agent');
     await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Perfil' }).click();
     await page.getByTestId('session-row').first().waitFor();
+    // Headless Chromium on Linux: the device in Portuguese words, never the API's English label.
+    assert.match(await page.getByTestId('session-row').first().innerText(), /Chrome no Linux/);
+    assert.doesNotMatch(await page.getByTestId('session-row').first().innerText(), / on /);
     assert.equal(await page.locator('#profile-name').getAttribute('readonly'), '');
     assert.match(await page.getByTestId('name-locked').innerText(), /administrador/);
     await page.mouse.move(0, 0);

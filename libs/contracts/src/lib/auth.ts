@@ -46,8 +46,11 @@ export interface MeResponse {
 /** One signed-in device (a refresh-token family). */
 export interface SessionSummary {
   id: string;
-  /** "Chrome on Windows" */
+  /** "Chrome on Windows", in English: clients word it from `browser` and `system`. */
   device: string;
+  /** Product names, null when the user agent does not tell. */
+  browser: string | null;
+  system: string | null;
   userAgent: string | null;
   ip: string | null;
   createdAt: string;

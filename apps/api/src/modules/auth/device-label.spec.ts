@@ -1,4 +1,4 @@
-import { deviceLabel } from './device-label';
+import { deviceLabel, deviceOf } from './device-label';
 
 describe('deviceLabel', () => {
   it.each([
@@ -13,4 +13,12 @@ describe('deviceLabel', () => {
     [null, 'Unknown device'],
     ['something-else/1', 'Unknown device'],
   ])('%s → %s', (userAgent, label) => expect(deviceLabel(userAgent)).toBe(label));
+});
+
+describe('deviceOf', () => {
+  it('names the browser and system apart, for clients to word in their language', () => {
+    expect(deviceOf('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')).toEqual({ browser: 'Firefox', system: 'Linux' });
+    expect(deviceOf('curl/8.5.0')).toEqual({ browser: 'curl', system: null });
+    expect(deviceOf(null)).toEqual({ browser: null, system: null });
+  });
 });

@@ -7,7 +7,7 @@ import type { Statement } from '../../../core/database/insert-statement';
 import { Transactions } from '../../../core/database/transactions';
 import type { RequestContext } from '../../../core/http/request-context';
 import { TenantContext } from '../../../core/tenancy/tenant-context';
-import { deviceLabel } from '../device-label';
+import { deviceLabel, deviceOf } from '../device-label';
 import type { RefreshToken } from '../entities/refresh-token.entity';
 import { SessionsRepository } from '../sessions.repository';
 
@@ -165,6 +165,7 @@ export class SessionService {
     return active.map((row) => ({
       id: row.familyId,
       device: deviceLabel(row.userAgent),
+      ...deviceOf(row.userAgent),
       userAgent: row.userAgent,
       ip: row.ip,
       createdAt: (startedAt.get(row.familyId) ?? row.createdAt).toISOString(),

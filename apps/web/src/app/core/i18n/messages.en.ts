@@ -260,6 +260,8 @@ export const EN: Record<MessageKey, string> = {
   'profile.impersonating': 'The password cannot be changed while acting as an admin.',
   'profile.sessions': 'Signed-in devices',
   'profile.sessionsHelp': 'Where your account is open. Sign out anything you do not recognise.',
+  'profile.device': '{browser} on {system}',
+  'profile.deviceUnknown': 'Unknown device',
   'profile.thisDevice': 'This device',
   'profile.lastUsed': 'last used {at}',
   'profile.signOutSession': 'Sign out',

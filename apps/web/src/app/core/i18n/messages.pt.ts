@@ -260,6 +260,8 @@ export const PT = {
   'profile.impersonating': 'A senha não pode ser alterada no modo de acesso como administrador.',
   'profile.sessions': 'Dispositivos conectados',
   'profile.sessionsHelp': 'Onde sua conta está aberta. Desconecte o que você não reconhece.',
+  'profile.device': '{browser} no {system}',
+  'profile.deviceUnknown': 'Dispositivo desconhecido',
   'profile.thisDevice': 'Este dispositivo',
   'profile.lastUsed': 'último uso {at}',
   'profile.signOutSession': 'Desconectar',

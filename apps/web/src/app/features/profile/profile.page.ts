@@ -152,7 +152,7 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
               <li class="flex flex-wrap items-center gap-3 px-5 py-3" data-testid="session-row" [attr.data-current]="session.current">
                 <div class="min-w-0 flex-1">
                   <p class="flex items-center gap-2 font-medium">
-                    {{ session.device }}
+                    {{ deviceName(session) }}
                     @if (session.current) {
                       <span class="chip border-gold-500/40 text-gold-700 dark:text-gold-300">{{ i18n.t('profile.thisDevice') }}</span>
                     }
@@ -225,6 +225,13 @@ export class ProfilePage {
   protected readonly languages = LANGUAGES;
   protected readonly user = this.session.user;
   protected readonly impersonating = computed(() => this.session.impersonator() !== null);
+
+  /** "Chrome no Windows": product names from the API, the words around them in the user's language. */
+  protected deviceName(session: SessionSummary): string {
+    const { browser, system } = session;
+    if (browser && system) return this.i18n.t('profile.device', { browser, system });
+    return browser ?? system ?? this.i18n.t('profile.deviceUnknown');
+  }
   protected readonly nameEditable = computed(() => canEditOwnName(this.user()?.role ?? Role.Agent));
   protected readonly initial = computed(() => (this.user()?.fullName ?? '?').charAt(0).toUpperCase());
   protected readonly busy = signal<'profile' | 'password' | 'sessions' | null>(null);
