@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { generateApiKey } from '../src/core/auth/api-key-format';
 import { hashSecretToken } from '../src/core/auth/secret-token';
 import { TenantContext } from '../src/core/tenancy/tenant-context';
+import { AuditService } from '../src/modules/audit/audit.service';
 import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
 import { DISABLE_AFTER_FAILURES } from '../src/modules/webhooks/webhook-dispatcher';
 import { WebhookDeliveryJob } from '../src/modules/webhooks/webhook-delivery.job';
@@ -252,6 +253,59 @@ describe('outbound webhooks', () => {
     const [after] = (await admin.get('/api/webhooks').expect(200)).body.items;
     expect(after).toMatchObject({ id: endpoint.id, isActive: true });
     expect((await admin.get(`/api/webhooks/${endpoint.id}/deliveries`).expect(200)).body.items).toHaveLength(1);
+    await admin.delete(`/api/webhooks/${endpoint.id}`).expect(204);
+  });
+
+  it('sends attendance.deleted with the deletion, and every attendance event names the external_id', async () => {
+    const { body: endpoint } = await admin.post('/api/webhooks', { url: receiver.url, events: ['attendance.created', 'attendance.deleted'] }).expect(201);
+    const payloadsOf = async (): Promise<{ event: string; body: { data: { attendance: { external_id: string } } } }[]> =>
+      (await t.dataSource.query('SELECT event, payload FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY created_at, id', [endpoint.id])).map(
+        (row: { event: string; payload: string }) => ({ event: row.event, body: JSON.parse(row.payload) }),
+      );
+    const created = await ingest({ external_id: 'wh-deleted-1', attended_at: new Date().toISOString(), customer_name: 'Lia', score: 64 }).expect(201);
+    const batch = await t
+      .http()
+      .post('/api/integration/attendances/batch')
+      .set('x-api-key', apiKey)
+      .send({ items: [{ external_id: 'wh-deleted-batch', attended_at: new Date().toISOString() }] })
+      .expect(200);
+    expect((await payloadsOf()).map(({ body }) => body.data.attendance.external_id)).toEqual(['wh-deleted-1', 'wh-deleted-batch']);
+
+    await admin.delete(`/api/attendances/${created.body.id}`).expect(204);
+    const deleted = (await payloadsOf()).filter((row) => row.event === 'attendance.deleted');
+    expect(deleted).toEqual([
+      {
+        event: 'attendance.deleted',
+        body: expect.objectContaining({
+          type: 'attendance.deleted',
+          data: { attendance: expect.objectContaining({ id: created.body.id, external_id: 'wh-deleted-1', customer_name: 'Lia', score: 64 }), previous: null },
+        }),
+      },
+    ]);
+    // Deleting again is a 404 and queues nothing more.
+    await admin.delete(`/api/attendances/${created.body.id}`).expect(404);
+    expect((await payloadsOf()).filter((row) => row.event === 'attendance.deleted')).toHaveLength(1);
+
+    await runJob(new Date());
+    const sent = receiver.received.find((received) => received.headers['x-fasto-event'] === 'attendance.deleted');
+    expect(sent && JSON.parse(sent.body).data.attendance.id).toBe(created.body.id);
+    expect(batch.body.results[0].status).toBe('created');
+    await admin.delete(`/api/webhooks/${endpoint.id}`).expect(204);
+    receiver.received.length = 0;
+  });
+
+  it('queues nothing for a deletion that rolls back', async () => {
+    const { body: endpoint } = await admin.post('/api/webhooks', { url: receiver.url, events: ['attendance.deleted'] }).expect(201);
+    const created = await ingest({ external_id: 'wh-deleted-rollback', attended_at: new Date().toISOString() }).expect(201);
+    const audit = t.app.get(AuditService);
+    const record = jest.spyOn(audit, 'record').mockRejectedValueOnce(new Error('audit down'));
+    try {
+      await admin.delete(`/api/attendances/${created.body.id}`).expect(500);
+    } finally {
+      record.mockRestore();
+    }
+    expect(await deliveriesOf(endpoint.id)).toEqual([]);
+    await admin.get(`/api/attendances/${created.body.id}`).expect(200);
     await admin.delete(`/api/webhooks/${endpoint.id}`).expect(204);
   });
 

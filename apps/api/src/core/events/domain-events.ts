@@ -9,6 +9,8 @@ import type { AttendanceFacts } from './attendance-facts';
 export interface AttendanceRecorded {
   tenantId: string;
   attendanceId: string;
+  /** n8n's id of the conversation (outbound webhooks carry it so a receiver can match its own copy). */
+  externalId: string | null;
   customerName: string | null;
   before: AttendanceFacts | null;
   after: AttendanceFacts;
@@ -29,6 +31,8 @@ export interface DomainEventMap {
   'attendance.recorded': AttendanceRecorded;
   /** The same for many attendances written together (the batch ingest), handled in one go. */
   'attendances.recorded': { tenantId: string; records: AttendanceRecorded[] };
+  /** An attendance was (soft) deleted; `before` is what it said until then. */
+  'attendance.deleted': { tenantId: string; attendanceId: string; externalId: string | null; customerName: string | null; before: AttendanceFacts };
   /** An outbound webhook endpoint failed too many times in a row and was disabled (its admins are told). */
   'webhook.disabled': { tenantId: string; endpointId: string; url: string; failures: number };
 }

@@ -61,6 +61,7 @@ export class AttendancesService {
       await this.events.publish('attendance.recorded', {
         tenantId: principal.tenantId,
         attendanceId: before.id,
+        externalId: before.externalId,
         customerName: before.customerName,
         before: factsOf(before),
         after,
@@ -79,13 +80,20 @@ export class AttendancesService {
     return this.get(principal, id);
   }
 
-  /** Soft delete: the row stays for audit, but leaves lists, exports and dashboards. */
+  /** Soft delete: the row stays for audit, but leaves lists, exports and dashboards; webhooks hear of it with the change. */
   async remove(principal: UserPrincipal, id: string, context: RequestContext): Promise<void> {
     const timeZone = await this.timezones.current();
     await this.transactions.run(async () => {
       const before = await this.visible(principal, id, true);
       await this.attendances.softDelete(before.id);
       await this.rollups.record(factsOf(before), null, timeZone);
+      await this.events.publish('attendance.deleted', {
+        tenantId: principal.tenantId,
+        attendanceId: before.id,
+        externalId: before.externalId,
+        customerName: before.customerName,
+        before: factsOf(before),
+      });
       await this.audit.record({
         tenantId: principal.tenantId,
         actorId: principal.userId,

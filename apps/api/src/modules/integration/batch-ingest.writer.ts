@@ -94,9 +94,9 @@ export class BatchIngestWriter {
     // The rollup rows last: they are what concurrent writes of the same days wait for.
     await this.rollups.apply(delta);
     // Like a single post, inside the transaction, but as one event: its handlers work per batch, not per item.
-    const records = outcomes
-      .filter((outcome) => outcome.status !== 'unchanged')
-      .map(({ id: attendanceId, customerName, before, after }) => ({ tenantId, attendanceId, customerName, before, after }));
+    const records = outcomes.flatMap(({ id: attendanceId, status, customerName, before, after }, index) =>
+      status === 'unchanged' ? [] : [{ tenantId, attendanceId, externalId: items[index].input.external_id, customerName, before, after }],
+    );
     if (records.length > 0) await this.events.publish('attendances.recorded', { tenantId, records });
     return outcomes;
   }

@@ -71,7 +71,7 @@ export class IngestService {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
-    await this.events.publish('attendance.recorded', { tenantId, attendanceId: id, customerName: values.customerName, before: null, after });
+    await this.events.publish('attendance.recorded', { tenantId, attendanceId: id, externalId, customerName: values.customerName, before: null, after });
     return id;
   }
 
@@ -87,6 +87,7 @@ export class IngestService {
     await this.events.publish('attendance.recorded', {
       tenantId: existing.tenantId,
       attendanceId: existing.id,
+      externalId,
       customerName: values.customerName,
       before,
       after,

@@ -10,9 +10,13 @@ import type { WebhookDelivery } from './entities/webhook-delivery.entity';
 import type { WebhookEndpoint } from './entities/webhook-endpoint.entity';
 import { WebhooksRepository } from './webhooks.repository';
 
+/** Who an event is about: the attendance, its external id and customer (unchanged by an edit). */
+type Subject = Pick<AttendanceRecorded, 'attendanceId' | 'externalId' | 'customerName'>;
+
 /** What a receiver gets about one attendance (snake_case, like the ingest payload). */
-const attendanceBody = (attendanceId: string, customerName: string | null, facts: AttendanceFacts) => ({
+const attendanceBody = ({ attendanceId, externalId, customerName }: Subject, facts: AttendanceFacts) => ({
   id: attendanceId,
+  external_id: externalId,
   customer_name: customerName,
   attended_at: facts.attendedAt.toISOString(),
   user_id: facts.userId,
@@ -40,7 +44,7 @@ export function eventBody(event: string, data: Record<string, unknown>, at = new
 }
 
 /**
- * The transactional outbox: for each attendance written, one delivery row per subscribed active
+ * The transactional outbox: for each attendance written or deleted, one delivery row per subscribed active
  * endpoint, written inside the write's own transaction and tenant (`DomainEvents.onTransaction`),
  * so an event is queued exactly when its change commits. The delivery job sends them.
  */
@@ -60,6 +64,9 @@ export class WebhookOutbox implements OnModuleInit {
   onModuleInit(): void {
     this.events.onTransaction('attendance.recorded', (event) => this.recorded(event.tenantId, [event]));
     this.events.onTransaction('attendances.recorded', (event) => this.recorded(event.tenantId, event.records));
+    this.events.onTransaction('attendance.deleted', (event) =>
+      this.queue(event.tenantId, [{ event: 'attendance.deleted', data: { attendance: attendanceBody(event, event.before), previous: null } }]),
+    );
   }
 
   /** The tenant's endpoints changed here: read them again on the next event. */
@@ -76,22 +83,30 @@ export class WebhookOutbox implements OnModuleInit {
     return { id: newId(), endpointId, event, payload, status: 'pending', attempts: 0, nextAttemptAt: due };
   }
 
-  private async recorded(tenantId: string, records: AttendanceRecorded[]): Promise<void> {
+  private recorded(tenantId: string, records: AttendanceRecorded[]): Promise<void> {
+    return this.queue(
+      tenantId,
+      records.flatMap((record) => {
+        const data = {
+          attendance: attendanceBody(record, record.after),
+          previous: record.before ? attendanceBody(record, record.before) : null,
+        };
+        return eventsOf(record).map((event) => ({ event, data }));
+      }),
+    );
+  }
+
+  /** One delivery row per event and subscribed active endpoint; each event's body is built once, shared by its endpoints. */
+  private async queue(tenantId: string, events: { event: WebhookEvent; data: Record<string, unknown> }[]): Promise<void> {
     const endpoints = await this.subscriptions.through(tenantId, () => this.repository.activeEndpoints());
     if (endpoints.length === 0) return;
     const now = new Date();
     const rows: TenantValues<WebhookDelivery>[] = [];
-    for (const record of records) {
-      for (const event of eventsOf(record)) {
-        const subscribed = endpoints.filter((endpoint) => endpoint.events.includes(event));
-        if (subscribed.length === 0) continue;
-        const data = {
-          attendance: attendanceBody(record.attendanceId, record.customerName, record.after),
-          previous: record.before ? attendanceBody(record.attendanceId, record.customerName, record.before) : null,
-        };
-        const payload = eventBody(event, data, now);
-        for (const endpoint of subscribed) rows.push(WebhookOutbox.row(endpoint.id, event, payload, now));
-      }
+    for (const { event, data } of events) {
+      const subscribed = endpoints.filter((endpoint) => endpoint.events.includes(event));
+      if (subscribed.length === 0) continue;
+      const payload = eventBody(event, data, now);
+      for (const endpoint of subscribed) rows.push(WebhookOutbox.row(endpoint.id, event, payload, now));
     }
     if (rows.length > 0) await this.repository.insertDeliveries(rows);
   }

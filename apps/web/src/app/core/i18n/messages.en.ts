@@ -395,5 +395,6 @@ export const EN: Record<MessageKey, string> = {
   'webhooks.event.attendance.updated': 'Attendance changed',
   'webhooks.event.attendance.converted': 'Attendance converted',
   'webhooks.event.attendance.stage_changed': 'Stage changed',
+  'webhooks.event.attendance.deleted': 'Attendance deleted',
   'webhooks.event.ping': 'Test (ping)',
 };

@@ -395,6 +395,7 @@ export const PT = {
   'webhooks.event.attendance.updated': 'Atendimento alterado',
   'webhooks.event.attendance.converted': 'Atendimento convertido',
   'webhooks.event.attendance.stage_changed': 'Mudança de etapa',
+  'webhooks.event.attendance.deleted': 'Atendimento excluído',
   'webhooks.event.ping': 'Teste (ping)',
 } as const;
 
