@@ -31,7 +31,8 @@ export const ADDITIONAL_FIELDS = [
 /** An instant as Fasto reads it (ISO 8601): n8n may hand a Date, a Luxon DateTime or text. */
 function instantOf(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
-  if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') return String((value as { toISO: () => string }).toISO());
+  if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function')
+    return String((value as { toISO: () => string }).toISO());
   return String(value ?? '').trim();
 }
 

@@ -64,7 +64,14 @@ export class Fasto implements INodeType {
         type: 'options',
         noDataExpression: true,
         displayOptions: { show: { resource: ['agent', 'funnel', 'origin'] } },
-        options: [{ name: 'Get Many', value: 'getAll', action: 'List them', description: 'Agents and managers, funnels with their stages, or origin groups with their items' }],
+        options: [
+          {
+            name: 'Get Many',
+            value: 'getAll',
+            action: 'List them',
+            description: 'Agents and managers, funnels with their stages, or origin groups with their items',
+          },
+        ],
         default: 'getAll',
       },
       ...attendanceFields,
@@ -74,13 +81,13 @@ export class Fasto implements INodeType {
   methods = {
     loadOptions: {
       async getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-        return agentOptions((await fastoRequest.call(this, 'GET', '/api/integration/users') as { items: Agent[] }).items);
+        return agentOptions(((await fastoRequest.call(this, 'GET', '/api/integration/users')) as { items: Agent[] }).items);
       },
       async getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-        return stageOptions((await fastoRequest.call(this, 'GET', '/api/integration/funnels') as { items: Funnel[] }).items);
+        return stageOptions(((await fastoRequest.call(this, 'GET', '/api/integration/funnels')) as { items: Funnel[] }).items);
       },
       async getOrigins(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-        return originOptions((await fastoRequest.call(this, 'GET', '/api/integration/origins') as { items: OriginGroup[] }).items);
+        return originOptions(((await fastoRequest.call(this, 'GET', '/api/integration/origins')) as { items: OriginGroup[] }).items);
       },
     },
   };

@@ -39,7 +39,7 @@ export const attendanceFields: INodeProperties[] = [
     type: 'string',
     required: true,
     default: '',
-    description: "Your ID of the conversation: sending it again updates the same attendance (or changes nothing) instead of adding one",
+    description: 'Your ID of the conversation: sending it again updates the same attendance (or changes nothing) instead of adding one',
     displayOptions: writing,
   },
   {
@@ -57,7 +57,8 @@ export const attendanceFields: INodeProperties[] = [
     type: 'options',
     typeOptions: { loadOptionsMethod: 'getAgents' },
     default: '',
-    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Agent Email.',
+    description:
+      'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Agent Email.',
     displayOptions: writing,
   },
   {
@@ -66,7 +67,8 @@ export const attendanceFields: INodeProperties[] = [
     type: 'options',
     typeOptions: { loadOptionsMethod: 'getStages' },
     default: '',
-    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Stage Name.',
+    description:
+      'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Stage Name.',
     displayOptions: writing,
   },
   {
@@ -75,7 +77,8 @@ export const attendanceFields: INodeProperties[] = [
     type: 'options',
     typeOptions: { loadOptionsMethod: 'getOrigins' },
     default: '',
-    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Origin Name.',
+    description:
+      'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Origin Name.',
     displayOptions: writing,
   },
   {
@@ -86,7 +89,14 @@ export const attendanceFields: INodeProperties[] = [
     default: {},
     displayOptions: writing,
     options: [
-      { displayName: 'Agent Email', name: 'agent_email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Used when no agent is chosen' },
+      {
+        displayName: 'Agent Email',
+        name: 'agent_email',
+        type: 'string',
+        placeholder: 'name@email.com',
+        default: '',
+        description: 'Used when no agent is chosen',
+      },
       {
         displayName: 'Channel',
         name: 'channel',
@@ -104,10 +114,22 @@ export const attendanceFields: INodeProperties[] = [
       { displayName: 'First Response Time (Min)', name: 'first_response_time_min', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
       { displayName: 'Full Summary', name: 'full_summary', type: 'string', typeOptions: { rows: 4 }, default: '' },
       { displayName: 'Handling Time (Min)', name: 'handling_time_min', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
-      { displayName: 'Origin Name', name: 'origin_name', type: 'string', default: '', description: 'Used when no origin is chosen; matched ignoring case and accents' },
+      {
+        displayName: 'Origin Name',
+        name: 'origin_name',
+        type: 'string',
+        default: '',
+        description: 'Used when no origin is chosen; matched ignoring case and accents',
+      },
       { displayName: 'Sale Value', name: 'sale_value', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0 },
       { displayName: 'Score', name: 'score', type: 'number', typeOptions: { minValue: 0, maxValue: 100 }, default: 0 },
-      { displayName: 'Stage Name', name: 'stage_name', type: 'string', default: '', description: "Used when no stage is chosen; matched in the agent's team funnel first" },
+      {
+        displayName: 'Stage Name',
+        name: 'stage_name',
+        type: 'string',
+        default: '',
+        description: "Used when no stage is chosen; matched in the agent's team funnel first",
+      },
       { displayName: 'Summary', name: 'summary', type: 'string', typeOptions: { rows: 2 }, default: '' },
       { displayName: 'Title', name: 'title', type: 'string', default: '' },
     ],

@@ -15,7 +15,8 @@ function delivery(body: string, header: string | undefined, staticData: IDataObj
   return { run: () => new FastoTrigger().webhook.call(context), response };
 }
 
-const signed = (body: string, secret = SECRET, t = Math.floor(Date.now() / 1000)) => `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+const signed = (body: string, secret = SECRET, t = Math.floor(Date.now() / 1000)) =>
+  `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 
 describe('Fasto Trigger deliveries', () => {
   const body = JSON.stringify({ id: 'e1', type: 'attendance.created', data: { attendance: { id: 'a1', external_id: 'wa-1' } } });
