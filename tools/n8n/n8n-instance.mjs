@@ -2,13 +2,15 @@
 // only, telemetry and every outbound call it can skip switched off, env access blocked in nodes.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { captureOutput, freePort, stop, waitFor } from '../scripts/child-processes.mjs';
 import { N8N_HOME, n8nBinary } from './install.mjs';
 
 /** The name the example workflows give their credential: an import links credentials by id, then by this name. */
 export const CREDENTIAL = { id: 'fasto-api-key', name: 'Fasto API key' };
+/** The credential of the n8n-nodes-fasto workflows (address and key in one). */
+export const NODE_CREDENTIAL = { id: 'fasto-account', name: 'Fasto account' };
 
 /** A stable n8n workflow id per file (the CLI activates and the specs look up executions by it). */
 export const workflowIdOf = (file) => createHash('sha1').update(file).digest('hex').slice(0, 16);
@@ -49,6 +51,8 @@ export async function createN8n() {
     N8N_LOG_LEVEL: 'info',
     N8N_RUNNERS_ENABLED: 'true',
     N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+    // The signature recipe of docs/webhooks.md needs `require('crypto')` in the Code node.
+    NODE_FUNCTION_ALLOW_BUILTIN: 'crypto',
   };
   const cli = (args) => {
     const result = spawnSync(process.execPath, [n8nBinary(), ...args], { cwd: userFolder, env, encoding: 'utf8' });
@@ -63,18 +67,47 @@ export async function createN8n() {
     baseUrl,
     databaseFile: join(userFolder, '.n8n', 'database.sqlite'),
 
-    /** Imports the Header Auth credential and every `*.workflow.json` of `dir`, each pointed at `fastoUrl`, and activates them. */
-    importWorkflows(dir, { fastoUrl, apiKey }) {
+    /**
+     * Installs a built community node package the way n8n's "Community nodes" install leaves it:
+     * `<user folder>/.n8n/nodes/node_modules/<name>` with its package.json and dist.
+     */
+    installNodePackage(packageDir) {
+      const { name } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+      const target = join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+      mkdirSync(target, { recursive: true });
+      cpSync(join(packageDir, 'package.json'), join(target, 'package.json'));
+      cpSync(join(packageDir, 'dist'), join(target, 'dist'), { recursive: true });
+    },
+
+    /**
+     * Imports the credentials (the Header Auth key of the HTTP workflows, the Fasto API credential of
+     * the node workflows) and every `*.workflow.json` of `dir`, and activates them. Each workflow's
+     * "Configuração" node gets the `settings` it names (e.g. `fasto_url`); a workflow without one
+     * must take Fasto's address from the Fasto credential.
+     */
+    importWorkflows(dir, { fastoUrl, apiKey, settings = {} }) {
       const staging = join(userFolder, 'import');
       mkdirSync(join(staging, 'workflows'), { recursive: true });
-      writeFileSync(join(staging, 'credentials.json'), JSON.stringify([{ ...CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'x-api-key', value: apiKey } }]));
+      writeFileSync(
+        join(staging, 'credentials.json'),
+        JSON.stringify([
+          { ...CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'x-api-key', value: apiKey } },
+          { ...NODE_CREDENTIAL, type: 'fastoApi', data: { baseUrl: fastoUrl, apiKey } },
+        ]),
+      );
       const files = readdirSync(dir).filter((file) => file.endsWith('.workflow.json'));
       for (const file of files) {
         const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-        // What a user does after importing: type Fasto's address into the configuration node.
+        // What a user does after importing: type Fasto's address (and secrets) into the configuration node.
         const config = workflow.nodes.find((node) => node.name === 'Configuração');
-        if (!config) throw new Error(`${file} has no "Configuração" node`);
-        config.parameters.assignments.assignments.find((assignment) => assignment.name === 'fasto_url').value = fastoUrl;
+        if (config) {
+          for (const assignment of config.parameters.assignments.assignments) {
+            if (!(assignment.name in settings)) throw new Error(`${file}: no value for "${assignment.name}" of its "Configuração" node`);
+            assignment.value = settings[assignment.name];
+          }
+        } else if (!workflow.nodes.some((node) => node.credentials?.fastoApi)) {
+          throw new Error(`${file} has no "Configuração" node and no node with the Fasto credential`);
+        }
         writeFileSync(join(staging, 'workflows', file), JSON.stringify({ ...workflow, id: workflowIdOf(file) }));
       }
       cli(['import:credentials', `--input=${join(staging, 'credentials.json')}`]);

@@ -1,7 +1,8 @@
 // `npm run test:n8n`: the example workflows of docs/n8n in a real n8n 1.x. Installs n8n once into a
 // cache folder outside the repo (see install.mjs), builds and boots the API on a fresh SQLite
-// DATA_DIR with the demo seed, creates an API key, imports the credential and every workflow into a
-// throwaway n8n user folder, activates them, starts n8n and runs tools/n8n/specs against both.
+// DATA_DIR with the demo seed, creates an API key, installs the built n8n-nodes-fasto package and
+// imports the credentials and every workflow into a throwaway n8n user folder, activates them,
+// starts n8n and runs tools/n8n/specs against both.
 // N8N_SKIP_BUILD=1 reuses dist/; N8N_ONLY=<text> runs only the spec files whose name contains it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { captureOutput, freePort, spawnBuiltApi, stop, waitReady } from '../scri
 import { build, WORKSPACE } from '../scripts/nx-build.mjs';
 import { ensureN8n, N8N_HOME } from './install.mjs';
 import { createN8n, workflowIdOf } from './n8n-instance.mjs';
-import { createApiKey, DEMO_PASSWORD } from './support/fasto-api.mjs';
+import { createApiKey, createWebhook, DEMO_PASSWORD, SIGNATURE_WEBHOOK_PATH } from './support/fasto-api.mjs';
 
 const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
@@ -19,12 +20,13 @@ const log = (line) => process.stdout.write(`test:n8n: ${line}\n`);
 const WORKFLOWS_DIR = join(WORKSPACE, 'docs/n8n');
 
 ensureN8n(log);
-if (process.env.N8N_SKIP_BUILD !== '1') build(['api']);
+if (process.env.N8N_SKIP_BUILD !== '1') build(['api', 'n8n-nodes-fasto']);
 
 const port = await freePort();
 const fastoUrl = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'fasto-n8n-api-'));
-const api = spawnBuiltApi(WORKSPACE, { port, dataDir, env: { DEMO_PASSWORD } });
+// WEBHOOK_ALLOW_PRIVATE: the n8n that receives Fasto's webhooks listens on loopback here.
+const api = spawnBuiltApi(WORKSPACE, { port, dataDir, env: { DEMO_PASSWORD, WEBHOOK_ALLOW_PRIVATE: 'true' } });
 const apiLog = captureOutput(api);
 const n8n = await createN8n();
 
@@ -33,7 +35,11 @@ try {
   await waitReady(fastoUrl, api);
   log(`API ready on ${fastoUrl} after ${elapsed()}`);
   const apiKey = await createApiKey(fastoUrl);
-  const files = n8n.importWorkflows(WORKFLOWS_DIR, { fastoUrl, apiKey });
+  // The signature recipe's workflow needs its secret in its configuration node before the import:
+  // an admin registers its URL first, as docs/webhooks.md tells a user to.
+  const signed = await createWebhook(fastoUrl, `${n8n.baseUrl}/webhook/${SIGNATURE_WEBHOOK_PATH}`, ['attendance.created']);
+  n8n.installNodePackage(join(WORKSPACE, 'packages/n8n-nodes-fasto'));
+  const files = n8n.importWorkflows(WORKFLOWS_DIR, { fastoUrl, apiKey, settings: { fasto_url: fastoUrl, webhook_secret: signed.secret } });
   log(`imported and activated ${files.join(', ')} after ${elapsed()}`);
   await n8n.start('fasto-atendimento');
   log(`n8n ready on ${n8n.baseUrl} after ${elapsed()}`);
@@ -46,6 +52,8 @@ try {
     env: {
       ...process.env,
       FASTO_URL: fastoUrl,
+      FASTO_API_KEY: apiKey,
+      FASTO_SIGNED_WEBHOOK_ID: signed.id,
       N8N_URL: n8n.baseUrl,
       N8N_DATABASE: n8n.databaseFile,
       N8N_HOME,

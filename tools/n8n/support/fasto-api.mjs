@@ -31,3 +31,38 @@ export async function createApiKey(baseUrl) {
 export async function attendanceById(id) {
   return call(FASTO_URL, `/api/attendances/${id}`, { token: await signIn('admin@demo.fasto.app') });
 }
+
+/** The webhook path of docs/n8n/fasto-webhook-signature.workflow.json. */
+export const SIGNATURE_WEBHOOK_PATH = 'fasto-webhook-assinado';
+
+const asAdmin = async (path, options = {}) => call(FASTO_URL, path, { ...options, token: await signIn('admin@demo.fasto.app') });
+
+/** An outbound webhook registered by the demo tenant's admin: its id and (shown once) secret. */
+export async function createWebhook(baseUrl, url, events) {
+  const token = await signIn('admin@demo.fasto.app', baseUrl);
+  return call(baseUrl, '/api/webhooks', { method: 'POST', token, body: { url, events } });
+}
+
+/** The demo tenant's webhook endpoints, as its admin lists them. */
+export async function webhooks() {
+  return (await asAdmin('/api/webhooks')).items;
+}
+
+/** Sends the endpoint's newest `event` delivery again now, instead of waiting for the per-minute job. */
+export async function redeliverNewest(endpointId, event) {
+  const { items } = await asAdmin(`/api/webhooks/${endpointId}/deliveries?limit=20`);
+  const newest = items.find((delivery) => delivery.event === event);
+  if (!newest) throw new Error(`no ${event} delivery for webhook ${endpointId}`);
+  return asAdmin(`/api/webhooks/${endpointId}/deliveries/${newest.id}/redeliver`, { method: 'POST' });
+}
+
+/** One attendance posted straight to the integration API with the run's key. */
+export async function ingest(body) {
+  const response = await fetch(`${FASTO_URL}/api/integration/attendances`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': process.env.FASTO_API_KEY ?? '' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`ingest: ${response.status} ${await response.text()}`);
+  return response.json();
+}

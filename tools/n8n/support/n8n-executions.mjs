@@ -14,8 +14,12 @@ export const workflowId = (file) => {
   return WORKFLOW_IDS[file];
 };
 
-export async function postWebhook(path, body) {
-  const response = await fetch(`${N8N_URL}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export async function postWebhook(path, body, headers = {}) {
+  const response = await fetch(`${N8N_URL}/webhook/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   let json = null;
   try {
@@ -42,25 +46,41 @@ export function lastExecutionId(file) {
 }
 
 /** The first finished execution of the workflow after `afterId`: its status, failing node and error message. */
-export async function nextExecution(file, afterId, timeoutMs = 30_000) {
+export function nextExecution(file, afterId, timeoutMs = 30_000) {
+  return executionWhere(file, afterId, () => true, timeoutMs);
+}
+
+/** The first finished execution of the workflow after `afterId` that `matches` (other deliveries may start it too). */
+export async function executionWhere(file, afterId, matches, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
+  let seen = afterId;
   while (Date.now() < deadline) {
-    const [row] = query(
-      `SELECT e.id, e.status, d.data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id
-       WHERE e.workflowId = ? AND CAST(e.id AS INTEGER) > ? AND e.stoppedAt IS NOT NULL ORDER BY CAST(e.id AS INTEGER) LIMIT 1`,
-      [workflowId(file), afterId],
-    );
-    if (row) {
-      const { resultData } = parse(row.data);
-      return {
-        id: Number(row.id),
-        status: row.status,
-        failedNode: resultData.error?.node?.name ?? resultData.lastNodeExecuted ?? null,
-        error: resultData.error ? { message: resultData.error.message, description: resultData.error.description ?? null } : null,
-        outputOf: (node) => resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? null,
-      };
+    for (const execution of executionsAfter(file, seen)) {
+      if (matches(execution)) return execution;
+      seen = execution.id;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`no finished execution of ${file} after #${afterId}`);
+  throw new Error(`no matching finished execution of ${file} after #${afterId}`);
+}
+
+/** The workflow's finished executions after `afterId`, oldest first. */
+export function executionsAfter(file, afterId) {
+  const rows = query(
+    `SELECT e.id, e.status, d.data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id
+     WHERE e.workflowId = ? AND CAST(e.id AS INTEGER) > ? AND e.stoppedAt IS NOT NULL ORDER BY CAST(e.id AS INTEGER)`,
+    [workflowId(file), afterId],
+  );
+  return rows.map(executionOf);
+}
+
+function executionOf(row) {
+  const { resultData } = parse(row.data);
+  return {
+    id: Number(row.id),
+    status: row.status,
+    failedNode: resultData.error?.node?.name ?? resultData.lastNodeExecuted ?? null,
+    error: resultData.error ? { message: resultData.error.message, description: resultData.error.description ?? null } : null,
+    outputOf: (node) => resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? null,
+  };
 }
