@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { attendanceById, redeliverNewest, webhooks } from '../support/fasto-api.mjs';
-import { executionsAfter, executionWhere, lastExecutionId, nextExecution, postWebhook } from '../support/n8n-executions.mjs';
+import { executionsAfter, executionWhere, lastExecutionId, nextExecution, postWebhook, workflowId } from '../support/n8n-executions.mjs';
+import { deactivateWorkflow } from '../support/n8n-rest.mjs';
 
 const NODE_FILE = 'fasto-node-attendance.workflow.json';
 const TRIGGER_FILE = 'fasto-trigger.workflow.json';
@@ -93,5 +94,14 @@ describe('n8n-nodes-fasto: the Fasto node and the Fasto Trigger', () => {
     // Fasto's per-minute job may start the workflow meanwhile with real deliveries; never with this event.
     const started = executionsAfter(TRIGGER_FILE, before).filter((execution) => execution.outputOf('Fasto Trigger')?.some((event) => event.id === eventId));
     assert.deepEqual(started, []);
+  });
+
+  it('deactivating the workflow unsubscribes the Fasto Trigger in Fasto', async () => {
+    const endpoint = await triggerEndpoint();
+    await deactivateWorkflow(workflowId(TRIGGER_FILE));
+    assert.equal(
+      (await webhooks()).find((candidate) => candidate.id === endpoint.id),
+      undefined,
+    );
   });
 });
