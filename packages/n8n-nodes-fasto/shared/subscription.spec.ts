@@ -54,6 +54,13 @@ describe('the trigger’s subscription', () => {
     expect(staticData).toMatchObject({ webhookId: 'w2', secret: 'whsec_2', events: ['attendance.converted'] });
   });
 
+  it('leaves the production subscription alone when n8n subscribes its test URL', async () => {
+    const { context, staticData, requests } = hookContext(() => ({ id: 'w-test', secret: 'whsec_test' }));
+    Object.assign(staticData, { webhookId: 'w-prod', secret: 'whsec_prod', url: URL, events: ['attendance.created'] });
+    await subscribe.call(context, URL.replace('/webhook/', '/webhook-test/'), ['attendance.created']);
+    expect(requests.map((request) => request.method)).toEqual(['POST']);
+  });
+
   it('unsubscribes on deactivation, treats an endpoint Fasto no longer has as gone, and fails on other errors', async () => {
     const gone = hookContext(() => {
       throw Object.assign(new Error('Not found'), { httpCode: '404' });

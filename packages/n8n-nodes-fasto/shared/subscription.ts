@@ -20,9 +20,13 @@ export function subscriptionMatches(data: IDataObject, url: string, events: stri
   return Boolean(stored.webhookId && stored.secret) && stored.url === url && sameEvents(stored.events, events);
 }
 
-/** Subscribes `url` for `events`; an earlier subscription of this node (another URL or events) is removed first. */
+/**
+ * Subscribes `url` for `events`. An earlier subscription of this URL (other events) is removed
+ * first; one of another URL is left alone: n8n's "Listen for test event" subscribes the test URL
+ * while the production one stays active, and removes the test one afterwards.
+ */
 export async function subscribe(this: IHookFunctions, url: string, events: string[]): Promise<void> {
-  await unsubscribe.call(this);
+  if ((this.getWorkflowStaticData('node') as Subscription).url === url) await unsubscribe.call(this);
   const { id, secret } = (await fastoRequest.call(this, 'POST', '/api/integration/webhooks', { body: { url, events } })) as { id: string; secret: string };
   Object.assign(this.getWorkflowStaticData('node'), { webhookId: id, secret, url, events } satisfies Subscription);
 }
