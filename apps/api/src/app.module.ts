@@ -27,6 +27,7 @@ import { JobsModule } from './core/jobs/jobs.module';
 import { BackupsModule } from './modules/backups/backups.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { DigestsModule } from './modules/digests/digests.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         BackupsModule,
         MaintenanceModule,
         WebhooksModule,
+        DigestsModule,
       ],
     };
   }

@@ -24,6 +24,7 @@ import { JobRun } from './core/jobs/job-run.entity';
 import { RateLimitCounter } from './core/rate-limit/rate-limit-counter.entity';
 import { WebhookDelivery } from './modules/webhooks/entities/webhook-delivery.entity';
 import { WebhookEndpoint } from './modules/webhooks/entities/webhook-endpoint.entity';
+import { DigestDelivery } from './modules/digests/entities/digest-delivery.entity';
 
 /**
  * Every entity, listed explicitly so the webpack bundle carries them (no path globs). The list
@@ -55,4 +56,5 @@ export const ENTITIES = [
   JobMarker,
   WebhookEndpoint,
   WebhookDelivery,
+  DigestDelivery,
 ];

@@ -118,7 +118,15 @@ describe('scheduled jobs', () => {
       .get(JobRegistry)
       .all()
       .map((job) => job.name);
-    expect(names).toEqual(['attendances.rollup-check', 'auth.token-cleanup', 'backup', 'notifications.retention', 'tenants.trial-expiry', 'webhooks.deliver']);
+    expect(names).toEqual([
+      'attendances.rollup-check',
+      'auth.token-cleanup',
+      'backup',
+      'digests.send',
+      'notifications.retention',
+      'tenants.trial-expiry',
+      'webhooks.deliver',
+    ]);
     expect(t.app.get(JobRegistry).get('backup')!.cron).toBe('55 2 * * *');
     expect([...t.app.get(SchedulerRegistry).getCronJobs().keys()]).toEqual([]);
   });
@@ -176,6 +184,7 @@ describe('scheduled jobs with JOBS_ENABLED', () => {
         'job:attendances.rollup-check',
         'job:auth.token-cleanup',
         'job:backup',
+        'job:digests.send',
         'job:notifications.retention',
         'job:tenants.trial-expiry',
         'job:webhooks.deliver',

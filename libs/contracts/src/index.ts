@@ -12,3 +12,4 @@ export * from './lib/roles';
 export * from './lib/tenant';
 export * from './lib/audit';
 export * from './lib/webhooks';
+export * from './lib/digest';

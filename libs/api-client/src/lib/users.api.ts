@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Page, Role, SupportedLocale, UserListQuery, UserView } from '@fasto/contracts';
+import type { DigestFrequency, Page, Role, SupportedLocale, UserListQuery, UserView } from '@fasto/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 import { toHttpParams } from './query-params';
@@ -27,6 +27,8 @@ export interface UpdateMemberRequest extends ProfileFields {
 
 export interface UpdateMeRequest extends ProfileFields {
   locale?: SupportedLocale | null;
+  /** Managers and admins: how often the digest e-mail comes. */
+  digest?: DigestFrequency;
 }
 
 /** `/api/users`: members (admins see the tenant, managers their team). */

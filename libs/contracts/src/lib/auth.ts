@@ -1,3 +1,4 @@
+import type { DigestFrequency } from './digest';
 import type { Role } from './roles';
 import type { TenantStatus } from './tenant';
 
@@ -15,6 +16,8 @@ export interface AuthUser {
   avatarUrl: string | null;
   /** The user's language choice; null follows the tenant's. */
   locale: string | null;
+  /** How often the digest e-mail comes (managers and admins only). */
+  digest: DigestFrequency;
 }
 
 /** The super admin acting through an impersonation token. */

@@ -1,3 +1,4 @@
+import type { DigestFrequency } from './digest';
 import type { AuditReference } from './audit';
 import type { Role } from './roles';
 import type { TenantBranding, TenantSettings, TenantStatus } from './tenant';
@@ -54,6 +55,8 @@ export interface UserView {
   avatarUrl: string | null;
   /** The user's language choice; null follows the tenant's. */
   locale: string | null;
+  /** How often the digest e-mail comes (managers and admins only). */
+  digest: DigestFrequency;
   role: Role;
   teamId: string | null;
   teamName: string | null;

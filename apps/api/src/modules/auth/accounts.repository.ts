@@ -1,4 +1,4 @@
-import { Role, TENANT_STATUSES_WITH_ACCESS, type TenantStatus } from '@fasto/contracts';
+import { Role, TENANT_STATUSES_WITH_ACCESS, type DigestFrequency, type TenantStatus } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, type DataSource } from 'typeorm';
@@ -24,6 +24,7 @@ export interface Account {
     phone: string | null;
     avatarUrl: string | null;
     locale: string | null;
+    digest: DigestFrequency;
     /** argon2id; null until an invited user sets a password. */
     passwordHash: string | null;
     isActive: boolean;
@@ -46,7 +47,7 @@ export const tenantHasAccess = (tenant: { status: TenantStatus }): boolean => TE
  * spent more CPU building and mapping the join than the database spent running it.
  */
 const SELECT_ACCOUNT = `SELECT u.id AS id, u.tenant_id AS tenantId, u.email AS email, u.full_name AS fullName, u.role AS role,
-  u.team_id AS teamId, u.phone AS phone, u.avatar_url AS avatarUrl, u.locale AS locale, u.password_hash AS passwordHash,
+  u.team_id AS teamId, u.phone AS phone, u.avatar_url AS avatarUrl, u.locale AS locale, u.digest AS digest, u.password_hash AS passwordHash,
   u.is_active AS isActive, t.name AS tenantName, t.status AS tenantStatus
   FROM users u INNER JOIN tenants t ON t.id = u.tenant_id`;
 

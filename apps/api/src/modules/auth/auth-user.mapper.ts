@@ -14,6 +14,7 @@ export function toAuthUser(user: Account['user'], tenant: Account['tenant']): Au
     phone: user.phone,
     avatarUrl: user.avatarUrl,
     locale: user.locale,
+    digest: user.digest,
   };
 }
 

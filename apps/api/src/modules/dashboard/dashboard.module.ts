@@ -10,5 +10,6 @@ import { WindowTotalsRepository } from './window-totals.repository';
   imports: [AttendancesModule],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardRepository, DashboardCatalogRepository, WindowTotalsRepository],
+  exports: [DashboardService],
 })
 export class DashboardModule {}

@@ -10,6 +10,7 @@ export function toUserView(user: User, teamName: string | null): UserView {
     phone: user.phone,
     avatarUrl: user.avatarUrl,
     locale: user.locale,
+    digest: user.digest,
     role: user.role,
     teamId: user.teamId,
     teamName,

@@ -8,6 +8,7 @@ import { ExactKeyComparisons1763800000006 } from './1763800000006-exact-key-comp
 import { RateLimitTokenBuckets1764600000000 } from './1764600000000-rate-limit-token-buckets';
 import { AttendanceSyncIndex1764700000000 } from './1764700000000-attendance-sync-index';
 import { Webhooks1764700000040 } from './1764700000040-webhooks';
+import { Digests1764800000046 } from './1764800000046-digests';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   RateLimitTokenBuckets1764600000000,
   AttendanceSyncIndex1764700000000,
   Webhooks1764700000040,
+  Digests1764800000046,
 ];

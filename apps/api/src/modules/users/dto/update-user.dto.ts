@@ -1,4 +1,4 @@
-import { Role, SUPPORTED_LOCALES, TENANT_ROLES, type SupportedLocale } from '@fasto/contracts';
+import { DIGEST_FREQUENCIES, Role, SUPPORTED_LOCALES, TENANT_ROLES, type DigestFrequency, type SupportedLocale } from '@fasto/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { DisplayName, Omittable } from '../../../core/validation/common-validators';
@@ -25,6 +25,11 @@ export class UpdateMeDto extends UpdateProfileDto {
   @ValidateIf((_, value) => value !== null)
   @IsIn(SUPPORTED_LOCALES, { message: `locale must be one of ${SUPPORTED_LOCALES.join(', ')}` })
   locale?: SupportedLocale | null;
+
+  @ApiPropertyOptional({ enum: DIGEST_FREQUENCIES, description: 'How often the digest e-mail comes (managers and admins; agents get none)' })
+  @Omittable()
+  @IsIn(DIGEST_FREQUENCIES, { message: `digest must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
+  digest?: DigestFrequency;
 }
 
 /** Everything an admin may change about a member. */

@@ -1,4 +1,4 @@
-import { Role } from '@fasto/contracts';
+import { DEFAULT_DIGEST_FREQUENCY, Role, type DigestFrequency } from '@fasto/contracts';
 import { Column, Entity, Index } from 'typeorm';
 import { EditableTenantOwnedEntity } from '../../../core/database/base.entity';
 
@@ -27,6 +27,10 @@ export class User extends EditableTenantOwnedEntity {
   /** Language of the UI and of notifications; null follows the tenant's locale. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   locale!: string | null;
+
+  /** How often the digest e-mail comes; only managers and admins receive one. */
+  @Column({ type: 'varchar', length: 10, default: DEFAULT_DIGEST_FREQUENCY })
+  digest!: DigestFrequency;
 
   @Column({ type: 'varchar', length: 20 })
   role!: Role;
