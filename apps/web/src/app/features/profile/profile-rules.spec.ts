@@ -1,5 +1,5 @@
 import { Role, TenantStatus, type AuthUser } from '@fasto/contracts';
-import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf } from './profile-rules';
+import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profileDraftOf, receivesDigest } from './profile-rules';
 
 const user = (role: Role): AuthUser => ({
   id: 'u1',
@@ -13,9 +13,15 @@ const user = (role: Role): AuthUser => ({
   phone: '+55 11 90000-0000',
   avatarUrl: null,
   locale: null,
+  digest: 'weekly',
 });
 
 describe('own profile', () => {
+  it('offers the digest to managers and admins only, and takes only known frequencies', () => {
+    expect([Role.Admin, Role.Manager, Role.Agent].map(receivesDigest)).toEqual([true, true, false]);
+    expect(['daily', 'weekly', 'off', 'hourly', ''].map(digestChoice)).toEqual(['daily', 'weekly', 'off', null, null]);
+  });
+
   it('keeps the name read-only for agents only', () => {
     expect(canEditOwnName(Role.Agent)).toBe(false);
     expect(canEditOwnName(Role.Manager)).toBe(true);

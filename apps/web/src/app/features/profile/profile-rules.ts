@@ -1,9 +1,16 @@
 import type { UpdateMeRequest } from '@fasto/api-client';
-import { Role, type AuthUser } from '@fasto/contracts';
+import { DIGEST_FREQUENCIES, Role, type AuthUser, type DigestFrequency } from '@fasto/contracts';
 import { passwordRules } from '../auth/password-policy';
 
 /** SPEC §2: agents cannot change their own full name (admins and managers can). */
 export const canEditOwnName = (role: Role): boolean => role !== Role.Agent;
+
+/** Digests sum up a team or the organization: managers and admins get them, agents do not. */
+export const receivesDigest = (role: Role): boolean => role === Role.Admin || role === Role.Manager;
+
+/** A select's value as a frequency; anything else is no change (null). */
+export const digestChoice = (value: string): DigestFrequency | null =>
+  (DIGEST_FREQUENCIES as readonly string[]).includes(value) ? (value as DigestFrequency) : null;
 
 export interface ProfileDraft {
   fullName: string;

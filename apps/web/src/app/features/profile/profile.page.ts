@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
-import { Role, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
+import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
 import { concat, last } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format/format';
@@ -11,7 +11,8 @@ import { Confirm } from '../../shared/modal';
 import { PasswordPolicy, policyProblem } from '../auth/password-policy';
 import { FormErrors } from '../members/member-form';
 import { profileErrors } from '../members/member-rules';
-import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type ProfileDraft } from './profile-rules';
+import type { MessageKey } from '../../core/i18n/messages.pt';
+import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profileDraftOf, receivesDigest, type ProfileDraft } from './profile-rules';
 
 /** Own profile, password, signed-in devices and preferences. */
 @Component({
@@ -197,6 +198,17 @@ import { canEditOwnName, canSubmitPassword, profileChanges, profileDraftOf, type
           </div>
         </div>
         <p class="mt-3 text-xs text-muted">{{ i18n.t('profile.languageHelp') }}</p>
+        @if (digestOffered()) {
+          <div class="mt-4 sm:max-w-md">
+            <label class="label" for="pref-digest">{{ i18n.t('profile.digest') }}</label>
+            <select id="pref-digest" class="input" (change)="setDigest(value($event))" data-testid="pref-digest">
+              @for (frequency of digestFrequencies; track frequency) {
+                <option [value]="frequency" [selected]="user()?.digest === frequency">{{ i18n.t(digestLabels[frequency]) }}</option>
+              }
+            </select>
+            <p class="mt-1 text-xs text-muted">{{ i18n.t('profile.digestHelp') }}</p>
+          </div>
+        }
       </section>
     </div>
 
@@ -235,6 +247,13 @@ export class ProfilePage {
   protected readonly nameEditable = computed(() => canEditOwnName(this.user()?.role ?? Role.Agent));
   protected readonly initial = computed(() => (this.user()?.fullName ?? '?').charAt(0).toUpperCase());
   protected readonly busy = signal<'profile' | 'password' | 'sessions' | null>(null);
+  protected readonly digestOffered = computed(() => receivesDigest(this.user()?.role ?? Role.Agent));
+  protected readonly digestFrequencies = DIGEST_FREQUENCIES;
+  protected readonly digestLabels: Record<DigestFrequency, MessageKey> = {
+    daily: 'profile.digest.daily',
+    weekly: 'profile.digest.weekly',
+    off: 'profile.digest.off',
+  };
 
   private readonly signedInUser = this.session.user();
   protected readonly draft = signal<ProfileDraft>(this.signedInUser ? profileDraftOf(this.signedInUser) : { fullName: '', phone: '', avatarUrl: '' });
@@ -348,6 +367,11 @@ export class ProfilePage {
     this.users.updateMe({ locale: language as SupportedLocale }).subscribe({ next: (view) => this.applyToSession(view), error: () => undefined });
   }
 
+  protected setDigest(value: string): void {
+    const digest = digestChoice(value);
+    if (digest) this.users.updateMe({ digest }).subscribe({ next: (view) => this.applyToSession(view), error: () => undefined });
+  }
+
   private afterRevokeOthers(): void {
     this.busy.set(null);
     this.confirmOthers.set(false);
@@ -356,7 +380,8 @@ export class ProfilePage {
 
   private applyToSession(view: UserView): void {
     const user = this.user();
-    if (user) this.session.updateUser({ ...user, fullName: view.fullName, phone: view.phone, avatarUrl: view.avatarUrl, locale: view.locale });
+    if (user)
+      this.session.updateUser({ ...user, fullName: view.fullName, phone: view.phone, avatarUrl: view.avatarUrl, locale: view.locale, digest: view.digest });
   }
 
   private loadSessions(): void {
