@@ -194,7 +194,7 @@ describe('digests', () => {
     expect(sunday.totals).toMatchObject({ attendances: 2, converted: 1, saleValue: 1234.56 });
     expect(daily.text).toContain(`Attendances: ${en(sunday.totals.attendances)} (+100%)`);
     expect(daily.text).toContain(`Sales value: ${new Intl.NumberFormat('en', { style: 'currency', currency: 'BRL' }).format(sunday.totals.saleValue)}`);
-    expect(daily.text).toContain('Team Equipe Alpha · Demo');
+    expect(daily.text).toContain('Equipe Alpha · Demo');
     expect(daily.text).toContain('- Scores below 50: 1');
     expect(daily.text).toContain('- First response over 60 min: 1');
     expect(daily.text).toContain('teamId=');

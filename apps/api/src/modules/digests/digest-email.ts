@@ -68,9 +68,10 @@ export function digestEmail(to: string, content: DigestContent): OutgoingMail {
     `${words.slowResponses(content.alerts.slaMinutes)}: ${format.integer(content.alerts.slowResponses)}`,
   ];
   const hasAlerts = content.alerts.lowScores + content.alerts.slowResponses > 0;
-  const alertAgents = content.alerts.agents.map(
-    (agent) => `${agentName(agent)}: ${words.agentAlerts(format.integer(agent.lowScores), format.integer(agent.slowResponses))}`,
-  );
+  const alertAgents = content.alerts.agents.map((agent): [string, string] => [
+    agentName(agent),
+    words.agentAlerts(format.integer(agent.lowScores), format.integer(agent.slowResponses)),
+  ]);
 
   const text = [
     `${title} — ${range}`,
@@ -87,7 +88,7 @@ export function digestEmail(to: string, content: DigestContent): OutgoingMail {
     ...(content.bottomAgents.length ? ['', words.bottomAgents, ...content.bottomAgents.map((row) => `- ${agentName(row)} — ${agentLine(row)}`)] : []),
     '',
     words.alerts,
-    ...(hasAlerts ? [...alertLines.map((line) => `- ${line}`), ...alertAgents.map((line) => `  ${line}`)] : [words.noAlerts]),
+    ...(hasAlerts ? [...alertLines.map((line) => `- ${line}`), ...alertAgents.map(([name, detail]) => `  ${name}: ${detail}`)] : [words.noAlerts]),
     '',
     `${words.openDashboard}: ${content.dashboardUrl}`,
     '',
@@ -107,7 +108,7 @@ export function digestEmail(to: string, content: DigestContent): OutgoingMail {
         : paragraph(words.noAgents),
     ),
     content.bottomAgents.length ? section(escapeHtml(words.bottomAgents), agentTable(content.bottomAgents.map((row) => [agentName(row), agentLine(row)]))) : '',
-    section(escapeHtml(words.alerts), hasAlerts ? list([...alertLines, ...alertAgents]) : paragraph(words.noAlerts)),
+    section(escapeHtml(words.alerts), hasAlerts ? list(alertLines) + (alertAgents.length ? `\n${agentTable(alertAgents)}` : '') : paragraph(words.noAlerts)),
     button(words.openDashboard, content.dashboardUrl),
     `<tr><td style="padding:16px 24px 24px;${FONT};font-size:12px;line-height:18px;color:${COLORS.muted}">${escapeHtml(words.footer)}</td></tr>`,
   ]);
