@@ -1,6 +1,5 @@
+import { escapeHtml } from '../../core/mail/escape-html';
 import type { OutgoingMail } from '../../core/mail/mailer.service';
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function layout(title: string, paragraphs: string[], action: { label: string; url: string }): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;background:#0a0a0a;color:#f4f4f5;padding:24px">

@@ -1,10 +1,9 @@
 import type { DashboardAgentRow, DashboardTotals } from '@fasto/contracts';
+import { escapeHtml } from '../../core/mail/escape-html';
 import type { OutgoingMail } from '../../core/mail/mailer.service';
 import type { DigestContent } from './digest-content';
 import { digestFormat, type DigestFormat } from './digest-format';
 import { DIGEST_MESSAGES, type DigestMessages } from './digest-messages';
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A KPI row: its label, this period's value, and how it moved (better is green, whichever way that is). */
 interface KpiLine {
