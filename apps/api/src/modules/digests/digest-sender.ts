@@ -27,7 +27,7 @@ export class DigestSender {
     for (const period of periods) {
       // Admins share the tenant's figures, a team's managers the team's: measured once per run.
       const figures = new Map<string, Promise<DigestFigures>>();
-      for (const recipient of await this.repository.recipients(period.kind)) {
+      for (const recipient of await this.repository.recipients(period.kind, period.from)) {
         // A manager outside any team has no dashboard to sum up.
         if (recipient.role === Role.Manager && !recipient.teamId) continue;
         const claim = await this.repository.claim(recipient.id, period.kind, period.from);

@@ -49,14 +49,21 @@ export class DigestsRepository {
       });
   }
 
-  /** The current tenant's active managers and admins who asked for this kind of digest. */
-  recipients(kind: DigestKind): Promise<DigestRecipient[]> {
+  /**
+   * The current tenant's active managers and admins who asked for this kind of digest and have not
+   * had (or claimed) the one of this period: the runs after 08:00 then cost one query per tenant.
+   */
+  recipients(kind: DigestKind, periodStart: string): Promise<DigestRecipient[]> {
     return this.users
       .queryBuilder('u')
       .select(['u.id', 'u.email', 'u.fullName', 'u.role', 'u.teamId', 'u.locale'])
       .andWhere('u.isActive = :active', { active: true })
       .andWhere('u.role IN (:...roles)', { roles: [Role.Admin, Role.Manager] })
       .andWhere('u.digest = :kind', { kind })
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM digest_deliveries d WHERE d.tenant_id = u.tenant_id AND d.user_id = u.id AND d.kind = :kind AND d.period_start = :periodStart)',
+        { periodStart },
+      )
       .orderBy('u.id')
       .getMany();
   }
