@@ -158,6 +158,9 @@ describe('digests', () => {
         .sort(),
     ).toEqual([DEMO.acmeAdmin, ACME_MANAGER]);
     expect(digestsTo(t, DEMO.acmeAdmin)[0].subject).toBe('Fasto: resumo semanal de 23/11 a 29/11/2026');
+    // Acme's own numbers only: Demo's week of sales is not in it.
+    expect(digestsTo(t, DEMO.acmeAdmin)[0].text).toContain('- Atendimentos: 0 (=)');
+    expect(digestsTo(t, DEMO.acmeAdmin)[0].text).not.toMatch(/Alice|Diego/);
   });
 
   it('at 08:00 in São Paulo: the weekly digest to the admin, the daily one to the manager who asked for it; none for off or agents', async () => {
