@@ -11,6 +11,7 @@ import { AuthCoreModule } from './core/auth/auth-core.module';
 import { MailModule } from './core/mail/mail.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module';
+import { RedisModule } from './core/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AttendancesModule } from './modules/attendances/attendances.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AppLoggerModule.forRoot(logStream),
         TenancyModule,
         DatabaseModule.forRoot(ENTITIES),
+        RedisModule,
         AuthCoreModule,
         RateLimitModule,
         MailModule,

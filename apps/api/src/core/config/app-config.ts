@@ -19,8 +19,8 @@ export interface AppConfig {
   /** 5-field cron expression, evaluated in UTC. */
   backupCron: string;
   jobsEnabled: boolean;
-  /** Validated but not used yet (reserved for cross-instance fan-out). */
-  redisUrl: string | null;
+  /** Redis shared by the instances (limits, fan-out, invalidation); `null` keeps everything in the database and this process. */
+  redis: { url: string; keyPrefix: string } | null;
   superAdmin: { email: string; password: string };
   demoPassword: string;
   seedDemo: boolean;

@@ -76,10 +76,14 @@ export class Environment {
   @CronExpression()
   BACKUP_CRON = '55 2 * * *';
 
-  /** Optional Redis for sharing state across instances; validated, not used by this version yet. */
+  /** Optional Redis shared by the instances: rate limits, live notification fan-out, cache invalidation (docs/architecture.md "Redis"). */
   @IsOptional()
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
   REDIS_URL?: string;
+
+  /** Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis. */
+  @Matches(/^[\w:.-]{0,64}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, _ : . - (at most 64)' })
+  REDIS_KEY_PREFIX = 'fasto:';
 
   /** Let outbound webhooks reach private, loopback and link-local addresses (tests, closed networks); off by default (SSRF). */
   @IsOptional()

@@ -64,7 +64,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     backupRetentionHours: env.BACKUP_RETENTION_HOURS,
     backupCron: env.BACKUP_CRON,
     jobsEnabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
-    redisUrl: env.REDIS_URL ?? null,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     superAdmin: {
       email: normalizeEmail(env.SUPERADMIN_EMAIL),
       password: env.SUPERADMIN_PASSWORD ?? env.DEMO_PASSWORD,

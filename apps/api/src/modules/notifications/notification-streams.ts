@@ -3,6 +3,8 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import type { AppConfig } from '../../core/config/app-config';
 import { InjectConfig } from '../../core/config/config.module';
+import { PRINCIPALS_CHANGED } from '../../core/auth/principal-cache';
+import { ClusterBus, RESYNC_TOPIC } from '../../core/redis/cluster-bus';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { NotificationSignals } from './notification-signals';
 import { toNotificationView } from './notification.mapper';
@@ -27,10 +29,13 @@ export interface Stream {
 const PUSH_LIMIT = 20;
 
 /**
- * Server-Sent Events for the notification tray. News written through this instance is pushed
- * as soon as its transaction commits; a periodic sweep catches news written through other
- * instances and closes streams whose session was revoked (the client reconnects or signs out).
- * Pushes and sweeps run outside the stream's request, so each enters the stream's tenant itself.
+ * Server-Sent Events for the notification tray. News is pushed as soon as its transaction commits:
+ * news written through this instance always, through other instances when Redis carries the
+ * signal (NotificationSignals). A sweep closes streams whose session was revoked (the client
+ * reconnects or signs out) and catches news the signal could not carry: periodically without
+ * Redis or while it is unreachable, else when a session may have ended (PRINCIPALS_CHANGED) and
+ * once when the subscription is back. Pushes and sweeps run outside the stream's request, so each
+ * enters the stream's tenant itself.
  */
 @Injectable()
 export class NotificationStreams implements OnModuleDestroy {
@@ -38,6 +43,8 @@ export class NotificationStreams implements OnModuleDestroy {
   private readonly streams = new Set<Stream>();
   private readonly sweeper: NodeJS.Timeout;
   private sweeping = false;
+  /** A sweep was asked for while one ran: it runs again, so a change committed meanwhile is seen. */
+  private sweepAgain = false;
 
   constructor(
     private readonly notifications: NotificationsRepository,
@@ -45,11 +52,16 @@ export class NotificationStreams implements OnModuleDestroy {
     @InjectConfig() private readonly config: AppConfig,
     private readonly unreadCounts: UnreadCounts,
     signals: NotificationSignals,
+    bus: ClusterBus,
   ) {
     signals.onChange((userIds) => {
       for (const stream of this.streams) if (userIds.includes(stream.userId)) void this.push(stream);
     });
-    this.sweeper = setInterval(() => void this.sweep(), config.notifications.streamSweepMs);
+    bus.on(RESYNC_TOPIC, () => void this.sweep());
+    if (bus.distributed) bus.on(PRINCIPALS_CHANGED, () => void this.sweep());
+    this.sweeper = setInterval(() => {
+      if (!bus.shared) void this.sweep();
+    }, config.notifications.streamSweepMs);
     this.sweeper.unref();
   }
 
@@ -107,10 +119,17 @@ export class NotificationStreams implements OnModuleDestroy {
 
   /** Two queries per tenant with open streams, however many streams each has. */
   private async sweep(): Promise<void> {
-    if (this.streams.size === 0 || this.sweeping) return;
+    if (this.streams.size === 0) return;
+    if (this.sweeping) {
+      this.sweepAgain = true;
+      return;
+    }
     this.sweeping = true;
     try {
-      for (const [tenantId, streams] of byTenant([...this.streams])) await this.context.runInTenant(tenantId, () => this.sweepTenant(streams));
+      do {
+        this.sweepAgain = false;
+        for (const [tenantId, streams] of byTenant([...this.streams])) await this.context.runInTenant(tenantId, () => this.sweepTenant(streams));
+      } while (this.sweepAgain);
     } catch (error) {
       this.logger.warn({ err: error }, 'Notification stream sweep failed');
     } finally {

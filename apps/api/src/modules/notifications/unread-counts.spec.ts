@@ -1,4 +1,6 @@
 import type { AppConfig } from '../../core/config/app-config';
+import { ClusterBus } from '../../core/redis/cluster-bus';
+import { RedisConnections } from '../../core/redis/redis-connections';
 import { NotificationSignals } from './notification-signals';
 import type { NotificationsRepository } from './notifications.repository';
 import { UnreadCounts } from './unread-counts';
@@ -8,7 +10,7 @@ const config = (unreadCountCacheMs: number) => ({ notifications: { unreadCountCa
 function setUp(ttlMs = 5_000) {
   const answers: ((count: number) => void)[] = [];
   const unreadCount = jest.fn(() => new Promise<number>((resolve) => answers.push(resolve)));
-  const signals = new NotificationSignals();
+  const signals = new NotificationSignals(new ClusterBus(new RedisConnections({ redis: null } as AppConfig)));
   const counts = new UnreadCounts({ unreadCount } as unknown as NotificationsRepository, config(ttlMs), signals);
   return { counts, signals, unreadCount, answer: (count: number) => answers.shift()?.(count) };
 }

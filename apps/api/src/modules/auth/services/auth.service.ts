@@ -73,15 +73,17 @@ export class AuthService implements OnModuleInit {
 
     // The sign-in's writes commit together, sent in one round trip: a session never exists without its audit entry.
     const userId = account.user.id;
+    const reset = this.throttle.successReset(email, context.ip);
     const issued = await this.context.runInTenant(account.tenant.id, async () => {
       const session = this.sessions.opening(userId, context);
       await this.accounts.recordSignIn(userId, [
-        this.throttle.successStatement(email, context.ip),
+        ...reset.statements,
         session.statement,
         this.audit.entryStatement({ tenantId: account.tenant.id, actorId: userId, action: 'auth.login', entity: 'user', entityId: userId, ...context }),
       ]);
       return session.issued;
     });
+    await reset.afterCommit();
     return this.signedIn(account, issued);
   }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Statement } from '../../../core/database/insert-statement';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
-import { RateLimitStore, type Budget } from '../../../core/rate-limit/rate-limit.store';
+import { RateLimitStore, type Budget, type BucketReset } from '../../../core/rate-limit/rate-limit.store';
 
 import { TooManyRequestsException } from '../../../core/errors/too-many-requests.exception';
 
@@ -43,7 +42,7 @@ export class LoginThrottleService {
   }
 
   /** A successful sign-in clears the account's failures (the IP's stay: it may be guessing others). */
-  successStatement(email: string, ip: string | null): Statement {
-    return this.store.resetStatement(this.budgets(email, ip).account.bucket);
+  successReset(email: string, ip: string | null): BucketReset {
+    return this.store.resetting(this.budgets(email, ip).account.bucket);
   }
 }

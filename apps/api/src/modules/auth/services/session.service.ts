@@ -150,8 +150,8 @@ export class SessionService {
   }
 
   /**
-   * Access tokens carry their session id and die with it (PrincipalLoader): after a revocation this
-   * instance forgets the sessions it knew at once; other instances within PRINCIPAL_CACHE_MS.
+   * Access tokens carry their session id and die with it (PrincipalLoader): after a revocation every
+   * instance forgets the sessions it knew, at once with Redis, else other instances within PRINCIPAL_CACHE_MS.
    */
   private async revoked(update: Promise<unknown>): Promise<void> {
     await update;
