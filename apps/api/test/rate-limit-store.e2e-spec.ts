@@ -1,15 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { DatabaseRateLimitStore } from '../src/core/rate-limit/database-rate-limit.store';
 import { RateLimitStore, type Budget } from '../src/core/rate-limit/rate-limit.store';
+import { RedisRateLimitStore } from '../src/core/rate-limit/redis-rate-limit.store';
+import { redisEnv, untilRedisReady } from './support/redis';
 import { startTestApp, type TestApp } from './support/test-app';
 
-/** The shared token buckets on the real database, with the clock passed in (milliseconds). */
-describe('RateLimitStore: token buckets in the database', () => {
+/**
+ * The shared token buckets, with the clock passed in (milliseconds): the same assertions on the
+ * database store and on the Redis store (REDIS_URL; the CI runs a Redis at 127.0.0.1:6379).
+ */
+describe.each([
+  { name: 'the database', env: (): Record<string, string> => ({}), kind: DatabaseRateLimitStore },
+  { name: 'Redis', env: redisEnv, kind: RedisRateLimitStore },
+])('RateLimitStore: token buckets in $name', ({ env, kind }) => {
   let t: TestApp;
   let store: RateLimitStore;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(env());
+    await untilRedisReady(t.app);
     store = t.app.get(RateLimitStore);
+    expect(store).toBeInstanceOf(kind);
   });
   afterAll(() => t.close());
 
@@ -73,5 +84,15 @@ describe('RateLimitStore: token buckets in the database', () => {
     const upper = { ...lower, bucket: lower.bucket.toUpperCase() };
     await store.take(lower, T0);
     expect(await store.take(upper, T0)).toMatchObject({ granted: true });
+  });
+
+  it('forgets a bucket: its statements go with the caller\'s writes, the rest once they committed', async () => {
+    const bucket = budget(1, 60_000);
+    await store.take(bucket, T0);
+    expect(await store.take(bucket, T0)).toMatchObject({ granted: false });
+    const reset = store.resetting(bucket.bucket);
+    for (const statement of reset.statements) await t.dataSource.query(statement.sql, statement.params);
+    await reset.afterCommit();
+    expect(await store.take(bucket, T0)).toMatchObject({ granted: true });
   });
 });
