@@ -45,6 +45,7 @@ describe('loadConfig', () => {
     [{ BACKUP_CRON: '0 55 2 * * *' }, 'BACKUP_CRON must be a 5-field cron expression'],
     [{ BACKUP_CRON: '61 2 * * *' }, 'BACKUP_CRON'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'redis://localhost:6379', REDIS_KEY_PREFIX: 'fasto {tenant}' }, 'REDIS_KEY_PREFIX'],
   ])('refuses %j with one line naming the variable', (env, expected) => {
     const message = failure(env);
     expect(message).toContain(expected);
@@ -97,5 +98,11 @@ describe('loadConfig', () => {
   it('does not seed demo data in production unless asked', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: SECRET, SUPERADMIN_PASSWORD: 'a-real-password' });
     expect(config).toMatchObject({ isProduction: true, seedDemo: false, superAdmin: { password: 'a-real-password' } });
+  });
+
+  it('uses Redis only when REDIS_URL is set, with the key prefix fasto: unless named', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).redis).toBeNull();
+    expect(loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'redis://cache:6379/2' }).redis).toEqual({ url: 'redis://cache:6379/2', keyPrefix: 'fasto:' });
+    expect(loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'rediss://cache:6380', REDIS_KEY_PREFIX: 'eu-1:' }).redis).toEqual({ url: 'rediss://cache:6380', keyPrefix: 'eu-1:' });
   });
 });
