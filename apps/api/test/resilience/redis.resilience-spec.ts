@@ -3,7 +3,7 @@ import { createConnection } from 'mysql2/promise';
 import { Redis } from 'ioredis';
 import { bearerFor, call, demoApiKey, DEMO_PASSWORD, startApiProcess, type ApiProcess } from './support/api-process';
 import { PrivateRedis } from './support/private-redis';
-import { openSse, type SseClient } from './support/sse-client';
+import { openEventStreamAt, type EventStreamClient } from '../support/event-stream';
 
 const SERVER_URL = process.env['MULTI_INSTANCE_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,15 +78,15 @@ describe('two API instances with Redis', () => {
   });
 
   /** Opens the manager's stream on `api` and resolves once its first count arrived. */
-  async function managerStream(api: ApiProcess): Promise<SseClient> {
-    const stream = openSse(api.baseUrl, '/api/notifications/stream', await bearerFor(api.baseUrl, 'manager@demo.fasto.app'));
+  async function managerStream(api: ApiProcess): Promise<EventStreamClient> {
+    const stream = openEventStreamAt(api.baseUrl, '/api/notifications/stream', await bearerFor(api.baseUrl, 'manager@demo.fasto.app'));
     expect(await stream.status).toBe(200);
     await stream.next((event) => event.event === 'unread-count');
     return stream;
   }
 
   /** Ingests on A and answers how long B's stream took to push the notification (from A's answer). */
-  async function fanOutMs(stream: SseClient): Promise<number> {
+  async function fanOutMs(stream: EventStreamClient): Promise<number> {
     const seen = stream.events.length;
     const ingested = await ingest(a, demoKey);
     expect(ingested.status).toBe(201);

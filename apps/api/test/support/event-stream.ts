@@ -5,6 +5,8 @@ import type { TestApp } from './test-app';
 export interface StreamEvent {
   event: string;
   data: unknown;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 export interface EventStreamClient {
@@ -17,8 +19,20 @@ export interface EventStreamClient {
   close(): void;
 }
 
-/** Reads `text/event-stream` frames off a request that never finishes by itself. */
+/** Reads `text/event-stream` frames off the test app's own server (started on a real port for it). */
 export function openEventStream(t: TestApp, path: string, authorization: string): EventStreamClient {
+  const server = t.app.getHttpServer();
+  // supertest would hold its ephemeral server open behind a stream: listen for real instead.
+  const listening = server.listening ? Promise.resolve() : t.app.listen(0, '127.0.0.1').then(() => undefined);
+  return openEventStreamAt(
+    listening.then(() => `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    path,
+    authorization,
+  );
+}
+
+/** Reads `text/event-stream` frames off a request that never finishes by itself. */
+export function openEventStreamAt(baseUrl: string | Promise<string>, path: string, authorization: string): EventStreamClient {
   const events: StreamEvent[] = [];
   const waiters: { predicate: (event: StreamEvent) => boolean; resolve: (event: StreamEvent) => void }[] = [];
   let response: IncomingMessage | undefined;
@@ -33,7 +47,7 @@ export function openEventStream(t: TestApp, path: string, authorization: string)
     const event = lines.find((line) => line.startsWith('event: '))?.slice(7);
     const data = lines.find((line) => line.startsWith('data: '))?.slice(6);
     if (!event || data === undefined) return;
-    const parsed = { event, data: JSON.parse(data) as unknown };
+    const parsed = { event, data: JSON.parse(data) as unknown, at: Date.now() };
     events.push(parsed);
     for (const waiter of waiters.filter((candidate) => candidate.predicate(parsed))) {
       waiters.splice(waiters.indexOf(waiter), 1);
@@ -41,12 +55,8 @@ export function openEventStream(t: TestApp, path: string, authorization: string)
     }
   };
 
-  const server = t.app.getHttpServer();
-  // supertest would hold its ephemeral server open behind a stream: listen for real instead.
-  const listening = server.listening ? Promise.resolve() : t.app.listen(0, '127.0.0.1').then(() => undefined);
-  void listening.then(() => {
-    const { port } = server.address() as AddressInfo;
-    const request = get({ host: '127.0.0.1', port, path, headers: { authorization } }, (res) => {
+  void Promise.resolve(baseUrl).then((base) => {
+    const request = get(`${base}${path}`, { headers: { authorization }, agent: false }, (res) => {
       response = res;
       resolveStatus(res.statusCode ?? 0);
       let buffered = '';
