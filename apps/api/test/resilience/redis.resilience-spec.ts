@@ -131,7 +131,8 @@ describe('two API instances with Redis', () => {
     try {
       const [rows] = await connection.query("SELECT COUNT(*) AS n FROM rate_limit_counters WHERE bucket LIKE 'api:key:%'");
       expect(Number((rows as { n: number }[])[0].n)).toBe(0);
-      expect((await client.keys(`${prefix}rate:api:key:*`)).length).toBeGreaterThanOrEqual(2);
+      // At least this key's bucket (a bucket's key lives only until it is full again).
+      expect((await client.keys(`${prefix}rate:api:key:*`)).length).toBeGreaterThanOrEqual(1);
     } finally {
       client.disconnect();
       await connection.end();
