@@ -8,6 +8,8 @@ export interface AppConfig {
   host: string;
   /** `null` selects the embedded SQLite file `<dataDir>/fasto.sqlite`. */
   databaseUrl: string | null;
+  /** MySQL/MariaDB only: a statement's and a connection wait's bound in ms (statement 0 = none); data-source-options.ts. */
+  databaseTimeouts: { statementMs: number; connectMs: number };
   dataDir: string;
   jwtSecret: string;
   corsOrigins: string[];

@@ -38,6 +38,25 @@ export class Environment {
   @IsString()
   DATA_DIR = './data';
 
+  /**
+   * Longest a request's statement may take on MySQL/MariaDB before it is abandoned and the request
+   * answers 503 (a frozen or overloaded server); 0 lifts the bound. Jobs, migrations and backups are not bound.
+   * 3 s leaves a request that was busy when the server froze (a sign-in hashing its password: up to 1.3 s on a loaded
+   * machine, apps/api/test/resilience/database-outage.resilience-spec.ts) room to answer within 5 s.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  DATABASE_QUERY_TIMEOUT_MS = 3000;
+
+  /** Longest a request waits for a pooled MySQL/MariaDB connection, opening a new one included. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2000;
+
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   @IsDefined({ message: 'JWT_SECRET is required in production' })
   @IsString()

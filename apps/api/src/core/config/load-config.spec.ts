@@ -46,6 +46,8 @@ describe('loadConfig', () => {
     [{ BACKUP_CRON: '61 2 * * *' }, 'BACKUP_CRON'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ REDIS_URL: 'redis://localhost:6379', REDIS_KEY_PREFIX: 'fasto {tenant}' }, 'REDIS_KEY_PREFIX'],
+    [{ DATABASE_QUERY_TIMEOUT_MS: '-1' }, 'DATABASE_QUERY_TIMEOUT_MS'],
+    [{ DATABASE_CONNECT_TIMEOUT_MS: '0' }, 'DATABASE_CONNECT_TIMEOUT_MS'],
   ])('refuses %j with one line naming the variable', (env, expected) => {
     const message = failure(env);
     expect(message).toContain(expected);
@@ -93,6 +95,14 @@ describe('loadConfig', () => {
       backupRetentionHours: 96,
     });
     expect(loadConfig({ DATA_DIR: dir, JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);
+  });
+
+  it("bounds a request's database statements at 3 s and its connection waits at 2 s unless told otherwise", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).databaseTimeouts).toEqual({ statementMs: 3000, connectMs: 2000 });
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_QUERY_TIMEOUT_MS: '0', DATABASE_CONNECT_TIMEOUT_MS: '5000' }).databaseTimeouts).toEqual({
+      statementMs: 0,
+      connectMs: 5000,
+    });
   });
 
   it('does not seed demo data in production unless asked', () => {

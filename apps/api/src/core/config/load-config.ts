@@ -51,6 +51,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     port,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL ?? null,
+    databaseTimeouts: { statementMs: env.DATABASE_QUERY_TIMEOUT_MS, connectMs: env.DATABASE_CONNECT_TIMEOUT_MS },
     dataDir,
     jwtSecret,
     corsOrigins: (env.CORS_ORIGINS ?? '')

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { AfterCommitSubscriber } from './after-commit';
+import { boundedMysqlDriver } from './bounded-statements';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StructuredTypeOrmLogger } from './typeorm-logger';
@@ -22,11 +23,20 @@ export function sqliteFile(config: Pick<AppConfig, 'dataDir'>): string {
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /**
+ * mysql2 with its connection waits and statements bound (bounded-statements.ts): a frozen server
+ * makes requests answer 503 within DATABASE_QUERY_TIMEOUT_MS instead of hanging until it resumes.
+ * SQLite runs in process and needs none.
+ */
+export function queryTimeoutOptions(config: Pick<AppConfig, 'databaseTimeouts'>): { driver: unknown; connectTimeout: number } {
+  return { driver: boundedMysqlDriver(require('mysql2'), config.databaseTimeouts), connectTimeout: config.databaseTimeouts.connectMs };
+}
+
+/**
  * MySQL/MariaDB when DATABASE_URL is set, otherwise the embedded SQLite file in DATA_DIR.
  * The drivers are passed in explicitly (TypeORM would `require` them by name at run time),
  * so the bundler and the generated package.json know the API needs them.
  */
-export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, entities: EntityList): DataSourceOptions {
+export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databaseTimeouts'>, entities: EntityList): DataSourceOptions {
   const common = {
     entities,
     subscribers: [AfterCommitSubscriber],
@@ -43,7 +53,7 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | '
     return {
       ...common,
       type: 'mysql',
-      driver: require('mysql2'),
+      ...queryTimeoutOptions(config),
       url: config.databaseUrl,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { withoutStatementBound } from '../database/bounded-statements';
 import { TenantContext } from '../tenancy/tenant-context';
 import { JobLeases } from './job-leases';
 import type { JobRepository } from './job.repository';
@@ -52,7 +53,8 @@ export class JobRunner {
     try {
       const context: JobContext = { now: startedAt, slot };
       // A job sweeps every tenant: it runs in the system scope and enters a tenant explicitly (runInTenant) for per-tenant work.
-      message = (await this.tenancy.runAsSystem(`job: ${job.name}`, () => job.handler.run(context))) ?? null;
+      // Nobody waits on it and its lease covers a stuck run, so its statements are not bound like a request's (bounded-statements.ts).
+      message = (await this.tenancy.runAsSystem(`job: ${job.name}`, () => withoutStatementBound(() => job.handler.run(context)))) ?? null;
     } catch (error) {
       outcome = 'failed';
       message = error instanceof Error ? error.message : String(error);

@@ -88,11 +88,22 @@ export class PrivateMariaDb {
     this.server = null;
   }
 
+  /** SIGSTOP: the server keeps its sockets open and answers nothing (connections are accepted by the kernel, then hang). */
+  freeze(): void {
+    this.server?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT: the frozen server carries on where it stopped. */
+  thaw(): void {
+    this.server?.kill('SIGCONT');
+  }
+
   connect(database?: string): Promise<Connection> {
     return createConnection({ host: '127.0.0.1', port: this.port, user: 'root', database, connectTimeout: 2000 });
   }
 
   async destroy(): Promise<void> {
+    // A frozen server would never answer a SIGTERM; SIGKILL ends it stopped or not.
     await this.stop('SIGKILL');
     rmSync(this.dir, { recursive: true, force: true });
   }
