@@ -10,6 +10,10 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** MySQL/MariaDB only: a statement's and a connection wait's bound in ms (statement 0 = none); data-source-options.ts. */
   databaseTimeouts: { statementMs: number; connectMs: number };
+  /** Read replicas of `databaseUrl` (empty: every read goes to it); see docs/architecture.md. */
+  databaseReplicaUrls: string[];
+  /** A replica further behind than this is skipped (the primary takes its reads). */
+  replicaMaxLagSeconds: number;
   dataDir: string;
   jwtSecret: string;
   corsOrigins: string[];

@@ -35,6 +35,20 @@ export class Environment {
   })
   DATABASE_URL?: string;
 
+  /** Read replicas of DATABASE_URL, comma-separated; dashboards, lists and exports read from them (docs/architecture.md). */
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/[^/\s,]+\/[A-Za-z0-9_$-]+(\?[^\s,]*)?(\s*,\s*(mysql|mariadb):\/\/[^/\s,]+\/[A-Za-z0-9_$-]+(\?[^\s,]*)?)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be comma-separated URLs like mysql://user:password@replica:3306/database',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  /** A replica further behind its primary than this is skipped until it catches up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  REPLICA_MAX_LAG_SECONDS = 5;
+
   @IsString()
   DATA_DIR = './data';
 

@@ -48,6 +48,9 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'redis://localhost:6379', REDIS_KEY_PREFIX: 'fasto {tenant}' }, 'REDIS_KEY_PREFIX'],
     [{ DATABASE_QUERY_TIMEOUT_MS: '-1' }, 'DATABASE_QUERY_TIMEOUT_MS'],
     [{ DATABASE_CONNECT_TIMEOUT_MS: '0' }, 'DATABASE_CONNECT_TIMEOUT_MS'],
+    [{ DATABASE_URL: 'mysql://db/fasto', DATABASE_REPLICA_URLS: 'mysql://r1/fasto,postgres://r2/fasto' }, 'DATABASE_REPLICA_URLS must be comma-separated'],
+    [{ DATABASE_REPLICA_URLS: 'mysql://r1/fasto' }, 'DATABASE_REPLICA_URLS needs DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://db/fasto', DATABASE_REPLICA_URLS: 'mysql://r1/fasto', REPLICA_MAX_LAG_SECONDS: '0' }, 'REPLICA_MAX_LAG_SECONDS'],
   ])('refuses %j with one line naming the variable', (env, expected) => {
     const message = failure(env);
     expect(message).toContain(expected);
@@ -71,6 +74,14 @@ describe('loadConfig', () => {
     expect(config.jwtSecret).toBe(SECRET);
     expect(config.databaseUrl).toBe('mysql://fasto:pw@db:3306/fasto');
     expect(config.corsOrigins).toEqual(['https://app.fasto.app', 'https://admin.fasto.app']);
+  });
+
+  it('reads the replicas as a list and skips one more than 5 s behind unless told otherwise', () => {
+    const replicas = 'mysql://reader:pw@r1:3306/fasto, mariadb://reader:pw@r2:3306/fasto?ssl=true';
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://fasto:pw@db:3306/fasto', DATABASE_REPLICA_URLS: replicas });
+    expect(config.databaseReplicaUrls).toEqual(['mysql://reader:pw@r1:3306/fasto', 'mariadb://reader:pw@r2:3306/fasto?ssl=true']);
+    expect(config.replicaMaxLagSeconds).toBe(5);
+    expect(loadConfig({ DATA_DIR: dataDir() }).databaseReplicaUrls).toEqual([]);
   });
 
   it('treats empty values as unset and derives the public URL from the port', () => {

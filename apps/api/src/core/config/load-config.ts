@@ -39,6 +39,9 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
   const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) throw new ConfigError(describe(errors[0], picked));
+  if (env.DATABASE_REPLICA_URLS && !env.DATABASE_URL) {
+    throw new ConfigError('Invalid environment: DATABASE_REPLICA_URLS needs DATABASE_URL (replicas copy a MySQL/MariaDB primary; SQLite has none)');
+  }
 
   const isProduction = env.NODE_ENV === 'production';
   const dataDir = isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(process.cwd(), env.DATA_DIR);
@@ -52,6 +55,11 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     host: env.HOST,
     databaseUrl: env.DATABASE_URL ?? null,
     databaseTimeouts: { statementMs: env.DATABASE_QUERY_TIMEOUT_MS, connectMs: env.DATABASE_CONNECT_TIMEOUT_MS },
+    databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+    replicaMaxLagSeconds: env.REPLICA_MAX_LAG_SECONDS,
     dataDir,
     jwtSecret,
     corsOrigins: (env.CORS_ORIGINS ?? '')

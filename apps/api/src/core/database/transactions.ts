@@ -10,9 +10,29 @@ import type { Statement } from './insert-statement';
 // No dot in the key: nestjs-cls reads dots as a path into a nested object, which a nested scope would share.
 export const TRANSACTION_KEY = 'transactionManager';
 
-/** The manager of the transaction the running code is in, else the data source's own. */
+// No dot in the key, as above.
+const REPLICA_KEY = 'replicaManager';
+
+/**
+ * The manager of the transaction the running code is in, else a read replica's inside `ReplicaReads.run`
+ * (replica-reads.ts), else the data source's own. A transaction always wins: what it reads must see its writes.
+ */
 export function activeManager(dataSource: DataSource): EntityManager {
-  return currentTransaction() ?? dataSource.manager;
+  return currentTransaction() ?? currentReplica() ?? dataSource.manager;
+}
+
+/** The read replica the running code reads from (`ReplicaReads.run`), if any. */
+export function currentReplica(): EntityManager | undefined {
+  const cls = clsStore();
+  return cls.isActive() ? (cls.get(REPLICA_KEY) as EntityManager | undefined) : undefined;
+}
+
+/** Runs `work` with a replica's manager as the one repositories use outside a transaction (only `ReplicaReads` calls it). */
+export function onReplica<T>(replica: EntityManager, work: () => T): T {
+  return clsStore().run({ ifNested: 'inherit' }, () => {
+    clsStore().set(REPLICA_KEY, replica);
+    return work();
+  });
 }
 
 /** The transaction the running code is in (`Transactions.run`, `joinTransaction`), if any. */

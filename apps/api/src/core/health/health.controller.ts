@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { ReadReplicas } from '../database/read-replicas';
 import { Public } from '../decorators/public.decorator';
 import { RedisConnections } from '../redis/redis-connections';
 import { ShutdownState } from './shutdown-state';
@@ -13,6 +14,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly shutdown: ShutdownState,
     private readonly redis: RedisConnections,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   /** Liveness: the process answers. Deliberately touches nothing else. */
@@ -27,7 +29,9 @@ export class HealthController {
    * Readiness: the database answers within a second and we are not shutting down. Redis, when
    * configured, is reported (`redis` in `info` when up, in `error` when down) but never fails
    * readiness: every instance shares it, so failing would take them all out of the load balancer
-   * at once, while each one keeps serving without it (docs/architecture.md, "Redis").
+   * at once, while each one keeps serving without it (docs/architecture.md, "Redis"). Read
+   * replicas are listed (`readReplicas`: each `in_use` or `skipped`, with its lag and why), never
+   * a reason to be unready either: while one is skipped the primary takes its reads.
    */
   @Get('ready')
   @Public()
@@ -38,7 +42,10 @@ export class HealthController {
       throw new ServiceUnavailableException({ message: 'Not ready: shutting down', details: { status: 'shutting_down' } });
     }
     try {
-      return await this.withRedis(await this.health.check([() => this.database.pingCheck('database', { timeout: 1000 })]));
+      const replicas = () => ({ readReplicas: { status: 'up' as const, replicas: this.replicas.statuses() } });
+      return await this.withRedis(
+        await this.health.check([() => this.database.pingCheck('database', { timeout: 1000 }), ...(this.replicas.configured ? [replicas] : [])]),
+      );
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       throw new ServiceUnavailableException({ message: 'Not ready: the database is unreachable', details: error.getResponse() });

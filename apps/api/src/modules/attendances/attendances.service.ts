@@ -1,6 +1,7 @@
 import { Role, type AttendanceDetail, type AttendanceListItem, type Page } from '@fasto/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UserPrincipal } from '../../core/auth/principal';
+import { ReplicaReads } from '../../core/database/replica-reads';
 import { Transactions } from '../../core/database/transactions';
 import { DomainEvents } from '../../core/events/domain-events';
 import type { RequestContext } from '../../core/http/request-context';
@@ -30,10 +31,15 @@ export class AttendancesService {
     private readonly rollups: RollupWriter,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly replicaReads: ReplicaReads,
   ) {}
 
-  /** Newest first, keyset-paged on (attended_at, id). */
-  async list(principal: UserPrincipal, query: ListAttendancesQuery): Promise<Page<AttendanceListItem>> {
+  /** Newest first, keyset-paged on (attended_at, id); from a replica when one is in use (docs/architecture.md, "Read replicas"). */
+  list(principal: UserPrincipal, query: ListAttendancesQuery): Promise<Page<AttendanceListItem>> {
+    return this.replicaReads.run(() => this.page(principal, query));
+  }
+
+  private async page(principal: UserPrincipal, query: ListAttendancesQuery): Promise<Page<AttendanceListItem>> {
     const scope = resolveScope(principal, query);
     const timeZone = await this.timezones.current();
     const range = resolveDayRange(query, timeZone, null);

@@ -1,6 +1,7 @@
 import type { DashboardAgentRow, DashboardResponse } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '../../core/auth/principal';
+import { ReplicaReads } from '../../core/database/replica-reads';
 import { eachDay } from '../../core/time/tenant-days';
 import { resolveDayRange, resolveScope, type DayRange } from '../attendances/attendance-scope';
 import { TenantTimezones } from '../attendances/tenant-timezones';
@@ -20,9 +21,15 @@ export class DashboardService {
     private readonly catalog: DashboardCatalogRepository,
     private readonly timezones: TenantTimezones,
     private readonly windows: WindowTotalsRepository,
+    private readonly replicaReads: ReplicaReads,
   ) {}
 
-  async get(principal: UserPrincipal, query: DashboardQuery): Promise<DashboardResponse> {
+  /** Read from a replica when one is in use (docs/architecture.md, "Read replicas"). */
+  get(principal: UserPrincipal, query: DashboardQuery): Promise<DashboardResponse> {
+    return this.replicaReads.run(() => this.read(principal, query));
+  }
+
+  private async read(principal: UserPrincipal, query: DashboardQuery): Promise<DashboardResponse> {
     const scope = resolveScope(principal, query);
     const timeZone = await this.timezones.current();
     const range = resolveDayRange(query, timeZone, DEFAULT_RANGE_DAYS) as DayRange;

@@ -30,9 +30,11 @@ export class PrivateMariaDb {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    private readonly serverArgs: string[],
   ) {}
 
-  static async create(): Promise<PrivateMariaDb> {
+  /** `serverArgs`: more mariadbd options, e.g. a server id and a binary log for replication. */
+  static async create(serverArgs: string[] = []): Promise<PrivateMariaDb> {
     const dir = mkdtempSync(join(tmpdir(), 'fasto-mariadb-'));
     const install = spawnSync(
       'mariadb-install-db',
@@ -40,7 +42,7 @@ export class PrivateMariaDb {
       { encoding: 'utf8' },
     );
     if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr || install.stdout}`);
-    return new PrivateMariaDb(dir, await freePort());
+    return new PrivateMariaDb(dir, await freePort(), serverArgs);
   }
 
   url(database: string): string {
@@ -63,6 +65,7 @@ export class PrivateMariaDb {
         '--innodb-buffer-pool-size=64M',
         // Durability is what the outage test checks: every commit reaches the log on disk.
         '--innodb-flush-log-at-trx-commit=1',
+        ...this.serverArgs,
       ],
       { stdio: 'ignore' },
     );
@@ -78,6 +81,11 @@ export class PrivateMariaDb {
       await sleep(100);
     }
     throw new Error('mariadbd did not answer within 30 s');
+  }
+
+  /** SIGSTOP freezes the server (connections stay open, nothing answers); SIGCONT thaws it. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.server?.kill(signal);
   }
 
   /** SIGTERM is a clean shutdown (clients see ER_SERVER_SHUTDOWN); SIGKILL is a crash. */

@@ -5,6 +5,7 @@ import { stream as excelStream } from 'exceljs';
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type { UserPrincipal } from '../../../core/auth/principal';
+import { ReplicaReads } from '../../../core/database/replica-reads';
 import { AttendanceListRepository, type AttendanceListFilter } from '../attendance-list.repository';
 import { AttendanceNamesRepository } from '../attendance-names.repository';
 import { resolveDayRange, resolveScope } from '../attendance-scope';
@@ -32,11 +33,12 @@ export class AttendanceExportService {
     private readonly pages: AttendanceListRepository,
     private readonly names: AttendanceNamesRepository,
     private readonly timezones: TenantTimezones,
+    private readonly replicaReads: ReplicaReads,
   ) {}
 
   async export(principal: UserPrincipal, query: ExportAttendancesQuery): Promise<ExportFile> {
     const scope = resolveScope(principal, query);
-    const timeZone = await this.timezones.current();
+    const timeZone = await this.replicaReads.run(() => this.timezones.current());
     const range = resolveDayRange(query, timeZone, null);
     const rows = this.rows({ scope, filters: query, range, timeZone });
     const stamp = new Date().toISOString().slice(0, 10);
@@ -51,11 +53,14 @@ export class AttendanceExportService {
       : { stream: this.csv(rows, timeZone, language), contentType: 'text/csv; charset=utf-8', fileName: `${fileStem}-${stamp}.csv` };
   }
 
+  /** Each batch from a replica when one is in use (docs/architecture.md, "Read replicas"): the stream reads on after `export` returned. */
   private async *rows(filter: AttendanceListFilter): AsyncGenerator<AttendanceListItem> {
     let cursor: string | undefined;
     do {
-      const page = await this.pages.page(filter, cursor, BATCH);
-      const names = await this.names.forRows(page.rows);
+      const { page, names } = await this.replicaReads.run(async () => {
+        const page = await this.pages.page(filter, cursor, BATCH);
+        return { page, names: await this.names.forRows(page.rows) };
+      });
       for (const row of page.rows) yield toAttendanceListItem(row, names);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
