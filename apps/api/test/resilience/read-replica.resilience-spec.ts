@@ -35,10 +35,13 @@ describe('read replicas (built API, private MariaDB primary and replica)', () =>
     }
   };
   const logPrimary = () =>
-    onEach(async (connection) => {
-      await connection.query("SET GLOBAL log_output = 'TABLE'");
-      await connection.query('SET GLOBAL general_log = 1');
-    }, [primary]);
+    onEach(
+      async (connection) => {
+        await connection.query("SET GLOBAL log_output = 'TABLE'");
+        await connection.query('SET GLOBAL general_log = 1');
+      },
+      [primary],
+    );
   const forgetLogs = () => onEach((connection) => connection.query('TRUNCATE TABLE mysql.general_log').then(() => undefined), [primary]);
   /** The reads of attendances and rollups the primary ran since the log was last emptied. */
   const readsOnPrimary = async (): Promise<string[]> => {
@@ -82,22 +85,28 @@ describe('read replicas (built API, private MariaDB primary and replica)', () =>
     primary = await PrivateMariaDb.create(['--server-id=1', '--log-bin=primary-bin', '--binlog-format=ROW']);
     replica = await PrivateMariaDb.create(['--server-id=2', '--read-only=1', '--relay-log=replica-relay']);
     await Promise.all([primary.start(), replica.start()]);
-    await onEach(async (connection) => {
-      await connection.query("CREATE USER 'repl'@'127.0.0.1' IDENTIFIED BY 'repl-password'");
-      await connection.query("GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1'");
-      await connection.query('CREATE DATABASE fasto CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
-      // What the API's replica user needs: to read, and to see how far behind it is.
-      await connection.query("CREATE USER 'reader'@'127.0.0.1' IDENTIFIED BY 'reader-password'");
-      await connection.query("GRANT SELECT ON fasto.* TO 'reader'@'127.0.0.1'");
-      await connection.query("GRANT SLAVE MONITOR ON *.* TO 'reader'@'127.0.0.1'");
-    }, [primary]);
-    await onEach(async (connection) => {
-      await connection.query(
-        `CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = ${primary.port}, MASTER_USER = 'repl', MASTER_PASSWORD = 'repl-password',
+    await onEach(
+      async (connection) => {
+        await connection.query("CREATE USER 'repl'@'127.0.0.1' IDENTIFIED BY 'repl-password'");
+        await connection.query("GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1'");
+        await connection.query('CREATE DATABASE fasto CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+        // What the API's replica user needs: to read, and to see how far behind it is.
+        await connection.query("CREATE USER 'reader'@'127.0.0.1' IDENTIFIED BY 'reader-password'");
+        await connection.query("GRANT SELECT ON fasto.* TO 'reader'@'127.0.0.1'");
+        await connection.query("GRANT SLAVE MONITOR ON *.* TO 'reader'@'127.0.0.1'");
+      },
+      [primary],
+    );
+    await onEach(
+      async (connection) => {
+        await connection.query(
+          `CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = ${primary.port}, MASTER_USER = 'repl', MASTER_PASSWORD = 'repl-password',
          MASTER_USE_GTID = slave_pos, MASTER_DELAY = 1`,
-      );
-      await connection.query('START SLAVE');
-    }, [replica]);
+        );
+        await connection.query('START SLAVE');
+      },
+      [replica],
+    );
     api = await startApiProcess(primary.url('fasto'), {
       DATABASE_REPLICA_URLS: `mysql://reader:reader-password@127.0.0.1:${replica.port}/fasto`,
       REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS),
@@ -132,7 +141,11 @@ describe('read replicas (built API, private MariaDB primary and replica)', () =>
   it("reads a caller's own write at once (from the primary), though the replica applies it a second late", async () => {
     const list = await get('/api/attendances?limit=20', manager);
     const [first] = (list.body as { items: { id: string; converted: boolean }[] }).items;
-    const edited = await call(api.baseUrl, `/api/attendances/${first.id}`, { method: 'PATCH', headers: { authorization: manager }, body: { converted: !first.converted } });
+    const edited = await call(api.baseUrl, `/api/attendances/${first.id}`, {
+      method: 'PATCH',
+      headers: { authorization: manager },
+      body: { converted: !first.converted },
+    });
     expect(edited.status).toBe(200);
     await forgetLogs();
 
@@ -169,7 +182,9 @@ describe('read replicas (built API, private MariaDB primary and replica)', () =>
     await Promise.all(workers);
 
     expect(samples.length).toBeGreaterThan(10);
-    expect(samples.filter((sample) => sample.status !== 200 || sample.ms > 5000).map((sample) => `${sample.status} ${sample.ms} ms ${sample.text.slice(0, 120)}`)).toEqual([]);
+    expect(
+      samples.filter((sample) => sample.status !== 200 || sample.ms > 5000).map((sample) => `${sample.status} ${sample.ms} ms ${sample.text.slice(0, 120)}`),
+    ).toEqual([]);
 
     await caughtUp();
     await forgetLogs();

@@ -21,24 +21,9 @@ export function activeManager(dataSource: DataSource): EntityManager {
   return currentTransaction() ?? currentReplica() ?? dataSource.manager;
 }
 
-/** The read replica the running code reads from (`ReplicaReads.run`), if any. */
-export function currentReplica(): EntityManager | undefined {
-  const cls = clsStore();
-  return cls.isActive() ? (cls.get(REPLICA_KEY) as EntityManager | undefined) : undefined;
-}
-
-/** Runs `work` with a replica's manager as the one repositories use outside a transaction (only `ReplicaReads` calls it). */
-export function onReplica<T>(replica: EntityManager, work: () => T): T {
-  return clsStore().run({ ifNested: 'inherit' }, () => {
-    clsStore().set(REPLICA_KEY, replica);
-    return work();
-  });
-}
-
 /** The transaction the running code is in (`Transactions.run`, `joinTransaction`), if any. */
 export function currentTransaction(): EntityManager | undefined {
-  const cls = clsStore();
-  return cls.isActive() ? (cls.get(TRANSACTION_KEY) as EntityManager | undefined) : undefined;
+  return managerIn(TRANSACTION_KEY);
 }
 
 /**
@@ -46,8 +31,28 @@ export function currentTransaction(): EntityManager | undefined {
  * the repositories used in `work` join it, as inside `Transactions.run`.
  */
 export function joinTransaction<T>(transaction: EntityManager, work: () => T): T {
+  return withManager(TRANSACTION_KEY, transaction, work);
+}
+
+/** The read replica the running code reads from (`ReplicaReads.run`), if any. */
+export function currentReplica(): EntityManager | undefined {
+  return managerIn(REPLICA_KEY);
+}
+
+/** Runs `work` with a replica's manager as the one repositories use outside a transaction (only `ReplicaReads` calls it). */
+export function onReplica<T>(replica: EntityManager, work: () => T): T {
+  return withManager(REPLICA_KEY, replica, work);
+}
+
+function managerIn(key: string): EntityManager | undefined {
+  const cls = clsStore();
+  return cls.isActive() ? (cls.get(key) as EntityManager | undefined) : undefined;
+}
+
+/** A nested store that keeps the scope and everything else, with `manager` under `key`. */
+function withManager<T>(key: string, manager: EntityManager, work: () => T): T {
   return clsStore().run({ ifNested: 'inherit' }, () => {
-    clsStore().set(TRANSACTION_KEY, transaction);
+    clsStore().set(key, manager);
     return work();
   });
 }
