@@ -12,7 +12,7 @@ const fixed = (value) => (Math.round(value * 100) / 100).toString();
  */
 function goals(results) {
   const rows = [];
-  const { p1, p2, p3, p4, p5, p6, p10, sync, soak } = results;
+  const { p1, p2, p3, p4, p5, p6, p10, sync, soak, replica } = results;
   if (p1) rows.push(['P1', '/api/health req/s ÷ bare node:http (50 conns)', at(p1.ratio, '≥ 0.5', p1.ratio >= 0.5)]);
   if (p2) {
     rows.push(['P2', 'dashboard 90 d p95 ms, 10 clients', at(p2.endpoint90.p95, '≤ 100', p2.endpoint90.p95 <= 100)]);
@@ -46,6 +46,15 @@ function goals(results) {
     rows.push(['P9', `sync read-back (${sync.limit} per page) ${sync.depth} deep p95 ms, 10 clients`, at(sync.deep.p95, '≤ 100', sync.deep.p95 <= 100)]);
     rows.push(['P9', 'sync read-back p95 ÷ its SQL via mysql2 p95', at(sync.endpointOverSql, '≤ 1.3', sync.endpointOverSql <= 1.3)]);
     rows.push(['P9', 'sync read-back deep page p95 ÷ page 1 p95 (as P4)', at(sync.deepOverFirst, '≤ 1.5', sync.deepOverFirst <= 1.5)]);
+  }
+  if (replica?.primaryOnly) {
+    const { primaryOnly, withReplica } = replica;
+    rows.push(['Replica', 'dashboard req/s with a replica ÷ primary only (info)', at(replica.ratio, '-', null)]);
+    rows.push([
+      'Replica',
+      `primary SELECT/s under the dashboard load, with a replica (${primaryOnly.primarySelectsPerSecond} without)`,
+      at(withReplica.primarySelectsPerSecond, '-', null),
+    ]);
   }
   if (p10) {
     const size = (rows) => (rows >= 1_000_000 ? `${rows / 1_000_000}M` : `${rows / 1_000}k`);

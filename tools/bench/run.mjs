@@ -3,7 +3,8 @@
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
 //   npm run bench:soak  the Reliability 5 soak instead: a 5-minute mixed load (SOAK_SECONDS), 0 errors, flat RSS
-//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,soak (P8 is always measured)
+//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,soak,replica (P8 is always measured)
+//   BENCH_REPLICA_URL   a replica of BENCH_DATABASE_URL: `replica` (not in the default run) measures the dashboard with and without it
 //   P10 seeds two Demo-only databases beside the bench's (<name>_p10_<rows>_<days>d): 100,000 rows over
 //   120 days vs 1,000,000 over 1,200 (--quick: 10,000 vs 100,000), about 10 min the first time.
 //   BENCH_API_PROFILE   a directory: the API runs with --cpu-prof and writes its profile there on exit
@@ -30,6 +31,7 @@ import { p5 } from './notifications.mjs';
 import { soak } from './soak.mjs';
 import { sync } from './sync.mjs';
 import { p6 } from './login.mjs';
+import { replica } from './replica.mjs';
 import { report } from './report.mjs';
 import { p1, p10, p2, p4 } from './scenarios.mjs';
 
@@ -147,6 +149,7 @@ async function main() {
       const seconds = Number(process.env.SOAK_SECONDS ?? 300);
       return soak({ base: BASE, pid: child.pid, db, tenantId: demo.id, adminHeaders: headers, managerHeaders, apiKey: apiKey.key, seconds });
     });
+    await step('replica', () => replica({ databaseUrl: DATABASE_URL, seconds: SECONDS }));
     await step('p6', () => p6({ base: BASE, db, email: 'agent@demo.fasto.app', password: DEMO_PASSWORD, headers, seconds: SECONDS }));
   } finally {
     await apiKey?.revoke().catch(() => undefined);
