@@ -1,0 +1,31 @@
+import { Directive, TemplateRef, inject, input } from '@angular/core';
+
+export interface RowContext<T> {
+  $implicit: T;
+}
+
+/**
+ * The content of one column's cells: `<ng-template uiCell="date" [uiCellOf]="rows" let-row>`.
+ * `uiCellOf` only types `row` in the page's template.
+ */
+@Directive({ selector: 'ng-template[uiCell]' })
+export class DataCell<T> {
+  readonly key = input.required<string>({ alias: 'uiCell' });
+  readonly of = input<readonly T[]>([], { alias: 'uiCellOf' });
+  readonly template = inject<TemplateRef<RowContext<T>>>(TemplateRef);
+
+  static ngTemplateContextGuard<T>(_directive: DataCell<T>, context: unknown): context is RowContext<T> {
+    return true;
+  }
+}
+
+/** How one row reads as a card on a phone; without it the card lists every column with its label. */
+@Directive({ selector: 'ng-template[uiRowCard]' })
+export class DataRowCard<T> {
+  readonly of = input<readonly T[]>([], { alias: 'uiRowCardOf' });
+  readonly template = inject<TemplateRef<RowContext<T>>>(TemplateRef);
+
+  static ngTemplateContextGuard<T>(_directive: DataRowCard<T>, context: unknown): context is RowContext<T> {
+    return true;
+  }
+}

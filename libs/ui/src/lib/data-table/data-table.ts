@@ -1,0 +1,191 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, contentChild, contentChildren, inject, input, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { map } from 'rxjs';
+import { EmptyState } from '../empty-state/empty-state';
+import type { ListState } from '../keyset-list/keyset-list';
+import { UI_TEXT } from '../ui-text/ui-text';
+import { cellClass, nextSort, sortRows, type DataColumn, type Sort } from './data-column';
+import { DataCell, DataRowCard } from './data-table-templates';
+
+/** Below Tailwind's `sm`, rows read as cards. */
+const PHONE = '(max-width: 639.98px)';
+
+/**
+ * A list screen's table: skeleton while loading, an error or an empty message, sortable headers that
+ * stay in view while the page scrolls, a row click, cards on a phone and the "load more" button.
+ */
+@Component({
+  selector: 'ui-data-table',
+  imports: [NgTemplateOutlet, EmptyState],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'block' },
+  template: `
+    <section class="card overflow-clip">
+      @switch (state()) {
+        @case ('loading') {
+          <div class="divide-y divide-zinc-100 dark:divide-zinc-900" aria-busy="true">
+            @for (n of skeleton(); track n) {
+              <div class="flex items-center gap-4 px-4 py-4">
+                <div class="skeleton h-4 w-20"></div>
+                <div class="skeleton h-4 flex-1"></div>
+                <div class="skeleton h-4 w-24"></div>
+              </div>
+            }
+          </div>
+        }
+        @case ('error') {
+          <ui-empty-state [message]="errorText()" [alert]="true" [testId]="testId() + '-error'">
+            @if (retryable()) {
+              <button type="button" class="btn-outline mt-3" (click)="retry.emit()">{{ text.retry() }}</button>
+            }
+          </ui-empty-state>
+        }
+        @default {
+          @if (rows().length === 0) {
+            <ui-empty-state [message]="emptyText()" [testId]="testId() + '-empty'" />
+          } @else if (phone()) {
+            <ul class="divide-y divide-zinc-100 dark:divide-zinc-900" [attr.data-testid]="testId() + '-table'">
+              @for (row of sorted(); track trackBy()(row)) {
+                <li
+                  class="px-4 py-3 data-selected:bg-gold-400/10"
+                  [class]="rowClass()(row)"
+                  [class.cursor-pointer]="clickable()"
+                  [attr.data-selected]="isSelected(row) || null"
+                  [attr.data-id]="trackBy()(row)"
+                  [attr.data-testid]="rowTestId()"
+                  (click)="clicked(row)"
+                >
+                  @if (card(); as card) {
+                    <ng-container *ngTemplateOutlet="card.template; context: { $implicit: row }" />
+                  } @else {
+                    <dl class="grid grid-cols-[auto_minmax(0,1fr)] items-baseline gap-x-3 gap-y-1 text-sm">
+                      @for (column of columns(); track column.key) {
+                        <dt class="text-xs tracking-wide text-muted uppercase">{{ column.label }}</dt>
+                        <dd class="min-w-0">
+                          <ng-container *ngTemplateOutlet="cell(column.key); context: { $implicit: row }" />
+                        </dd>
+                      }
+                    </dl>
+                  }
+                </li>
+              }
+            </ul>
+          } @else {
+            <table class="w-full text-sm" [attr.data-testid]="testId() + '-table'">
+              <thead>
+                <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
+                  @for (column of columns(); track column.key) {
+                    <th
+                      scope="col"
+                      class="sticky top-16 z-10 bg-white px-4 py-3 font-medium dark:bg-zinc-950"
+                      [class]="classOf(column)"
+                      [attr.aria-sort]="sort()?.key === column.key ? sort()?.direction : null"
+                    >
+                      @if (column.sortValue) {
+                        <button
+                          type="button"
+                          class="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100"
+                          (click)="sortBy(column.key)"
+                        >
+                          {{ column.label }}
+                          <span aria-hidden="true" class="w-2">{{ arrow(column.key) }}</span>
+                        </button>
+                      } @else {
+                        {{ column.label }}
+                      }
+                    </th>
+                  }
+                </tr>
+              </thead>
+              <tbody>
+                @for (row of sorted(); track trackBy()(row)) {
+                  <tr
+                    class="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 data-selected:bg-gold-400/10 dark:border-zinc-900 dark:hover:bg-zinc-900/60"
+                    [class]="rowClass()(row)"
+                    [class.cursor-pointer]="clickable()"
+                    [attr.data-selected]="isSelected(row) || null"
+                    [attr.data-id]="trackBy()(row)"
+                    [attr.data-testid]="rowTestId()"
+                    (click)="clicked(row)"
+                  >
+                    @for (column of columns(); track column.key) {
+                      <td class="px-4 py-3" [class]="classOf(column)">
+                        <ng-container *ngTemplateOutlet="cell(column.key); context: { $implicit: row }" />
+                      </td>
+                    }
+                  </tr>
+                }
+              </tbody>
+            </table>
+          }
+          @if (hasMore() && rows().length > 0) {
+            <div class="border-t border-zinc-100 p-3 text-center dark:border-zinc-900">
+              <button type="button" class="btn-outline" (click)="loadMore.emit()" [disabled]="state() === 'more'" data-testid="load-more">
+                {{ state() === 'more' ? text.loading() : text.loadMore() }}
+              </button>
+            </div>
+          }
+        }
+      }
+    </section>
+  `,
+})
+export class DataTable<T> {
+  protected readonly text = inject(UI_TEXT);
+  readonly rows = input.required<readonly T[]>();
+  readonly columns = input.required<readonly DataColumn<T>[]>();
+  readonly state = input<ListState>('ready');
+  /** The row's id: tracks it and becomes its `data-id`. */
+  readonly trackBy = input.required<(row: T) => string>();
+  /** `attendance` gives `attendance-row`, `attendances-empty`…: the e2e specs find the list by these. */
+  readonly testId = input.required<string>();
+  readonly rowTestId = input.required<string>();
+  readonly emptyText = input.required<string>();
+  readonly errorText = input.required<string>();
+  readonly hasMore = input(false);
+  readonly retryable = input(false);
+  readonly clickable = input(false);
+  readonly selectedId = input<string | null>(null);
+  readonly rowClass = input<(row: T) => string>(() => '');
+  readonly skeletonRows = input(5);
+
+  readonly rowClick = output<T>();
+  readonly loadMore = output<void>();
+  readonly retry = output<void>();
+
+  private readonly cells = contentChildren<DataCell<T>>(DataCell);
+  protected readonly card = contentChild<DataRowCard<T>>(DataRowCard);
+  protected readonly phone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly sort = signal<Sort | null>(null);
+  protected readonly sorted = computed(() => sortRows(this.rows(), this.columns(), this.sort()));
+  protected readonly skeleton = computed(() => Array.from({ length: this.skeletonRows() }, (_, n) => n));
+  protected readonly classOf = cellClass;
+
+  protected cell(key: string) {
+    return this.cells().find((cell) => cell.key() === key)?.template ?? null;
+  }
+
+  protected isSelected(row: T): boolean {
+    return this.selectedId() !== null && this.trackBy()(row) === this.selectedId();
+  }
+
+  protected clicked(row: T): void {
+    if (this.clickable()) this.rowClick.emit(row);
+  }
+
+  protected sortBy(key: string): void {
+    this.sort.update((current) => nextSort(current, key));
+  }
+
+  protected arrow(key: string): string {
+    const sort = this.sort();
+    return sort?.key !== key ? '' : sort.direction === 'ascending' ? '↑' : '↓';
+  }
+}
