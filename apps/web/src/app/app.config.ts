@@ -14,6 +14,7 @@ import { ON_SESSION_EXPIRED, authInterceptor } from '@fasto/api-client';
 import { appRoutes } from './app.routes';
 import { AuthService } from './core/auth/auth.service';
 import { FORMAT_LOCALE } from './core/format/format';
+import { provideUiText } from './core/i18n/ui-text';
 import { PreferencesStore } from './core/preferences/preferences.store';
 
 export const appConfig: ApplicationConfig = {
@@ -25,6 +26,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     { provide: LOCALE_ID, useValue: FORMAT_LOCALE },
+    provideUiText(),
     {
       provide: ON_SESSION_EXPIRED,
       // Resolved on use: AuthService depends (through SessionRefresher) on this very token.
