@@ -1,20 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { Router, type ParamMap } from '@angular/router';
 import { AuthSession, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, TENANT_ROLES, type UserListQuery, type UserView } from '@fasto/contracts';
+import { DataCell, DataTable, FilterBar, SearchField, SelectFilter, keysetList, urlFilters, type DataColumn } from '@fasto/ui';
 import { catchError, map, of } from 'rxjs';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import { inputValue } from '../../shared/api-error';
-import { Icon } from '../../shared/icon';
 import { EditMemberDialog, InviteMemberDialog } from './member-dialogs';
 import { canInvite } from './member-rules';
+
+const PAGE_SIZE = 50;
 
 /** Members: the tenant for admins, their own team for managers (the API scopes the list). */
 @Component({
   selector: 'app-members-page',
-  imports: [Icon, InviteMemberDialog, EditMemberDialog],
+  imports: [FilterBar, SearchField, SelectFilter, DataTable, DataCell, InviteMemberDialog, EditMemberDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -25,130 +26,83 @@ import { canInvite } from './member-rules';
         }
       </header>
 
-      <section class="card flex flex-wrap items-end gap-3 p-4" data-testid="member-filters">
-        <form class="min-w-56 flex-1" (submit)="search($event)" role="search">
-          <label class="label" for="member-q">{{ i18n.t('members.search') }}</label>
-          <div class="relative">
-            <app-icon name="search" [size]="16" class="absolute top-2.5 left-3 text-zinc-400" />
-            <input id="member-q" name="q" type="search" class="input pl-9" [value]="filters().q ?? ''" />
-          </div>
-        </form>
-        <div>
-          <label class="label" for="filter-role">{{ i18n.t('members.role') }}</label>
-          <select id="filter-role" class="input" (change)="setFilter('role', value($event))">
-            <option value="">{{ i18n.t('dash.all') }}</option>
-            @for (role of roles; track role) {
-              <option [value]="role" [selected]="filters().role === role">{{ i18n.t(roleKey(role)) }}</option>
-            }
-          </select>
-        </div>
+      <ui-filter-bar testId="member-filters">
+        <ui-search-field inputId="member-q" [label]="i18n.t('members.search')" [value]="filters().q ?? ''" (search)="query.set({ q: $event })" />
+        <ui-select-filter
+          inputId="filter-role"
+          [label]="i18n.t('members.role')"
+          [allLabel]="i18n.t('dash.all')"
+          [options]="roleOptions()"
+          [value]="filters().role"
+          (changed)="query.set({ role: $event })"
+        />
         @if (isAdmin()) {
-          <div>
-            <label class="label" for="filter-team">{{ i18n.t('dash.team') }}</label>
-            <select id="filter-team" class="input" (change)="setFilter('teamId', value($event))">
-              <option value="">{{ i18n.t('dash.all') }}</option>
-              @for (team of teams(); track team.id) {
-                <option [value]="team.id" [selected]="filters().teamId === team.id">{{ team.name }}</option>
-              }
-            </select>
-          </div>
+          <ui-select-filter
+            inputId="filter-team"
+            [label]="i18n.t('dash.team')"
+            [allLabel]="i18n.t('dash.all')"
+            [options]="teamOptions()"
+            [value]="filters().teamId"
+            (changed)="query.set({ teamId: $event })"
+          />
         }
-        <div>
-          <label class="label" for="filter-status">{{ i18n.t('console.status') }}</label>
-          <select id="filter-status" class="input" (change)="setFilter('isActive', value($event))">
-            <option value="">{{ i18n.t('dash.all') }}</option>
-            <option value="true" [selected]="filters().isActive === true">{{ i18n.t('members.active') }}</option>
-            <option value="false" [selected]="filters().isActive === false">{{ i18n.t('members.inactive') }}</option>
-          </select>
-        </div>
-      </section>
+        <ui-select-filter
+          inputId="filter-status"
+          [label]="i18n.t('console.status')"
+          [allLabel]="i18n.t('dash.all')"
+          [options]="statusOptions()"
+          [value]="activeValue()"
+          (changed)="query.set({ isActive: $event })"
+        />
+      </ui-filter-bar>
 
-      <section class="card overflow-hidden">
-        @switch (state()) {
-          @case ('loading') {
-            <div class="divide-y divide-zinc-100 dark:divide-zinc-900" aria-busy="true">
-              @for (n of [1, 2, 3, 4, 5]; track n) {
-                <div class="flex items-center gap-4 px-4 py-4">
-                  <div class="skeleton size-8 rounded-full"></div>
-                  <div class="skeleton h-4 flex-1"></div>
-                  <div class="skeleton h-4 w-24"></div>
-                </div>
-              }
-            </div>
-          }
-          @case ('error') {
-            <div class="p-10 text-center text-muted" role="alert">{{ i18n.t('members.error') }}</div>
-          }
-          @default {
-            @if (members().length === 0) {
-              <div class="p-10 text-center text-muted" data-testid="members-empty">{{ i18n.t('members.empty') }}</div>
+      <ui-data-table
+        testId="members"
+        rowTestId="member-row"
+        [rows]="list.items()"
+        [columns]="columns()"
+        [state]="list.state()"
+        [trackBy]="idOf"
+        [hasMore]="list.hasMore()"
+        [emptyText]="i18n.t('members.empty')"
+        [errorText]="i18n.t('members.error')"
+        [clickable]="true"
+        [selectedId]="id() ?? null"
+        [rowClass]="dimInactive"
+        (rowClick)="open($event.id)"
+        (loadMore)="list.loadMore()"
+      >
+        <ng-template uiCell="name" [uiCellOf]="list.items()" let-member>
+          <div class="flex items-center gap-3">
+            @if (member.avatarUrl) {
+              <img [src]="member.avatarUrl" alt="" class="size-8 rounded-full object-cover" />
             } @else {
-              <div class="overflow-x-auto" tabindex="0">
-                <table class="w-full text-sm" data-testid="members-table">
-                  <thead>
-                    <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
-                      <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('members.name') }}</th>
-                      <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('members.role') }}</th>
-                      <th scope="col" class="hidden px-4 py-3 font-medium md:table-cell">{{ i18n.t('dash.team') }}</th>
-                      <th scope="col" class="hidden px-4 py-3 font-medium sm:table-cell">{{ i18n.t('console.status') }}</th>
-                      <th scope="col" class="hidden px-4 py-3 font-medium lg:table-cell">{{ i18n.t('members.lastSeen') }}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    @for (member of members(); track member.id) {
-                      <tr
-                        class="cursor-pointer border-b border-zinc-100 last:border-0 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900/60"
-                        [class.opacity-60]="!member.isActive"
-                        (click)="open(member.id)"
-                        data-testid="member-row"
-                      >
-                        <td class="px-4 py-3">
-                          <div class="flex items-center gap-3">
-                            @if (member.avatarUrl) {
-                              <img [src]="member.avatarUrl" alt="" class="size-8 rounded-full object-cover" />
-                            } @else {
-                              <span
-                                class="grid size-8 shrink-0 place-items-center rounded-full bg-zinc-900 text-xs font-semibold text-gold-300 ring-1 ring-gold-500/30"
-                                >{{ member.fullName.charAt(0) }}</span
-                              >
-                            }
-                            <div class="min-w-0">
-                              <button
-                                type="button"
-                                class="block max-w-full truncate text-left font-medium hover:text-gold-700 dark:hover:text-gold-400"
-                                (click)="$event.stopPropagation(); open(member.id)"
-                              >
-                                {{ member.fullName }}
-                              </button>
-                              <p class="truncate text-xs text-muted">{{ member.email }}</p>
-                            </div>
-                          </div>
-                        </td>
-                        <td class="px-4 py-3 whitespace-nowrap">{{ i18n.t(roleKey(member.role)) }}</td>
-                        <td class="hidden px-4 py-3 md:table-cell">{{ member.teamName ?? '—' }}</td>
-                        <td class="hidden px-4 py-3 sm:table-cell">
-                          <span
-                            class="chip"
-                            [class]="member.isActive ? (member.hasPassword ? 'text-positive' : 'text-sky-600 dark:text-sky-400') : 'text-negative'"
-                          >
-                            {{ i18n.t(member.isActive ? (member.hasPassword ? 'members.active' : 'members.invited') : 'members.inactive') }}
-                          </span>
-                        </td>
-                        <td class="hidden px-4 py-3 text-muted tabular-nums lg:table-cell">{{ member.lastLoginAt ? dateTime(member.lastLoginAt) : '—' }}</td>
-                      </tr>
-                    }
-                  </tbody>
-                </table>
-              </div>
-              @if (nextCursor()) {
-                <div class="border-t border-zinc-100 p-3 text-center dark:border-zinc-900">
-                  <button type="button" class="btn-outline" (click)="more()">{{ i18n.t('att.loadMore') }}</button>
-                </div>
-              }
+              <span
+                class="grid size-8 shrink-0 place-items-center rounded-full bg-zinc-900 text-xs font-semibold text-gold-300 ring-1 ring-gold-500/30"
+                >{{ member.fullName.charAt(0) }}</span
+              >
             }
-          }
-        }
-      </section>
+            <div class="min-w-0">
+              <button
+                type="button"
+                class="block max-w-full truncate text-left font-medium hover:text-gold-700 dark:hover:text-gold-400"
+                (click)="$event.stopPropagation(); open(member.id)"
+              >
+                {{ member.fullName }}
+              </button>
+              <p class="truncate text-xs text-muted">{{ member.email }}</p>
+            </div>
+          </div>
+        </ng-template>
+        <ng-template uiCell="role" [uiCellOf]="list.items()" let-member>{{ i18n.t(roleKey(member.role)) }}</ng-template>
+        <ng-template uiCell="team" [uiCellOf]="list.items()" let-member>{{ member.teamName ?? '—' }}</ng-template>
+        <ng-template uiCell="status" [uiCellOf]="list.items()" let-member>
+          <span class="chip" [class]="member.isActive ? (member.hasPassword ? 'text-positive' : 'text-sky-600 dark:text-sky-400') : 'text-negative'">
+            {{ i18n.t(member.isActive ? (member.hasPassword ? 'members.active' : 'members.invited') : 'members.inactive') }}
+          </span>
+        </ng-template>
+        <ng-template uiCell="lastSeen" [uiCellOf]="list.items()" let-member>{{ member.lastLoginAt ? dateTime(member.lastLoginAt) : '—' }}</ng-template>
+      </ui-data-table>
     </div>
 
     @if (inviting()) {
@@ -167,36 +121,27 @@ export class MembersPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(UsersApi);
   private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
   private readonly user = inject(AuthSession).user;
   /** `/members/:id` (a notification's link) opens that member. */
   readonly id = input<string | undefined>();
 
-  protected readonly value = inputValue;
   protected readonly dateTime = formatDateTime;
-  protected readonly roles = TENANT_ROLES;
+  protected readonly idOf = (member: UserView) => member.id;
+  protected readonly dimInactive = (member: UserView) => (member.isActive ? '' : 'opacity-60');
   protected readonly roleKey = (role: Role) => `role.${role}` as const;
   protected readonly role = computed(() => this.user()?.role ?? Role.Agent);
   protected readonly selfId = computed(() => this.user()?.id ?? '');
   protected readonly isAdmin = computed(() => this.role() === Role.Admin);
   protected readonly mayInvite = computed(() => canInvite(this.role()));
 
-  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly filters = computed<UserListQuery>(() => {
-    const p = this.params();
-    const role = p.get('role');
-    const active = p.get('isActive');
-    return {
-      q: p.get('q') ?? undefined,
-      role: role && (TENANT_ROLES as readonly string[]).includes(role) ? (role as Role) : undefined,
-      teamId: p.get('teamId') ?? undefined,
-      isActive: active === 'true' ? true : active === 'false' ? false : undefined,
-    };
+  protected readonly query = urlFilters(memberFiltersFromParams);
+  protected readonly filters = this.query.value;
+  protected readonly list = keysetList({
+    filters: this.filters,
+    fetch: (filters: UserListQuery, cursor) => this.api.list({ ...filters, cursor, limit: PAGE_SIZE }),
   });
 
-  protected readonly members = signal<UserView[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly inviting = signal(false);
   /** A member opened by id who is not on the current page of the list (e.g. from a notification). */
   private readonly fetched = signal<UserView | null>(null);
@@ -204,7 +149,7 @@ export class MembersPage {
   protected readonly selected = computed(() => {
     const id = this.id();
     if (!id) return null;
-    return this.members().find((member) => member.id === id) ?? (this.fetched()?.id === id ? this.fetched() : null);
+    return this.list.items().find((member) => member.id === id) ?? (this.fetched()?.id === id ? this.fetched() : null);
   });
 
   protected readonly teams = toSignal(
@@ -216,47 +161,33 @@ export class MembersPage {
       ),
     { initialValue: [] },
   );
+  protected readonly columns = computed((): DataColumn<UserView>[] => [
+    { key: 'name', label: this.i18n.t('members.name'), sortValue: (member) => member.fullName },
+    { key: 'role', label: this.i18n.t('members.role'), cellClass: 'whitespace-nowrap', sortValue: (member) => this.i18n.t(this.roleKey(member.role)) },
+    { key: 'team', label: this.i18n.t('dash.team'), from: 'md', sortValue: (member) => member.teamName },
+    { key: 'status', label: this.i18n.t('console.status'), from: 'sm' },
+    { key: 'lastSeen', label: this.i18n.t('members.lastSeen'), from: 'lg', cellClass: 'text-muted tabular-nums', sortValue: (member) => member.lastLoginAt },
+  ]);
+  protected readonly roleOptions = computed(() => TENANT_ROLES.map((role) => ({ value: role, label: this.i18n.t(this.roleKey(role)) })));
+  protected readonly teamOptions = computed(() => this.teams().map((team) => ({ value: team.id, label: team.name })));
+  protected readonly activeValue = computed(() => (this.filters().isActive === undefined ? null : String(this.filters().isActive)));
+  protected readonly statusOptions = computed(() => [
+    { value: 'true', label: this.i18n.t('members.active') },
+    { value: 'false', label: this.i18n.t('members.inactive') },
+  ]);
 
   constructor() {
-    effect(() => {
-      const filters = this.filters();
-      untracked(() => this.load(filters));
-    });
     effect(() => {
       const id = this.id();
       untracked(() => {
         this.selectedMissing.set(false);
         if (!id || this.fetched()?.id === id) return;
-        this.api.get(id).subscribe({ next: (user) => this.fetched.set(user), error: () => this.selectedMissing.set(true) });
+        this.api
+          .get(id)
+          .pipe(takeUntilDestroyed(this.destroyRef))
+          .subscribe({ next: (user) => this.fetched.set(user), error: () => this.selectedMissing.set(true) });
       });
     });
-  }
-
-  private load(filters: UserListQuery, cursor?: string): void {
-    if (!cursor) this.state.set('loading');
-    this.api.list({ ...filters, cursor, limit: 50 }).subscribe({
-      next: (page) => {
-        this.members.update((list) => (cursor ? [...list, ...page.items] : page.items));
-        this.nextCursor.set(page.nextCursor);
-        this.state.set('ready');
-      },
-      error: () => this.state.set('error'),
-    });
-  }
-
-  protected more(): void {
-    const cursor = this.nextCursor();
-    if (cursor) this.load(this.filters(), cursor);
-  }
-
-  protected setFilter(key: keyof UserListQuery, value: string): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { [key]: value || null }, queryParamsHandling: 'merge' });
-  }
-
-  protected search(event: Event): void {
-    event.preventDefault();
-    const input = (event.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement;
-    this.setFilter('q', input.value.trim());
   }
 
   protected open(id: string): void {
@@ -269,11 +200,23 @@ export class MembersPage {
 
   protected invited(user: UserView): void {
     this.inviting.set(false);
-    this.members.update((list) => [user, ...list]);
+    this.list.update((list) => [user, ...list]);
   }
 
   protected updated(user: UserView): void {
-    this.members.update((list) => list.map((member) => (member.id === user.id ? user : member)));
+    this.list.update((list) => list.map((member) => (member.id === user.id ? user : member)));
     if (this.fetched()?.id === user.id) this.fetched.set(user);
   }
+}
+
+/** The filters of the members list, from the query string. */
+export function memberFiltersFromParams(params: ParamMap): UserListQuery {
+  const role = params.get('role');
+  const active = params.get('isActive');
+  return {
+    q: params.get('q') || undefined,
+    role: role && (TENANT_ROLES as readonly string[]).includes(role) ? (role as Role) : undefined,
+    teamId: params.get('teamId') || undefined,
+    isActive: active === 'true' ? true : active === 'false' ? false : undefined,
+  };
 }
