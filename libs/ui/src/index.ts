@@ -7,6 +7,7 @@ export * from './lib/filter-bar/filter-bar';
 export * from './lib/filter-bar/search-field';
 export * from './lib/filter-bar/select-filter';
 export * from './lib/keyset-list/keyset-list';
+export * from './lib/keyset-list/page-items';
 export * from './lib/keyset-list/url-filters';
 export * from './lib/kpi-card/kpi-card';
 export * from './lib/ui-text/ui-text';

@@ -27,7 +27,7 @@ const VISIBLE_FROM: Record<Breakpoint, string> = {
   xl: 'hidden xl:table-cell',
 };
 
-export function cellClass(column: DataColumn<unknown>): string {
+export function cellClass<T>(column: DataColumn<T>): string {
   return [column.from ? VISIBLE_FROM[column.from] : '', column.align === 'end' ? 'text-right' : '', column.cellClass ?? ''].join(' ').trim();
 }
 

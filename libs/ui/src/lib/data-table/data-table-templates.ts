@@ -14,7 +14,7 @@ export class DataCell<T> {
   readonly of = input<readonly T[]>([], { alias: 'uiCellOf' });
   readonly template = inject<TemplateRef<RowContext<T>>>(TemplateRef);
 
-  static ngTemplateContextGuard<T>(_directive: DataCell<T>, context: unknown): context is RowContext<T> {
+  static ngTemplateContextGuard<T>(_directive: DataCell<T>, _context: unknown): _context is RowContext<T> {
     return true;
   }
 }
@@ -25,7 +25,7 @@ export class DataRowCard<T> {
   readonly of = input<readonly T[]>([], { alias: 'uiRowCardOf' });
   readonly template = inject<TemplateRef<RowContext<T>>>(TemplateRef);
 
-  static ngTemplateContextGuard<T>(_directive: DataRowCard<T>, context: unknown): context is RowContext<T> {
+  static ngTemplateContextGuard<T>(_directive: DataRowCard<T>, _context: unknown): _context is RowContext<T> {
     return true;
   }
 }

@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, contentChild, contentChil
 import { toSignal } from '@angular/core/rxjs-interop';
 import { map } from 'rxjs';
 import { EmptyState } from '../empty-state/empty-state';
-import type { ListState } from '../keyset-list/keyset-list';
+import type { KeysetList } from '../keyset-list/keyset-list';
 import { UI_TEXT } from '../ui-text/ui-text';
 import { cellClass, nextSort, sortRows, type DataColumn, type Sort } from './data-column';
 import { DataCell, DataRowCard } from './data-table-templates';
@@ -38,7 +38,7 @@ const PHONE = '(max-width: 639.98px)';
         @case ('error') {
           <ui-empty-state [message]="errorText()" [alert]="true" [testId]="testId() + '-error'">
             @if (retryable()) {
-              <button type="button" class="btn-outline mt-3" (click)="retry.emit()">{{ text.retry() }}</button>
+              <button type="button" class="btn-outline mt-3" (click)="list().reload()">{{ text.retry() }}</button>
             }
           </ui-empty-state>
         }
@@ -47,13 +47,13 @@ const PHONE = '(max-width: 639.98px)';
             <ui-empty-state [message]="emptyText()" [testId]="testId() + '-empty'" />
           } @else if (phone()) {
             <ul class="divide-y divide-zinc-100 dark:divide-zinc-900" [attr.data-testid]="testId() + '-table'">
-              @for (row of sorted(); track trackBy()(row)) {
+              @for (row of sorted(); track row.id) {
                 <li
                   class="px-4 py-3 data-selected:bg-gold-400/10"
                   [class]="rowClass()(row)"
                   [class.cursor-pointer]="clickable()"
                   [attr.data-selected]="isSelected(row) || null"
-                  [attr.data-id]="trackBy()(row)"
+                  [attr.data-id]="row.id"
                   [attr.data-testid]="rowTestId()"
                   (click)="clicked(row)"
                 >
@@ -100,13 +100,13 @@ const PHONE = '(max-width: 639.98px)';
                 </tr>
               </thead>
               <tbody>
-                @for (row of sorted(); track trackBy()(row)) {
+                @for (row of sorted(); track row.id) {
                   <tr
                     class="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 data-selected:bg-gold-400/10 dark:border-zinc-900 dark:hover:bg-zinc-900/60"
                     [class]="rowClass()(row)"
                     [class.cursor-pointer]="clickable()"
                     [attr.data-selected]="isSelected(row) || null"
-                    [attr.data-id]="trackBy()(row)"
+                    [attr.data-id]="row.id"
                     [attr.data-testid]="rowTestId()"
                     (click)="clicked(row)"
                   >
@@ -122,7 +122,7 @@ const PHONE = '(max-width: 639.98px)';
           }
           @if (hasMore() && rows().length > 0) {
             <div class="border-t border-zinc-100 p-3 text-center dark:border-zinc-900">
-              <button type="button" class="btn-outline" (click)="loadMore.emit()" [disabled]="state() === 'more'" data-testid="load-more">
+              <button type="button" class="btn-outline" (click)="list().loadMore()" [disabled]="state() === 'more'" data-testid="load-more">
                 {{ state() === 'more' ? text.loading() : text.loadMore() }}
               </button>
             </div>
@@ -132,19 +132,16 @@ const PHONE = '(max-width: 639.98px)';
     </section>
   `,
 })
-export class DataTable<T> {
+export class DataTable<T extends { id: string }> {
   protected readonly text = inject(UI_TEXT);
-  readonly rows = input.required<readonly T[]>();
+  /** The rows, their state and "load more" come from the page's keyset list. */
+  readonly list = input.required<KeysetList<T>>();
   readonly columns = input.required<readonly DataColumn<T>[]>();
-  readonly state = input<ListState>('ready');
-  /** The row's id: tracks it and becomes its `data-id`. */
-  readonly trackBy = input.required<(row: T) => string>();
-  /** `attendance` gives `attendance-row`, `attendances-empty`…: the e2e specs find the list by these. */
+  /** `attendances` gives `attendances-table`, `attendances-empty`…: the e2e specs find the list by these. */
   readonly testId = input.required<string>();
   readonly rowTestId = input.required<string>();
   readonly emptyText = input.required<string>();
   readonly errorText = input.required<string>();
-  readonly hasMore = input(false);
   readonly retryable = input(false);
   readonly clickable = input(false);
   readonly selectedId = input<string | null>(null);
@@ -152,8 +149,10 @@ export class DataTable<T> {
   readonly skeletonRows = input(5);
 
   readonly rowClick = output<T>();
-  readonly loadMore = output<void>();
-  readonly retry = output<void>();
+
+  protected readonly rows = computed(() => this.list().items());
+  protected readonly state = computed(() => this.list().state());
+  protected readonly hasMore = computed(() => this.list().hasMore());
 
   private readonly cells = contentChildren<DataCell<T>>(DataCell);
   protected readonly card = contentChild<DataRowCard<T>>(DataRowCard);
@@ -173,7 +172,7 @@ export class DataTable<T> {
   }
 
   protected isSelected(row: T): boolean {
-    return this.selectedId() !== null && this.trackBy()(row) === this.selectedId();
+    return this.selectedId() !== null && row.id === this.selectedId();
   }
 
   protected clicked(row: T): void {

@@ -1,11 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { UI_TEXT, type UiLanguage } from '../ui-text/ui-text';
-import { targetValue } from './filter-bar';
+import { targetValue } from './target-value';
 
-export interface DateRangeValue {
-  from: string | null;
-  to: string | null;
-}
+// A type (not an interface) so it passes as a `QueryPatch`.
+export type DateRangeValue = { from: string | null; to: string | null };
 
 /** `2026-12-01` as the chosen language writes it: 01/12/2026 in Portuguese, 12/1/2026 in English. */
 export function displayDay(day: string | null | undefined, language: UiLanguage): string {

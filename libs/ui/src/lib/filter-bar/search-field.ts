@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Subject, debounce, distinctUntilChanged, timer } from 'rxjs';
-import { targetValue } from './filter-bar';
+import { targetValue } from './target-value';
 
 /** Typing pauses this long before the list follows the search box. */
 export const SEARCH_DEBOUNCE_MS = 350;

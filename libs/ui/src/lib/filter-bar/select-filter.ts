@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { targetValue } from './filter-bar';
+import { targetValue } from './target-value';
 
 export interface FilterOption {
   value: string;

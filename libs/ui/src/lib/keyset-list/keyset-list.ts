@@ -34,10 +34,7 @@ type Answer<T> = { cursor: string | undefined; page: KeysetPage<T> } | { cursor:
  * filter never replaces the rows of the new one. The requests end with the component that created the
  * list (takeUntilDestroyed), so call it in an injection context (a field initializer).
  */
-export function keysetList<F, T>(options: {
-  filters: Signal<F>;
-  fetch: (filters: F, cursor: string | undefined) => Observable<KeysetPage<T>>;
-}): KeysetList<T> {
+export function keysetList<F, T>(options: { filters: Signal<F>; fetch: (filters: F, cursor: string | undefined) => Observable<KeysetPage<T>> }): KeysetList<T> {
   const destroyRef = inject(DestroyRef);
   const items = signal<T[]>([]);
   const state = signal<ListState>('loading');

@@ -4,8 +4,7 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { AttendancesApi, AuthSession, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type AttendanceDetail, type AttendanceExportFormat, type AttendanceFilters, type AttendanceListItem } from '@fasto/contracts';
-import { DataCell, DataRowCard, DataTable, DateRange, FilterBar, SearchField, SelectFilter, keysetList, urlFilters, type DataColumn } from '@fasto/ui';
-import { catchError, map, of } from 'rxjs';
+import { DataCell, DataRowCard, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField, type QueryPatch } from '@fasto/ui';
 import { formatBrl, formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ColorChip } from '../../shared/color-chip';
@@ -19,7 +18,7 @@ const PAGE_SIZE = 50;
 
 @Component({
   selector: 'app-attendances-page',
-  imports: [NgTemplateOutlet, Icon, ScoreBadge, ColorChip, FilterBar, SearchField, SelectFilter, DateRange, DataTable, DataCell, DataRowCard, AttendanceDetailPanel],
+  imports: [NgTemplateOutlet, Icon, ScoreBadge, ColorChip, FilterBar, DataTable, DataCell, DataRowCard, AttendanceDetailPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendances.page.html',
 })
@@ -34,7 +33,6 @@ export class AttendancesPage {
 
   protected readonly dateTime = formatDateTime;
   protected readonly brl = formatBrl;
-  protected readonly idOf = (item: AttendanceListItem) => item.id;
   protected readonly role = computed(() => this.user()?.role ?? Role.Agent);
   protected readonly canFilterTeam = computed(() => this.role() === Role.Admin);
   protected readonly canFilterAgent = computed(() => this.role() !== Role.Agent);
@@ -49,28 +47,9 @@ export class AttendancesPage {
   });
   protected readonly exporting = signal<AttendanceExportFormat | null>(null);
 
-  private readonly teams = toSignal(
-    this.canFilterTeam()
-      ? inject(TeamsApi)
-          .list({ limit: 200 })
-          .pipe(
-            map((page) => page.items),
-            catchError(() => of([])),
-          )
-      : of([]),
-    { initialValue: [] },
-  );
-  private readonly agents = toSignal(
-    this.canFilterAgent()
-      ? inject(UsersApi)
-          .list({ isActive: true, limit: 200 })
-          .pipe(
-            map((page) => page.items.filter((user) => user.role === Role.Agent || user.role === Role.Manager)),
-            catchError(() => of([])),
-          )
-      : of([]),
-    { initialValue: [] },
-  );
+  private readonly teams = pageItems(this.canFilterTeam() ? inject(TeamsApi).list({ limit: 200 }) : null);
+  private readonly users = pageItems(this.canFilterAgent() ? inject(UsersApi).list({ isActive: true, limit: 200 }) : null);
+  private readonly agents = computed(() => this.users().filter((user) => user.role === Role.Agent || user.role === Role.Manager));
   private readonly options = toSignal(inject(AttendanceFilterOptions).for(this.role()), { initialValue: { stages: [], origins: [] } });
   protected readonly band = computed(() => bandOf(this.filters()));
 
@@ -90,25 +69,60 @@ export class AttendancesPage {
       sortValue: (item) => (item.converted ? item.saleValue : null),
     },
   ]);
-  protected readonly convertedValue = computed(() => (this.filters().converted === undefined ? null : String(this.filters().converted)));
-  protected readonly convertedOptions = computed(() => [
-    { value: 'true', label: this.i18n.t('common.yes') },
-    { value: 'false', label: this.i18n.t('common.no') },
-  ]);
-  protected readonly stageOptions = computed(() => this.options().stages.map(groupedOption));
-  protected readonly originOptions = computed(() => this.options().origins.map(groupedOption));
-  protected readonly bandOptions = computed(() =>
-    (Object.keys(SCORE_BANDS) as ScoreBand[]).map((band) => ({ value: band, label: this.i18n.t(`att.scoreBand.${band}`) })),
-  );
-  protected readonly teamOptions = computed(() => this.teams().map((team) => ({ value: team.id, label: team.name })));
-  protected readonly agentOptions = computed(() => this.agents().map((agent) => ({ value: agent.id, label: agent.fullName })));
+  /** The score select shows the band the URL's minScore/maxScore make. */
+  protected readonly filterValues = computed(() => ({ ...this.filters(), band: this.band() }));
+  protected readonly filterFields = computed((): FilterField[] => {
+    const any = this.i18n.t('att.any');
+    const all = this.i18n.t('dash.all');
+    const yesNo = [
+      { value: 'true', label: this.i18n.t('common.yes') },
+      { value: 'false', label: this.i18n.t('common.no') },
+    ];
+    const options = this.options();
+    const bands = (Object.keys(SCORE_BANDS) as ScoreBand[]).map((band) => ({ value: band, label: this.i18n.t(`att.scoreBand.${band}`) }));
+    const teams = this.teams().map((team) => ({ value: team.id, label: team.name }));
+    const agents = this.agents().map((agent) => ({ value: agent.id, label: agent.fullName }));
+    return [
+      { kind: 'search', key: 'q', id: 'att-q', label: this.i18n.t('att.search') },
+      { kind: 'dateRange', id: 'att' },
+      { kind: 'select', key: 'converted', id: 'att-converted', label: this.i18n.t('att.converted'), allLabel: any, options: yesNo },
+      {
+        kind: 'select',
+        key: 'stageId',
+        id: 'att-stage',
+        label: this.i18n.t('att.stage'),
+        allLabel: any,
+        options: options.stages.map(grouped),
+        testId: 'filter-stage',
+      },
+      {
+        kind: 'select',
+        key: 'originId',
+        id: 'att-origin',
+        label: this.i18n.t('att.origin'),
+        allLabel: any,
+        options: options.origins.map(grouped),
+        testId: 'filter-origin',
+      },
+      { kind: 'select', key: 'band', id: 'att-score', label: this.i18n.t('att.score'), allLabel: any, options: bands, testId: 'filter-score' },
+      ...(this.canFilterTeam()
+        ? [{ kind: 'select', key: 'teamId', id: 'att-team', label: this.i18n.t('dash.team'), allLabel: all, options: teams } as const]
+        : []),
+      ...(this.canFilterAgent()
+        ? [{ kind: 'select', key: 'userId', id: 'att-agent', label: this.i18n.t('att.agent'), allLabel: all, options: agents } as const]
+        : []),
+    ];
+  });
 
   /** Names for the chips of filters that came from the dashboard (stage/origin ids). */
   protected readonly stageName = computed(() => this.list.items().find((item) => item.stage?.id === this.filters().stageId)?.stage ?? null);
   protected readonly originName = computed(() => this.list.items().find((item) => item.origin?.id === this.filters().originId)?.origin ?? null);
 
-  protected setBand(band: string): void {
-    const range = band in SCORE_BANDS ? SCORE_BANDS[band as ScoreBand] : null;
+  /** The score band is not a URL key: it sets minScore/maxScore. */
+  protected apply(patch: QueryPatch): void {
+    const { band, ...rest } = patch;
+    if (band === undefined) return this.query.set(rest);
+    const range = typeof band === 'string' && band in SCORE_BANDS ? SCORE_BANDS[band as ScoreBand] : null;
     this.query.set({ minScore: range?.minScore ?? null, maxScore: range?.maxScore ?? null });
   }
 
@@ -153,6 +167,6 @@ export class AttendancesPage {
 }
 
 /** "Funil · Etapa" when the options mix several funnels or origin groups. */
-function groupedOption(option: { id: string; name: string; group: string | null }) {
+function grouped(option: { id: string; name: string; group: string | null }) {
   return { value: option.id, label: option.group ? `${option.group} · ${option.name}` : option.name };
 }

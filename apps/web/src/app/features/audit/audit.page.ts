@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import type { ParamMap } from '@angular/router';
 import { AuditApi, AuthSession, TenantsApi, type AuditLogQuery } from '@fasto/api-client';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, Role, type AuditLogView } from '@fasto/contracts';
-import { DataCell, DataTable, DateRange, FilterBar, SelectFilter, keysetList, urlFilters, type DataColumn } from '@fasto/ui';
-import { catchError, map, of } from 'rxjs';
+import { DataCell, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { auditActionText, auditEntityText } from '../../core/i18n/audit-text';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -15,56 +13,21 @@ const PAGE_SIZE = 50;
 /** Who changed what, newest first (admins: their tenant; super admins: every tenant or one). */
 @Component({
   selector: 'app-audit-page',
-  imports: [FilterBar, SelectFilter, DateRange, DataTable, DataCell],
+  imports: [FilterBar, DataTable, DataCell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
       <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.audit') }}</h1>
-      <ui-filter-bar testId="audit-filters">
-        @if (isSuperAdmin()) {
-          <ui-select-filter
-            inputId="audit-tenant"
-            [label]="i18n.t('audit.tenant')"
-            [allLabel]="i18n.t('dash.all')"
-            [options]="tenantOptions()"
-            [value]="filters().tenantId"
-            (changed)="query.set({ tenantId: $event })"
-          />
-        }
-        <ui-select-filter
-          inputId="audit-entity"
-          testId="audit-entity"
-          [label]="i18n.t('audit.entity')"
-          [allLabel]="i18n.t('dash.all')"
-          [options]="entityOptions()"
-          [value]="filters().entity"
-          (changed)="query.set({ entity: $event })"
-        />
-        <ui-select-filter
-          class="min-w-48 flex-1"
-          inputId="audit-action"
-          testId="audit-action-filter"
-          [label]="i18n.t('audit.action')"
-          [allLabel]="i18n.t('dash.all')"
-          [options]="actionOptions()"
-          [value]="filters().action"
-          (changed)="query.set({ action: $event })"
-        />
-        <ui-date-range idPrefix="audit" [from]="filters().from" [to]="filters().to" (changed)="query.set($event)" />
-      </ui-filter-bar>
+      <ui-filter-bar testId="audit-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
       <ui-data-table
         testId="audit"
         rowTestId="audit-row"
-        [rows]="list.items()"
+        [list]="list"
         [columns]="columns()"
-        [state]="list.state()"
-        [trackBy]="idOf"
-        [hasMore]="list.hasMore()"
         [emptyText]="i18n.t('audit.empty')"
         [errorText]="i18n.t('audit.error')"
         [rowClass]="alignTop"
-        (loadMore)="list.loadMore()"
       >
         <ng-template uiCell="date" [uiCellOf]="list.items()" let-entry>{{ dateTime(entry.createdAt) }}</ng-template>
         <ng-template uiCell="actor" [uiCellOf]="list.items()" let-entry>
@@ -118,7 +81,6 @@ export class AuditPage {
   private readonly user = inject(AuthSession).user;
   protected readonly isSuperAdmin = computed(() => this.user()?.role === Role.SuperAdmin);
   protected readonly dateTime = formatDateTime;
-  protected readonly idOf = (entry: AuditLogView) => entry.id;
   protected readonly alignTop = () => 'align-top';
   protected readonly lines = (entry: AuditLogView) => changeLines(entry.changes, { language: this.i18n.language(), references: entry.references });
   protected readonly actionText = (action: string) => auditActionText(this.i18n.language(), action);
@@ -138,20 +100,30 @@ export class AuditPage {
     { key: 'action', label: this.i18n.t('audit.action'), sortValue: (entry) => this.actionText(entry.action) },
     { key: 'changes', label: this.i18n.t('audit.changes') },
   ]);
-  protected readonly entityOptions = computed(() =>
-    AUDIT_ENTITIES.filter((entity) => entity !== 'request').map((entity) => ({ value: entity, label: this.entityText(entity) })),
-  );
-  protected readonly actionOptions = computed(() => AUDIT_ACTIONS.map((action) => ({ value: action, label: this.actionOption(action) })));
-  private readonly tenants = toSignal(
-    this.isSuperAdmin()
-      ? this.tenantsApi.list({ limit: 200 }).pipe(
-          map((page) => page.items),
-          catchError(() => of([])),
-        )
-      : of([]),
-    { initialValue: [] },
-  );
-  protected readonly tenantOptions = computed(() => this.tenants().map((tenant) => ({ value: tenant.id, label: tenant.name })));
+  private readonly tenants = pageItems(this.isSuperAdmin() ? this.tenantsApi.list({ limit: 200 }) : null);
+  protected readonly filterFields = computed((): FilterField[] => {
+    const all = this.i18n.t('dash.all');
+    const tenants = this.tenants().map((tenant) => ({ value: tenant.id, label: tenant.name }));
+    const entities = AUDIT_ENTITIES.filter((entity) => entity !== 'request').map((entity) => ({ value: entity, label: this.entityText(entity) }));
+    const actions = AUDIT_ACTIONS.map((action) => ({ value: action, label: this.actionOption(action) }));
+    return [
+      ...(this.isSuperAdmin()
+        ? [{ kind: 'select', key: 'tenantId', id: 'audit-tenant', label: this.i18n.t('audit.tenant'), allLabel: all, options: tenants } as const]
+        : []),
+      { kind: 'select', key: 'entity', id: 'audit-entity', label: this.i18n.t('audit.entity'), allLabel: all, options: entities, testId: 'audit-entity' },
+      {
+        kind: 'select',
+        key: 'action',
+        id: 'audit-action',
+        label: this.i18n.t('audit.action'),
+        allLabel: all,
+        options: actions,
+        testId: 'audit-action-filter',
+        wide: true,
+      },
+      { kind: 'dateRange', id: 'audit' },
+    ];
+  });
 
   /** "Criou (Equipe)": several objects share a verb, so the filter names the object too. */
   protected actionOption(action: string): string {

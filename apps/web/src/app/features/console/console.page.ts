@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink, type ParamMap } from '@angular/router';
 import { TenantsApi } from '@fasto/api-client';
 import { TenantStatus, type TenantDetail, type TenantSummary } from '@fasto/contracts';
-import { DataCell, DataTable, FilterBar, KpiCard, SearchField, SelectFilter, keysetList, urlFilters, type DataColumn } from '@fasto/ui';
+import { DataCell, DataTable, FilterBar, KpiCard, keysetList, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { catchError, of } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -15,7 +15,7 @@ const PAGE_SIZE = 50;
 /** Super admin home: cross-tenant totals and the tenants table. */
 @Component({
   selector: 'app-console-page',
-  imports: [RouterLink, FilterBar, SearchField, SelectFilter, DataTable, DataCell, KpiCard, TenantStatusBadge, CreateTenantDialog],
+  imports: [RouterLink, FilterBar, DataTable, DataCell, KpiCard, TenantStatusBadge, CreateTenantDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -30,32 +30,17 @@ const PAGE_SIZE = 50;
         }
       </section>
 
-      <ui-filter-bar>
-        <ui-search-field inputId="tenant-q" [label]="i18n.t('console.search')" [value]="filters().q ?? ''" (search)="query.set({ q: $event })" />
-        <ui-select-filter
-          inputId="tenant-status"
-          [label]="i18n.t('console.status')"
-          [allLabel]="i18n.t('dash.all')"
-          [options]="statusOptions()"
-          [value]="filters().status"
-          (changed)="query.set({ status: $event })"
-        />
-      </ui-filter-bar>
+      <ui-filter-bar [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
       <ui-data-table
         testId="tenants"
         rowTestId="tenant-row"
-        [rows]="list.items()"
+        [list]="list"
         [columns]="columns()"
-        [state]="list.state()"
-        [trackBy]="idOf"
-        [hasMore]="list.hasMore()"
         [emptyText]="i18n.t('console.empty')"
         [errorText]="i18n.t('console.error')"
         [retryable]="true"
         [skeletonRows]="4"
-        (retry)="list.reload()"
-        (loadMore)="list.loadMore()"
       >
         <ng-template uiCell="name" [uiCellOf]="list.items()" let-tenant>
           <a [routerLink]="['/console/tenants', tenant.id]" class="font-medium hover:text-gold-700 dark:hover:text-gold-400">{{ tenant.name }}</a>
@@ -84,7 +69,6 @@ export class ConsolePage {
   protected readonly day = formatDay;
   protected readonly dateTime = formatDateTime;
   protected readonly int = formatInteger;
-  protected readonly idOf = (tenant: TenantSummary) => tenant.id;
   protected readonly statusKey = (status: TenantStatus) => `console.status.${status}` as const;
 
   protected readonly query = urlFilters(tenantFiltersFromParams);
@@ -96,7 +80,17 @@ export class ConsolePage {
   protected readonly overview = toSignal(this.api.overview().pipe(catchError(() => of(null))), { initialValue: null });
   protected readonly creating = signal(false);
 
-  protected readonly statusOptions = computed(() => Object.values(TenantStatus).map((status) => ({ value: status, label: this.i18n.t(this.statusKey(status)) })));
+  protected readonly filterFields = computed((): FilterField[] => [
+    { kind: 'search', key: 'q', id: 'tenant-q', label: this.i18n.t('console.search') },
+    {
+      kind: 'select',
+      key: 'status',
+      id: 'tenant-status',
+      label: this.i18n.t('console.status'),
+      allLabel: this.i18n.t('dash.all'),
+      options: Object.values(TenantStatus).map((status) => ({ value: status, label: this.i18n.t(this.statusKey(status)) })),
+    },
+  ]);
   protected readonly columns = computed((): DataColumn<TenantSummary>[] => [
     { key: 'name', label: this.i18n.t('console.name'), sortValue: (tenant) => tenant.name },
     { key: 'status', label: this.i18n.t('console.status'), sortValue: (tenant) => this.i18n.t(this.statusKey(tenant.status)) },

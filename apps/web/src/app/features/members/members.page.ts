@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, type ParamMap } from '@angular/router';
 import { AuthSession, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, TENANT_ROLES, type UserListQuery, type UserView } from '@fasto/contracts';
-import { DataCell, DataTable, FilterBar, SearchField, SelectFilter, keysetList, urlFilters, type DataColumn } from '@fasto/ui';
-import { catchError, map, of } from 'rxjs';
+import { DataCell, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { EditMemberDialog, InviteMemberDialog } from './member-dialogs';
@@ -15,7 +14,7 @@ const PAGE_SIZE = 50;
 /** Members: the tenant for admins, their own team for managers (the API scopes the list). */
 @Component({
   selector: 'app-members-page',
-  imports: [FilterBar, SearchField, SelectFilter, DataTable, DataCell, InviteMemberDialog, EditMemberDialog],
+  imports: [FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -26,61 +25,28 @@ const PAGE_SIZE = 50;
         }
       </header>
 
-      <ui-filter-bar testId="member-filters">
-        <ui-search-field inputId="member-q" [label]="i18n.t('members.search')" [value]="filters().q ?? ''" (search)="query.set({ q: $event })" />
-        <ui-select-filter
-          inputId="filter-role"
-          [label]="i18n.t('members.role')"
-          [allLabel]="i18n.t('dash.all')"
-          [options]="roleOptions()"
-          [value]="filters().role"
-          (changed)="query.set({ role: $event })"
-        />
-        @if (isAdmin()) {
-          <ui-select-filter
-            inputId="filter-team"
-            [label]="i18n.t('dash.team')"
-            [allLabel]="i18n.t('dash.all')"
-            [options]="teamOptions()"
-            [value]="filters().teamId"
-            (changed)="query.set({ teamId: $event })"
-          />
-        }
-        <ui-select-filter
-          inputId="filter-status"
-          [label]="i18n.t('console.status')"
-          [allLabel]="i18n.t('dash.all')"
-          [options]="statusOptions()"
-          [value]="activeValue()"
-          (changed)="query.set({ isActive: $event })"
-        />
-      </ui-filter-bar>
+      <ui-filter-bar testId="member-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
       <ui-data-table
         testId="members"
         rowTestId="member-row"
-        [rows]="list.items()"
+        [list]="list"
         [columns]="columns()"
-        [state]="list.state()"
-        [trackBy]="idOf"
-        [hasMore]="list.hasMore()"
         [emptyText]="i18n.t('members.empty')"
         [errorText]="i18n.t('members.error')"
         [clickable]="true"
         [selectedId]="id() ?? null"
         [rowClass]="dimInactive"
         (rowClick)="open($event.id)"
-        (loadMore)="list.loadMore()"
       >
         <ng-template uiCell="name" [uiCellOf]="list.items()" let-member>
           <div class="flex items-center gap-3">
             @if (member.avatarUrl) {
               <img [src]="member.avatarUrl" alt="" class="size-8 rounded-full object-cover" />
             } @else {
-              <span
-                class="grid size-8 shrink-0 place-items-center rounded-full bg-zinc-900 text-xs font-semibold text-gold-300 ring-1 ring-gold-500/30"
-                >{{ member.fullName.charAt(0) }}</span
-              >
+              <span class="grid size-8 shrink-0 place-items-center rounded-full bg-zinc-900 text-xs font-semibold text-gold-300 ring-1 ring-gold-500/30">{{
+                member.fullName.charAt(0)
+              }}</span>
             }
             <div class="min-w-0">
               <button
@@ -127,7 +93,6 @@ export class MembersPage {
   readonly id = input<string | undefined>();
 
   protected readonly dateTime = formatDateTime;
-  protected readonly idOf = (member: UserView) => member.id;
   protected readonly dimInactive = (member: UserView) => (member.isActive ? '' : 'opacity-60');
   protected readonly roleKey = (role: Role) => `role.${role}` as const;
   protected readonly role = computed(() => this.user()?.role ?? Role.Agent);
@@ -152,15 +117,7 @@ export class MembersPage {
     return this.list.items().find((member) => member.id === id) ?? (this.fetched()?.id === id ? this.fetched() : null);
   });
 
-  protected readonly teams = toSignal(
-    inject(TeamsApi)
-      .list({ limit: 200 })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([])),
-      ),
-    { initialValue: [] },
-  );
+  protected readonly teams = pageItems(inject(TeamsApi).list({ limit: 200 }));
   protected readonly columns = computed((): DataColumn<UserView>[] => [
     { key: 'name', label: this.i18n.t('members.name'), sortValue: (member) => member.fullName },
     { key: 'role', label: this.i18n.t('members.role'), cellClass: 'whitespace-nowrap', sortValue: (member) => this.i18n.t(this.roleKey(member.role)) },
@@ -168,13 +125,23 @@ export class MembersPage {
     { key: 'status', label: this.i18n.t('console.status'), from: 'sm' },
     { key: 'lastSeen', label: this.i18n.t('members.lastSeen'), from: 'lg', cellClass: 'text-muted tabular-nums', sortValue: (member) => member.lastLoginAt },
   ]);
-  protected readonly roleOptions = computed(() => TENANT_ROLES.map((role) => ({ value: role, label: this.i18n.t(this.roleKey(role)) })));
-  protected readonly teamOptions = computed(() => this.teams().map((team) => ({ value: team.id, label: team.name })));
-  protected readonly activeValue = computed(() => (this.filters().isActive === undefined ? null : String(this.filters().isActive)));
-  protected readonly statusOptions = computed(() => [
-    { value: 'true', label: this.i18n.t('members.active') },
-    { value: 'false', label: this.i18n.t('members.inactive') },
-  ]);
+  protected readonly filterFields = computed((): FilterField[] => {
+    const all = this.i18n.t('dash.all');
+    const roles = TENANT_ROLES.map((role) => ({ value: role, label: this.i18n.t(this.roleKey(role)) }));
+    const teams = this.teams().map((team) => ({ value: team.id, label: team.name }));
+    const statuses = [
+      { value: 'true', label: this.i18n.t('members.active') },
+      { value: 'false', label: this.i18n.t('members.inactive') },
+    ];
+    return [
+      { kind: 'search', key: 'q', id: 'member-q', label: this.i18n.t('members.search') },
+      { kind: 'select', key: 'role', id: 'filter-role', label: this.i18n.t('members.role'), allLabel: all, options: roles },
+      ...(this.isAdmin()
+        ? [{ kind: 'select', key: 'teamId', id: 'filter-team', label: this.i18n.t('dash.team'), allLabel: all, options: teams } as const]
+        : []),
+      { kind: 'select', key: 'isActive', id: 'filter-status', label: this.i18n.t('console.status'), allLabel: all, options: statuses },
+    ];
+  });
 
   constructor() {
     effect(() => {
