@@ -10,8 +10,9 @@ export interface RowContext<T> {
  */
 @Directive({ selector: 'ng-template[uiCell]' })
 export class DataCell<T> {
-  readonly key = input.required<string>({ alias: 'uiCell' });
-  readonly of = input<readonly T[]>([], { alias: 'uiCellOf' });
+  /** The column's key. */
+  readonly uiCell = input.required<string>();
+  readonly uiCellOf = input<readonly T[]>([]);
   readonly template = inject<TemplateRef<RowContext<T>>>(TemplateRef);
 
   static ngTemplateContextGuard<T>(_directive: DataCell<T>, _context: unknown): _context is RowContext<T> {
@@ -22,7 +23,7 @@ export class DataCell<T> {
 /** How one row reads as a card on a phone; without it the card lists every column with its label. */
 @Directive({ selector: 'ng-template[uiRowCard]' })
 export class DataRowCard<T> {
-  readonly of = input<readonly T[]>([], { alias: 'uiRowCardOf' });
+  readonly uiRowCardOf = input<readonly T[]>([]);
   readonly template = inject<TemplateRef<RowContext<T>>>(TemplateRef);
 
   static ngTemplateContextGuard<T>(_directive: DataRowCard<T>, _context: unknown): _context is RowContext<T> {

@@ -48,8 +48,11 @@ const PHONE = '(max-width: 639.98px)';
           } @else if (phone()) {
             <ul class="divide-y divide-zinc-100 dark:divide-zinc-900" [attr.data-testid]="testId() + '-table'">
               @for (row of sorted(); track row.id) {
+                <!-- The card's own buttons and links are the keyboard's way in; the card is a larger target. -->
                 <li
                   class="px-4 py-3 data-selected:bg-gold-400/10"
+                  tabindex="-1"
+                  (keydown.enter)="clicked(row)"
                   [class]="rowClass()(row)"
                   [class.cursor-pointer]="clickable()"
                   [attr.data-selected]="isSelected(row) || null"
@@ -168,7 +171,7 @@ export class DataTable<T extends { id: string }> {
   protected readonly classOf = cellClass;
 
   protected cell(key: string) {
-    return this.cells().find((cell) => cell.key() === key)?.template ?? null;
+    return this.cells().find((cell) => cell.uiCell() === key)?.template ?? null;
   }
 
   protected isSelected(row: T): boolean {

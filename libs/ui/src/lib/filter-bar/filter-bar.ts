@@ -25,7 +25,7 @@ export type FilterField =
       @for (field of fields(); track field.id) {
         @switch (field.kind) {
           @case ('search') {
-            <ui-search-field [inputId]="field.id" [label]="field.label" [value]="text(field.key)" (search)="emit(field.key, $event)" />
+            <ui-search-field [inputId]="field.id" [label]="field.label" [value]="text(field.key)" (searched)="emit(field.key, $event)" />
           }
           @case ('select') {
             <ui-select-filter

@@ -40,7 +40,7 @@ export class SearchField {
   /** The search the list shows now (from the URL). */
   readonly value = input('');
   readonly debounceMs = input(SEARCH_DEBOUNCE_MS);
-  readonly search = output<string>();
+  readonly searched = output<string>();
 
   protected readonly typed = new Subject<string>();
 
@@ -65,6 +65,6 @@ export class SearchField {
   }
 
   private emit(q: string): void {
-    if (q !== this.value()) this.search.emit(q);
+    if (q !== this.value()) this.searched.emit(q);
   }
 }
