@@ -36,7 +36,7 @@ const PHONE = '(max-width: 639.98px)';
           </div>
         }
         @case ('error') {
-          <ui-empty-state [message]="errorText()" [alert]="true" [testId]="testId() + '-error'">
+          <ui-empty-state [message]="texts().error" [alert]="true" [testId]="testId() + '-error'">
             @if (retryable()) {
               <button type="button" class="btn-outline mt-3" (click)="list().reload()">{{ text.retry() }}</button>
             }
@@ -44,7 +44,7 @@ const PHONE = '(max-width: 639.98px)';
         }
         @default {
           @if (rows().length === 0) {
-            <ui-empty-state [message]="emptyText()" [testId]="testId() + '-empty'" />
+            <ui-empty-state [message]="texts().empty" [testId]="testId() + '-empty'" />
           } @else if (phone()) {
             <ul class="divide-y divide-zinc-100 dark:divide-zinc-900" [attr.data-testid]="testId() + '-table'">
               @for (row of sorted(); track row.id) {
@@ -143,8 +143,8 @@ export class DataTable<T extends { id: string }> {
   /** `attendances` gives `attendances-table`, `attendances-empty`…: the e2e specs find the list by these. */
   readonly testId = input.required<string>();
   readonly rowTestId = input.required<string>();
-  readonly emptyText = input.required<string>();
-  readonly errorText = input.required<string>();
+  /** What the list says when it has no rows and when it failed. */
+  readonly texts = input.required<{ empty: string; error: string }>();
   readonly retryable = input(false);
   readonly clickable = input(false);
   readonly selectedId = input<string | null>(null);

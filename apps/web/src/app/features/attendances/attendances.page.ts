@@ -53,6 +53,7 @@ export class AttendancesPage {
   private readonly options = toSignal(inject(AttendanceFilterOptions).for(this.role()), { initialValue: { stages: [], origins: [] } });
   protected readonly band = computed(() => bandOf(this.filters()));
 
+  protected readonly texts = computed(() => ({ empty: this.i18n.t('att.empty'), error: this.i18n.t('att.error') }));
   protected readonly columns = computed((): DataColumn<AttendanceListItem>[] => [
     { key: 'date', label: this.i18n.t('att.date'), cellClass: 'whitespace-nowrap text-muted tabular-nums', sortValue: (item) => item.attendedAt },
     { key: 'customer', label: this.i18n.t('att.customer'), cellClass: 'max-w-72', sortValue: (item) => item.customerName ?? item.customerPhone },

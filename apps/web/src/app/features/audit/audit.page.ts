@@ -20,15 +20,7 @@ const PAGE_SIZE = 50;
       <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.audit') }}</h1>
       <ui-filter-bar testId="audit-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
-      <ui-data-table
-        testId="audit"
-        rowTestId="audit-row"
-        [list]="list"
-        [columns]="columns()"
-        [emptyText]="i18n.t('audit.empty')"
-        [errorText]="i18n.t('audit.error')"
-        [rowClass]="alignTop"
-      >
+      <ui-data-table testId="audit" rowTestId="audit-row" [list]="list" [columns]="columns()" [texts]="texts()" [rowClass]="alignTop">
         <ng-template uiCell="date" [uiCellOf]="list.items()" let-entry>{{ dateTime(entry.createdAt) }}</ng-template>
         <ng-template uiCell="actor" [uiCellOf]="list.items()" let-entry>
           <div data-testid="audit-actor">
@@ -94,6 +86,7 @@ export class AuditPage {
       this.api.list({ ...filters, to: filters.to ? `${filters.to}T23:59:59.999Z` : undefined, cursor, limit: PAGE_SIZE }),
   });
 
+  protected readonly texts = computed(() => ({ empty: this.i18n.t('audit.empty'), error: this.i18n.t('audit.error') }));
   protected readonly columns = computed((): DataColumn<AuditLogView>[] => [
     { key: 'date', label: this.i18n.t('att.date'), cellClass: 'whitespace-nowrap text-muted tabular-nums', sortValue: (entry) => entry.createdAt },
     { key: 'actor', label: this.i18n.t('audit.actor'), sortValue: (entry) => this.actorText(entry) },

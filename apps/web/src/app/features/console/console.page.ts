@@ -32,16 +32,7 @@ const PAGE_SIZE = 50;
 
       <ui-filter-bar [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
-      <ui-data-table
-        testId="tenants"
-        rowTestId="tenant-row"
-        [list]="list"
-        [columns]="columns()"
-        [emptyText]="i18n.t('console.empty')"
-        [errorText]="i18n.t('console.error')"
-        [retryable]="true"
-        [skeletonRows]="4"
-      >
+      <ui-data-table testId="tenants" rowTestId="tenant-row" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true" [skeletonRows]="4">
         <ng-template uiCell="name" [uiCellOf]="list.items()" let-tenant>
           <a [routerLink]="['/console/tenants', tenant.id]" class="font-medium hover:text-gold-700 dark:hover:text-gold-400">{{ tenant.name }}</a>
           <p class="font-mono text-xs text-muted">{{ tenant.slug }}</p>
@@ -91,6 +82,7 @@ export class ConsolePage {
       options: Object.values(TenantStatus).map((status) => ({ value: status, label: this.i18n.t(this.statusKey(status)) })),
     },
   ]);
+  protected readonly texts = computed(() => ({ empty: this.i18n.t('console.empty'), error: this.i18n.t('console.error') }));
   protected readonly columns = computed((): DataColumn<TenantSummary>[] => [
     { key: 'name', label: this.i18n.t('console.name'), sortValue: (tenant) => tenant.name },
     { key: 'status', label: this.i18n.t('console.status'), sortValue: (tenant) => this.i18n.t(this.statusKey(tenant.status)) },

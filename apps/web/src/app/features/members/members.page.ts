@@ -32,8 +32,7 @@ const PAGE_SIZE = 50;
         rowTestId="member-row"
         [list]="list"
         [columns]="columns()"
-        [emptyText]="i18n.t('members.empty')"
-        [errorText]="i18n.t('members.error')"
+        [texts]="texts()"
         [clickable]="true"
         [selectedId]="id() ?? null"
         [rowClass]="dimInactive"
@@ -118,6 +117,7 @@ export class MembersPage {
   });
 
   protected readonly teams = pageItems(inject(TeamsApi).list({ limit: 200 }));
+  protected readonly texts = computed(() => ({ empty: this.i18n.t('members.empty'), error: this.i18n.t('members.error') }));
   protected readonly columns = computed((): DataColumn<UserView>[] => [
     { key: 'name', label: this.i18n.t('members.name'), sortValue: (member) => member.fullName },
     { key: 'role', label: this.i18n.t('members.role'), cellClass: 'whitespace-nowrap', sortValue: (member) => this.i18n.t(this.roleKey(member.role)) },
