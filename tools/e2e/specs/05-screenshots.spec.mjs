@@ -1,4 +1,4 @@
-// Not a check but the README's pictures: the dashboard in both themes, desktop and phone.
+// Not a check but the README's pictures: the dashboard and the attendances list in both themes, desktop and phone.
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { launch, openPage, signIn } from '../support/browser.mjs';
@@ -37,6 +37,18 @@ describe('screenshots', () => {
         await page.mouse.move(0, 0);
         await page.waitForTimeout(1000); // ngx-charts fades arcs and lines in
         await page.screenshot({ path: `${DIR}/dashboard-${theme}-${device}.png`, fullPage: device === 'desktop' });
+        await context.close();
+      });
+
+      // The shared table of libs/ui: a table on a desktop, cards on a phone.
+      it(`attendances, ${theme}, ${device}`, async () => {
+        const { context, page } = await openPage(browser, { width, height });
+        await page.addInitScript((value) => localStorage.setItem('fasto.theme', JSON.stringify(value)), theme);
+        await signIn(page, 'admin');
+        await page.goto('/attendances');
+        await page.getByTestId('attendance-row').first().waitFor();
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: `${DIR}/attendances-${theme}-${device}.png` });
         await context.close();
       });
     }
