@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { KpiCard as UiKpiCard } from '@fasto/ui';
 import { changeRatio, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
@@ -6,20 +7,10 @@ import { Icon } from '../../shared/icon';
 /** One KPI with its change against the previous period of the same length. */
 @Component({
   selector: 'app-kpi-card',
-  imports: [Icon],
+  imports: [Icon, UiKpiCard],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="card relative h-full overflow-hidden p-4 sm:p-5" data-testid="kpi-card">
-      <div class="absolute inset-x-0 top-0 h-px bg-gradient-to-r from-transparent via-gold-500/50 to-transparent"></div>
-      <p class="text-xs font-medium tracking-wide text-muted uppercase">{{ label() }}</p>
-      <p
-        class="mt-2 font-semibold tracking-tight whitespace-nowrap tabular-nums sm:text-3xl"
-        [class]="long() ? 'text-base' : 'text-xl'"
-        [title]="value()"
-        data-testid="kpi-value"
-      >
-        {{ value() }}
-      </p>
+    <ui-kpi-card class="h-full" [label]="label()" [value]="value()">
       <p class="mt-2 flex items-center gap-1 text-xs" [title]="i18n.t('dash.vsPrevious')">
         @if (change(); as change) {
           <span class="inline-flex items-center gap-0.5 rounded-full px-1.5 py-0.5 font-medium tabular-nums" [class]="tone()">
@@ -30,7 +21,7 @@ import { Icon } from '../../shared/icon';
         }
         <span class="text-muted">{{ i18n.t('dash.vsPrevious') }}</span>
       </p>
-    </div>
+    </ui-kpi-card>
   `,
 })
 export class KpiCard {
@@ -42,8 +33,6 @@ export class KpiCard {
   /** For times, lower is better: a drop is shown in green. */
   readonly lowerIsBetter = input(false);
 
-  /** Long values (money in the millions) get a smaller size on phones instead of being cut off. */
-  protected readonly long = computed(() => this.value().length > 11);
   protected readonly change = computed(() => {
     const ratio = changeRatio(this.current(), this.previous());
     return ratio === null || ratio === 0 ? null : ratio;
