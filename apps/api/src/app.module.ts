@@ -29,6 +29,7 @@ import { BackupsModule } from './modules/backups/backups.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { DigestsModule } from './modules/digests/digests.module';
+import { GoalsModule } from './modules/goals/goals.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +64,7 @@ export class AppModule {
         MaintenanceModule,
         WebhooksModule,
         DigestsModule,
+        GoalsModule,
       ],
     };
   }

@@ -10,6 +10,8 @@ import {
   AttendanceTeamTotal,
 } from './modules/attendances/rollups/rollup.entities';
 import { AuditLog } from './modules/audit/entities/audit-log.entity';
+import { Goal } from './modules/goals/entities/goal.entity';
+import { GoalEvent } from './modules/goals/entities/goal-event.entity';
 import { Funnel } from './modules/funnels/entities/funnel.entity';
 import { FunnelStage } from './modules/funnels/entities/funnel-stage.entity';
 import { ApiKey } from './modules/integration/entities/api-key.entity';
@@ -57,4 +59,6 @@ export const ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   DigestDelivery,
+  Goal,
+  GoalEvent,
 ];

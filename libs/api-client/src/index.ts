@@ -6,6 +6,7 @@ export * from './lib/auth.api';
 export * from './lib/auth.interceptor';
 export * from './lib/catalog.api';
 export * from './lib/dashboard.api';
+export * from './lib/goals.api';
 export * from './lib/health.api';
 export * from './lib/notifications.api';
 export * from './lib/query-params';

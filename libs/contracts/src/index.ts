@@ -2,6 +2,7 @@ export * from './lib/api-responses';
 export * from './lib/attendance';
 export * from './lib/auth';
 export * from './lib/error-codes';
+export * from './lib/goals';
 export * from './lib/http';
 export * from './lib/integration-sync';
 export * from './lib/jobs';

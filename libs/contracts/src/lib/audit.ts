@@ -41,6 +41,9 @@ export const AUDIT_ACTIONS = [
   'webhook.created',
   'webhook.updated',
   'webhook.deleted',
+  'goal.created',
+  'goal.updated',
+  'goal.deleted',
   'tenant.created',
   'tenant.updated',
   'tenant.settings_updated',
@@ -63,6 +66,7 @@ export const AUDIT_ENTITIES = [
   'attendance',
   'api_key',
   'webhook',
+  'goal',
   'tenant',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -44,6 +44,9 @@ export const ErrorCode = {
   // Outbound webhooks.
   /** The webhook URL is not http(s), or points at a private, loopback, link-local or metadata address. */
   WebhookUrlRefused: 'WEBHOOK_URL_REFUSED',
+  // Goals.
+  /** The scope already has a goal for this metric and period (one per scope, metric and period). */
+  GoalExists: 'GOAL_EXISTS',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

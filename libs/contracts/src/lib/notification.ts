@@ -9,6 +9,10 @@ export enum NotificationType {
   TrialEnding = 'trial_ending',
   TrialExpired = 'trial_expired',
   WebhookDisabled = 'webhook_disabled',
+  /** A goal reached its target, once per goal and period. */
+  GoalReached = 'goal_reached',
+  /** Half the period is gone and the goal is behind pace, once per goal and period. */
+  GoalBehindPace = 'goal_behind_pace',
 }
 
 /** One entry of a user's notification tray, already in the reader's language. */

@@ -20,6 +20,22 @@ const ROLE_NAMES: Record<SupportedLocale, Record<string, string>> = {
   en: { admin: 'admin', manager: 'manager', agent: 'agent' },
 };
 
+const GOAL_METRIC_NAMES: Record<SupportedLocale, Record<string, string>> = {
+  'pt-BR': { attendances: 'Atendimentos', conversions: 'Conversões', sale_value: 'Valor vendido', conversion_rate: 'Taxa de conversão', avg_score: 'Nota média' },
+  en: { attendances: 'Attendances', conversions: 'Conversions', sale_value: 'Sales value', conversion_rate: 'Conversion rate', avg_score: 'Average score' },
+};
+const GOAL_PERIOD_NAMES: Record<SupportedLocale, Record<string, string>> = { 'pt-BR': { week: 'semana', month: 'mês' }, en: { week: 'week', month: 'month' } };
+
+/** "Vendas (mês) — Equipe Alpha: 12 de 10": the goal's metric and period, whose it is, and the figures. */
+function goalLine(data: NotificationData, locale: SupportedLocale): string {
+  const figure = (value: NotificationData[string]) =>
+    data['metric'] === 'sale_value' ? money(value, locale) : data['metric'] === 'conversion_rate' && typeof value === 'number' ? `${Math.round(value * 1000) / 10}%` : String(value);
+  const metric = GOAL_METRIC_NAMES[locale][String(data['metric'])] ?? String(data['metric']);
+  const period = GOAL_PERIOD_NAMES[locale][String(data['period'])] ?? String(data['period']);
+  const whose = data['subject'] ? ` — ${data['subject']}` : '';
+  return `${metric} (${period})${whose}: ${figure(data['actual'])} ${locale === 'en' ? 'of' : 'de'} ${figure(data['target'])}`;
+}
+
 const TEMPLATES: Record<NotificationType, Template> = {
   [NotificationType.TenantCreated]: (data, locale) =>
     locale === 'en'
@@ -66,6 +82,12 @@ const TEMPLATES: Record<NotificationType, Template> = {
     locale === 'en'
       ? { title: 'Webhook disabled', body: `${data['url']} failed ${data['failures']} times in a row and was disabled.` }
       : { title: 'Webhook desativado', body: `${data['url']} falhou ${data['failures']} vezes seguidas e foi desativado.` },
+  [NotificationType.GoalReached]: (data, locale) =>
+    locale === 'en' ? { title: 'Goal reached', body: `${goalLine(data, locale)}.` } : { title: 'Meta batida', body: `${goalLine(data, locale)}.` },
+  [NotificationType.GoalBehindPace]: (data, locale) =>
+    locale === 'en'
+      ? { title: 'Goal behind pace', body: `${goalLine(data, locale)} at mid-period (expected ${data['expected']}).` }
+      : { title: 'Meta abaixo do ritmo', body: `${goalLine(data, locale)} na metade do período (esperado ${data['expected']}).` },
 };
 
 export const isSupportedLocale = (value: unknown): value is SupportedLocale => value === 'pt-BR' || value === 'en';

@@ -34,6 +34,6 @@ import { UnreadCounts } from './unread-counts';
     TenantLifecycleTriggers,
     WebhookTriggers,
   ],
-  exports: [NotificationsService, NotificationRetention],
+  exports: [NotificationsService, NotificationRetention, NotificationWriter],
 })
 export class NotificationsModule {}

@@ -9,6 +9,7 @@ import { RateLimitTokenBuckets1764600000000 } from './1764600000000-rate-limit-t
 import { AttendanceSyncIndex1764700000000 } from './1764700000000-attendance-sync-index';
 import { Webhooks1764700000040 } from './1764700000040-webhooks';
 import { Digests1764800000046 } from './1764800000046-digests';
+import { Goals1764800000044 } from './1764800000044-goals';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AttendanceSyncIndex1764700000000,
   Webhooks1764700000040,
   Digests1764800000046,
+  Goals1764800000044,
 ];

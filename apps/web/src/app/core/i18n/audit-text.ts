@@ -45,6 +45,9 @@ export const AUDIT_ACTION_TEXT: Readonly<Record<AuditAction, Text>> = {
   'webhook.created': { 'pt-BR': 'Criou', en: 'Created' },
   'webhook.updated': { 'pt-BR': 'Alterou', en: 'Changed' },
   'webhook.deleted': { 'pt-BR': 'Excluiu', en: 'Deleted' },
+  'goal.created': { 'pt-BR': 'Criou', en: 'Created' },
+  'goal.updated': { 'pt-BR': 'Alterou', en: 'Changed' },
+  'goal.deleted': { 'pt-BR': 'Excluiu', en: 'Deleted' },
   'tenant.created': { 'pt-BR': 'Criou', en: 'Created' },
   'tenant.updated': { 'pt-BR': 'Alterou', en: 'Changed' },
   'tenant.settings_updated': { 'pt-BR': 'Alterou as configurações', en: 'Changed the settings' },
@@ -66,6 +69,7 @@ export const AUDIT_ENTITY_TEXT: Readonly<Record<AuditEntity, Text>> = {
   attendance: { 'pt-BR': 'Atendimento', en: 'Attendance' },
   api_key: { 'pt-BR': 'Chave de API', en: 'API key' },
   webhook: { 'pt-BR': 'Webhook', en: 'Webhook' },
+  goal: { 'pt-BR': 'Meta', en: 'Goal' },
   tenant: { 'pt-BR': 'Empresa', en: 'Company' },
 };
 

@@ -53,6 +53,10 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, Readonly<Record<Language, st
     'pt-BR': 'Endereço de webhook recusado: use http(s) para um servidor público.',
     en: 'Webhook address refused: use http(s) to a public server.',
   },
+  GOAL_EXISTS: {
+    'pt-BR': 'Já existe uma meta com essa métrica e esse período para quem você escolheu.',
+    en: 'There is already a goal with this metric and period for who you chose.',
+  },
 };
 
 const NETWORK: Readonly<Record<Language, string>> = {
