@@ -12,7 +12,7 @@ const fixed = (value) => (Math.round(value * 100) / 100).toString();
  */
 function goals(results) {
   const rows = [];
-  const { p1, p2, p3, p4, p5, p6, p10, sync, soak, replica } = results;
+  const { p1, p2, p3, p4, p5, p6, p10, sync, soak, replica, goals: goalRun } = results;
   if (p1) rows.push(['P1', '/api/health req/s ÷ bare node:http (50 conns)', at(p1.ratio, '≥ 0.5', p1.ratio >= 0.5)]);
   if (p2) {
     rows.push(['P2', 'dashboard 90 d p95 ms, 10 clients', at(p2.endpoint90.p95, '≤ 100', p2.endpoint90.p95 <= 100)]);
@@ -56,6 +56,10 @@ function goals(results) {
       at(withReplica.primarySelectsPerSecond, '-', null),
     ]);
   }
+  if (goalRun) {
+    rows.push(['P9', `goals progress (${goalRun.goals} goals) p95 ms, 10 clients`, at(goalRun.endpoint.p95, '≤ 100', goalRun.endpoint.p95 <= 100)]);
+    rows.push(['P9', 'goals progress p95 ÷ its SQL via mysql2 p95', at(goalRun.endpointOverSql, '≤ 1.3', goalRun.endpointOverSql <= 1.3)]);
+  }
   if (p10) {
     const size = (rows) => (rows >= 1_000_000 ? `${rows / 1_000_000}M` : `${rows / 1_000}k`);
     const sizes = `${size(p10.largeRows)} ÷ ${size(p10.smallRows)} rows${results.quick ? ' (quick: a tenth of 1M ÷ 100k)' : ''}`;
@@ -80,7 +84,7 @@ function goals(results) {
 }
 
 function details(results) {
-  const { p1, p2, p3, p4, p5, p6, p10, sync } = results;
+  const { p1, p2, p3, p4, p5, p6, p10, sync, goals: goalRun } = results;
   return [
     p1 && ['P1 bare node:http (50 conns)', p1.bare],
     p1 && ['P1 GET /api/health (50 conns)', p1.health],
@@ -99,6 +103,8 @@ function details(results) {
     sync && ['P9 GET /integration/attendances page 1', sync.page1],
     sync && [`P9 GET /integration/attendances ${sync.depth} deep`, sync.deep],
     sync && [`P9 its ${sync.statements} statements via mysql2`, sync.sql],
+    goalRun && ['P9 GET /api/goals/progress', goalRun.endpoint],
+    goalRun && [`P9 its ${goalRun.statements} statements via mysql2`, goalRun.sql],
     p10 && [`P10 GET /api/dashboard 90 d, Demo ${p10.smallRows} rows`, p10.small],
     p10 && [`P10 GET /api/dashboard 90 d, Demo ${p10.largeRows} rows`, p10.large],
     p6 && ['P6 argon2 verify loop', p6.standalone],

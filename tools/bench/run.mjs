@@ -3,7 +3,7 @@
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
 //   npm run bench:soak  the Reliability 5 soak instead: a 5-minute mixed load (SOAK_SECONDS), 0 errors, flat RSS
-//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,soak,replica (P8 is always measured)
+//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,goals,soak,replica (P8 is always measured)
 //   BENCH_REPLICA_URL   a replica of BENCH_DATABASE_URL: `replica` (not in the default run) measures the dashboard with and without it
 //   P10 seeds two Demo-only databases beside the bench's (<name>_p10_<rows>_<days>d): 100,000 rows over
 //   120 days vs 1,000,000 over 1,200 (--quick: 10,000 vs 100,000), about 10 min the first time.
@@ -26,6 +26,7 @@ import {
   sizeBufferPool,
   startApi,
 } from './dataset.mjs';
+import { goals } from './goals.mjs';
 import { p3 } from './ingest.mjs';
 import { p5 } from './notifications.mjs';
 import { soak } from './soak.mjs';
@@ -40,7 +41,7 @@ const QUICK = flags.quick;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/${QUICK ? 'fasto_bench_quick' : 'fasto_bench'}`;
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
-const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6,p10,sync')).split(',').map((name) => name.trim().toLowerCase()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6,p10,sync,goals')).split(',').map((name) => name.trim().toLowerCase()));
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const env = apiEnvironment(DATABASE_URL, PORT);
@@ -112,6 +113,7 @@ async function main() {
     await step('p2', () => p2({ base: BASE, db, headers, seconds: SECONDS, capture }));
     // P8's RSS is read right after the P2 load, as QUALITY.md defines it.
     results.rssMb = rssMb(child.pid);
+    await step('goals', () => goals({ base: BASE, db, headers, seconds: SECONDS, capture, tenantId: demo.id }));
     await step('p4', () => p4({ base: BASE, db, headers, seconds: SECONDS, depth: Math.min(100_000, Math.floor(PER_TENANT / 2)) }));
     await step('p10', async () => {
       const children = [];
