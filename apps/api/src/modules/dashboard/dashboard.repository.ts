@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { activeManager } from '../../core/database/transactions';
 import { TenantContext } from '../../core/tenancy/tenant-context';
-import { splitIntoPeriods } from '../../core/time/tenant-days';
 import type { AttendanceScope, DayRange } from '../attendances/attendance-scope';
-import { MEASURE_NAMES, ROLLUP_TABLES, type RollupMeasures } from '../attendances/rollups/rollup-definition';
-import { ROLLUP_ENTITIES } from '../attendances/rollups/rollup.entities';
+import { ROLLUP_TABLES, type RollupMeasures } from '../attendances/rollups/rollup-definition';
+import { measureSumsSql, periodsCovering, toMeasures } from '../attendances/rollups/rollup-sums';
 
 export type TotalsSums = RollupMeasures;
 
@@ -22,9 +21,6 @@ const tablesFor = (filter: DashboardFilter) =>
     ? { totals: ROLLUP_TABLES.totals.table, stages: ROLLUP_TABLES.stages.table, origins: ROLLUP_TABLES.origins.table }
     : { totals: ROLLUP_TABLES.teamTotals.table, stages: ROLLUP_TABLES.teamStages.table, origins: ROLLUP_TABLES.teamOrigins.table };
 
-const toSums = (row: Record<string, unknown> | undefined): TotalsSums =>
-  Object.fromEntries(MEASURE_NAMES.map((name) => [name, Number(row?.[name] ?? 0)])) as TotalsSums;
-
 /** Every dashboard figure of the current tenant, read from the rollups (never from the attendances themselves). */
 @Injectable()
 export class DashboardRepository {
@@ -39,7 +35,7 @@ export class DashboardRepository {
   async totals(filter: DashboardFilter, range: DayRange): Promise<TotalsSums> {
     const { sql, params } = this.where(filter, range);
     const [row] = await this.query(`SELECT ${this.measureSums()} FROM ${tablesFor(filter).totals} WHERE ${sql}`, params);
-    return toSums(row);
+    return toMeasures(row);
   }
 
   async daily(filter: DashboardFilter, range: DayRange): Promise<{ day: string; attendances: number; converted: number }[]> {
@@ -60,7 +56,7 @@ export class DashboardRepository {
        LEFT JOIN users u ON u.id = r.userId AND u.tenant_id = ?`,
       [...params, this.context.tenantId()],
     );
-    return rows.map((row) => ({ userId: String(row['userId']), name: row['name'] === null ? null : String(row['name']), ...toSums(row) }));
+    return rows.map((row) => ({ userId: String(row['userId']), name: row['name'] === null ? null : String(row['name']), ...toMeasures(row) }));
   }
 
   /** Attendances per funnel stage and per lead origin (the two pies), in one round trip. */
@@ -81,18 +77,9 @@ export class DashboardRepository {
    * the edges (`dailyOnly` for the per-day series). The filter narrows by team and agent.
    */
   private where(filter: DashboardFilter, range: DayRange, dailyOnly = false): { sql: string; params: string[] } {
-    const split = dailyOnly ? { months: null, days: [range] } : splitIntoPeriods(range.from, range.to);
-    const periods: string[] = [];
-    const params = [this.context.tenantId()];
-    if (split.months) {
-      periods.push("(grain = 'M' AND period >= ? AND period <= ?)");
-      params.push(split.months.from, split.months.to);
-    }
-    for (const days of split.days) {
-      periods.push("(grain = 'D' AND period >= ? AND period <= ?)");
-      params.push(days.from, days.to);
-    }
-    const clauses = ['tenant_id = ?', `(${periods.join(' OR ')})`];
+    const periods = periodsCovering(range, dailyOnly);
+    const clauses = ['tenant_id = ?', periods.sql];
+    const params = [this.context.tenantId(), ...periods.params];
     if (filter.teamId) {
       clauses.push('team_id = ?');
       params.push(filter.teamId);
@@ -105,10 +92,7 @@ export class DashboardRepository {
   }
 
   private measureSums(): string {
-    if (!this.sums) {
-      const metadata = this.dataSource.getMetadata(ROLLUP_ENTITIES.totals);
-      this.sums = MEASURE_NAMES.map((name) => `COALESCE(SUM(${metadata.findColumnWithPropertyName(name)?.databaseName}), 0) AS ${name}`).join(', ');
-    }
+    this.sums ??= measureSumsSql(this.dataSource);
     return this.sums;
   }
 

@@ -6,7 +6,8 @@ import { TenantContext } from '../../core/tenancy/tenant-context';
 import { NotificationWriter } from '../notifications/notification-writer.service';
 import type { Goal } from './entities/goal.entity';
 import { GoalProgressService } from './goal-progress.service';
-import { GoalsRepository, type GoalRecipient } from './goals.repository';
+import { TriggersRepository, type Recipient } from '../notifications/triggers/triggers.repository';
+import { GoalsRepository } from './goals.repository';
 
 /** What happens to a goal at most once per period. `midpoint` is recorded whatever the pace; only a goal behind it notifies. */
 export type GoalEventKind = 'reached' | 'midpoint';
@@ -24,6 +25,7 @@ export class GoalAlerts {
     private readonly goals: GoalsRepository,
     private readonly progress: GoalProgressService,
     private readonly writer: NotificationWriter,
+    private readonly people: TriggersRepository,
     private readonly transactions: Transactions,
     private readonly context: TenantContext,
   ) {}
@@ -68,12 +70,12 @@ export class GoalAlerts {
 
   private async notify(item: GoalProgressView, kind: GoalEventKind): Promise<void> {
     const { goal } = item;
-    const names = await this.goals.names(goal.teamId ? [goal.teamId] : [], goal.userId ? [goal.userId] : []);
-    const people = await this.goals.recipients(goal.userId ? [goal.userId] : []);
-    const agentTeam = people.find((person) => person.userId === goal.userId)?.teamId ?? null;
+    const agent = goal.userId ? await this.people.member(goal.userId) : null;
+    const team = goal.teamId ? await this.people.team(goal.teamId) : null;
+    const leaders = await this.people.adminsAndTeamManagers(goal.scope === 'team' ? goal.teamId : (agent?.teamId ?? null));
     const tenantId = this.context.tenantId();
     await this.writer.deliver(
-      addressees(people, goal, agentTeam, kind).map((userId) => ({
+      addressees(leaders, goal, agent?.isActive && kind === 'reached' ? agent.id : null).map((userId) => ({
         tenantId,
         userId,
         type: NOTIFIED[kind],
@@ -81,7 +83,7 @@ export class GoalAlerts {
           metric: goal.metric,
           period: goal.period,
           periodStart: item.periodStart,
-          subject: names.get(goal.userId ?? goal.teamId ?? '') ?? null,
+          subject: agent?.fullName ?? team?.name ?? null,
           actual: item.actual,
           target: item.target,
           expected: item.expected,
@@ -94,14 +96,13 @@ export class GoalAlerts {
 }
 
 /**
- * Who hears about a goal: an agent's goal, the agent (when reached) and their team's managers; a
- * team's goal, its managers; the tenant's, the admins. Without a manager to tell, the admins.
+ * Who hears about a goal: an agent's goal, the agent (`agentId`: only when reached) and their
+ * team's managers; a team's goal, its managers; the tenant's, the admins. Without a manager to
+ * tell, the admins. `leaders`: the admins and the managers of the team concerned.
  */
-function addressees(people: GoalRecipient[], goal: GoalProgressView['goal'], agentTeam: string | null, kind: GoalEventKind): string[] {
-  const admins = people.filter((person) => person.role === Role.Admin).map((person) => person.userId);
+function addressees(leaders: Recipient[], goal: GoalProgressView['goal'], agentId: string | null): string[] {
+  const admins = leaders.filter((person) => person.role === Role.Admin).map((person) => person.userId);
   if (goal.scope === 'tenant') return admins;
-  const team = goal.scope === 'team' ? goal.teamId : agentTeam;
-  const managers = people.filter((person) => person.role === Role.Manager && team !== null && person.teamId === team).map((person) => person.userId);
-  const agent = goal.scope === 'user' && kind === 'reached' && people.some((person) => person.userId === goal.userId) ? [goal.userId!] : [];
-  return [...agent, ...(managers.length > 0 ? managers : admins)];
+  const managers = leaders.filter((person) => person.role === Role.Manager).map((person) => person.userId);
+  return [...(agentId ? [agentId] : []), ...(managers.length > 0 ? managers : admins)];
 }

@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { activeManager } from '../../core/database/transactions';
 import { TenantContext } from '../../core/tenancy/tenant-context';
-import { splitIntoPeriods, type Day } from '../../core/time/tenant-days';
-import { MEASURE_NAMES, ROLLUP_TABLES, type RollupMeasures } from '../attendances/rollups/rollup-definition';
-import { ROLLUP_ENTITIES } from '../attendances/rollups/rollup.entities';
+import type { Day } from '../../core/time/tenant-days';
+import { ROLLUP_TABLES, type RollupMeasures } from '../attendances/rollups/rollup-definition';
+import { measureSumsSql, periodsCovering, toMeasures } from '../attendances/rollups/rollup-sums';
 
 /** Per level, the rollup table and the column a goal's subject is: the tenant reads the per-team rows (fewer), an agent the per-agent ones. */
 const SOURCES: Record<GoalScope, { table: string; subject: string | null }> = {
@@ -14,9 +14,6 @@ const SOURCES: Record<GoalScope, { table: string; subject: string | null }> = {
   team: { table: ROLLUP_TABLES.teamTotals.table, subject: 'team_id' },
   user: { table: ROLLUP_TABLES.totals.table, subject: 'user_id' },
 };
-
-const toSums = (row: Record<string, unknown> | undefined): RollupMeasures =>
-  Object.fromEntries(MEASURE_NAMES.map((name) => [name, Number(row?.[name] ?? 0)])) as RollupMeasures;
 
 /** Goal figures, read from the dashboard rollups of the current tenant (never from the attendances themselves). */
 @Injectable()
@@ -35,31 +32,19 @@ export class GoalRollupsRepository {
    */
   async totals(scope: GoalScope, subjects: string[], range: { from: Day; to: Day }): Promise<Map<string, RollupMeasures>> {
     const { table, subject } = SOURCES[scope];
-    const split = splitIntoPeriods(range.from, range.to);
-    const periods: string[] = [];
-    const params: unknown[] = [this.context.tenantId()];
-    if (split.months) {
-      periods.push("(grain = 'M' AND period >= ? AND period <= ?)");
-      params.push(split.months.from, split.months.to);
-    }
-    for (const days of split.days) {
-      periods.push("(grain = 'D' AND period >= ? AND period <= ?)");
-      params.push(days.from, days.to);
-    }
-    let sql = `SELECT ${subject ?? "''"} AS subject, ${this.measureSums()} FROM ${table} WHERE tenant_id = ? AND (${periods.join(' OR ')})`;
+    const periods = periodsCovering(range);
+    const params: unknown[] = [this.context.tenantId(), ...periods.params];
+    let sql = `SELECT ${subject ?? "''"} AS subject, ${this.measureSums()} FROM ${table} WHERE tenant_id = ? AND ${periods.sql}`;
     if (subject) {
       sql += ` AND ${subject} IN (${subjects.map(() => '?').join(', ')}) GROUP BY ${subject}`;
       params.push(...subjects);
     }
     const rows: Record<string, unknown>[] = await activeManager(this.dataSource).query(sql, params);
-    return new Map(subjects.map((id) => [id, toSums(rows.find((row) => String(row['subject']) === id))]));
+    return new Map(subjects.map((id) => [id, toMeasures(rows.find((row) => String(row['subject']) === id))]));
   }
 
   private measureSums(): string {
-    if (!this.sums) {
-      const metadata = this.dataSource.getMetadata(ROLLUP_ENTITIES.totals);
-      this.sums = MEASURE_NAMES.map((name) => `COALESCE(SUM(${metadata.findColumnWithPropertyName(name)?.databaseName}), 0) AS ${name}`).join(', ');
-    }
+    this.sums ??= measureSumsSql(this.dataSource);
     return this.sums;
   }
 }

@@ -1,4 +1,3 @@
-import { Role } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Equal, In, type DataSource } from 'typeorm';
@@ -12,13 +11,6 @@ import { Goal } from './entities/goal.entity';
 
 /** Which goals: all of the tenant; a team's (and its members'); or one agent's. `withTenant` adds the tenant-wide ones. */
 export type GoalFilter = { all: true } | { teamId: string; withTenant?: boolean } | { userId: string };
-
-/** Someone a goal notification goes to. */
-export interface GoalRecipient {
-  userId: string;
-  role: Role;
-  teamId: string | null;
-}
 
 /** The SQL of goals, of their once-per-period events and of the people they are about, in the current tenant. */
 @Injectable()
@@ -83,27 +75,6 @@ export class GoalsRepository {
 
   team(teamId: string): Promise<Team | null> {
     return this.teams.findOneById(teamId);
-  }
-
-  /** Names of teams and users by id, for notification texts. */
-  async names(teamIds: string[], userIds: string[]): Promise<Map<string, string>> {
-    const [teams, users] = await Promise.all([
-      teamIds.length ? this.teams.find({ id: In(teamIds) }) : [],
-      userIds.length ? this.users.find({ id: In(userIds) }) : [],
-    ]);
-    return new Map([...teams.map((team): [string, string] => [team.id, team.name]), ...users.map((user): [string, string] => [user.id, user.fullName])]);
-  }
-
-  /** Active admins and managers of the tenant, and the active agents among `userIds`. */
-  recipients(userIds: string[]): Promise<GoalRecipient[]> {
-    return this.users
-      .queryBuilder('u')
-      .select('u.id', 'userId')
-      .addSelect('u.role', 'role')
-      .addSelect('u.teamId', 'teamId')
-      .andWhere('u.isActive = :active', { active: true })
-      .andWhere('(u.role IN (:...leaders) OR u.id IN (:...userIds))', { leaders: [Role.Admin, Role.Manager], userIds: userIds.length ? userIds : [''] })
-      .getRawMany<GoalRecipient>();
   }
 
   /** Which of these (goal, period start, kind) events happened already, as `goalId|periodStart|kind`. */

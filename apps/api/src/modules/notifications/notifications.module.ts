@@ -34,6 +34,6 @@ import { UnreadCounts } from './unread-counts';
     TenantLifecycleTriggers,
     WebhookTriggers,
   ],
-  exports: [NotificationsService, NotificationRetention, NotificationWriter],
+  exports: [NotificationsService, NotificationRetention, NotificationWriter, TriggersRepository],
 })
 export class NotificationsModule {}
