@@ -5,7 +5,7 @@ import { DomainEvents, type AttendanceRecorded } from '../../core/events/domain-
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import type { Goal } from './entities/goal.entity';
 import { GoalAlerts } from './goal-alerts.service';
-import { GoalsRepository } from './goals.repository';
+import { TenantGoals } from './tenant-goals';
 
 /** Could these attendances move this goal: the tenant's always, a team's or an agent's when one of them is theirs. */
 function touches(goal: Goal, records: AttendanceRecorded[]): boolean {
@@ -24,7 +24,7 @@ export class GoalIngestListener implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly background: BackgroundWork,
     private readonly context: TenantContext,
-    private readonly goals: GoalsRepository,
+    private readonly goals: TenantGoals,
     private readonly alerts: GoalAlerts,
   ) {}
 
@@ -38,7 +38,7 @@ export class GoalIngestListener implements OnModuleInit {
   }
 
   private async check(records: AttendanceRecorded[]): Promise<void> {
-    const goals = (await this.goals.all()).filter((goal) => !RATE_GOAL_METRICS.includes(goal.metric as GoalMetric) && touches(goal, records));
+    const goals = (await this.goals.current()).filter((goal) => !RATE_GOAL_METRICS.includes(goal.metric as GoalMetric) && touches(goal, records));
     await this.alerts.reached(goals, 'current', new Date());
   }
 }

@@ -9,12 +9,13 @@ import { GoalRollupsRepository } from './goal-rollups.repository';
 import { GoalsController } from './goals.controller';
 import { GoalsRepository } from './goals.repository';
 import { GoalsService } from './goals.service';
+import { TenantGoals } from './tenant-goals';
 
 /** Goals with pace (SPEC §12): CRUD, progress from the rollups, and their once-per-period notifications. `GoalProgressService` is for the TV board and the digests. */
 @Module({
   imports: [AttendancesModule, NotificationsModule],
   controllers: [GoalsController],
-  providers: [GoalsRepository, GoalRollupsRepository, GoalProgressService, GoalsService, GoalAlerts, GoalIngestListener, GoalCheckJob],
+  providers: [GoalsRepository, GoalRollupsRepository, GoalProgressService, GoalsService, TenantGoals, GoalAlerts, GoalIngestListener, GoalCheckJob],
   exports: [GoalProgressService],
 })
 export class GoalsModule {}

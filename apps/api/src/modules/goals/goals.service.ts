@@ -6,6 +6,7 @@ import { Transactions } from '../../core/database/transactions';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { apiError } from '../../core/errors/api-error';
 import type { RequestContext } from '../../core/http/request-context';
+import { TenantContext } from '../../core/tenancy/tenant-context';
 import { todayIn } from '../../core/time/tenant-days';
 import { resolveScope } from '../attendances/attendance-scope';
 import { TenantTimezones } from '../attendances/tenant-timezones';
@@ -18,6 +19,7 @@ import { GoalProgressService } from './goal-progress.service';
 import { assertFigures, assertMaySet, assertSubject, mayManage, visibleGoals } from './goal-rules';
 import { toGoalView } from './goal.mapper';
 import { GoalsRepository } from './goals.repository';
+import { TenantGoals } from './tenant-goals';
 
 const GOAL_EXISTS = 'This scope already has a goal for this metric and period';
 
@@ -30,6 +32,8 @@ export class GoalsService {
     private readonly timezones: TenantTimezones,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly tenantGoals: TenantGoals,
+    private readonly context: TenantContext,
   ) {}
 
   async list(principal: UserPrincipal): Promise<{ items: GoalView[] }> {
@@ -76,7 +80,7 @@ export class GoalsService {
   }
 
   async remove(principal: UserPrincipal, id: string, context: RequestContext): Promise<void> {
-    await this.transactions.run(async () => {
+    await this.write(async () => {
       const goal = await this.editable(principal, id);
       await this.goals.delete(goal.id);
       const { scope, teamId, userId, metric, period, target } = toGoalView(goal);
@@ -94,9 +98,12 @@ export class GoalsService {
     return goal;
   }
 
-  private async write(work: () => Promise<GoalView>): Promise<GoalView> {
+  /** Commits a change (409 for a second goal of a scope, metric and period) and has the ingest check read the goals again. */
+  private async write<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await this.transactions.run(work);
+      const result = await this.transactions.run(work);
+      this.tenantGoals.forget(this.context.tenantId());
+      return result;
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException(apiError(ErrorCode.GoalExists, GOAL_EXISTS));
       throw error;
