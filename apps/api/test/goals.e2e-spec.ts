@@ -4,6 +4,8 @@ import { generateApiKey } from '../src/core/auth/api-key-format';
 import { hashSecretToken } from '../src/core/auth/secret-token';
 import { BackgroundWork } from '../src/core/background/background-work.service';
 import { TenantContext } from '../src/core/tenancy/tenant-context';
+import { Goal } from '../src/modules/goals/entities/goal.entity';
+import { GoalAlerts } from '../src/modules/goals/goal-alerts.service';
 import { GoalCheckJob } from '../src/modules/goals/goal-check.job';
 import { GoalProgressService } from '../src/modules/goals/goal-progress.service';
 import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
@@ -235,6 +237,19 @@ describe('goals', () => {
       // The hourly check finds it told already.
       await t.app.get(TenantContext).runAsSystem('job: goals.check', () => t.app.get(GoalCheckJob).run({ now: new Date(), slot: 'test' }));
       expect((await notificationsOf(NotificationType.GoalReached)).filter((row) => row.eventKey.includes(goalId))).toHaveLength(2);
+    });
+
+    it('notifies once when checks race (the goal_events key decides)', async () => {
+      // Alice's July conversions: 07-01, 07-02 and 07-06 → 3 of 3.
+      const created = await manager.post('/api/goals', { scope: 'user', userId: alice, metric: 'conversions', period: 'month', target: 3, activeFrom: '2026-06-01' });
+      const goal = await t.dataSource.getRepository(Goal).findOneByOrFail({ id: created.body.id });
+      const now = new Date('2026-07-20T12:00:00Z');
+      const told = await t.app
+        .get(TenantContext)
+        .runInTenant(tenantId, () => Promise.all([1, 2, 3, 4].map(() => t.app.get(GoalAlerts).reached([goal], 'current', now))));
+      expect(told.reduce((sum, n) => sum + n, 0)).toBe(1);
+      const rows = (await notificationsOf(NotificationType.GoalReached)).filter((row) => row.eventKey === `goal.reached:${goal.id}:2026-07-01`);
+      expect(rows.map((row) => row.userId).sort()).toEqual([alice, manager.session.body.user.id].sort());
     });
 
     it('warns the team’s managers once when a goal is behind pace at mid-period', async () => {
