@@ -26,7 +26,11 @@ async function setGoals(base, db, headers, tenantId) {
     for (const agent of agents) bodies.push({ scope: 'user', userId: agent.id, metric: 'conversions', period, target: 50 });
   }
   for (const body of bodies) {
-    const response = await fetch(`${base}/api/goals`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${base}/api/goals`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 201 && response.status !== 409) throw new Error(`setting a goal: HTTP ${response.status} ${await response.text()}`);
   }
   return bodies.length;

@@ -54,7 +54,9 @@ describe('goals', () => {
       const again = await admin.post('/api/goals', goal({ scope: 'tenant', metric: 'sale_value', period: 'month', target: 1 })).expect(409);
       expect(again.body.code).toBe('GOAL_EXISTS');
       await admin.post('/api/goals', goal({ scope: 'tenant', metric: 'sale_value', period: 'week', target: 1 })).expect(201);
-      const [row] = await t.dataSource.query("SELECT entity, entity_id AS entityId FROM audit_logs WHERE action = 'goal.created' AND entity_id = ?", [created.body.id]);
+      const [row] = await t.dataSource.query("SELECT entity, entity_id AS entityId FROM audit_logs WHERE action = 'goal.created' AND entity_id = ?", [
+        created.body.id,
+      ]);
       expect(row).toEqual({ entity: 'goal', entityId: created.body.id });
     });
 
@@ -105,7 +107,10 @@ describe('goals', () => {
       expect(changed.body).toMatchObject({ id: team.id, target: 12, activeFrom: '2026-06-01', metric: 'conversions' });
       await manager.patch(`/api/goals/${team.id}`, { metric: 'attendances' }).expect(400);
       const [audit] = await t.dataSource.query("SELECT changes FROM audit_logs WHERE action = 'goal.updated' AND entity_id = ?", [team.id]);
-      expect(typeof audit.changes === 'string' ? JSON.parse(audit.changes) : audit.changes).toEqual({ target: { from: 10, to: 12 }, activeFrom: { from: expect.any(String), to: '2026-06-01' } });
+      expect(typeof audit.changes === 'string' ? JSON.parse(audit.changes) : audit.changes).toEqual({
+        target: { from: 10, to: 12 },
+        activeFrom: { from: expect.any(String), to: '2026-06-01' },
+      });
       const tenantGoal = (await manager.get('/api/goals').expect(200)).body.items.find((item: { scope: string }) => item.scope === 'tenant');
       await manager.patch(`/api/goals/${tenantGoal.id}`, { target: 1 }).expect(403);
       await manager.delete(`/api/goals/${tenantGoal.id}`).expect(403);
@@ -141,7 +146,9 @@ describe('goals', () => {
       ] as const) {
         await manager.post('/api/goals', { scope: 'user', userId: alice, metric, period: 'week', target, activeFrom: '2026-06-01' }).expect(201);
       }
-      await admin.post('/api/goals', { scope: 'team', teamId: alpha, metric: 'sale_value', period: 'month', target: 31000, activeFrom: '2026-06-01' }).expect(201);
+      await admin
+        .post('/api/goals', { scope: 'team', teamId: alpha, metric: 'sale_value', period: 'month', target: 31000, activeFrom: '2026-06-01' })
+        .expect(201);
       const base = { tenantId, userId: alice, teamId: alpha };
       await insertAttendances(t, [
         // Sunday 23:30 in São Paulo (Monday in UTC): the previous week, and June.
@@ -198,7 +205,9 @@ describe('goals', () => {
         status: 'behind',
         reached: false,
       });
-      const june = (await progress({ teamId: alpha, userId: null }, 'previous')).find((item) => item.goal.scope === 'team' && item.goal.metric === 'sale_value');
+      const june = (await progress({ teamId: alpha, userId: null }, 'previous')).find(
+        (item) => item.goal.scope === 'team' && item.goal.metric === 'sale_value',
+      );
       expect(june).toMatchObject({ periodStart: '2026-06-01', periodEnd: '2026-06-30', actual: 1000, expected: 31000, status: 'behind' });
     });
 
@@ -241,7 +250,14 @@ describe('goals', () => {
 
     it('notifies once when checks race (the goal_events key decides)', async () => {
       // Alice's July conversions: 07-01, 07-02 and 07-06 → 3 of 3.
-      const created = await manager.post('/api/goals', { scope: 'user', userId: alice, metric: 'conversions', period: 'month', target: 3, activeFrom: '2026-06-01' });
+      const created = await manager.post('/api/goals', {
+        scope: 'user',
+        userId: alice,
+        metric: 'conversions',
+        period: 'month',
+        target: 3,
+        activeFrom: '2026-06-01',
+      });
       const goal = await t.dataSource.getRepository(Goal).findOneByOrFail({ id: created.body.id });
       const now = new Date('2026-07-20T12:00:00Z');
       const told = await t.app
@@ -262,6 +278,9 @@ describe('goals', () => {
       expect(behind.filter((row) => row.eventKey === `goal.midpoint:${teamGoal.id}:2026-07-01`).map((row) => row.userId)).toEqual([
         manager.session.body.user.id,
       ]);
+      const [text] = await t.dataSource.query('SELECT title, body FROM notifications WHERE event_key = ?', [`goal.midpoint:${teamGoal.id}:2026-07-01`]);
+      expect(text.title).toBe('Meta abaixo do ritmo');
+      expect(text.body.replace(/\s/g, ' ')).toBe('Valor vendido (mês) — Equipe Alpha: R$ 850,00 de R$ 31.000,00 na metade do período (esperado R$ 15.500,00).');
       await run();
       expect(await notificationsOf(NotificationType.GoalBehindPace)).toEqual(behind);
       const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM goal_events WHERE goal_id = ? AND kind = 'midpoint'", [teamGoal.id]);

@@ -37,7 +37,14 @@ export class GoalAlerts {
 
   /** Once half of the running period is gone: records the midpoint, and notifies the goals behind pace. */
   async midpoint(goals: Goal[], now: Date): Promise<number> {
-    return this.check(goals, 'current', 'midpoint', now, (item) => item.status === 'behind', (item) => item.elapsed >= 0.5);
+    return this.check(
+      goals,
+      'current',
+      'midpoint',
+      now,
+      (item) => item.status === 'behind',
+      (item) => item.elapsed >= 0.5,
+    );
   }
 
   private async check(

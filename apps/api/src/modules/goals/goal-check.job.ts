@@ -24,7 +24,9 @@ export class GoalCheckJob implements JobHandler {
     for (const tenantId of await this.goals.tenantsWithGoals()) {
       notified += await this.context.runInTenant(tenantId, async () => {
         const goals = await this.goals.all();
-        return (await this.alerts.midpoint(goals, now)) + (await this.alerts.reached(goals, 'current', now)) + (await this.alerts.reached(goals, 'previous', now));
+        return (
+          (await this.alerts.midpoint(goals, now)) + (await this.alerts.reached(goals, 'current', now)) + (await this.alerts.reached(goals, 'previous', now))
+        );
       });
     }
     return `${notified} goal notification${notified === 1 ? '' : 's'}`;

@@ -10,7 +10,9 @@ import { TenantGoals } from './tenant-goals';
 /** Could these attendances move this goal: the tenant's always, a team's or an agent's when one of them is theirs. */
 function touches(goal: Goal, records: AttendanceRecorded[]): boolean {
   if (goal.scope === 'tenant') return true;
-  return records.some(({ before, after }) => (goal.scope === 'team' ? [before?.teamId, after.teamId] : [before?.userId, after.userId]).includes(goal.teamId ?? goal.userId ?? ''));
+  return records.some(({ before, after }) =>
+    (goal.scope === 'team' ? [before?.teamId, after.teamId] : [before?.userId, after.userId]).includes(goal.teamId ?? goal.userId ?? ''),
+  );
 }
 
 /**

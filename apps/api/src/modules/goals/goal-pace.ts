@@ -45,7 +45,14 @@ export function paceOf(metric: GoalMetric, target: number, totals: DashboardTota
   const actual = actualOf(metric, totals);
   const percent = actual === null ? 0 : round((actual / target) * 100, 1);
   if (RATE_GOAL_METRICS.includes(metric)) {
-    return { actual, percent, expected: target, projection: actual, status: statusOf(actual, target), reached: elapsed >= 1 && actual !== null && actual >= target };
+    return {
+      actual,
+      percent,
+      expected: target,
+      projection: actual,
+      status: statusOf(actual, target),
+      reached: elapsed >= 1 && actual !== null && actual >= target,
+    };
   }
   const value = actual ?? 0;
   const expected = round(target * elapsed, 2);

@@ -1,5 +1,6 @@
 import type { GoalMetric, GoalPeriod, GoalProgressPeriod, GoalProgressView, GoalScope } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
+import { toMeasures } from '../attendances/rollups/rollup-sums';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { toTotals } from '../dashboard/dashboard-math';
 import type { Goal } from './entities/goal.entity';
@@ -59,7 +60,7 @@ export class GoalProgressService {
     return counted.map((goal) => {
       const period = bounds[goal.period as GoalPeriod];
       const elapsed = which === 'previous' ? 1 : elapsedShare(period, timeZone, now);
-      const totals = toTotals(sums.get(`${goal.scope}|${goal.period}`)!.get(subjectOf(goal))!);
+      const totals = toTotals(sums.get(`${goal.scope}|${goal.period}`)?.get(subjectOf(goal)) ?? toMeasures(undefined));
       const target = Number(goal.target);
       return {
         goal: toGoalView(goal),

@@ -46,7 +46,12 @@ export class GoalsController {
   @Patch(':id')
   @Authorized(Role.Admin, Role.Manager)
   @ApiOperation({ summary: 'Change a goal’s target or first day' })
-  update(@CurrentUser() principal: UserPrincipal, @Param('id', uuid) id: string, @Body() request: UpdateGoalDto, @Req() http: FastifyRequest): Promise<GoalView> {
+  update(
+    @CurrentUser() principal: UserPrincipal,
+    @Param('id', uuid) id: string,
+    @Body() request: UpdateGoalDto,
+    @Req() http: FastifyRequest,
+  ): Promise<GoalView> {
     return this.goals.update(principal, id, request, requestContext(http));
   }
 

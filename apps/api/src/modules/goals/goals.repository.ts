@@ -41,9 +41,12 @@ export class GoalsRepository {
       // Members by their team today: an agent who moves takes their goals along.
       query
         .leftJoin(User, 'u', 'u.id = g.userId AND u.tenantId = g.tenantId')
-        .andWhere(`((g.scope = 'team' AND g.teamId = :teamId) OR (g.scope = 'user' AND u.teamId = :teamId)${filter.withTenant ? " OR g.scope = 'tenant'" : ''})`, {
-          teamId: filter.teamId,
-        });
+        .andWhere(
+          `((g.scope = 'team' AND g.teamId = :teamId) OR (g.scope = 'user' AND u.teamId = :teamId)${filter.withTenant ? " OR g.scope = 'tenant'" : ''})`,
+          {
+            teamId: filter.teamId,
+          },
+        );
     }
     return query.getMany();
   }
@@ -90,10 +93,7 @@ export class GoalsRepository {
    */
   async recordOnce(id: string, event: Pick<GoalEvent, 'goalId' | 'periodStart' | 'kind'>): Promise<boolean> {
     await this.events.insertIgnoringDuplicates([{ id, ...event }]);
-    const row = await this.events
-      .queryBuilder('e')
-      .andWhere('e.goalId = :goalId AND e.periodStart = :periodStart AND e.kind = :kind', event)
-      .getOne();
+    const row = await this.events.queryBuilder('e').andWhere('e.goalId = :goalId AND e.periodStart = :periodStart AND e.kind = :kind', event).getOne();
     return row?.id === id;
   }
 }

@@ -50,8 +50,8 @@ export class GoalsService {
   async create(principal: UserPrincipal, request: CreateGoalDto, context: RequestContext): Promise<GoalView> {
     assertSubject(request);
     assertFigures(request.metric, request);
-    const teamId = request.scope === 'team' ? request.teamId! : null;
-    const userId = request.scope === 'user' ? request.userId! : null;
+    const teamId = request.scope === 'team' ? (request.teamId ?? null) : null;
+    const userId = request.scope === 'user' ? (request.userId ?? null) : null;
     if (teamId && !(await this.goals.team(teamId))) throw new NotFoundException('Team not found');
     const member = userId ? await this.goals.member(userId) : null;
     if (userId && !member) throw new NotFoundException('User not found');

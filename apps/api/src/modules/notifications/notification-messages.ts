@@ -21,19 +21,32 @@ const ROLE_NAMES: Record<SupportedLocale, Record<string, string>> = {
 };
 
 const GOAL_METRIC_NAMES: Record<SupportedLocale, Record<string, string>> = {
-  'pt-BR': { attendances: 'Atendimentos', conversions: 'Conversões', sale_value: 'Valor vendido', conversion_rate: 'Taxa de conversão', avg_score: 'Nota média' },
+  'pt-BR': {
+    attendances: 'Atendimentos',
+    conversions: 'Conversões',
+    sale_value: 'Valor vendido',
+    conversion_rate: 'Taxa de conversão',
+    avg_score: 'Nota média',
+  },
   en: { attendances: 'Attendances', conversions: 'Conversions', sale_value: 'Sales value', conversion_rate: 'Conversion rate', avg_score: 'Average score' },
 };
 const GOAL_PERIOD_NAMES: Record<SupportedLocale, Record<string, string>> = { 'pt-BR': { week: 'semana', month: 'mês' }, en: { week: 'week', month: 'month' } };
 
-/** "Vendas (mês) — Equipe Alpha: 12 de 10": the goal's metric and period, whose it is, and the figures. */
+/** One of a goal's figures as its metric reads: money, a percentage, or a plain number (a rate with nothing measured: "-"). */
+function goalFigure(data: NotificationData, key: string, locale: SupportedLocale): string {
+  const value = data[key];
+  if (typeof value !== 'number') return '-';
+  if (data['metric'] === 'sale_value') return money(value, locale) ?? '-';
+  if (data['metric'] === 'conversion_rate') return `${Math.round(value * 1000) / 10}%`;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** "Valor vendido (mês) — Equipe Alpha: R$ 850,00 de R$ 31.000,00": the goal's metric and period, whose it is, and the figures. */
 function goalLine(data: NotificationData, locale: SupportedLocale): string {
-  const figure = (value: NotificationData[string]) =>
-    data['metric'] === 'sale_value' ? money(value, locale) : data['metric'] === 'conversion_rate' && typeof value === 'number' ? `${Math.round(value * 1000) / 10}%` : String(value);
   const metric = GOAL_METRIC_NAMES[locale][String(data['metric'])] ?? String(data['metric']);
   const period = GOAL_PERIOD_NAMES[locale][String(data['period'])] ?? String(data['period']);
   const whose = data['subject'] ? ` — ${data['subject']}` : '';
-  return `${metric} (${period})${whose}: ${figure(data['actual'])} ${locale === 'en' ? 'of' : 'de'} ${figure(data['target'])}`;
+  return `${metric} (${period})${whose}: ${goalFigure(data, 'actual', locale)} ${locale === 'en' ? 'of' : 'de'} ${goalFigure(data, 'target', locale)}`;
 }
 
 const TEMPLATES: Record<NotificationType, Template> = {
@@ -86,8 +99,8 @@ const TEMPLATES: Record<NotificationType, Template> = {
     locale === 'en' ? { title: 'Goal reached', body: `${goalLine(data, locale)}.` } : { title: 'Meta batida', body: `${goalLine(data, locale)}.` },
   [NotificationType.GoalBehindPace]: (data, locale) =>
     locale === 'en'
-      ? { title: 'Goal behind pace', body: `${goalLine(data, locale)} at mid-period (expected ${data['expected']}).` }
-      : { title: 'Meta abaixo do ritmo', body: `${goalLine(data, locale)} na metade do período (esperado ${data['expected']}).` },
+      ? { title: 'Goal behind pace', body: `${goalLine(data, locale)} at mid-period (expected ${goalFigure(data, 'expected', locale)}).` }
+      : { title: 'Meta abaixo do ritmo', body: `${goalLine(data, locale)} na metade do período (esperado ${goalFigure(data, 'expected', locale)}).` },
 };
 
 export const isSupportedLocale = (value: unknown): value is SupportedLocale => value === 'pt-BR' || value === 'en';

@@ -40,7 +40,13 @@ export class Goals1764800000044 implements MigrationInterface {
         indices: [new TableIndex({ name: 'uq_goal_events_once', columnNames: ['tenant_id', 'goal_id', 'period_start', 'kind'], isUnique: true })],
         foreignKeys: [
           toTenant('goal_events'),
-          new TableForeignKey({ name: 'fk_goal_events_goal', columnNames: ['goal_id'], referencedTableName: 'goals', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            name: 'fk_goal_events_goal',
+            columnNames: ['goal_id'],
+            referencedTableName: 'goals',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );
