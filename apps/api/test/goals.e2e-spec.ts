@@ -77,6 +77,8 @@ describe('goals', () => {
         goal({ scope: 'user', userId: alice, teamId: alpha }),
         goal({ scope: 'tenant', metric: 'conversion_rate', target: 5 }),
         goal({ scope: 'tenant', metric: 'attendances', target: 2.5 }),
+        goal({ scope: 'tenant', metric: 'sale_value', target: 10.001 }),
+        goal({ scope: 'tenant', metric: 'sale_value', target: 1e-7 }),
         goal({ scope: 'tenant', metric: 'revenue' }),
         goal({ scope: 'tenant', period: 'year' }),
         goal({ scope: 'tenant', activeFrom: '2026-02-30' }),

@@ -5,8 +5,11 @@ import { Omittable } from '../../../core/validation/common-validators';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MESSAGE = { message: 'activeFrom must be a date like 2026-01-31' };
-/** The metric's own limits (GOAL_TARGET_LIMITS) are checked by the service, which knows the metric on a PATCH too. */
-const TARGET = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 };
+/**
+ * The metric's own range and decimals (GOAL_TARGET_LIMITS) are checked by the service, which knows
+ * the metric on a PATCH too (class-validator's `maxDecimalPlaces` throws on 1e-7: a 500).
+ */
+const TARGET = { allowNaN: false, allowInfinity: false };
 
 export class CreateGoalDto {
   @ApiProperty({ enum: GOAL_SCOPES, description: 'tenant: the organization; team: `teamId`; user: the agent `userId`' })
