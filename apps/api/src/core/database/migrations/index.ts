@@ -23,6 +23,6 @@ export const MIGRATIONS = [
   RateLimitTokenBuckets1764600000000,
   AttendanceSyncIndex1764700000000,
   Webhooks1764700000040,
-  Digests1764800000046,
   Goals1764800000044,
+  Digests1764800000046,
 ];
