@@ -27,6 +27,7 @@ import { EventsModule } from './core/events/events.module';
 import { JobsModule } from './core/jobs/jobs.module';
 import { BackupsModule } from './modules/backups/backups.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { TvModule } from './modules/tv/tv.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { DigestsModule } from './modules/digests/digests.module';
 import { GoalsModule } from './modules/goals/goals.module';
@@ -65,6 +66,7 @@ export class AppModule {
         WebhooksModule,
         DigestsModule,
         GoalsModule,
+        TvModule,
       ],
     };
   }

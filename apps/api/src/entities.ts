@@ -24,6 +24,7 @@ import { User } from './modules/users/entities/user.entity';
 import { JobMarker } from './core/jobs/job-marker.entity';
 import { JobRun } from './core/jobs/job-run.entity';
 import { RateLimitCounter } from './core/rate-limit/rate-limit-counter.entity';
+import { TvLink } from './modules/tv/entities/tv-link.entity';
 import { WebhookDelivery } from './modules/webhooks/entities/webhook-delivery.entity';
 import { WebhookEndpoint } from './modules/webhooks/entities/webhook-endpoint.entity';
 import { DigestDelivery } from './modules/digests/entities/digest-delivery.entity';
@@ -61,4 +62,5 @@ export const ENTITIES = [
   DigestDelivery,
   Goal,
   GoalEvent,
+  TvLink,
 ];

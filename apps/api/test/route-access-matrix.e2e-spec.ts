@@ -1,10 +1,12 @@
-import { Role } from '@fasto/contracts';
+import { HEADERS, Role } from '@fasto/contracts';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { INTEGRATION_ROUTE_KEY, IS_PUBLIC_KEY, ROLES_KEY } from '../src/core/access/access-metadata';
 import { generateApiKey } from '../src/core/auth/api-key-format';
 import { hashSecretToken } from '../src/core/auth/secret-token';
+import { generateTvToken } from '../src/core/auth/tv-token-format';
 import { ApiKey } from '../src/modules/integration/entities/api-key.entity';
+import { TvLink } from '../src/modules/tv/entities/tv-link.entity';
 import { bearer, DEMO, idOf, login } from './support/auth-helpers';
 import { registeredRoutes, type RegisteredRoute } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -28,6 +30,7 @@ const ACCESS: Record<string, Access> = {
   'DELETE /api/origin-groups/:id/items/:itemId': [Admin],
   'DELETE /api/teams/:id': [Admin],
   'DELETE /api/tenants/:tenantId/api-keys/:keyId': [SuperAdmin],
+  'DELETE /api/tv-links/:id': [Admin],
   'DELETE /api/users/:id': [Admin],
   'DELETE /api/webhooks/:id': [Admin],
   'DELETE /api/integration/webhooks/:id': 'integration',
@@ -61,6 +64,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/tenants/:id': [SuperAdmin],
   'GET /api/tenants/:tenantId/api-keys': [SuperAdmin],
   'GET /api/tenants/overview': [SuperAdmin],
+  'GET /api/tv-links': [Admin],
+  'GET /api/tv/board': [Admin, Manager],
+  'GET /api/tv/stream': [Admin, Manager],
   'GET /api/users': [Admin, Manager],
   'GET /api/users/:id': [Admin, Manager, Agent],
   'GET /api/webhooks': [Admin],
@@ -100,6 +106,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/tenants/:id/reactivate': [SuperAdmin],
   'POST /api/tenants/:id/suspend': [SuperAdmin],
   'POST /api/tenants/:tenantId/api-keys': [SuperAdmin],
+  'POST /api/tv-links': [Admin],
   'POST /api/users': [Admin],
   'POST /api/goals': [Admin, Manager],
   'POST /api/webhooks': [Admin],
@@ -110,16 +117,24 @@ const ACCESS: Record<string, Access> = {
   'PUT /api/origin-groups/:id/items/order': [Admin],
 };
 
-type Caller = 'anonymous' | 'apiKey' | 'agent' | 'manager' | 'admin' | 'superAdmin' | 'otherTenantAdmin';
+/** The routes a TV link's token opens (besides public ones); it is refused everywhere else. */
+const TV_TOKEN_ROUTES = ['GET /api/tv/board', 'GET /api/tv/stream'];
+
+type Caller = 'anonymous' | 'apiKey' | 'tvToken' | 'agent' | 'manager' | 'admin' | 'superAdmin' | 'otherTenantAdmin';
 const CALLER_ROLE: Partial<Record<Caller, Role>> = { agent: Agent, manager: Manager, admin: Admin, superAdmin: SuperAdmin, otherTenantAdmin: Admin };
 
-function expectedOutcome(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+function expectedOutcome(routeKey: string, caller: Caller): 'allowed' | 401 | 403 {
+  const access = ACCESS[routeKey];
   if (access === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
+  if (caller === 'tvToken') return TV_TOKEN_ROUTES.includes(routeKey) ? 'allowed' : 403;
   if (access === 'integration') return caller === 'apiKey' ? 'allowed' : 403;
   if (caller === 'apiKey') return 403;
   return access.includes(CALLER_ROLE[caller]!) ? 'allowed' : 403;
 }
+
+const headerOf = (caller: Caller, credential: string): [string, string] =>
+  caller === 'apiKey' ? [HEADERS.apiKey, credential] : caller === 'tvToken' ? [HEADERS.tvToken, credential] : ['authorization', credential];
 
 describe('route × caller access matrix', () => {
   let t: TestApp;
@@ -135,6 +150,11 @@ describe('route × caller access matrix', () => {
       .getRepository(ApiKey)
       .insert({ id: randomUUID(), tenantId: tenant.tenantId, name: 'matrix', prefix: apiKey.prefix, keyHash: hashSecretToken(apiKey.key) });
     credentials.apiKey = apiKey.key;
+    const tvToken = generateTvToken();
+    await t.dataSource
+      .getRepository(TvLink)
+      .insert({ id: randomUUID(), tenantId: tenant.tenantId, name: 'matrix', teamId: null, prefix: tvToken.prefix, tokenHash: hashSecretToken(tvToken.token) });
+    credentials.tvToken = tvToken.token;
     for (const [caller, email] of [
       ['agent', DEMO.agent],
       ['manager', DEMO.manager],
@@ -166,7 +186,7 @@ describe('route × caller access matrix', () => {
     }
   });
 
-  const callers: Caller[] = ['anonymous', 'apiKey', 'agent', 'manager', 'admin', 'superAdmin', 'otherTenantAdmin'];
+  const callers: Caller[] = ['anonymous', 'apiKey', 'tvToken', 'agent', 'manager', 'admin', 'superAdmin', 'otherTenantAdmin'];
 
   it.each(callers)('enforces the table for %s on every route', async (caller) => {
     const mismatches: string[] = [];
@@ -174,12 +194,12 @@ describe('route × caller access matrix', () => {
       const url = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
       let call = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
       const credential = credentials[caller];
-      if (credential) call = caller === 'apiKey' ? call.set('x-api-key', credential) : call.set('authorization', credential);
+      if (credential) call = call.set(...headerOf(caller, credential));
       // An event stream never ends by itself: read its status, then hang up.
       if (route.key.endsWith('/stream')) call = call.buffer(false).parse((stream, done) => ((stream as unknown as IncomingMessage).destroy(), done(null, {})));
       const response = ['POST', 'PUT', 'PATCH'].includes(route.method) ? await call.send({}) : await call;
 
-      const expected = expectedOutcome(ACCESS[route.key], caller);
+      const expected = expectedOutcome(route.key, caller);
       const status = response.status;
       if (status >= 500) mismatches.push(`${route.key}: ${status}`);
       else if (expected === 'allowed' ? ACCESS[route.key] !== 'public' && (status === 401 || status === 403) : status !== expected) {
@@ -195,7 +215,7 @@ describe('route × caller access matrix', () => {
       for (const caller of callers) {
         let call = t.http().post(route.path);
         const credential = credentials[caller];
-        if (credential) call = caller === 'apiKey' ? call.set('x-api-key', credential) : call.set('authorization', credential);
+        if (credential) call = call.set(...headerOf(caller, credential));
         statuses.add((await call.send({})).status);
       }
       expect({ route: route.key, statuses: [...statuses] }).toEqual({ route: route.key, statuses: [expect.any(Number)] });

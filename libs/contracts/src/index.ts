@@ -14,3 +14,4 @@ export * from './lib/tenant';
 export * from './lib/audit';
 export * from './lib/webhooks';
 export * from './lib/digest';
+export * from './lib/tv';

@@ -19,20 +19,21 @@ export interface EventStreamClient {
   close(): void;
 }
 
-/** Reads `text/event-stream` frames off the test app's own server (started on a real port for it). */
-export function openEventStream(t: TestApp, path: string, authorization: string): EventStreamClient {
+/** Reads `text/event-stream` frames off the test app's own server (started on a real port for it); `credential` is a bearer header or headers. */
+export function openEventStream(t: TestApp, path: string, credential: string | Record<string, string>): EventStreamClient {
   const server = t.app.getHttpServer();
   // supertest would hold its ephemeral server open behind a stream: listen for real instead.
   const listening = server.listening ? Promise.resolve() : t.app.listen(0, '127.0.0.1').then(() => undefined);
   return openEventStreamAt(
     listening.then(() => `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
     path,
-    authorization,
+    credential,
   );
 }
 
 /** Reads `text/event-stream` frames off a request that never finishes by itself. */
-export function openEventStreamAt(baseUrl: string | Promise<string>, path: string, authorization: string): EventStreamClient {
+export function openEventStreamAt(baseUrl: string | Promise<string>, path: string, credential: string | Record<string, string>): EventStreamClient {
+  const headers = typeof credential === 'string' ? { authorization: credential } : credential;
   const events: StreamEvent[] = [];
   const waiters: { predicate: (event: StreamEvent) => boolean; resolve: (event: StreamEvent) => void }[] = [];
   let response: IncomingMessage | undefined;
@@ -56,7 +57,7 @@ export function openEventStreamAt(baseUrl: string | Promise<string>, path: strin
   };
 
   void Promise.resolve(baseUrl).then((base) => {
-    const request = get(`${base}${path}`, { headers: { authorization }, agent: false }, (res) => {
+    const request = get(`${base}${path}`, { headers, agent: false }, (res) => {
       response = res;
       resolveStatus(res.statusCode ?? 0);
       let buffered = '';

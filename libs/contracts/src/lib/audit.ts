@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   'goal.created',
   'goal.updated',
   'goal.deleted',
+  'tv_link.created',
+  'tv_link.revoked',
   'tenant.created',
   'tenant.updated',
   'tenant.settings_updated',
@@ -67,6 +69,7 @@ export const AUDIT_ENTITIES = [
   'api_key',
   'webhook',
   'goal',
+  'tv_link',
   'tenant',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -30,6 +30,8 @@ export const ErrorCode = {
   SessionRevoked: 'SESSION_REVOKED',
   NoSession: 'NO_SESSION',
   InvalidApiKey: 'INVALID_API_KEY',
+  /** The TV link's token is unknown or was revoked. */
+  InvalidTvToken: 'INVALID_TV_TOKEN',
   InvalidResetLink: 'INVALID_RESET_LINK',
   InvalidInvitation: 'INVALID_INVITATION',
   TenantInactive: 'TENANT_INACTIVE',

@@ -2,6 +2,8 @@
 export const HEADERS = {
   requestId: 'x-request-id',
   apiKey: 'x-api-key',
+  /** A TV link's token (`fstv_…`): opens the TV board and its ticker only, never read from the query string. */
+  tvToken: 'x-fasto-tv-token',
   rateLimitLimit: 'x-ratelimit-limit',
   rateLimitRemaining: 'x-ratelimit-remaining',
   rateLimitReset: 'x-ratelimit-reset',

@@ -1,11 +1,13 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import { DENIED_UNDER_IMPERSONATION_KEY, INTEGRATION_ROUTE_KEY, IS_PUBLIC_KEY, ROLES_KEY, type RoleList } from './access-metadata';
+import { DENIED_UNDER_IMPERSONATION_KEY, INTEGRATION_ROUTE_KEY, IS_PUBLIC_KEY, ROLES_KEY, TV_BOARD_ROUTE_KEY, type RoleList } from './access-metadata';
 
 /** Everything the global guards need to know about a route, as its decorators declared it. */
 export interface RouteAccess {
   isPublic: boolean;
   integration: boolean;
+  /** TV links' tokens are accepted here (and nowhere else). */
+  tvBoard: boolean;
   roles: RoleList | undefined;
   deniedUnderImpersonation: boolean;
 }
@@ -25,6 +27,7 @@ export function routeAccessOf(reflector: Reflector, context: ExecutionContext): 
     access = {
       isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) ?? false,
       integration: reflector.getAllAndOverride<boolean>(INTEGRATION_ROUTE_KEY, targets) ?? false,
+      tvBoard: reflector.getAllAndOverride<boolean>(TV_BOARD_ROUTE_KEY, targets) ?? false,
       roles: reflector.getAllAndOverride<RoleList>(ROLES_KEY, targets),
       deniedUnderImpersonation: reflector.getAllAndOverride<boolean>(DENIED_UNDER_IMPERSONATION_KEY, targets) ?? false,
     };

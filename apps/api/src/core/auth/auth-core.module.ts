@@ -13,6 +13,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { PrincipalCache } from './principal-cache';
 import { PrincipalLoader } from './principal-loader';
 import { PrincipalsRepository } from './principals.repository';
+import { TvLinkAuthenticator } from './tv-link-authenticator';
 import { VerifiedTokens } from './verified-tokens';
 
 /**
@@ -37,6 +38,7 @@ import { VerifiedTokens } from './verified-tokens';
     PrincipalCache,
     PrincipalLoader,
     PrincipalsRepository,
+    TvLinkAuthenticator,
     VerifiedTokens,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: TenantGuard },

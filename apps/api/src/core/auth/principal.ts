@@ -24,7 +24,17 @@ export interface ApiKeyPrincipal {
   tenantStatus: TenantStatus;
 }
 
-export type Principal = UserPrincipal | ApiKeyPrincipal;
+/** A wall screen showing the TV board through a TV link: read-only, the board and its ticker only. */
+export interface TvLinkPrincipal {
+  kind: 'tv_link';
+  tvLinkId: string;
+  tenantId: string;
+  /** The team the link shows; null for the whole organization. */
+  teamId: string | null;
+  tenantStatus: TenantStatus;
+}
+
+export type Principal = UserPrincipal | ApiKeyPrincipal | TvLinkPrincipal;
 
 /** What the guards attach to the request; nothing else may set these. */
 export interface AuthenticatedRequest extends FastifyRequest {

@@ -6,6 +6,7 @@ import { routeAccessOf } from '../access/route-access';
 import { ApiKeyAuthenticator, apiKeyFrom } from '../auth/api-key-authenticator';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
 import { PrincipalLoader } from '../auth/principal-loader';
+import { TvLinkAuthenticator, tvTokenFrom } from '../auth/tv-link-authenticator';
 import { bearerCandidateOf, VerifiedTokens } from '../auth/verified-tokens';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import { apiError } from '../errors/api-error';
@@ -17,7 +18,7 @@ function accept(request: AuthenticatedRequest, principal: Principal | null): tru
 }
 
 /**
- * First global guard: who is calling. A tenant API key, else a Bearer JWT. Any failure is a
+ * First global guard: who is calling. A tenant API key, a TV link's token, else a Bearer JWT. Any failure is a
  * clean 401; only `@Public()` routes let anonymous callers through.
  */
 @Injectable()
@@ -27,6 +28,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     private readonly apiKeys: ApiKeyAuthenticator,
     private readonly verified: VerifiedTokens,
     private readonly principals: PrincipalLoader,
+    private readonly tvLinks: TvLinkAuthenticator,
   ) {
     super();
   }
@@ -38,6 +40,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     const request = context.getArgByIndex<AuthenticatedRequest>(0);
     const apiKey = apiKeyFrom(request);
     if (apiKey) return this.apiKeys.authenticate(apiKey).then((principal) => accept(request, principal));
+    const tvToken = tvTokenFrom(request);
+    if (tvToken) return this.tvLinks.authenticate(tvToken).then((principal) => accept(request, principal));
     // A token passport-jwt verified before (same bytes, not expired) skips straight to the principal;
     // when that is cached too (a tab polling), the request passes without a single promise.
     const token = bearerCandidateOf(request);

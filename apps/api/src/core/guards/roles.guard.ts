@@ -7,7 +7,8 @@ import { apiError } from '../errors/api-error';
 
 /**
  * Third global guard: may this caller use this route. Deny by default: a route that declares
- * no roles (and is neither public nor an integration route) is refused to everyone.
+ * no roles (and is neither public nor an integration route) is refused to everyone; a TV link's
+ * token passes on the TV board's routes only.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -22,6 +23,12 @@ export class RolesGuard implements CanActivate {
     if (principal?.kind === 'api_key' || integrationRoute) {
       if (principal?.kind === 'api_key' && integrationRoute) return true;
       throw new ForbiddenException(integrationRoute ? 'This route accepts tenant API keys only' : 'API keys are accepted on integration routes only');
+    }
+
+    // A TV link is read-only and opens the board's routes only; there it needs no role.
+    if (principal?.kind === 'tv_link') {
+      if (access.tvBoard) return true;
+      throw new ForbiddenException('TV links open the TV board only');
     }
 
     const roles = access.roles;

@@ -23,6 +23,7 @@ export function setupOpenApi(app: NestFastifyApplication, publicUrl: string): vo
       .addServer(publicUrl, 'This Fasto instance')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'access-token')
       .addApiKey({ type: 'apiKey', in: 'header', name: HEADERS.apiKey }, 'api-key')
+      .addApiKey({ type: 'apiKey', in: 'header', name: HEADERS.tvToken }, 'tv-token')
       .addCookieAuth(REFRESH_COOKIE_NAME, { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE_NAME }, 'cookie')
       .build(),
     { operationIdFactory: operationIdOf },

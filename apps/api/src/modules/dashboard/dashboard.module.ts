@@ -10,6 +10,7 @@ import { WindowTotalsRepository } from './window-totals.repository';
   imports: [AttendancesModule],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardRepository, DashboardCatalogRepository, WindowTotalsRepository],
-  exports: [DashboardService],
+  // The TV board reads the same rollup sums.
+  exports: [DashboardService, DashboardRepository],
 })
 export class DashboardModule {}

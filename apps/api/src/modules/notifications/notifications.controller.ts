@@ -5,18 +5,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest, UserPrincipal } from '../../core/auth/principal';
 import { ANY_ROLE, Authorized } from '../../core/decorators/authorized.decorator';
 import { CurrentUser, currentUserOf } from '../../core/decorators/current-principal.decorator';
+import { bearerExpiry } from '../../core/http/bearer-expiry';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationStreams } from './notification-streams';
 import { NotificationsService } from './notifications.service';
 
 const uuid = new ParseUUIDPipe();
-
-/** The `exp` of the bearer token the guard already verified: the stream must not outlive it. */
-const tokenExpiry = (request: FastifyRequest): number => {
-  const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
-  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}') as { exp?: number };
-  return (payload.exp ?? 0) * 1000;
-};
 
 /** The count with a weak ETag: a tab sending it back gets an empty 304 while nothing changed. */
 function countReply(count: number, ifNoneMatch: string | undefined, reply: FastifyReply): UnreadCountResponse | undefined {
@@ -75,7 +69,7 @@ export class NotificationsController {
     });
     await this.streams.open(
       { tenantId: principal.tenantId, userId: principal.userId, sessionId: principal.sessionId, locale, response: reply.raw },
-      tokenExpiry(request),
+      bearerExpiry(request),
     );
   }
 

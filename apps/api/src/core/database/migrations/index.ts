@@ -10,6 +10,7 @@ import { AttendanceSyncIndex1764700000000 } from './1764700000000-attendance-syn
 import { Webhooks1764700000040 } from './1764700000040-webhooks';
 import { Digests1764800000046 } from './1764800000046-digests';
 import { Goals1764800000044 } from './1764800000044-goals';
+import { TvLinks1764800000045 } from './1764800000045-tv-links';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Append, never edit. */
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   AttendanceSyncIndex1764700000000,
   Webhooks1764700000040,
   Goals1764800000044,
+  TvLinks1764800000045,
   Digests1764800000046,
 ];
