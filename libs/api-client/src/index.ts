@@ -17,3 +17,4 @@ export * from './lib/tenants.api';
 export * from './lib/tenant.api';
 export * from './lib/users.api';
 export * from './lib/webhooks.api';
+export * from './lib/tv.api';

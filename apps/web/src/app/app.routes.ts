@@ -2,6 +2,8 @@ import type { Route } from '@angular/router';
 import { roleGuard, signedInGuard, signedOutGuard } from './core/auth/guards';
 
 export const appRoutes: Route[] = [
+  // The wall screen: no shell and no sign-in guard (a TV link's token, or the signed-in session, opens it).
+  { path: 'tv', loadComponent: () => import('./features/tv/tv-board.page').then((m) => m.TvBoardPage) },
   {
     path: '',
     canActivate: [signedOutGuard],
@@ -51,6 +53,7 @@ export const appRoutes: Route[] = [
       },
       { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: () => import('./features/audit/audit.page').then((m) => m.AuditPage) },
       { path: 'settings', canMatch: [roleGuard('/settings')], loadComponent: () => import('./features/settings/settings.page').then((m) => m.SettingsPage) },
+      { path: 'tv-links', canMatch: [roleGuard('/tv-links')], loadComponent: () => import('./features/tv/tv-links.page').then((m) => m.TvLinksPage) },
       { path: 'webhooks', canMatch: [roleGuard('/webhooks')], loadComponent: () => import('./features/webhooks/webhooks.page').then((m) => m.WebhooksPage) },
       {
         path: 'console',

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { DisplayName } from '../../../core/validation/common-validators';
 
@@ -7,7 +7,7 @@ export class CreateTvLinkDto {
   @DisplayName(80)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'The team the board shows; omit (or null) for the whole organization', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The team the board shows; omit (or null) for the whole organization' })
   @IsOptional()
   @IsUUID('all')
   teamId?: string | null;

@@ -9,7 +9,7 @@ export class TvBoardQuery {
   period?: TvPeriod;
 
   /** Admins may pick a team; a manager sees their own, a TV link its own. */
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
   @IsOptional()
   @IsUUID('all')
   teamId?: string;

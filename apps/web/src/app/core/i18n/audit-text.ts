@@ -48,6 +48,8 @@ export const AUDIT_ACTION_TEXT: Readonly<Record<AuditAction, Text>> = {
   'goal.created': { 'pt-BR': 'Criou', en: 'Created' },
   'goal.updated': { 'pt-BR': 'Alterou', en: 'Changed' },
   'goal.deleted': { 'pt-BR': 'Excluiu', en: 'Deleted' },
+  'tv_link.created': { 'pt-BR': 'Criou', en: 'Created' },
+  'tv_link.revoked': { 'pt-BR': 'Revogou', en: 'Revoked' },
   'tenant.created': { 'pt-BR': 'Criou', en: 'Created' },
   'tenant.updated': { 'pt-BR': 'Alterou', en: 'Changed' },
   'tenant.settings_updated': { 'pt-BR': 'Alterou as configurações', en: 'Changed the settings' },
@@ -70,6 +72,7 @@ export const AUDIT_ENTITY_TEXT: Readonly<Record<AuditEntity, Text>> = {
   api_key: { 'pt-BR': 'Chave de API', en: 'API key' },
   webhook: { 'pt-BR': 'Webhook', en: 'Webhook' },
   goal: { 'pt-BR': 'Meta', en: 'Goal' },
+  tv_link: { 'pt-BR': 'Link de TV', en: 'TV link' },
   tenant: { 'pt-BR': 'Empresa', en: 'Company' },
 };
 

@@ -15,6 +15,7 @@ describe('menu by role', () => {
       '/audit',
       '/settings',
       '/webhooks',
+      '/tv-links',
       '/profile',
     ]);
   });

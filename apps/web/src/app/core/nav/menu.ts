@@ -24,6 +24,7 @@ export const MENU: readonly MenuItem[] = [
   { path: '/audit', label: 'nav.audit', icon: 'audit', roles: [Role.Admin, Role.SuperAdmin] },
   { path: '/settings', label: 'nav.settings', icon: 'settings', roles: [Role.Admin] },
   { path: '/webhooks', label: 'nav.webhooks', icon: 'webhooks', roles: [Role.Admin] },
+  { path: '/tv-links', label: 'nav.tv', icon: 'dashboard', roles: [Role.Admin] },
   { path: '/console', label: 'nav.console', icon: 'console', roles: [Role.SuperAdmin] },
   { path: '/profile', label: 'nav.profile', icon: 'profile', roles: [...TENANT, Role.SuperAdmin] },
 ];

@@ -1,0 +1,188 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView } from '@fasto/contracts';
+import { TeamsApi, TvApi } from '@fasto/api-client';
+import { formatDateTime } from '../../core/format/format';
+import { I18n } from '../../core/i18n/i18n.service';
+import { Icon } from '../../shared/icon';
+import { Confirm } from '../../shared/modal';
+
+/** Where a TV opens the board: the token rides in the fragment, which never reaches a server. */
+export const tvUrlOf = (token: string, origin = window.location.origin): string => `${origin}/tv#${TV_TOKEN_FRAGMENT}=${encodeURIComponent(token)}`;
+
+/** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
+@Component({
+  selector: 'app-tv-links-page',
+  imports: [FormsModule, Icon, Confirm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="mx-auto max-w-4xl space-y-5">
+      <div class="flex flex-wrap items-center gap-3">
+        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ i18n.t('nav.tv') }}</h1>
+        <a class="btn-outline" href="/tv" target="_blank" rel="noopener" data-testid="tv-open-board">{{ i18n.t('tv.links.open') }}</a>
+      </div>
+      <p class="text-sm text-muted">{{ i18n.t('tv.links.help') }}</p>
+
+      <form class="card flex flex-wrap items-end gap-3 p-4" (ngSubmit)="create()">
+        <label class="flex min-w-48 flex-1 flex-col gap-1 text-sm">
+          {{ i18n.t('tv.links.name') }}
+          <input class="input" name="name" required maxlength="80" [(ngModel)]="name" data-testid="tv-link-name" />
+        </label>
+        <label class="flex min-w-48 flex-col gap-1 text-sm">
+          {{ i18n.t('tv.links.team') }}
+          <select class="input" name="teamId" [(ngModel)]="teamId" data-testid="tv-link-team">
+            <option value="">{{ i18n.t('tv.links.wholeCompany') }}</option>
+            @for (team of teams(); track team.id) {
+              <option [value]="team.id">{{ team.name }}</option>
+            }
+          </select>
+        </label>
+        <button type="submit" class="btn-primary" [disabled]="busy() || !name.trim()" data-testid="tv-link-create">
+          <app-icon name="plus" [size]="16" />{{ i18n.t('tv.links.create') }}
+        </button>
+      </form>
+
+      @if (created(); as done) {
+        <div class="card space-y-2 p-4" role="status" data-testid="tv-link-created">
+          <p class="text-sm">{{ i18n.t('tv.links.createdHelp') }}</p>
+          <div class="flex flex-wrap items-center gap-2">
+            <code class="min-w-0 flex-1 break-all font-mono text-xs" data-testid="tv-link-url">{{ urlOf(done.token) }}</code>
+            <button type="button" class="btn-outline shrink-0" (click)="copy(urlOf(done.token))" data-testid="tv-link-copy">
+              <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('tv.links.copied') : i18n.t('tv.links.copy') }}
+            </button>
+          </div>
+        </div>
+      }
+
+      @if (links(); as list) {
+        @if (list.length === 0) {
+          <div class="card p-10 text-center text-muted">{{ i18n.t('tv.links.empty') }}</div>
+        } @else {
+          <ul class="space-y-3">
+            @for (link of list; track link.id) {
+              <li class="card flex flex-wrap items-center gap-3 p-4" data-testid="tv-link-row" [attr.data-id]="link.id">
+                <div class="min-w-0 flex-1">
+                  <p class="font-medium">{{ link.name }}</p>
+                  <p class="mt-1 text-xs text-muted">
+                    {{ teamName(link.teamId) }} · {{ i18n.t('tv.links.prefix') }} <span class="font-mono">{{ link.prefix }}</span> ·
+                    {{ i18n.t('tv.links.lastUsed') }}: {{ link.lastUsedAt ? dateTime(link.lastUsedAt) : i18n.t('tv.links.never') }}
+                  </p>
+                </div>
+                @if (link.revokedAt) {
+                  <span class="chip">{{ i18n.t('tv.links.revoked') }}</span>
+                } @else {
+                  <button
+                    type="button"
+                    class="btn-ghost px-3 text-xs"
+                    [attr.aria-label]="i18n.t('tv.links.revokeOf', { name: link.name })"
+                    (click)="revoking.set(link)"
+                    data-testid="tv-link-revoke"
+                  >
+                    {{ i18n.t('tv.links.revoke') }}
+                  </button>
+                }
+              </li>
+            }
+          </ul>
+        }
+      } @else if (failed()) {
+        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('tv.links.error') }}</div>
+      } @else {
+        <div class="skeleton h-24" aria-busy="true"></div>
+      }
+      @if (error()) {
+        <p class="text-sm text-negative" role="alert">{{ error() }}</p>
+      }
+    </div>
+
+    @if (revoking(); as link) {
+      <app-confirm
+        [title]="i18n.t('tv.links.revoke')"
+        [message]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
+        [action]="i18n.t('tv.links.revoke')"
+        [danger]="true"
+        [busy]="busy()"
+        (confirmed)="revoke(link)"
+        (cancelled)="revoking.set(null)"
+      />
+    }
+  `,
+})
+export class TvLinksPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(TvApi);
+  protected readonly dateTime = formatDateTime;
+  protected readonly urlOf = (token: string) => tvUrlOf(token);
+  protected readonly links = signal<TvLinkView[] | null>(null);
+  protected readonly teams = signal<TeamView[]>([]);
+  protected readonly created = signal<CreatedTvLink | null>(null);
+  protected readonly revoking = signal<TvLinkView | null>(null);
+  protected readonly failed = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly copied = signal(false);
+  protected readonly error = signal('');
+  protected name = '';
+  protected teamId = '';
+
+  constructor() {
+    this.load();
+    inject(TeamsApi)
+      .list({ limit: 100 })
+      .subscribe({ next: (page) => this.teams.set(page.items), error: () => this.teams.set([]) });
+  }
+
+  protected teamName(teamId: string | null): string {
+    return teamId ? (this.teams().find((team) => team.id === teamId)?.name ?? '—') : this.i18n.t('tv.links.wholeCompany');
+  }
+
+  protected load(): void {
+    this.api.links().subscribe({
+      next: ({ items }) => {
+        this.failed.set(false);
+        this.links.set(items);
+      },
+      error: () => this.failed.set(true),
+    });
+  }
+
+  protected create(): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.copied.set(false);
+    this.api.createLink({ name: this.name.trim(), teamId: this.teamId || null }).subscribe({
+      next: (link) => {
+        this.busy.set(false);
+        this.created.set(link);
+        this.name = '';
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(this.i18n.error(error));
+      },
+    });
+  }
+
+  protected copy(url: string): void {
+    void navigator.clipboard?.writeText(url).then(
+      () => this.copied.set(true),
+      () => this.copied.set(false),
+    );
+  }
+
+  protected revoke(link: TvLinkView): void {
+    this.busy.set(true);
+    this.api.revokeLink(link.id).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.revoking.set(null);
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.revoking.set(null);
+        this.error.set(this.i18n.error(error));
+      },
+    });
+  }
+}
