@@ -12,7 +12,7 @@ const fixed = (value) => (Math.round(value * 100) / 100).toString();
  */
 function goals(results) {
   const rows = [];
-  const { p1, p2, p3, p4, p5, p6, p10, sync, soak, replica, goals: goalRun } = results;
+  const { p1, p2, p3, p4, p5, p6, p10, sync, soak, replica, goals: goalRun, tv } = results;
   if (p1) rows.push(['P1', '/api/health req/s ÷ bare node:http (50 conns)', at(p1.ratio, '≥ 0.5', p1.ratio >= 0.5)]);
   if (p2) {
     rows.push(['P2', 'dashboard 90 d p95 ms, 10 clients', at(p2.endpoint90.p95, '≤ 100', p2.endpoint90.p95 <= 100)]);
@@ -60,6 +60,10 @@ function goals(results) {
     rows.push(['P9', `goals progress (${goalRun.goals} goals) p95 ms, 10 clients`, at(goalRun.endpoint.p95, '≤ 100', goalRun.endpoint.p95 <= 100)]);
     rows.push(['P9', 'goals progress p95 ÷ its SQL via mysql2 p95', at(goalRun.endpointOverSql, '≤ 1.3', goalRun.endpointOverSql <= 1.3)]);
   }
+  if (tv) {
+    rows.push(['P9', 'TV board (month) p95 ms, 10 clients, TV token', at(tv.month.p95, '≤ 100', tv.month.p95 <= 100)]);
+    rows.push(['P9', 'TV board (week) p95 ms, 10 clients (info)', at(tv.week.p95, '-', null)]);
+  }
   if (p10) {
     const size = (rows) => (rows >= 1_000_000 ? `${rows / 1_000_000}M` : `${rows / 1_000}k`);
     const sizes = `${size(p10.largeRows)} ÷ ${size(p10.smallRows)} rows${results.quick ? ' (quick: a tenth of 1M ÷ 100k)' : ''}`;
@@ -84,7 +88,7 @@ function goals(results) {
 }
 
 function details(results) {
-  const { p1, p2, p3, p4, p5, p6, p10, sync, goals: goalRun } = results;
+  const { p1, p2, p3, p4, p5, p6, p10, sync, goals: goalRun, tv } = results;
   return [
     p1 && ['P1 bare node:http (50 conns)', p1.bare],
     p1 && ['P1 GET /api/health (50 conns)', p1.health],
@@ -105,6 +109,8 @@ function details(results) {
     sync && [`P9 its ${sync.statements} statements via mysql2`, sync.sql],
     goalRun && ['P9 GET /api/goals/progress', goalRun.endpoint],
     goalRun && [`P9 its ${goalRun.statements} statements via mysql2`, goalRun.sql],
+    tv && [`P9 GET /api/tv/board week (${tv.statements} statements)`, tv.week],
+    tv && ['P9 GET /api/tv/board month', tv.month],
     p10 && [`P10 GET /api/dashboard 90 d, Demo ${p10.smallRows} rows`, p10.small],
     p10 && [`P10 GET /api/dashboard 90 d, Demo ${p10.largeRows} rows`, p10.large],
     p6 && ['P6 argon2 verify loop', p6.standalone],

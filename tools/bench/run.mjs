@@ -3,7 +3,7 @@
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
 //   npm run bench:soak  the Reliability 5 soak instead: a 5-minute mixed load (SOAK_SECONDS), 0 errors, flat RSS
-//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,goals,soak,replica (P8 is always measured)
+//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,goals,tv,soak,replica (P8 is always measured)
 //   BENCH_REPLICA_URL   a replica of BENCH_DATABASE_URL: `replica` (not in the default run) measures the dashboard with and without it
 //   P10 seeds two Demo-only databases beside the bench's (<name>_p10_<rows>_<days>d): 100,000 rows over
 //   120 days vs 1,000,000 over 1,200 (--quick: 10,000 vs 100,000), about 10 min the first time.
@@ -35,6 +35,7 @@ import { p6 } from './login.mjs';
 import { replica } from './replica.mjs';
 import { report } from './report.mjs';
 import { p1, p10, p2, p4 } from './scenarios.mjs';
+import { tv } from './tv.mjs';
 
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, soak: { type: 'boolean', default: false } } });
 const QUICK = flags.quick;
@@ -42,7 +43,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6,p10,sync,goals')).split(',').map((name) => name.trim().toLowerCase()),
+  (process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6,p10,sync,goals,tv')).split(',').map((name) => name.trim().toLowerCase()),
 );
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -144,6 +145,7 @@ async function main() {
         capture,
       });
     });
+    await step('tv', () => tv({ base: BASE, headers, seconds: SECONDS, capture }));
     await step('p5', async () =>
       p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }),
     );
