@@ -6,10 +6,7 @@ import { TenantContext } from '../tenancy/tenant-context';
 import { looksLikeApiKey } from './api-key-format';
 import { API_KEY_LOOKUP, type ApiKeyLookup } from './api-key-lookup';
 import type { ApiKeyPrincipal } from './principal';
-import { hashSecretToken } from './secret-token';
-
-/** `last_used_at` is refreshed at most this often, so busy keys do not write on every call. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+import { hashSecretToken, lastUseIsStale } from './secret-token';
 
 /** Reads a tenant API key from `X-Api-Key` or `Authorization: Bearer fsk_…` (never the query string). */
 export function apiKeyFrom(request: FastifyRequest): string | null {
@@ -36,7 +33,7 @@ export class ApiKeyAuthenticator {
     const row = await this.context.runAsSystem('api key: key by hash', () => this.keys.unrevokedByHash(hashSecretToken(key)));
     if (!row) throw new UnauthorizedException(apiError(ErrorCode.InvalidApiKey, 'Invalid API key'));
     const now = new Date();
-    if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+    if (lastUseIsStale(row.lastUsedAt, now)) {
       await this.context.runInTenant(row.tenantId, () => this.keys.markUsed(row.id, now));
     }
     return { kind: 'api_key', apiKeyId: row.id, tenantId: row.tenantId, tenantStatus: row.tenantStatus };

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { generateSecretToken } from './secret-token';
+import { generatePrefixedToken } from './secret-token';
 
 /** Every Fasto API key starts with this, so it can never be mistaken for a JWT. */
 export const API_KEY_MARKER = 'fst_';
@@ -14,8 +13,8 @@ export interface GeneratedApiKey {
 
 /** 256 random bits of secret behind a 32-bit display prefix. */
 export function generateApiKey(): GeneratedApiKey {
-  const prefix = randomBytes(4).toString('hex');
-  return { key: `${API_KEY_MARKER}${prefix}_${generateSecretToken(32)}`, prefix };
+  const { token, prefix } = generatePrefixedToken(API_KEY_MARKER);
+  return { key: token, prefix };
 }
 
 export const looksLikeApiKey = (value: string): boolean => KEY_PATTERN.test(value);

@@ -12,3 +12,14 @@ export function generateSecretToken(bytes = 32): string {
 export function hashSecretToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
+
+/** A credential people tell apart in lists: `<marker><8 hex prefix>_<256-bit secret>` (API keys, TV links). */
+export function generatePrefixedToken(marker: string): { token: string; prefix: string } {
+  const prefix = randomBytes(4).toString('hex');
+  return { token: `${marker}${prefix}_${generateSecretToken(32)}`, prefix };
+}
+
+/** A token's `last_used_at` is written at most once a minute, so a busy caller does not write on every call. */
+export function lastUseIsStale(lastUsedAt: Date | string | null, now: Date): boolean {
+  return !lastUsedAt || now.getTime() - new Date(lastUsedAt).getTime() > 60_000;
+}

@@ -4,12 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { apiError } from '../errors/api-error';
 import { TenantContext } from '../tenancy/tenant-context';
 import type { TvLinkPrincipal } from './principal';
-import { hashSecretToken } from './secret-token';
+import { hashSecretToken, lastUseIsStale } from './secret-token';
 import { looksLikeTvToken } from './tv-token-format';
 import { TV_LINK_LOOKUP, type TvLinkLookup } from './tv-link-lookup';
-
-/** `last_used_at` is refreshed at most this often: a wall screen polls all day. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Reads a TV token from its header only: a token in a URL would land in proxy and server logs. */
 export function tvTokenFrom(request: FastifyRequest): string | null {
@@ -31,7 +28,7 @@ export class TvLinkAuthenticator {
     const row = await this.context.runAsSystem('tv link: link by token hash', () => this.links.unrevokedByHash(hashSecretToken(token)));
     if (!row) throw refused();
     const now = new Date();
-    if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+    if (lastUseIsStale(row.lastUsedAt, now)) {
       await this.context.runInTenant(row.tenantId, () => this.links.markUsed(row.id, now));
     }
     return { kind: 'tv_link', tvLinkId: row.id, tenantId: row.tenantId, teamId: row.teamId, tenantStatus: row.tenantStatus };

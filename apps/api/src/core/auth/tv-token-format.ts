@@ -1,6 +1,5 @@
 import { TV_TOKEN_MARKER } from '@fasto/contracts';
-import { randomBytes } from 'node:crypto';
-import { generateSecretToken } from './secret-token';
+import { generatePrefixedToken } from './secret-token';
 
 const TOKEN_PATTERN = /^fstv_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
 
@@ -13,8 +12,7 @@ export interface GeneratedTvToken {
 
 /** 256 random bits of secret behind a 32-bit display prefix, as API keys (api-key-format.ts). */
 export function generateTvToken(): GeneratedTvToken {
-  const prefix = randomBytes(4).toString('hex');
-  return { token: `${TV_TOKEN_MARKER}${prefix}_${generateSecretToken(32)}`, prefix };
+  return generatePrefixedToken(TV_TOKEN_MARKER);
 }
 
 export const looksLikeTvToken = (value: string): boolean => TOKEN_PATTERN.test(value);

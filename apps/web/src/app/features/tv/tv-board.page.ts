@@ -53,9 +53,9 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
                   <li class="flex items-center gap-5 rounded-xl bg-neutral-900 px-6 py-3 text-4xl" data-testid="tv-ranking-row">
                     <span class="w-14 font-bold text-neutral-400">{{ row.rank }}</span>
                     <span class="min-w-0 flex-1 truncate font-semibold">{{ row.name ?? i18n.t('tv.board.removedAgent') }}</span>
-                    <span class="w-24 text-2xl" [class]="movementClass(row.movement)">{{ movement(row.movement) }}</span>
-                    <span class="text-3xl text-neutral-300">{{ integer(row.sales) }}</span>
-                    <span class="w-64 text-right font-semibold text-emerald-400">{{ brl(row.saleValue) }}</span>
+                    <span class="w-24 shrink-0 text-center text-2xl" [class]="movementClass(row.movement)">{{ movement(row.movement) }}</span>
+                    <span class="w-16 shrink-0 text-right text-3xl text-neutral-300">{{ integer(row.sales) }}</span>
+                    <span class="w-96 shrink-0 text-right font-semibold text-emerald-400">{{ brl(row.saleValue) }}</span>
                   </li>
                 } @empty {
                   <li class="text-4xl text-neutral-400">{{ i18n.t('tv.board.noSales') }}</li>
