@@ -132,6 +132,14 @@ describe('TV links and the TV board', () => {
       }
     });
 
+    it('never reaches the request logs', async () => {
+      const link = await createLink();
+      expect((await board(link.token).set('x-request-id', 'tv-redaction-check')).status).toBe(200);
+      const line = t.logs().find((entry) => (entry['req'] as { id?: string } | undefined)?.id === 'tv-redaction-check');
+      expect((line?.['req'] as { headers: Record<string, string> }).headers[HEADERS.tvToken]).toBe('[Redacted]');
+      expect(JSON.stringify(t.logs())).not.toContain(link.token);
+    });
+
     it('is refused when malformed or unknown', async () => {
       expect((await board('fstv_nope')).status).toBe(401);
       expect((await board(`fstv_00000000_${'A'.repeat(43)}`)).status).toBe(401);

@@ -11,6 +11,7 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   `req.headers["${HEADERS.apiKey}"]`,
+  `req.headers["${HEADERS.tvToken}"]`,
   'res.headers["set-cookie"]',
   '*.password',
   '*.currentPassword',
