@@ -145,7 +145,7 @@ async function main() {
         capture,
       });
     });
-    await step('tv', () => tv({ base: BASE, headers, seconds: SECONDS, capture }));
+    await step('tv', () => tv({ base: BASE, db, headers, seconds: SECONDS, capture }));
     await step('p5', async () =>
       p5({ base: BASE, headers: { authorization: `Bearer ${await login(BASE, 'manager@demo.fasto.app')}` }, seconds: SECONDS, capture }),
     );

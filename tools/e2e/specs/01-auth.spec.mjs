@@ -38,6 +38,7 @@ describe('sign-in and role menus', () => {
       '/audit',
       '/settings',
       '/webhooks',
+      '/tv-links',
       '/profile',
     ]);
     assert.equal(await page.getByTestId('tenant-name').innerText(), 'Demo');
