@@ -59,7 +59,9 @@ describe('TV links and the TV board', () => {
     ]);
     // Another tenant's sale never shows on this board.
     const acme = await catalogOf(t, acmeTenantId);
-    await insertAttendances(t, [{ tenantId: acmeTenantId, userId: acme.user(DEMO.acmeAgent).id, attendedAt: new Date(now - 60_000), converted: true, saleValue: 9999 }]);
+    await insertAttendances(t, [
+      { tenantId: acmeTenantId, userId: acme.user(DEMO.acmeAgent).id, attendedAt: new Date(now - 60_000), converted: true, saleValue: 9999 },
+    ]);
   });
   afterAll(() => t.close());
 
@@ -113,7 +115,8 @@ describe('TV links and the TV board', () => {
       const link = await createLink();
       const mismatches: string[] = [];
       for (const route of registeredRoutes(t.app)) {
-        if (TV_ROUTES.includes(route.key) || Reflect.getMetadata(IS_PUBLIC_KEY, route.handler) || Reflect.getMetadata(IS_PUBLIC_KEY, route.controller)) continue;
+        if (TV_ROUTES.includes(route.key) || Reflect.getMetadata(IS_PUBLIC_KEY, route.handler) || Reflect.getMetadata(IS_PUBLIC_KEY, route.controller))
+          continue;
         const url = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
         const call = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).set(HEADERS.tvToken, link.token);
         const response = ['POST', 'PUT', 'PATCH'].includes(route.method) ? await call.send({}) : await call;
@@ -121,7 +124,9 @@ describe('TV links and the TV board', () => {
       }
       expect(mismatches).toEqual([]);
       // Only the board's routes carry the TV marker.
-      const marked = registeredRoutes(t.app).filter((route) => Reflect.getMetadata(TV_BOARD_ROUTE_KEY, route.handler) || Reflect.getMetadata(TV_BOARD_ROUTE_KEY, route.controller));
+      const marked = registeredRoutes(t.app).filter(
+        (route) => Reflect.getMetadata(TV_BOARD_ROUTE_KEY, route.handler) || Reflect.getMetadata(TV_BOARD_ROUTE_KEY, route.controller),
+      );
       expect(marked.map((route) => route.key)).toEqual(TV_ROUTES);
     });
 
@@ -175,7 +180,9 @@ describe('TV links and the TV board', () => {
     });
 
     it('shows one team for a team link, a manager their own team, and refuses agents', async () => {
-      const team = (await catalogOf(t, tenantId)).team((await t.dataSource.query('SELECT name FROM teams WHERE id = (SELECT team_id FROM users WHERE email = ?)', [DEMO.manager]))[0].name);
+      const team = (await catalogOf(t, tenantId)).team(
+        (await t.dataSource.query('SELECT name FROM teams WHERE id = (SELECT team_id FROM users WHERE email = ?)', [DEMO.manager]))[0].name,
+      );
       const link = await createLink({ name: 'Time', teamId: team.id });
       const forLink = (await board(link.token)).body as TvBoard;
       expect(forLink.teamName).toBe(team.name);

@@ -42,7 +42,10 @@ describe('the TV leaderboard (issue 24)', () => {
     assert.ok(!(await tv.page.getByTestId('sidebar-nav').count()), 'no shell on the TV');
     const boardCall = apiCalls.find((call) => call.url.includes('/api/tv/board'));
     assert.equal(boardCall?.header, token, 'the token travels in its header');
-    assert.ok(apiCalls.every((call) => !call.url.includes(token)), 'never in a URL');
+    assert.ok(
+      apiCalls.every((call) => !call.url.includes(token)),
+      'never in a URL',
+    );
     await tv.page.waitForTimeout(500);
     await tv.page.screenshot({ path: 'docs/screenshots/tv-board.png' });
     assertNoConsoleErrors(tv.errors);
@@ -54,7 +57,10 @@ describe('the TV leaderboard (issue 24)', () => {
     const refused = await fetch(`${BASE_URL}/api/tv/board`, { headers: { [TV_HEADER]: token } });
     assert.equal(refused.status, 401);
     await tv.page.reload();
-    await tv.page.getByTestId('tv-message').getByText(/link de TV válido/).waitFor();
+    await tv.page
+      .getByTestId('tv-message')
+      .getByText(/link de TV válido/)
+      .waitFor();
     assertNoConsoleErrors(admin.errors);
     await tv.context.close();
     await admin.context.close();

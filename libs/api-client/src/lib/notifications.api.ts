@@ -8,11 +8,11 @@ import {
   type ReadAllResponse,
   type UnreadCountResponse,
 } from '@fasto/contracts';
-import { Observable } from 'rxjs';
+import { filter, map, type Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 import { AuthSession } from './auth-session';
 import { toHttpParams } from './query-params';
-import { SseParser } from './sse-parser';
+import { eventStream } from './event-stream';
 
 export type NotificationStreamMessage = { type: 'notification'; notification: NotificationView } | { type: 'unread-count'; count: number };
 
@@ -55,32 +55,11 @@ export class NotificationsApi {
    * Completes when the server ends it (token expiry); errors with NotificationStreamError when refused.
    */
   stream(): Observable<NotificationStreamMessage> {
-    return new Observable<NotificationStreamMessage>((subscriber) => {
-      const abort = new AbortController();
-      const token = this.session.accessToken();
-      const read = async () => {
-        const response = await fetch(`${this.base}/stream`, {
-          headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          signal: abort.signal,
-        });
-        if (!response.ok || !response.body) throw new NotificationStreamError(response.status);
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        const parser = new SseParser();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          for (const message of parser.push(value)) {
-            const parsed = toStreamMessage(message.event, message.data);
-            if (parsed) subscriber.next(parsed);
-          }
-        }
-        subscriber.complete();
-      };
-      read().catch((error: unknown) => {
-        if (!abort.signal.aborted) subscriber.error(error instanceof NotificationStreamError ? error : new NotificationStreamError(0));
-      });
-      return () => abort.abort();
-    });
+    const token = this.session.accessToken();
+    return eventStream(`${this.base}/stream`, token ? { authorization: `Bearer ${token}` } : {}, (status) => new NotificationStreamError(status)).pipe(
+      map((message) => toStreamMessage(message.event, message.data)),
+      filter((message): message is NotificationStreamMessage => message !== null),
+    );
   }
 }
 

@@ -11,11 +11,11 @@ import {
   type TvLinkView,
   type TvPeriod,
 } from '@fasto/contracts';
-import { Observable } from 'rxjs';
+import { filter, map, type Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 import { AuthSession } from './auth-session';
 import { toHttpParams } from './query-params';
-import { SseParser } from './sse-parser';
+import { eventStream } from './event-stream';
 
 /** Raised when the ticker cannot be opened or ends (revoked link, expired token, network). */
 export class TvStreamError extends Error {
@@ -55,33 +55,20 @@ export class TvApi {
    * Completes when the server ends it; errors with TvStreamError when refused or cut.
    */
   stream(period: TvPeriod, tvToken: string | null): Observable<TvBoardSale> {
-    return new Observable<TvBoardSale>((subscriber) => {
-      const abort = new AbortController();
-      const bearer = this.session.accessToken();
-      const credential: Record<string, string> = tvToken ? { [HEADERS.tvToken]: tvToken } : bearer ? { authorization: `Bearer ${bearer}` } : {};
-      const read = async () => {
-        const response = await fetch(`${this.base}/tv/stream?period=${period}`, { headers: { accept: 'text/event-stream', ...credential }, signal: abort.signal });
-        if (!response.ok || !response.body) throw new TvStreamError(response.status);
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        const parser = new SseParser();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          for (const message of parser.push(value)) {
-            if (message.event !== TvStreamEvent.Sale) continue;
-            try {
-              subscriber.next(JSON.parse(message.data) as TvBoardSale);
-            } catch {
-              // A malformed event is dropped; the next board refresh lists the sale anyway.
-            }
-          }
-        }
-        subscriber.complete();
-      };
-      read().catch((error: unknown) => {
-        if (!abort.signal.aborted) subscriber.error(error instanceof TvStreamError ? error : new TvStreamError(0));
-      });
-      return () => abort.abort();
-    });
+    const bearer = this.session.accessToken();
+    const credential: Record<string, string> = tvToken ? { [HEADERS.tvToken]: tvToken } : bearer ? { authorization: `Bearer ${bearer}` } : {};
+    return eventStream(`${this.base}/tv/stream?period=${period}`, credential, (status) => new TvStreamError(status)).pipe(
+      map((message) => (message.event === TvStreamEvent.Sale ? parseSale(message.data) : null)),
+      filter((sale): sale is TvBoardSale => sale !== null),
+    );
+  }
+}
+
+/** A malformed event is dropped; the next board refresh lists the sale anyway. */
+function parseSale(data: string): TvBoardSale | null {
+  try {
+    return JSON.parse(data) as TvBoardSale;
+  } catch {
+    return null;
   }
 }

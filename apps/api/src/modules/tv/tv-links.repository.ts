@@ -39,7 +39,11 @@ export class TvLinksRepository implements TvLinkLookup {
   /** Which of these links are still live (the ticker closes the streams of the others). */
   async liveIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.links.queryBuilder('l').select('l.id', 'id').andWhere('l.id IN (:...ids) AND l.revokedAt IS NULL', { ids }).getRawMany<{ id: string }>();
+    const rows = await this.links
+      .queryBuilder('l')
+      .select('l.id', 'id')
+      .andWhere('l.id IN (:...ids) AND l.revokedAt IS NULL', { ids })
+      .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
 

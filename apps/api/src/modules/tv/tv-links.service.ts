@@ -34,7 +34,14 @@ export class TvLinksService {
     const link = await this.transactions.run(async () => {
       if (teamId && !(await this.board.teamExists(teamId))) throw new NotFoundException('Team not found');
       const id = newId();
-      await this.links.insert({ id, name: request.name, teamId, prefix: generated.prefix, tokenHash: hashSecretToken(generated.token), createdBy: principal.userId });
+      await this.links.insert({
+        id,
+        name: request.name,
+        teamId,
+        prefix: generated.prefix,
+        tokenHash: hashSecretToken(generated.token),
+        createdBy: principal.userId,
+      });
       await this.audit.record({
         tenantId: principal.tenantId,
         actorId: principal.userId,

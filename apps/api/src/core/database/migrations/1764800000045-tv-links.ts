@@ -26,7 +26,9 @@ export class TvLinks1764800000045 implements MigrationInterface {
           new TableIndex({ name: 'uq_tv_links_hash', columnNames: ['token_hash'], isUnique: true }),
           new TableIndex({ name: 'idx_tv_links_tenant_created', columnNames: ['tenant_id', 'created_at'] }),
         ],
-        foreignKeys: [new TableForeignKey({ name: 'fk_tv_links_tenant', columnNames: ['tenant_id'], referencedTableName: 'tenants', referencedColumnNames: ['id'] })],
+        foreignKeys: [
+          new TableForeignKey({ name: 'fk_tv_links_tenant', columnNames: ['tenant_id'], referencedTableName: 'tenants', referencedColumnNames: ['id'] }),
+        ],
       }),
     );
   }

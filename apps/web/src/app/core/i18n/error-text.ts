@@ -42,7 +42,10 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, Readonly<Record<Language, st
     'pt-BR': 'Este convite não vale mais. Peça um novo ao administrador.',
     en: 'This invitation is no longer valid. Ask your administrator for a new one.',
   },
-  INVALID_TV_TOKEN: { 'pt-BR': 'Este link de TV não vale mais. Peça um novo ao administrador.', en: 'This TV link is no longer valid. Ask your administrator for a new one.' },
+  INVALID_TV_TOKEN: {
+    'pt-BR': 'Este link de TV não vale mais. Peça um novo ao administrador.',
+    en: 'This TV link is no longer valid. Ask your administrator for a new one.',
+  },
   TENANT_INACTIVE: { 'pt-BR': 'O acesso desta empresa está suspenso.', en: "This company's access is suspended." },
   NOT_ALLOWED_WHILE_IMPERSONATING: { 'pt-BR': 'Não permitido enquanto você atua como outra pessoa.', en: 'Not allowed while acting as someone else.' },
   EMAIL_TAKEN: { 'pt-BR': 'Este e-mail já está em uso.', en: 'This email is already in use.' },

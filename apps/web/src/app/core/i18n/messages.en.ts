@@ -403,7 +403,8 @@ export const EN: Record<MessageKey, string> = {
   'webhooks.event.attendance.deleted': 'Attendance deleted',
   'webhooks.event.ping': 'Test (ping)',
   'nav.tv': 'TV',
-  'tv.links.help': 'A TV link shows the ranking and the sales on a team screen without signing in: names and numbers only. The link is shown once; revoke it when the TV moves.',
+  'tv.links.help':
+    'A TV link shows the ranking and the sales on a team screen without signing in: names and numbers only. The link is shown once; revoke it when the TV moves.',
   'tv.links.create': 'New TV link',
   'tv.links.name': 'Name',
   'tv.links.team': 'Team',

@@ -403,7 +403,8 @@ export const PT = {
   'webhooks.event.attendance.deleted': 'Atendimento excluído',
   'webhooks.event.ping': 'Teste (ping)',
   'nav.tv': 'TV',
-  'tv.links.help': 'Um link de TV mostra o ranking e as vendas numa tela da equipe, sem login: só nomes e números. O link só aparece uma vez; revogue-o quando a TV mudar de lugar.',
+  'tv.links.help':
+    'Um link de TV mostra o ranking e as vendas numa tela da equipe, sem login: só nomes e números. O link só aparece uma vez; revogue-o quando a TV mudar de lugar.',
   'tv.links.create': 'Novo link de TV',
   'tv.links.name': 'Nome',
   'tv.links.team': 'Equipe',

@@ -27,11 +27,15 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
           </h1>
           <div class="text-right">
             <p class="text-2xl text-neutral-400">{{ i18n.t('tv.board.today') }}</p>
-            <p class="text-4xl font-semibold" data-testid="tv-today">{{ brl(data.today.saleValue) }} · {{ i18n.t('tv.board.salesCount', { count: integer(data.today.sales) }) }}</p>
+            <p class="text-4xl font-semibold" data-testid="tv-today">
+              {{ brl(data.today.saleValue) }} · {{ i18n.t('tv.board.salesCount', { count: integer(data.today.sales) }) }}
+            </p>
           </div>
           <div class="text-right">
             <p class="text-2xl text-neutral-400">{{ i18n.t('tv.board.period') }}</p>
-            <p class="text-4xl font-semibold text-emerald-400" data-testid="tv-period">{{ brl(data.periodTotals.saleValue) }} · {{ i18n.t('tv.board.salesCount', { count: integer(data.periodTotals.sales) }) }}</p>
+            <p class="text-4xl font-semibold text-emerald-400" data-testid="tv-period">
+              {{ brl(data.periodTotals.saleValue) }} · {{ i18n.t('tv.board.salesCount', { count: integer(data.periodTotals.sales) }) }}
+            </p>
           </div>
         </header>
 
@@ -79,7 +83,10 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
               <ul class="space-y-6" data-testid="tv-goals">
                 @for (goal of data.goals; track goal.id) {
                   <li class="space-y-2 text-4xl">
-                    <p class="flex justify-between"><span>{{ goal.name ?? i18n.t('tv.board.wholeCompany') }}</span><span>{{ rate(goal.done) }}</span></p>
+                    <p class="flex justify-between">
+                      <span>{{ goal.name ?? i18n.t('tv.board.wholeCompany') }}</span
+                      ><span>{{ rate(goal.done) }}</span>
+                    </p>
                     <div class="relative h-6 rounded-full bg-neutral-800">
                       <div class="h-6 rounded-full" [class]="goalClass(goal)" [style.width.%]="Math.min(100, goal.done * 100)"></div>
                       <div class="absolute top-0 h-6 w-1 bg-white" [style.left.%]="Math.min(100, goal.expectedByNow * 100)"></div>
