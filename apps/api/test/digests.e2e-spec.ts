@@ -104,6 +104,8 @@ describe('digests', () => {
     // An agent who picks a frequency still gets nothing: digests are for managers and admins.
     const agent = await client(t, DEMO.agent);
     await agent.patch('/api/users/me', { digest: 'daily' }).expect(200);
+    // A weekly sales goal for the whole organization: the admin's weekly digest says how the week ended.
+    await admin.post('/api/goals', { scope: 'tenant', metric: 'conversions', period: 'week', target: 10, activeFrom: '2026-11-01' }).expect(201);
 
     const demoTenant = (await idOf(t, DEMO.admin)).tenantId;
     const catalog = await catalogOf(t, demoTenant);
@@ -189,6 +191,7 @@ describe('digests', () => {
     expect(weekly.text).toContain('Bruno Souza: 1 nota(s) baixa(s) · 1 resposta(s) lenta(s)');
     expect(weekly.text).toContain(`${t.config.publicUrl}/dashboard?range=custom&from=2026-11-23&to=2026-11-29`);
     expect(weekly.html).toContain('Ana Administradora');
+    expect(weekly.text).toContain('Metas\n- Empresa · Vendas (semana): 5 / 10 (50,0%, atrasada)');
 
     // The manager's day: their team only, in English (Intl en), Sunday in São Paulo including 02:30 UTC on Monday.
     const sunday = (await manager.get('/api/dashboard?from=2026-11-29&to=2026-11-29').expect(200)).body as DashboardResponse;

@@ -179,6 +179,17 @@ describe('TV links and the TV board', () => {
       for (const secret of ['Cliente Secreto', '+5511999990000', 'Resumo confidencial', '9999']) expect(text).not.toContain(secret);
     });
 
+    it('shows the goals of the period with their progress', async () => {
+      const goal = await admin.post('/api/goals', { scope: 'tenant', metric: 'conversions', period: 'week', target: 6 }).expect(201);
+      await admin.post('/api/goals', { scope: 'tenant', metric: 'attendances', period: 'month', target: 100 }).expect(201);
+      const link = await createLink();
+      const { body } = (await board(link.token)) as { body: TvBoard };
+      expect(body.goals).toEqual([
+        expect.objectContaining({ id: goal.body.id, scope: 'tenant', name: null, metric: 'conversions', actual: 3, target: 6, done: 0.5 }),
+      ]);
+      await admin.delete(`/api/goals/${goal.body.id}`).expect(204);
+    });
+
     it('shows one team for a team link, a manager their own team, and refuses agents', async () => {
       const team = (await catalogOf(t, tenantId)).team(
         (await t.dataSource.query('SELECT name FROM teams WHERE id = (SELECT team_id FROM users WHERE email = ?)', [DEMO.manager]))[0].name,

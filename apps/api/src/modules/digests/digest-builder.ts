@@ -7,7 +7,8 @@ import { addDays, startOfDayUtc } from '../../core/time/tenant-days';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { effectiveSettings } from '../tenants/tenant-settings';
 import type { DigestContent } from './digest-content';
-import { DigestGoalProgress } from './digest-goal-progress';
+import { GoalSummaries } from '../goals/goal-summaries.service';
+import { DIGEST_GOAL_PERIODS } from './digest-goals';
 import type { DigestPeriod } from './digest-periods';
 import { DigestsRepository, type DigestRecipient, type DigestTenant } from './digests.repository';
 
@@ -20,23 +21,23 @@ export type DigestFigures = Omit<DigestContent, 'locale' | 'recipientName' | 'da
 /**
  * Measures a digest in the recipient's tenant scope: the KPIs and agents through the dashboard
  * service itself (the rollups, so the e-mail says what the dashboard says for the same days),
- * the goal lines from the goal-progress slot, the alerts with the tenant's thresholds.
+ * the goal lines from `GoalSummaries`, the alerts with the tenant's thresholds.
  */
 @Injectable()
 export class DigestBuilder {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly repository: DigestsRepository,
-    private readonly goals: DigestGoalProgress,
+    private readonly goals: GoalSummaries,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async figures(tenant: DigestTenant, recipient: DigestRecipient, period: DigestPeriod): Promise<DigestFigures> {
+  async figures(tenant: DigestTenant, recipient: DigestRecipient, period: DigestPeriod, now: Date): Promise<DigestFigures> {
     const teamId = recipient.role === Role.Manager ? recipient.teamId : null;
     const settings = effectiveSettings(tenant.settings);
     const [dashboard, goals, alerts, teamName] = await Promise.all([
       this.dashboard.get(principalOf(tenant, recipient), { from: period.from, to: period.to, sort: 'converted' }),
-      this.goals.forDigest({ teamId }, period),
+      Promise.all(DIGEST_GOAL_PERIODS[period.kind].map(({ which, periods }) => this.goals.of(teamId, which, periods, now))).then((lists) => lists.flat()),
       this.repository.alerts(teamId, startOfDayUtc(period.from, tenant.timezone), startOfDayUtc(addDays(period.to, 1), tenant.timezone), {
         lowScore: settings.lowScoreThreshold,
         slaMinutes: settings.firstResponseSlaMinutes,

@@ -1,5 +1,5 @@
 import type { DashboardAgentRow, DashboardTotals, SupportedLocale } from '@fasto/contracts';
-import type { DigestGoalLine } from './digest-goal-progress';
+import type { GoalSummary } from '../goals/goal-summaries.service';
 import type { DigestPeriod } from './digest-periods';
 
 /** Everything one digest e-mail says, measured and named; the renderer only formats and escapes. */
@@ -12,7 +12,7 @@ export interface DigestContent {
   period: DigestPeriod;
   totals: DashboardTotals;
   previousTotals: DashboardTotals;
-  goals: DigestGoalLine[];
+  goals: GoalSummary[];
   /** Best first. */
   topAgents: DashboardAgentRow[];
   /** Weakest first; never one of the top agents. */

@@ -75,11 +75,18 @@ describe('digestEmail', () => {
     expect(text).toContain('Open the dashboard: https://app.fasto.test/dashboard?range=custom&from=2026-11-23&to=2026-11-29');
   });
 
-  it('shows the goal lines the goal-progress slot gives, and leaves the section out without them', () => {
+  it('shows each goal with its metric in words and its figures in the metric’s format, and leaves the section out without goals', () => {
     expect(digestEmail('m@x.test', content()).text).not.toContain('Metas');
-    const withGoal = content({ goals: [{ label: 'Equipe <Alpha>', metric: 'Vendas', actual: 40, target: 50, done: 0.8, status: 'behind' }] });
-    const { text, html } = digestEmail('m@x.test', withGoal);
-    expect(text).toContain('- Equipe <Alpha> · Vendas: 40,0 / 50,0 (80,0%, atrasada)');
+    const goal = { id: 'g', scope: 'team', period: 'month', expectedByNow: 0.5, status: 'behind' } as const;
+    const withGoals = content({
+      goals: [
+        { ...goal, name: 'Equipe <Alpha>', metric: 'sale_value', actual: 4000.5, target: 50000, done: 0.08 },
+        { ...goal, scope: 'tenant', name: null, period: 'week', metric: 'conversions', actual: 40, target: 50, done: 0.8, status: 'on_track' },
+      ],
+    });
+    const { text, html } = digestEmail('m@x.test', withGoals);
+    expect(text).toContain('- Equipe <Alpha> · Valor vendido (mês): R$\u00a04.000,50 / R$\u00a050.000,00 (8,0%, atrasada)');
+    expect(text).toContain('- Empresa · Vendas (semana): 40 / 50 (80,0%, no ritmo)');
     expect(html).toContain('Equipe &#60;Alpha&#62;');
   });
 });

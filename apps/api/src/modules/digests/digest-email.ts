@@ -1,4 +1,4 @@
-import type { DashboardAgentRow, DashboardTotals } from '@fasto/contracts';
+import type { DashboardAgentRow, DashboardTotals, GoalMetric } from '@fasto/contracts';
 import { escapeHtml } from '../../core/mail/escape-html';
 import type { OutgoingMail } from '../../core/mail/mailer.service';
 import type { DigestContent } from './digest-content';
@@ -60,8 +60,16 @@ export function digestEmail(to: string, content: DigestContent): OutgoingMail {
   const kpis = kpiLines(content.totals, content.previousTotals, words, format);
   const agentName = (row: { name: string | null }) => row.name ?? words.unnamedAgent;
   const agentLine = (row: DashboardAgentRow) => words.agentSales(format.integer(row.converted), format.integer(row.attendances));
-  const goalLine = (goal: DigestContent['goals'][number]) =>
-    `${goal.label} · ${goal.metric}: ${format.decimal(goal.actual)} / ${format.decimal(goal.target)} (${format.percent(goal.done)}, ${words.goalStatus[goal.status]})`;
+  const goalValue = (metric: GoalMetric, value: number) =>
+    metric === 'sale_value'
+      ? format.money(value)
+      : metric === 'conversion_rate'
+        ? format.percent(value)
+        : metric === 'avg_score'
+          ? format.decimal(value)
+          : format.integer(value);
+  const goalLine = ({ name, metric, period, actual, target, done, status }: DigestContent['goals'][number]) =>
+    `${name ?? words.organizationGoal} · ${words.goalMetric[metric]} (${words.goalPeriod[period]}): ${goalValue(metric, actual)} / ${goalValue(metric, target)} (${format.percent(done)}, ${words.goalStatus[status]})`;
   const alertLines = [
     `${words.lowScores(content.alerts.lowScoreThreshold)}: ${format.integer(content.alerts.lowScores)}`,
     `${words.slowResponses(content.alerts.slaMinutes)}: ${format.integer(content.alerts.slowResponses)}`,

@@ -34,7 +34,7 @@ export class DigestSender {
         if (!claim) continue;
         try {
           const scope = recipient.role === Role.Manager ? `team:${recipient.teamId}` : 'tenant';
-          if (!figures.has(scope)) figures.set(scope, this.builder.figures(tenant, recipient, period));
+          if (!figures.has(scope)) figures.set(scope, this.builder.figures(tenant, recipient, period, now));
           const content = this.builder.personalize(await (figures.get(scope) as Promise<DigestFigures>), tenant, recipient);
           await this.mailer.send(digestEmail(recipient.email, content));
           await this.repository.markSent(claim, now);

@@ -5,6 +5,7 @@ import { GoalAlerts } from './goal-alerts.service';
 import { GoalCheckJob } from './goal-check.job';
 import { GoalIngestListener } from './goal-ingest.listener';
 import { GoalProgressService } from './goal-progress.service';
+import { GoalSummaries } from './goal-summaries.service';
 import { GoalRollupsRepository } from './goal-rollups.repository';
 import { GoalsController } from './goals.controller';
 import { GoalsRepository } from './goals.repository';
@@ -15,7 +16,17 @@ import { TenantGoals } from './tenant-goals';
 @Module({
   imports: [AttendancesModule, NotificationsModule],
   controllers: [GoalsController],
-  providers: [GoalsRepository, GoalRollupsRepository, GoalProgressService, GoalsService, TenantGoals, GoalAlerts, GoalIngestListener, GoalCheckJob],
-  exports: [GoalProgressService],
+  providers: [
+    GoalsRepository,
+    GoalRollupsRepository,
+    GoalProgressService,
+    GoalSummaries,
+    GoalsService,
+    TenantGoals,
+    GoalAlerts,
+    GoalIngestListener,
+    GoalCheckJob,
+  ],
+  exports: [GoalProgressService, GoalSummaries],
 })
 export class GoalsModule {}

@@ -72,6 +72,17 @@ export class GoalsRepository {
     return this.goals.find({});
   }
 
+  /** Names of the teams and agents goals are about, by id (one query each, however many goals). */
+  async subjectNames(goals: Pick<Goal, 'teamId' | 'userId'>[]): Promise<Map<string, string>> {
+    const teamIds = [...new Set(goals.flatMap((goal) => (goal.teamId ? [goal.teamId] : [])))];
+    const userIds = [...new Set(goals.flatMap((goal) => (goal.userId ? [goal.userId] : [])))];
+    const [teams, users] = await Promise.all([
+      teamIds.length ? this.teams.find({ id: In(teamIds) }) : [],
+      userIds.length ? this.users.find({ id: In(userIds) }) : [],
+    ]);
+    return new Map([...teams.map((team) => [team.id, team.name] as const), ...users.map((user) => [user.id, user.fullName] as const)]);
+  }
+
   member(userId: string): Promise<User | null> {
     return this.users.findOneById(userId);
   }

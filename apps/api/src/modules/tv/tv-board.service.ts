@@ -1,10 +1,10 @@
-import { TV_LATEST_SALES, TV_RANKING_SIZE, type TvBoard, type TvBoardAgent, type TvPeriod } from '@fasto/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { TV_LATEST_SALES, TV_RANKING_SIZE, type TvBoard, type TvBoardAgent, type TvBoardGoal, type TvPeriod } from '@fasto/contracts';
+import { Injectable } from '@nestjs/common';
 import { startOfDayUtc, todayIn } from '../../core/time/tenant-days';
 import { TenantTimezones } from '../attendances/tenant-timezones';
 import { DashboardRepository, type TotalsSums } from '../dashboard/dashboard.repository';
 import { TvBoardRepository } from './tv-board.repository';
-import { TV_GOAL_PROGRESS, type TvGoalProgress } from './tv-goal-progress';
+import { GoalSummaries } from '../goals/goal-summaries.service';
 import { periodRanges } from './tv-periods';
 
 type AgentSums = Awaited<ReturnType<DashboardRepository['byAgent']>>[number];
@@ -18,7 +18,7 @@ export class TvBoardService {
     private readonly rollups: DashboardRepository,
     private readonly board: TvBoardRepository,
     private readonly timezones: TenantTimezones,
-    @Inject(TV_GOAL_PROGRESS) private readonly goals: TvGoalProgress,
+    private readonly goals: GoalSummaries,
   ) {}
 
   async get(teamId: string | null, period: TvPeriod): Promise<TvBoard> {
@@ -32,7 +32,7 @@ export class TvBoardService {
       this.rollups.byAgent(filter, previousRange),
       this.rollups.totals(filter, { from: today, to: today }),
       this.latestSales(teamId, range.from, timeZone),
-      this.goals.forBoard({ teamId, period }),
+      this.goalsOf(teamId, period),
       teamId ? this.board.teamName(teamId) : Promise.resolve(null),
     ]);
     return {
@@ -47,6 +47,22 @@ export class TvBoardService {
       goals,
       generatedAt: new Date().toISOString(),
     };
+  }
+
+  /** The board's period goals of the organization or the team (and its agents'). */
+  private async goalsOf(teamId: string | null, period: TvPeriod): Promise<TvBoardGoal[]> {
+    const goals = await this.goals.of(teamId, 'current', [period]);
+    return goals.map(({ id, scope, name, metric, actual, target, done, expectedByNow, status }) => ({
+      id,
+      scope: scope === 'user' ? 'agent' : scope,
+      name,
+      metric,
+      actual,
+      target,
+      done,
+      expectedByNow,
+      status,
+    }));
   }
 
   /** The newest closed sales of the period (the ticker replays and follows these). */
