@@ -38,7 +38,7 @@ describe('goals', () => {
     }[];
 
   beforeAll(async () => {
-    t = await startTestApp({ seed: true });
+    t = await startTestApp({ seed: true, env: { WEBHOOK_ALLOW_PRIVATE: 'true' } });
     [admin, manager, agent, acme] = await Promise.all([client(t, DEMO.admin), client(t, DEMO.manager), client(t, DEMO.agent), client(t, DEMO.acmeAdmin)]);
     tenantId = admin.session.body.user.tenantId;
     const c = await catalogOf(t, tenantId);
@@ -232,6 +232,7 @@ describe('goals', () => {
       const key = generateApiKey();
       await t.dataSource.getRepository(ApiKey).insert({ id: randomUUID(), tenantId, name: 'goals', prefix: key.prefix, keyHash: hashSecretToken(key.key) });
       const goalId = (await manager.post('/api/goals', { scope: 'user', userId: bruno, metric: 'attendances', period: 'week', target: 2 }).expect(201)).body.id;
+      const endpoint = (await admin.post('/api/webhooks', { url: 'http://127.0.0.1:9/goals', events: ['goal.reached'] }).expect(201)).body;
       const ingest = async () => {
         const body = { external_id: `goal-${randomUUID()}`, agent_email: DEMO.otherAgent, attended_at: new Date().toISOString() };
         await t.http().post('/api/integration/attendances').set('x-api-key', key.key).send(body).expect(201);
@@ -248,6 +249,14 @@ describe('goals', () => {
       // The hourly check finds it told already.
       await t.app.get(TenantContext).runAsSystem('job: goals.check', () => t.app.get(GoalCheckJob).run({ now: new Date(), slot: 'test' }));
       expect((await notificationsOf(NotificationType.GoalReached)).filter((row) => row.eventKey.includes(goalId))).toHaveLength(2);
+      // Outbound webhooks hear it once too, queued with the event (issue 21: goal.reached).
+      const deliveries = await t.dataSource.query('SELECT event, payload FROM webhook_deliveries WHERE endpoint_id = ?', [endpoint.id]);
+      expect(deliveries).toHaveLength(1);
+      expect(JSON.parse(deliveries[0].payload)).toMatchObject({
+        type: 'goal.reached',
+        data: { goal: { id: goalId, scope: 'user', user_id: bruno, metric: 'attendances', period: 'week', target: 2, actual: 2 } },
+      });
+      await admin.delete(`/api/webhooks/${endpoint.id}`).expect(204);
     });
 
     it('notifies once when checks race (the goal_events key decides)', async () => {

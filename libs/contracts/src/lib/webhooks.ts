@@ -1,5 +1,12 @@
 /** The events an outbound webhook can subscribe to (SPEC §12, issue 21 item 7). */
-export const WEBHOOK_EVENTS = ['attendance.created', 'attendance.updated', 'attendance.converted', 'attendance.stage_changed', 'attendance.deleted'] as const;
+export const WEBHOOK_EVENTS = [
+  'attendance.created',
+  'attendance.updated',
+  'attendance.converted',
+  'attendance.stage_changed',
+  'attendance.deleted',
+  'goal.reached',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** `ping` is sent by `POST /api/webhooks/:id/test` only. */

@@ -16,6 +16,7 @@ const EVENTS = [
   { name: 'Attendance Converted', value: 'attendance.converted', description: 'An attendance became a sale' },
   { name: 'Attendance Created', value: 'attendance.created', description: 'An attendance was stored for the first time' },
   { name: 'Attendance Deleted', value: 'attendance.deleted', description: 'An attendance was deleted in Fasto' },
+  { name: 'Goal Reached', value: 'goal.reached', description: 'A goal reached its target in its period (once per goal and period)' },
   { name: 'Attendance Stage Changed', value: 'attendance.stage_changed', description: 'An attendance moved to another funnel stage' },
   { name: 'Attendance Updated', value: 'attendance.updated', description: 'A stored attendance changed' },
 ];

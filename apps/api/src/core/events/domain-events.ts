@@ -33,6 +33,20 @@ export interface DomainEventMap {
   'attendances.recorded': { tenantId: string; records: AttendanceRecorded[] };
   /** An attendance was (soft) deleted; `before` is what it said until then. */
   'attendance.deleted': { tenantId: string; attendanceId: string; externalId: string | null; customerName: string | null; before: AttendanceFacts };
+  /** A goal reached its target in a period (recorded once per goal and period, in that transaction). */
+  'goal.reached': {
+    tenantId: string;
+    goalId: string;
+    scope: string;
+    teamId: string | null;
+    userId: string | null;
+    metric: string;
+    period: string;
+    periodStart: string;
+    periodEnd: string;
+    actual: number | null;
+    target: number;
+  };
   /** An outbound webhook endpoint failed too many times in a row and was disabled (its admins are told). */
   'webhook.disabled': { tenantId: string; endpointId: string; url: string; failures: number };
 }

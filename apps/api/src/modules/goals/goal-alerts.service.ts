@@ -2,6 +2,7 @@ import { NotificationType, Role, type GoalProgressPeriod, type GoalProgressView 
 import { Injectable } from '@nestjs/common';
 import { newId } from '../../core/database/ids';
 import { Transactions } from '../../core/database/transactions';
+import { DomainEvents } from '../../core/events/domain-events';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { NotificationWriter } from '../notifications/notification-writer.service';
 import type { Goal } from './entities/goal.entity';
@@ -28,6 +29,7 @@ export class GoalAlerts {
     private readonly people: TriggersRepository,
     private readonly transactions: Transactions,
     private readonly context: TenantContext,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Notifies the goals among `goals` that reached their target in the period. */
@@ -67,12 +69,30 @@ export class GoalAlerts {
       const sent = await this.transactions.run(async () => {
         if (!(await this.goals.recordOnce(newId(), { goalId: item.goal.id, periodStart: item.periodStart, kind }))) return false;
         if (!notifies(item)) return false;
+        if (kind === 'reached') await this.publishReached(item);
         await this.notify(item, kind);
         return true;
       });
       if (sent) notified++;
     }
     return notified;
+  }
+
+  /** For outbound webhooks (`goal.reached`): queued in the transaction that records the event once. */
+  private publishReached({ goal, periodStart, periodEnd, actual, target }: GoalProgressView): Promise<void> {
+    return this.events.publish('goal.reached', {
+      tenantId: this.context.tenantId(),
+      goalId: goal.id,
+      scope: goal.scope,
+      teamId: goal.teamId,
+      userId: goal.userId,
+      metric: goal.metric,
+      period: goal.period,
+      periodStart,
+      periodEnd,
+      actual,
+      target,
+    });
   }
 
   private async notify(item: GoalProgressView, kind: GoalEventKind): Promise<void> {

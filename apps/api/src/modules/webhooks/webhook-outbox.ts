@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { BoundedCache } from '../../core/cache/bounded-cache';
 import { newId } from '../../core/database/ids';
 import type { AttendanceFacts } from '../../core/events/attendance-facts';
-import { DomainEvents, type AttendanceRecorded } from '../../core/events/domain-events';
+import { DomainEvents, type AttendanceRecorded, type DomainEventMap } from '../../core/events/domain-events';
 import type { TenantValues } from '../../core/tenancy/tenant-table';
 import type { WebhookDelivery } from './entities/webhook-delivery.entity';
 import type { WebhookEndpoint } from './entities/webhook-endpoint.entity';
@@ -64,6 +64,7 @@ export class WebhookOutbox implements OnModuleInit {
   onModuleInit(): void {
     this.events.onTransaction('attendance.recorded', (event) => this.recorded(event.tenantId, [event]));
     this.events.onTransaction('attendances.recorded', (event) => this.recorded(event.tenantId, event.records));
+    this.events.onTransaction('goal.reached', (event) => this.queue(event.tenantId, [{ event: 'goal.reached', data: { goal: goalBody(event) } }]));
     this.events.onTransaction('attendance.deleted', (event) =>
       this.queue(event.tenantId, [{ event: 'attendance.deleted', data: { attendance: attendanceBody(event, event.before), previous: null } }]),
     );
@@ -110,4 +111,20 @@ export class WebhookOutbox implements OnModuleInit {
     }
     if (rows.length > 0) await this.repository.insertDeliveries(rows);
   }
+}
+
+/** A reached goal as a webhook body (snake_case, like the attendance bodies and the ingest payload). */
+function goalBody(event: DomainEventMap['goal.reached']): Record<string, unknown> {
+  return {
+    id: event.goalId,
+    scope: event.scope,
+    team_id: event.teamId,
+    user_id: event.userId,
+    metric: event.metric,
+    period: event.period,
+    period_start: event.periodStart,
+    period_end: event.periodEnd,
+    actual: event.actual,
+    target: event.target,
+  };
 }

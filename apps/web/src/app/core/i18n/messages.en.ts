@@ -401,6 +401,7 @@ export const EN: Record<MessageKey, string> = {
   'webhooks.event.attendance.converted': 'Attendance converted',
   'webhooks.event.attendance.stage_changed': 'Stage changed',
   'webhooks.event.attendance.deleted': 'Attendance deleted',
+  'webhooks.event.goal.reached': 'Goal reached',
   'webhooks.event.ping': 'Test (ping)',
   'nav.tv': 'TV',
   'tv.links.help':

@@ -401,6 +401,7 @@ export const PT = {
   'webhooks.event.attendance.converted': 'Atendimento convertido',
   'webhooks.event.attendance.stage_changed': 'Mudança de etapa',
   'webhooks.event.attendance.deleted': 'Atendimento excluído',
+  'webhooks.event.goal.reached': 'Meta batida',
   'webhooks.event.ping': 'Teste (ping)',
   'nav.tv': 'TV',
   'tv.links.help':
