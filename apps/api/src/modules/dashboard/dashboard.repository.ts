@@ -5,6 +5,7 @@ import { activeManager } from '../../core/database/transactions';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import type { AttendanceScope, DayRange } from '../attendances/attendance-scope';
 import { ROLLUP_TABLES, type RollupMeasures } from '../attendances/rollups/rollup-definition';
+import { ROLLUP_ENTITIES } from '../attendances/rollups/rollup.entities';
 import { measureSumsSql, periodsCovering, toMeasures } from '../attendances/rollups/rollup-sums';
 
 export type TotalsSums = RollupMeasures;
@@ -92,7 +93,7 @@ export class DashboardRepository {
   }
 
   private measureSums(): string {
-    this.sums ??= measureSumsSql(this.dataSource);
+    this.sums ??= measureSumsSql(this.dataSource.getMetadata(ROLLUP_ENTITIES.totals));
     return this.sums;
   }
 

@@ -6,6 +6,7 @@ import { activeManager } from '../../core/database/transactions';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import type { Day } from '../../core/time/tenant-days';
 import { ROLLUP_TABLES, type RollupMeasures } from '../attendances/rollups/rollup-definition';
+import { ROLLUP_ENTITIES } from '../attendances/rollups/rollup.entities';
 import { measureSumsSql, periodsCovering, toMeasures } from '../attendances/rollups/rollup-sums';
 
 /** Per level, the rollup table and the column a goal's subject is: the tenant reads the per-team rows (fewer), an agent the per-agent ones. */
@@ -44,7 +45,7 @@ export class GoalRollupsRepository {
   }
 
   private measureSums(): string {
-    this.sums ??= measureSumsSql(this.dataSource);
+    this.sums ??= measureSumsSql(this.dataSource.getMetadata(ROLLUP_ENTITIES.totals));
     return this.sums;
   }
 }

@@ -1,15 +1,13 @@
-import type { DataSource } from 'typeorm';
+import type { EntityMetadata } from 'typeorm';
 import { splitIntoPeriods, type Day } from '../../../core/time/tenant-days';
 import { MEASURE_NAMES, type RollupMeasures } from './rollup-definition';
-import { ROLLUP_ENTITIES } from './rollup.entities';
 
 /** Every measure of a summed row, 0 where the row or the value is missing. */
 export const toMeasures = (row: Record<string, unknown> | undefined): RollupMeasures =>
   Object.fromEntries(MEASURE_NAMES.map((name) => [name, Number(row?.[name] ?? 0)])) as RollupMeasures;
 
-/** `COALESCE(SUM(column), 0) AS measure` for every measure of the totals (rollup-definition.ts). */
-export function measureSumsSql(dataSource: DataSource): string {
-  const metadata = dataSource.getMetadata(ROLLUP_ENTITIES.totals);
+/** `COALESCE(SUM(column), 0) AS measure` for every measure of the totals (rollup-definition.ts), given the totals entity's metadata. */
+export function measureSumsSql(metadata: EntityMetadata): string {
   return MEASURE_NAMES.map((name) => `COALESCE(SUM(${metadata.findColumnWithPropertyName(name)?.databaseName}), 0) AS ${name}`).join(', ');
 }
 
