@@ -1,3 +1,4 @@
+import { TENANT_PLANS } from '@fasto/contracts';
 import { randomUUID } from 'node:crypto';
 import { generateApiKey } from '../src/core/auth/api-key-format';
 import { hashSecretToken } from '../src/core/auth/secret-token';
@@ -131,7 +132,26 @@ describe('tenants (super admin console) and own tenant settings', () => {
       const updated = await superAdmin.patch(`/api/tenants/${demo}`, { plan: 'enterprise', trialEndsAt: null }).expect(200);
       expect(updated.body.plan).toBe('enterprise');
       await superAdmin.patch(`/api/tenants/${demo}`, { status: 'cancelled' }).expect(400);
-      await superAdmin.patch(`/api/tenants/${randomUUID()}`, { plan: 'x' }).expect(404);
+      await superAdmin.patch(`/api/tenants/${randomUUID()}`, { plan: 'pro' }).expect(404);
+    });
+
+    it('takes plans from the list only, and still reads a stored plan outside it', async () => {
+      const demo = admin.session.body.user.tenantId;
+      const planError = { field: 'plan', messages: [`plan must be one of ${TENANT_PLANS.join(', ')}`] };
+      const patched = await superAdmin.patch(`/api/tenants/${demo}`, { plan: 'Gold' }).expect(400);
+      expect(patched.body.details).toEqual([planError]);
+      const created = await superAdmin
+        .post('/api/tenants', { name: 'Plano Livre', slug: 'plano-livre', plan: 'gratis', admin: { email: 'dono@plano.example', fullName: 'Dono' } })
+        .expect(400);
+      expect(created.body.details).toEqual([planError]);
+      const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM tenants WHERE slug = 'plano-livre'");
+      expect(Number(n)).toBe(0);
+
+      // A plan stored before the list existed (like the system tenant's) is shown as it is.
+      await t.dataSource.query("UPDATE tenants SET plan = 'legacy-gold' WHERE id = ?", [demo]);
+      expect((await superAdmin.get(`/api/tenants/${demo}`).expect(200)).body.plan).toBe('legacy-gold');
+      expect((await admin.get('/api/tenant').expect(200)).body.plan).toBe('legacy-gold');
+      await superAdmin.patch(`/api/tenants/${demo}`, { plan: 'pro' }).expect(200);
     });
   });
 

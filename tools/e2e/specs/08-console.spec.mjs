@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, assertNoConsoleErrors, launch, openPage, signIn } from '../support/browser.mjs';
+import { BASE_URL, apiToken, assertNoConsoleErrors, launch, openPage, signIn } from '../support/browser.mjs';
 
 describe('super admin console', () => {
   let browser;
@@ -27,17 +27,29 @@ describe('super admin console', () => {
     assert.equal(await page.locator('#tenant-slug').inputValue(), `vendas-e2e-${suffix}`, 'the slug follows the name');
     await page.locator('#tenant-admin-name').fill('Dona E2E');
     await page.locator('#tenant-admin-email').fill(`dona-${suffix}@e2e.example`);
+    // Plans come from a list, by name.
+    assert.deepEqual(await page.locator('#tenant-plan option').allInnerTexts(), ['Avaliação', 'Essencial', 'Profissional', 'Empresarial']);
+    await page.locator('#tenant-plan').selectOption({ label: 'Essencial' });
     await page.getByTestId('create-tenant-submit').click();
     await page.waitForURL(/\/console\/tenants\/[0-9a-f-]{36}$/);
     assert.match(await page.getByTestId('tenant-title').innerText(), new RegExp(`Vendas E2E ${suffix}`));
     assert.match(await page.getByTestId('tenant-status').innerText(), /Em teste/);
     // Its first admin has only been invited: a pending invitation, not an active user.
     await page.getByText('1 (convites pendentes: 1)').waitFor();
-    await page.locator('#tenant-plan-edit').fill('pro');
+    const tenantId = page.url().split('/').pop();
+    const superToken = await apiToken('superadmin');
+    const storedPlan = async () =>
+      (await (await fetch(`${BASE_URL}/api/tenants/${tenantId}`, { headers: { authorization: `Bearer ${superToken}` } })).json()).plan;
+    assert.equal(await storedPlan(), 'starter');
+    await page.getByTestId('tenant-facts').getByText('Essencial', { exact: true }).waitFor();
+    await page.locator('#tenant-plan-edit').selectOption({ label: 'Profissional' });
     await page.locator('#tenant-trial-edit').fill('2030-01-31');
     await page.getByTestId('plan-save').click();
     await page.getByTestId('plan-form').getByRole('status').waitFor();
     assert.match(await page.getByText('31/01/30').first().innerText(), /31\/01\/30/, 'the new trial end shows in pt-BR');
+    assert.equal(await storedPlan(), 'pro');
+    await page.getByTestId('tenant-facts').getByText('Profissional', { exact: true }).waitFor();
+    assert.equal(await page.getByText('pro', { exact: true }).count(), 0, 'the plan shows by name, never by code');
 
     await page.getByTestId('new-key').click();
     await page.locator('#key-name').fill('n8n e2e');
@@ -80,6 +92,9 @@ describe('super admin console', () => {
     assert.equal(await page.getByText('agindo como').count(), 0, 'the banner is gone');
     await page.getByTestId('tenant-row').first().waitFor();
     assert.equal(await page.getByTestId('impersonation-ended').count(), 0, 'leaving on purpose needs no notice');
+    const listed = page.getByTestId('tenant-row').filter({ hasText: `vendas-e2e-${suffix}` });
+    assert.match(await listed.innerText(), /Profissional/, 'the console list names the plan');
+    assert.doesNotMatch(await listed.innerText(), /\bpro\b/);
 
     // The impersonation token lives in memory only: a reload ends it, and the app says so.
     await page.getByTestId('tenant-row').filter({ hasText: `vendas-e2e-${suffix}` }).getByRole('link').click();

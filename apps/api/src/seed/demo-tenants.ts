@@ -1,10 +1,10 @@
-import { Role } from '@fasto/contracts';
+import { Role, type TenantPlan } from '@fasto/contracts';
 
 /** The shape of a demo organization; ids are generated at seed time. */
 export interface DemoTenant {
   name: string;
   slug: string;
-  plan: string;
+  plan: TenantPlan;
   attendances: number;
   randomSeed: number;
   funnels: { name: string; stages: { name: string; color: string; isWon?: boolean }[] }[];

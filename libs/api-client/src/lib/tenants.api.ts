@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ApiKeyView, CreatedApiKey, Page, TenantDetail, TenantStatus, TenantSummary, TenantsOverview, TokenResponse } from '@fasto/contracts';
+import type { ApiKeyView, CreatedApiKey, Page, TenantDetail, TenantPlan, TenantStatus, TenantSummary, TenantsOverview, TokenResponse } from '@fasto/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 import { toHttpParams } from './query-params';
@@ -8,7 +8,7 @@ import { toHttpParams } from './query-params';
 export interface CreateTenantRequest {
   name: string;
   slug: string;
-  plan?: string;
+  plan?: TenantPlan;
   trialDays?: number;
   admin: { email: string; fullName: string };
 }
@@ -39,7 +39,7 @@ export class TenantsApi {
   }
 
   /** Plan and trial end (status moves only through `transition`). */
-  update(id: string, request: { plan?: string; trialEndsAt?: string | null }): Observable<TenantDetail> {
+  update(id: string, request: { plan?: TenantPlan; trialEndsAt?: string | null }): Observable<TenantDetail> {
     return this.http.patch<TenantDetail>(`${this.base}/${encodeURIComponent(id)}`, request);
   }
 

@@ -1,4 +1,4 @@
-import { ErrorCode, Role, TenantStatus, type Page, type TenantDetail, type TenantSummary, type TenantsOverview } from '@fasto/contracts';
+import { DEFAULT_TENANT_PLAN, ErrorCode, Role, TenantStatus, type Page, type TenantDetail, type TenantSummary, type TenantsOverview } from '@fasto/contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Transactions } from '../../core/database/transactions';
@@ -66,7 +66,7 @@ export class TenantsService {
         .run(async () => {
           if (await this.tenants.slugTaken(request.slug)) throw new ConflictException(apiError(ErrorCode.SlugTaken, SLUG_TAKEN));
           const trialDays = request.trialDays ?? 14;
-          const fields = { name: request.name, slug: request.slug, plan: request.plan ?? 'trial', status: TenantStatus.Trial };
+          const fields = { name: request.name, slug: request.slug, plan: request.plan ?? DEFAULT_TENANT_PLAN, status: TenantStatus.Trial };
           const tenantId = await this.tenants.insert({ ...fields, trialEndsAt: new Date(Date.now() + trialDays * DAY_MS) });
           await this.record(principal, 'tenant.created', tenantId, { name: fields.name, slug: fields.slug, plan: fields.plan, trialDays }, context);
           const admin = await this.context.runInTenant(tenantId, () =>

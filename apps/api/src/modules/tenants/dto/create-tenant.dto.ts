@@ -1,6 +1,7 @@
+import { DEFAULT_TENANT_PLAN, TENANT_PLANS, type TenantPlan } from '@fasto/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { DisplayName } from '../../../core/validation/common-validators';
 import { NormalizedEmail } from '../../../core/validation/normalized-email.decorator';
 
@@ -27,12 +28,10 @@ export class CreateTenantDto {
   @MinLength(2)
   slug!: string;
 
-  @ApiPropertyOptional({ default: 'trial' })
+  @ApiPropertyOptional({ enum: TENANT_PLANS, default: DEFAULT_TENANT_PLAN })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(40)
-  plan?: string;
+  @IsIn(TENANT_PLANS, { message: `plan must be one of ${TENANT_PLANS.join(', ')}` })
+  plan?: TenantPlan;
 
   @ApiPropertyOptional({ default: 14, minimum: 0, maximum: 365 })
   @IsOptional()

@@ -441,4 +441,8 @@ export const EN: Record<MessageKey, string> = {
   'tv.board.noAccess': 'This board needs a valid TV link or an admin or manager sign-in.',
   'tv.board.error': 'Could not load the board; trying again.',
   'tv.board.wholeCompany': 'Whole company',
+  'console.planName.trial': 'Trial',
+  'console.planName.starter': 'Starter',
+  'console.planName.pro': 'Professional',
+  'console.planName.enterprise': 'Enterprise',
 };

@@ -441,6 +441,10 @@ export const PT = {
   'tv.board.noAccess': 'Este painel precisa de um link de TV válido ou de um login de administrador ou gerente.',
   'tv.board.error': 'Não foi possível carregar o painel; tentando de novo.',
   'tv.board.wholeCompany': 'Toda a empresa',
+  'console.planName.trial': 'Avaliação',
+  'console.planName.starter': 'Essencial',
+  'console.planName.pro': 'Profissional',
+  'console.planName.enterprise': 'Empresarial',
 } as const;
 
 export type MessageKey = keyof typeof PT;

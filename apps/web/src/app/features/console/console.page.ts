@@ -8,6 +8,7 @@ import { catchError, of } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { CreateTenantDialog } from './create-tenant.dialog';
+import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
 const PAGE_SIZE = 50;
@@ -38,7 +39,7 @@ const PAGE_SIZE = 50;
           <p class="font-mono text-xs text-muted">{{ tenant.slug }}</p>
         </ng-template>
         <ng-template uiCell="status" [uiCellOf]="list.items()" let-tenant><app-tenant-status [status]="tenant.status" /></ng-template>
-        <ng-template uiCell="plan" [uiCellOf]="list.items()" let-tenant>{{ tenant.plan }}</ng-template>
+        <ng-template uiCell="plan" [uiCellOf]="list.items()" let-tenant>{{ planName(i18n, tenant.plan) }}</ng-template>
         <ng-template uiCell="trialEnds" [uiCellOf]="list.items()" let-tenant>{{ tenant.trialEndsAt ? day(tenant.trialEndsAt) : '—' }}</ng-template>
         <ng-template uiCell="users" [uiCellOf]="list.items()" let-tenant>{{ int(tenant.userCount) }}</ng-template>
         <ng-template uiCell="attendances" [uiCellOf]="list.items()" let-tenant>{{ int(tenant.attendanceCount) }}</ng-template>
@@ -60,6 +61,7 @@ export class ConsolePage {
   protected readonly day = formatDay;
   protected readonly dateTime = formatDateTime;
   protected readonly int = formatInteger;
+  protected readonly planName = planName;
   protected readonly statusKey = (status: TenantStatus) => `console.status.${status}` as const;
 
   protected readonly query = urlFilters(tenantFiltersFromParams);
@@ -86,7 +88,7 @@ export class ConsolePage {
   protected readonly columns = computed((): DataColumn<TenantSummary>[] => [
     { key: 'name', label: this.i18n.t('console.name'), sortValue: (tenant) => tenant.name },
     { key: 'status', label: this.i18n.t('console.status'), sortValue: (tenant) => this.i18n.t(this.statusKey(tenant.status)) },
-    { key: 'plan', label: this.i18n.t('console.plan'), from: 'md', sortValue: (tenant) => tenant.plan },
+    { key: 'plan', label: this.i18n.t('console.plan'), from: 'md', sortValue: (tenant) => planName(this.i18n, tenant.plan) },
     { key: 'trialEnds', label: this.i18n.t('console.trialEnds'), from: 'lg', cellClass: 'text-muted tabular-nums', sortValue: (tenant) => tenant.trialEndsAt },
     { key: 'users', label: this.i18n.t('console.users'), from: 'sm', align: 'end', cellClass: 'tabular-nums', sortValue: (tenant) => tenant.userCount },
     {

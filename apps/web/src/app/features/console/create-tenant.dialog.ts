@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
 import { TenantsApi } from '@fasto/api-client';
-import type { TenantDetail } from '@fasto/contracts';
+import { DEFAULT_TENANT_PLAN, TENANT_PLANS, type TenantDetail } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { Modal } from '../../shared/modal';
+import { planName } from './tenant-plan';
 import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } from './tenant-form';
 
 /** New tenant in trial plus its first admin, who gets an invitation email. */
@@ -25,7 +26,11 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
         <div class="grid grid-cols-2 gap-3">
           <div>
             <label class="label" for="tenant-plan">{{ i18n.t('console.plan') }}</label>
-            <input id="tenant-plan" class="input" [value]="draft().plan" (input)="set('plan', value($event))" />
+            <select id="tenant-plan" class="input" (change)="set('plan', value($event))" data-testid="tenant-plan">
+              @for (plan of plans; track plan) {
+                <option [value]="plan" [selected]="draft().plan === plan">{{ planName(i18n, plan) }}</option>
+              }
+            </select>
           </div>
           <div>
             <label class="label" for="tenant-trial">{{ i18n.t('console.trialDays') }}</label>
@@ -74,7 +79,9 @@ export class CreateTenantDialog {
   readonly closed = output<void>();
   readonly created = output<TenantDetail>();
   protected readonly value = inputValue;
-  protected readonly draft = signal<TenantDraft>({ name: '', slug: '', plan: 'trial', trialDays: '14', adminName: '', adminEmail: '' });
+  protected readonly plans = TENANT_PLANS;
+  protected readonly planName = planName;
+  protected readonly draft = signal<TenantDraft>({ name: '', slug: '', plan: DEFAULT_TENANT_PLAN, trialDays: '14', adminName: '', adminEmail: '' });
   protected readonly errors = computed(() => tenantDraftErrors(this.draft()));
   protected readonly showErrors = signal(false);
   protected readonly serverErrors = signal<string[]>([]);

@@ -20,7 +20,7 @@ describe('new tenant form', () => {
   });
 
   it('names every problem', () => {
-    expect(tenantDraftErrors({ name: ' ', slug: 'Bad Slug', plan: '', trialDays: '400', adminName: '', adminEmail: 'not-an-email' })).toEqual([
+    expect(tenantDraftErrors({ name: ' ', slug: 'Bad Slug', plan: 'trial', trialDays: '400', adminName: '', adminEmail: 'not-an-email' })).toEqual([
       'console.err.name',
       'console.err.slug',
       'console.err.trialDays',

@@ -1,4 +1,5 @@
 import type { CreateTenantRequest } from '@fasto/api-client';
+import type { TenantPlan } from '@fasto/contracts';
 import type { MessageKey } from '../../core/i18n/messages.pt';
 
 /** The API's slug rule (lower-case letters, digits and dashes, 2–60 characters). */
@@ -20,7 +21,7 @@ export function slugify(name: string): string {
 export interface TenantDraft {
   name: string;
   slug: string;
-  plan: string;
+  plan: TenantPlan;
   trialDays: string;
   adminName: string;
   adminEmail: string;
@@ -42,7 +43,7 @@ export function toCreateTenantRequest(draft: TenantDraft): CreateTenantRequest {
   return {
     name: draft.name.trim(),
     slug: draft.slug,
-    plan: draft.plan.trim() || undefined,
+    plan: draft.plan,
     trialDays: Number(draft.trialDays),
     admin: { fullName: draft.adminName.trim(), email: draft.adminEmail.trim() },
   };

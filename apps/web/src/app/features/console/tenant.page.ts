@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
-import { TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
+import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
 import type { Observable } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
 import type { MessageKey } from '../../core/i18n/messages.pt';
@@ -9,6 +9,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
 import { Confirm, Modal } from '../../shared/modal';
+import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
 /** Which lifecycle moves a status allows (the API enforces the same). */
@@ -61,7 +62,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           <p class="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-700 dark:text-red-300" role="alert">{{ message }}</p>
         }
 
-        <section class="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <section class="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="tenant-facts">
           @for (fact of facts(); track fact.label) {
             <div class="card p-4">
               <p class="text-xs font-medium tracking-wide text-muted uppercase">{{ i18n.t(fact.label) }}</p>
@@ -73,13 +74,20 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
         <form class="card flex flex-wrap items-end gap-3 p-4" (submit)="savePlan($event)" data-testid="plan-form">
           <div>
             <label class="label" for="tenant-plan-edit">{{ i18n.t('console.plan') }}</label>
-            <input id="tenant-plan-edit" class="input" maxlength="40" [value]="plan()" (input)="plan.set(value($event))" />
+            <select id="tenant-plan-edit" class="input" (change)="plan.set(value($event))" data-testid="tenant-plan-edit">
+              @if (!isListed(plan())) {
+                <option value="" [selected]="true" disabled>{{ planName(i18n, plan()) }}</option>
+              }
+              @for (option of plans; track option) {
+                <option [value]="option" [selected]="plan() === option">{{ planName(i18n, option) }}</option>
+              }
+            </select>
           </div>
           <div>
             <label class="label" for="tenant-trial-edit">{{ i18n.t('console.trialEnds') }}</label>
             <input id="tenant-trial-edit" type="date" class="input" [value]="trialEnd()" (input)="trialEnd.set(value($event))" />
           </div>
-          <button type="submit" class="btn-outline" [disabled]="busy() || !plan().trim()" data-testid="plan-save">{{ i18n.t('common.save') }}</button>
+          <button type="submit" class="btn-outline" [disabled]="busy()" data-testid="plan-save">{{ i18n.t('common.save') }}</button>
           @if (planSaved()) {
             <span class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</span>
           }
@@ -240,6 +248,9 @@ export class TenantPage {
   protected readonly createdKey = signal<CreatedApiKey | null>(null);
   protected readonly copied = signal(false);
   protected readonly plan = signal('');
+  protected readonly plans = TENANT_PLANS;
+  protected readonly planName = planName;
+  protected readonly isListed = isTenantPlan;
   /** `YYYY-MM-DD`; empty clears the trial end. */
   protected readonly trialEnd = signal('');
   protected readonly planSaved = signal(false);
@@ -257,7 +268,7 @@ export class TenantPage {
     const t = this.tenant();
     if (!t) return [];
     return [
-      { label: 'console.plan' as MessageKey, value: t.plan },
+      { label: 'console.plan' as MessageKey, value: planName(this.i18n, t.plan) },
       { label: 'console.trialEnds' as MessageKey, value: t.trialEndsAt ? formatDay(t.trialEndsAt) : '—' },
       {
         label: 'console.users' as MessageKey,
@@ -294,12 +305,16 @@ export class TenantPage {
     this.trialEnd.set(tenant.trialEndsAt ? tenant.trialEndsAt.slice(0, 10) : '');
   }
 
-  /** The trial ends at the end of the chosen day (UTC), so "until the 30th" includes the 30th. */
+  /**
+   * The trial ends at the end of the chosen day (UTC), so "until the 30th" includes the 30th. A plan
+   * stored before the list existed is kept unless another is picked (the API takes listed plans only).
+   */
   protected savePlan(event: Event): void {
     event.preventDefault();
     this.planSaved.set(false);
     const trialEndsAt = this.trialEnd() ? `${this.trialEnd()}T23:59:59.000Z` : null;
-    this.run(this.api.update(this.id(), { plan: this.plan().trim(), trialEndsAt }), (tenant) => {
+    const plan = this.plan();
+    this.run(this.api.update(this.id(), { ...(isTenantPlan(plan) ? { plan } : {}), trialEndsAt }), (tenant) => {
       this.tenant.update((old) => (old ? { ...old, ...tenant } : tenant));
       this.planSaved.set(true);
     });
