@@ -62,7 +62,23 @@ describe('users', () => {
         .post('/api/users', { email: 'Novo.Agente@Demo.Fasto.App', fullName: 'Novo Agente', role: 'agent', teamId: manager.session.body.user.teamId })
         .expect(201);
       expect(created.body).toMatchObject({ email: 'novo.agente@demo.fasto.app', role: 'agent', hasPassword: false, isActive: true, teamName: 'Equipe Alpha' });
-      expect(emailsTo(t, 'novo.agente@demo.fasto.app')[0]).toMatch(/accept-invite\?token=/);
+      const [email] = emailsTo(t, 'novo.agente@demo.fasto.app');
+      expect(email).toMatch(/accept-invite\?token=/);
+      expect(email).toContain('Você foi convidado(a) para a empresa Demo no Fasto, na equipe Equipe Alpha.');
+    });
+
+    it("writes the invitation in the recipient's language, naming the organization without a team it does not have", async () => {
+      const acme = (await acmeAdmin.get('/api/tenant').expect(200)).body;
+      await acmeAdmin.patch('/api/tenant', { locale: 'en-US' }).expect(200);
+      try {
+        await acmeAdmin.post('/api/users', { email: 'new.hire@acme.fasto.app', fullName: 'New Hire', role: 'manager' }).expect(201);
+      } finally {
+        await acmeAdmin.patch('/api/tenant', { locale: acme.locale }).expect(200);
+      }
+      const [email] = emailsTo(t, 'new.hire@acme.fasto.app');
+      expect(email).toContain(`Subject: Fasto: invitation to ${acme.name}`);
+      expect(email).toContain(`You are invited to join ${acme.name} on Fasto.`);
+      expect(email).not.toMatch(/equipe|team/i);
     });
 
     it('refuses duplicates (any case, any tenant), super admins, foreign teams and mass assignment', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestApp } from './test-app';
 
-/** The emails the app wrote to DATA_DIR/outbox for `to`, oldest first (quoted-printable undone). */
+/** The emails the app wrote to DATA_DIR/outbox for `to`, oldest first (quoted-printable undone, accents included). */
 export function emailsTo(t: TestApp, to: string): string[] {
   const dir = join(t.config.dataDir, 'outbox');
   if (!existsSync(dir)) return [];
@@ -11,7 +11,8 @@ export function emailsTo(t: TestApp, to: string): string[] {
     .map((file) =>
       readFileSync(join(dir, file), 'utf8')
         .replace(/=\r?\n/g, '')
-        .replace(/=3D/g, '='),
+        // A run of escaped bytes is one UTF-8 sequence (`=C3=AA` is "ê").
+        .replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8')),
     )
     .filter((message) => new RegExp(`^To: ${to.replace(/[.]/g, '\\.')}$`, 'mi').test(message));
 }

@@ -32,6 +32,16 @@ export interface Account {
   tenant: { id: string; name: string; status: TenantStatus };
 }
 
+/** What an invitation e-mail says of the invited member. */
+export interface Invitee {
+  email: string;
+  fullName: string;
+  locale: string | null;
+  tenantName: string;
+  tenantLocale: string;
+  teamName: string | null;
+}
+
 /** The columns of the users table that authentication writes (the entity is the users module's; auth stays below it). */
 interface UserColumns extends TenantOwnedEntity {
   passwordHash: string | null;
@@ -105,6 +115,18 @@ export class AccountsRepository {
     const [row] = await this.manager().query<(Account['tenant'] & { slug: string })[]>(
       'SELECT t.id AS id, t.name AS name, t.slug AS slug, t.status AS status FROM tenants t WHERE t.id = ?',
       [id],
+    );
+    return row ?? null;
+  }
+
+  /** The current tenant's member as an invitation names them: organization, team and language. */
+  async invitee(userId: string): Promise<Invitee | null> {
+    const [row] = await this.manager().query<Invitee[]>(
+      `SELECT u.email AS email, u.full_name AS fullName, u.locale AS locale, t.name AS tenantName, t.locale AS tenantLocale, tm.name AS teamName
+        FROM users u INNER JOIN tenants t ON t.id = u.tenant_id
+        LEFT JOIN teams tm ON tm.id = u.team_id AND tm.tenant_id = u.tenant_id
+        WHERE u.id = ? AND u.tenant_id = ?`,
+      [userId, this.context.tenantId()],
     );
     return row ?? null;
   }

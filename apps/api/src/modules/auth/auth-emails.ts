@@ -1,3 +1,4 @@
+import type { SupportedLocale } from '@fasto/contracts';
 import { escapeHtml } from '../../core/mail/escape-html';
 import type { OutgoingMail } from '../../core/mail/mailer.service';
 
@@ -24,12 +25,45 @@ export function passwordResetEmail(to: string, name: string, url: string): Outgo
   };
 }
 
-export function invitationEmail(to: string, name: string, organization: string, url: string): OutgoingMail {
-  const lines = [`Olá, ${name}.`, `Você foi convidado(a) para a equipe ${organization} no Fasto. Defina a sua senha para entrar; o convite vale por 7 dias.`];
+/** Who is invited where: the organization (the tenant) and, when they have one, their team. */
+export interface InvitationFacts {
+  name: string;
+  organization: string;
+  team: string | null;
+  locale: SupportedLocale;
+}
+
+const INVITATION_WORDS: Record<SupportedLocale, (facts: InvitationFacts) => { subject: string; title: string; lines: string[]; action: string }> = {
+  'pt-BR': ({ name, organization, team }) => ({
+    subject: `Fasto: convite para ${organization}`,
+    title: 'Você foi convidado(a)',
+    lines: [
+      `Olá, ${name}.`,
+      team
+        ? `Você foi convidado(a) para a empresa ${organization} no Fasto, na equipe ${team}.`
+        : `Você foi convidado(a) para a empresa ${organization} no Fasto.`,
+      'Defina a sua senha para entrar; o convite vale por 7 dias.',
+    ],
+    action: 'Aceitar convite',
+  }),
+  en: ({ name, organization, team }) => ({
+    subject: `Fasto: invitation to ${organization}`,
+    title: 'You are invited',
+    lines: [
+      `Hello, ${name}.`,
+      team ? `You are invited to join ${organization} on Fasto, in the ${team} team.` : `You are invited to join ${organization} on Fasto.`,
+      'Set your password to sign in; the invitation is valid for 7 days.',
+    ],
+    action: 'Accept invitation',
+  }),
+};
+
+export function invitationEmail(to: string, facts: InvitationFacts, url: string): OutgoingMail {
+  const words = INVITATION_WORDS[facts.locale](facts);
   return {
     to,
-    subject: `Fasto: convite para ${organization}`,
-    text: `${lines.join('\n\n')}\n\nAceitar convite: ${url}\n`,
-    html: layout('Você foi convidado(a)', lines, { label: 'Aceitar convite', url }),
+    subject: words.subject,
+    text: `${words.lines.join('\n\n')}\n\n${words.action}: ${url}\n`,
+    html: layout(words.title, words.lines, { label: words.action, url }),
   };
 }

@@ -1,4 +1,4 @@
-import { Role, TenantStatus, type DashboardAgentRow, type SupportedLocale } from '@fasto/contracts';
+import { languageOf, Role, TenantStatus, type DashboardAgentRow } from '@fasto/contracts';
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '../../core/auth/principal';
 import type { AppConfig } from '../../core/config/app-config';
@@ -80,8 +80,6 @@ export class DigestBuilder {
     };
   }
 }
-
-const languageOf = (locale: string): SupportedLocale => (locale.toLowerCase().startsWith('en') ? 'en' : 'pt-BR');
 
 /** The recipient as the dashboard sees a signed-in user: same role, same team, so the same scope rules. */
 const principalOf = (tenant: DigestTenant, recipient: DigestRecipient): UserPrincipal => ({

@@ -1,4 +1,4 @@
-import { ErrorCode, type InvitationCheckResponse } from '@fasto/contracts';
+import { ErrorCode, languageOf, type InvitationCheckResponse } from '@fasto/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
@@ -32,12 +32,13 @@ export class InvitationService {
   ) {}
 
   /** Sends (or re-sends) the invitation to a member of the current tenant; an earlier link stops working. */
-  async invite(user: { id: string; email: string; fullName: string }): Promise<void> {
-    const account = await this.accounts.byId(user.id);
-    if (!account) throw new Error(`No member ${user.id} to invite in this tenant`);
+  async invite(user: { id: string }): Promise<void> {
+    const invitee = await this.accounts.invitee(user.id);
+    if (!invitee) throw new Error(`No member ${user.id} to invite in this tenant`);
     const token = await this.actionTokens.issue(user.id, 'invite', INVITE_TTL_MS);
     const url = `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
-    await this.mailer.send(invitationEmail(user.email, user.fullName, account.tenant.name, url));
+    const facts = { name: invitee.fullName, organization: invitee.tenantName, team: invitee.teamName, locale: languageOf(invitee.locale ?? invitee.tenantLocale) };
+    await this.mailer.send(invitationEmail(invitee.email, facts, url));
   }
 
   /** What the link is worth, read-only: the accept page explains a used or expired link before showing a form. */
