@@ -77,7 +77,7 @@ export const PT = {
   'dash.team': 'Equipe',
   'dash.agent': 'Atendente',
   'dash.agentRemoved': 'Usuário removido',
-  'dash.noAgent': 'Sem agente',
+  'dash.noAgent': 'Sem atendente',
   'dash.others': 'Outros',
   'dash.all': 'Todos',
   'dash.trend.table': 'Ver os números em tabela',

@@ -55,6 +55,15 @@ describe('audit changes read by a person', () => {
     ]);
   });
 
+  it("names a tenant's plan and status, and keeps a plan outside the list as recorded", () => {
+    const reading = { language: 'pt-BR', references: {} } as const;
+    expect(changeLines({ plan: { from: 'starter', to: 'enterprise' }, status: { from: 'trial', to: 'suspended' } }, reading)).toEqual([
+      { field: 'Plano', from: 'Essencial', to: 'Empresarial' },
+      { field: 'Situação', from: 'Em teste', to: 'Suspenso' },
+    ]);
+    expect(changeLines({ plan: 'legacy-gold' }, { language: 'en', references: {} })).toEqual([{ field: 'Plan', to: 'legacy-gold' }]);
+  });
+
   it('and in English', () => {
     const reading = { language: 'en', references } as const;
     expect(changeLines({ stageId: { from: proposta, to: negociacao }, teamId: gone, members: [], branding: { primaryColor: '#3b82f6' } }, reading)).toEqual([

@@ -19,6 +19,9 @@ export interface ChangeReading {
 
 const RAW: ChangeReading = { language: 'pt-BR', references: {} };
 
+/** Fields whose values are codes, with the message-key prefix that names them (a tenant's status and plan). */
+const CODED_FIELDS: Readonly<Record<string, string>> = { role: 'role.', plan: 'console.planName.', status: 'console.status.' };
+
 /** Kinds whose Portuguese noun is feminine ("Etapa excluída", "Usuário excluído"). */
 const FEMININE = new Set(['session', 'request', 'team', 'funnel_stage', 'origin_item', 'api_key', 'tenant']);
 
@@ -37,13 +40,14 @@ export function referenceText(reference: AuditReference, language: Language): st
   return reference.deleted ? `${reference.name} (${deleted})` : reference.name;
 }
 
-/** One recorded value as a person reads it: names for ids, role and yes/no labels, lists and team moves spelled out. */
+/** One recorded value as a person reads it: names for ids, role, plan, status and yes/no labels, lists and team moves spelled out. */
 export function valueText(value: unknown, field: string, reading: ChangeReading = RAW): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
     const reference = reading.references[value];
     if (reference) return referenceText(reference, reading.language);
-    if (field === 'role' && reading !== RAW) return message(reading.language, `role.${value}`) ?? value;
+    const coded = reading === RAW ? undefined : CODED_FIELDS[field];
+    if (coded) return message(reading.language, `${coded}${value}`) ?? value;
     return value;
   }
   if (typeof value === 'boolean' && reading !== RAW) return message(reading.language, value ? 'common.yes' : 'common.no') ?? String(value);

@@ -19,7 +19,7 @@ describe('dashboard labels', () => {
   it('name a removed user and the rows without an agent in the reader’s language', () => {
     const removed = agent({ userId: 'u2', name: null, agentState: 'removed' });
     const none = agent({ userId: null, name: null, agentState: 'none' });
-    expect([agentLabel(removed, pt), agentLabel(none, pt)]).toEqual(['Usuário removido', 'Sem agente']);
+    expect([agentLabel(removed, pt), agentLabel(none, pt)]).toEqual(['Usuário removido', 'Sem atendente']);
     expect([agentLabel(removed, en), agentLabel(none, en)]).toEqual(['Removed user', 'No agent']);
   });
 
