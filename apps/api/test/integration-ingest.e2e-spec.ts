@@ -211,7 +211,7 @@ describe('integration: attendance ingest', () => {
     const workflow = JSON.parse(readFileSync(join(__dirname, '../../../docs/n8n/fasto-attendance.workflow.json'), 'utf8'));
     const code: string = workflow.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-base.code').parameters.jsCode;
     const lists = {
-      'Fasto: agentes': (await t.http().get('/api/integration/users').set('x-api-key', key).expect(200)).body,
+      'Fasto: atendentes': (await t.http().get('/api/integration/users').set('x-api-key', key).expect(200)).body,
       'Fasto: funis': (await t.http().get('/api/integration/funnels').set('x-api-key', key).expect(200)).body,
       'Fasto: origens': (await t.http().get('/api/integration/origins').set('x-api-key', key).expect(200)).body,
       'Conversa analisada pela IA': {
