@@ -214,6 +214,10 @@ describe('notifications: triggers, tray API, unread count, live stream', () => {
       expect((await rowsOf(DEMO.superAdmin)).length).toBe(superStart + 1);
       expect((await rowsOf(DEMO.manager)).length).toBe(start.manager);
       expect((await rowsOf(DEMO.acmeAdmin)).length).toBe(start.acme);
+      // The role is named with the app's words (Atendente, Gerente), never another one.
+      expect(adminRows[adminRows.length - 1].body).toMatch(/ como atendente\.$/);
+      await admin.post('/api/users', { email: `gerente-${randomUUID()}@demo.example`, fullName: 'Nova Gerente', role: 'manager' }).expect(201);
+      expect((await rowsOf(DEMO.admin)).pop()?.body).toMatch(/ como gerente\.$/);
     });
 
     it('a team change notifies that member, whether made on the member or on the team', async () => {

@@ -33,7 +33,7 @@ export const DIGEST_MESSAGES = {
     slowResponses: (sla: number) => `Primeira resposta acima de ${sla} min`,
     agentAlerts: (low: string, slow: string) => `${low} nota(s) baixa(s) · ${slow} resposta(s) lenta(s)`,
     noAlerts: 'Nenhum alerta no período.',
-    openDashboard: 'Abrir o dashboard',
+    openDashboard: 'Abrir o painel',
     footer: 'Você recebe este resumo porque o escolheu no seu perfil do Fasto. Para mudar a frequência ou desligá-lo, acesse Perfil › Preferências.',
   },
   en: {

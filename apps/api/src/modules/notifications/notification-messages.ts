@@ -16,7 +16,7 @@ const money = (value: NotificationData[string], locale: SupportedLocale) =>
 const customer = (data: NotificationData, locale: SupportedLocale) => String(data['customer'] ?? (locale === 'en' ? 'Unnamed customer' : 'Cliente sem nome'));
 
 const ROLE_NAMES: Record<SupportedLocale, Record<string, string>> = {
-  'pt-BR': { admin: 'administrador', manager: 'gestor', agent: 'atendente' },
+  'pt-BR': { admin: 'administrador', manager: 'gerente', agent: 'atendente' },
   en: { admin: 'admin', manager: 'manager', agent: 'agent' },
 };
 
