@@ -97,7 +97,11 @@ describe('super admin console', () => {
     assert.doesNotMatch(await listed.innerText(), /\bpro\b/);
 
     // The impersonation token lives in memory only: a reload ends it, and the app says so.
-    await page.getByTestId('tenant-row').filter({ hasText: `vendas-e2e-${suffix}` }).getByRole('link').click();
+    await page
+      .getByTestId('tenant-row')
+      .filter({ hasText: `vendas-e2e-${suffix}` })
+      .getByRole('link')
+      .click();
     await page.getByTestId('impersonate').click();
     await page.getByTestId('confirm-ok').click();
     await page.waitForURL(/\/dashboard/);
