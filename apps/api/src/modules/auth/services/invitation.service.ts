@@ -37,7 +37,12 @@ export class InvitationService {
     if (!invitee) throw new Error(`No member ${user.id} to invite in this tenant`);
     const token = await this.actionTokens.issue(user.id, 'invite', INVITE_TTL_MS);
     const url = `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
-    const facts = { name: invitee.fullName, organization: invitee.tenantName, team: invitee.teamName, locale: languageOf(invitee.locale ?? invitee.tenantLocale) };
+    const facts = {
+      name: invitee.fullName,
+      organization: invitee.tenantName,
+      team: invitee.teamName,
+      locale: languageOf(invitee.locale ?? invitee.tenantLocale),
+    };
     await this.mailer.send(invitationEmail(invitee.email, facts, url));
   }
 
