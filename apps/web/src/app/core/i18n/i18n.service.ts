@@ -1,8 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { PreferencesStore } from '../preferences/preferences.store';
 import { errorText, errorTexts } from './error-text';
-import { EN } from './messages.en';
-import { PT, type MessageKey } from './messages.pt';
+import { EN, PT, type MessageKey } from './messages';
 
 export type Language = 'pt-BR' | 'en';
 export const LANGUAGES: readonly Language[] = ['pt-BR', 'en'];

@@ -10,11 +10,11 @@ export function provideUiText(): Provider {
       const i18n = inject(I18n);
       return {
         language: i18n.language,
-        loadMore: () => i18n.t('att.loadMore'),
+        loadMore: () => i18n.t('common.loadMore'),
         loading: () => i18n.t('common.loading'),
         retry: () => i18n.t('common.retry'),
-        from: () => i18n.t('dash.from'),
-        to: () => i18n.t('dash.to'),
+        from: () => i18n.t('common.from'),
+        to: () => i18n.t('common.to'),
       };
     },
   };

@@ -1,5 +1,5 @@
 import { Role } from '@fasto/contracts';
-import type { MessageKey } from '../i18n/messages.pt';
+import type { MessageKey } from '../i18n/messages';
 
 export type MenuIcon = 'dashboard' | 'attendances' | 'members' | 'teams' | 'funnels' | 'origins' | 'audit' | 'settings' | 'webhooks' | 'console' | 'profile';
 

@@ -74,7 +74,7 @@ export class AttendancesPage {
   protected readonly filterValues = computed(() => ({ ...this.filters(), band: this.band() }));
   protected readonly filterFields = computed((): FilterField[] => {
     const any = this.i18n.t('att.any');
-    const all = this.i18n.t('dash.all');
+    const all = this.i18n.t('common.all');
     const yesNo = [
       { value: 'true', label: this.i18n.t('common.yes') },
       { value: 'false', label: this.i18n.t('common.no') },
@@ -107,7 +107,7 @@ export class AttendancesPage {
       },
       { kind: 'select', key: 'band', id: 'att-score', label: this.i18n.t('att.score'), allLabel: any, options: bands, testId: 'filter-score' },
       ...(this.canFilterTeam()
-        ? [{ kind: 'select', key: 'teamId', id: 'att-team', label: this.i18n.t('dash.team'), allLabel: all, options: teams } as const]
+        ? [{ kind: 'select', key: 'teamId', id: 'att-team', label: this.i18n.t('common.team'), allLabel: all, options: teams } as const]
         : []),
       ...(this.canFilterAgent()
         ? [{ kind: 'select', key: 'userId', id: 'att-agent', label: this.i18n.t('att.agent'), allLabel: all, options: agents } as const]

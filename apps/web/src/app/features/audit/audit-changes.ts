@@ -1,8 +1,7 @@
 import type { AuditReference } from '@fasto/contracts';
 import { auditEntityText, auditFieldText } from '../../core/i18n/audit-text';
 import type { Language } from '../../core/i18n/i18n.service';
-import { EN } from '../../core/i18n/messages.en';
-import { PT } from '../../core/i18n/messages.pt';
+import { EN, PT } from '../../core/i18n/messages';
 
 export interface ChangeLine {
   field: string;

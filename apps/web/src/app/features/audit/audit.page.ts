@@ -88,14 +88,14 @@ export class AuditPage {
 
   protected readonly texts = computed(() => ({ empty: this.i18n.t('audit.empty'), error: this.i18n.t('audit.error') }));
   protected readonly columns = computed((): DataColumn<AuditLogView>[] => [
-    { key: 'date', label: this.i18n.t('att.date'), cellClass: 'whitespace-nowrap text-muted tabular-nums', sortValue: (entry) => entry.createdAt },
+    { key: 'date', label: this.i18n.t('audit.date'), cellClass: 'whitespace-nowrap text-muted tabular-nums', sortValue: (entry) => entry.createdAt },
     { key: 'actor', label: this.i18n.t('audit.actor'), sortValue: (entry) => this.actorText(entry) },
     { key: 'action', label: this.i18n.t('audit.action'), sortValue: (entry) => this.actionText(entry.action) },
     { key: 'changes', label: this.i18n.t('audit.changes') },
   ]);
   private readonly tenants = pageItems(this.isSuperAdmin() ? this.tenantsApi.list({ limit: 200 }) : null);
   protected readonly filterFields = computed((): FilterField[] => {
-    const all = this.i18n.t('dash.all');
+    const all = this.i18n.t('common.all');
     const tenants = this.tenants().map((tenant) => ({ value: tenant.id, label: tenant.name }));
     const entities = AUDIT_ENTITIES.filter((entity) => entity !== 'request').map((entity) => ({ value: entity, label: this.entityText(entity) }));
     const actions = AUDIT_ACTIONS.map((action) => ({ value: action, label: this.actionOption(action) }));

@@ -4,7 +4,7 @@ import { AuthApi } from '@fasto/api-client';
 import type { InvitationCheckResponse, InvitationStatus } from '@fasto/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 import { fieldMessages, httpStatus } from '../../shared/api-error';
 import { policyProblem } from './password-policy';
 import { SetPasswordForm } from './set-password-form';

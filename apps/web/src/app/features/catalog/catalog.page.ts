@@ -5,7 +5,6 @@ import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } fr
 import { forkJoin, map, type Observable } from 'rxjs';
 import { paletteHex } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
 import { Confirm } from '../../shared/modal';
@@ -74,7 +73,7 @@ export class CatalogPage {
 
   protected readonly isFunnels = computed(() => this.kind() === 'funnels');
   protected readonly text = (key: 'title' | 'newGroup' | 'groupName' | 'entries' | 'newEntry' | 'empty' | 'noEntries') =>
-    this.i18n.t(`catalog.${this.kind()}.${key}` as MessageKey);
+    this.i18n.t(`catalog.${this.kind()}.${key}` as const);
 
   constructor() {
     effect(() => {

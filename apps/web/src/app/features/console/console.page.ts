@@ -80,7 +80,7 @@ export class ConsolePage {
       key: 'status',
       id: 'tenant-status',
       label: this.i18n.t('console.status'),
-      allLabel: this.i18n.t('dash.all'),
+      allLabel: this.i18n.t('common.all'),
       options: Object.values(TenantStatus).map((status) => ({ value: status, label: this.i18n.t(this.statusKey(status)) })),
     },
   ]);

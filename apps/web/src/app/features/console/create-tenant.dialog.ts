@@ -40,11 +40,11 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
         <fieldset class="space-y-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
           <legend class="px-1 text-xs font-medium text-muted">{{ i18n.t('console.firstAdmin') }}</legend>
           <div>
-            <label class="label" for="tenant-admin-name">{{ i18n.t('members.name') }}</label>
+            <label class="label" for="tenant-admin-name">{{ i18n.t('console.fullName') }}</label>
             <input id="tenant-admin-name" class="input" [value]="draft().adminName" (input)="set('adminName', value($event))" required />
           </div>
           <div>
-            <label class="label" for="tenant-admin-email">{{ i18n.t('auth.email') }}</label>
+            <label class="label" for="tenant-admin-email">{{ i18n.t('common.email') }}</label>
             <input id="tenant-admin-email" type="email" class="input" [value]="draft().adminEmail" (input)="set('adminEmail', value($event))" required />
           </div>
           <p class="text-xs text-muted">{{ i18n.t('console.inviteHelp') }}</p>

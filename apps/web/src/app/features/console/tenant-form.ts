@@ -1,6 +1,6 @@
 import type { CreateTenantRequest } from '@fasto/api-client';
 import type { TenantPlan } from '@fasto/contracts';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 
 /** The API's slug rule (lower-case letters, digits and dashes, 2–60 characters). */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;

@@ -4,7 +4,6 @@ import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-clien
 import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
 import type { Observable } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
-import type { MessageKey } from '../../core/i18n/messages.pt';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
@@ -89,7 +88,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           </div>
           <button type="submit" class="btn-outline" [disabled]="busy()" data-testid="plan-save">{{ i18n.t('common.save') }}</button>
           @if (planSaved()) {
-            <span class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</span>
+            <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>
           }
         </form>
 
@@ -268,16 +267,16 @@ export class TenantPage {
     const t = this.tenant();
     if (!t) return [];
     return [
-      { label: 'console.plan' as MessageKey, value: planName(this.i18n, t.plan) },
-      { label: 'console.trialEnds' as MessageKey, value: t.trialEndsAt ? formatDay(t.trialEndsAt) : '—' },
+      { label: 'console.plan', value: planName(this.i18n, t.plan) },
+      { label: 'console.trialEnds', value: t.trialEndsAt ? formatDay(t.trialEndsAt) : '—' },
       {
-        label: 'console.users' as MessageKey,
+        label: 'console.users',
         value:
           t.invitedUserCount > 0
             ? this.i18n.t('console.usersWithInvited', { n: formatInteger(t.userCount), p: formatInteger(t.invitedUserCount) })
             : formatInteger(t.userCount),
       },
-      { label: 'nav.attendances' as MessageKey, value: formatInteger(t.attendanceCount) },
+      { label: 'nav.attendances', value: formatInteger(t.attendanceCount) },
     ];
   });
 

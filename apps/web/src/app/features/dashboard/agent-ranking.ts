@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import type { DashboardAgentRow, DashboardAgentSort } from '@fasto/contracts';
 import { formatBrl, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 import { Icon } from '../../shared/icon';
 import { agentLabel } from './dashboard-labels';
 

@@ -1,6 +1,5 @@
 import type { DashboardAgentRow, DashboardSlice } from '@fasto/contracts';
-import { EN } from '../../core/i18n/messages.en';
-import { PT, type MessageKey } from '../../core/i18n/messages.pt';
+import { EN, PT, type MessageKey } from '../../core/i18n/messages';
 import { agentLabel, sliceLabel } from './dashboard-labels';
 
 const pt = (key: MessageKey) => PT[key];

@@ -1,5 +1,5 @@
 import type { DashboardAgentRow, DashboardSlice } from '@fasto/contracts';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 
 type Translate = (key: MessageKey) => string;
 

@@ -6,7 +6,7 @@ import { Role, type DashboardAgentRow, type DashboardQuery, type DashboardRespon
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { formatBrl, formatDay, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 import { inputValue } from '../../shared/api-error';
 import { AgentRanking } from './agent-ranking';
 import { DEFAULT_PRESET, RANGE_PRESETS, isPreset, isoDay, rangeFor, type RangePreset } from './date-range';
@@ -133,7 +133,7 @@ export class DashboardPage {
   protected readonly rangeLabel = computed(() => `${formatDay(this.range().from)} – ${formatDay(this.range().to)}`);
 
   protected presetLabel(preset: RangePreset): string {
-    return this.i18n.t(`dash.preset.${preset}` as MessageKey);
+    return this.i18n.t(`dash.preset.${preset}` as const);
   }
 
   protected choosePreset(preset: RangePreset): void {

@@ -25,7 +25,7 @@ function errorsOf(error: unknown, i18n: I18n): string[] {
     <app-modal [title]="i18n.t('members.invite')" testId="invite-member" (closed)="closed.emit()">
       <form class="space-y-4" (submit)="submit($event)" novalidate>
         <div>
-          <label class="label" for="member-email">{{ i18n.t('auth.email') }}</label>
+          <label class="label" for="member-email">{{ i18n.t('common.email') }}</label>
           <input id="member-email" type="email" class="input" [value]="email()" (input)="email.set(value($event))" />
         </div>
         <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
@@ -105,7 +105,7 @@ export class InviteMemberDialog {
         <app-member-fields [actor]="actor()" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
         <app-form-errors [messages]="messages()" />
         @if (saved()) {
-          <p class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</p>
+          <p class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</p>
         }
         <div class="flex flex-wrap items-center justify-between gap-2">
           <div>

@@ -42,7 +42,7 @@ import { editableFields, type MemberDraft, type MemberField } from './member-rul
           </select>
         </div>
         <div>
-          <label class="label" for="member-team">{{ i18n.t('dash.team') }}</label>
+          <label class="label" for="member-team">{{ i18n.t('common.team') }}</label>
           <select id="member-team" class="input" [disabled]="!can('teamId')" (change)="set('teamId', value($event))" data-testid="member-team">
             <option value="" [selected]="!draft().teamId">{{ i18n.t('common.none') }}</option>
             @for (team of teams(); track team.id) {

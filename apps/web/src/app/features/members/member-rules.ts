@@ -1,6 +1,6 @@
 import type { UpdateMemberRequest } from '@fasto/api-client';
 import { Role, type UserView } from '@fasto/contracts';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 
 export type MemberField = 'fullName' | 'phone' | 'avatarUrl' | 'role' | 'teamId';
 

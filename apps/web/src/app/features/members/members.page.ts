@@ -121,12 +121,12 @@ export class MembersPage {
   protected readonly columns = computed((): DataColumn<UserView>[] => [
     { key: 'name', label: this.i18n.t('members.name'), sortValue: (member) => member.fullName },
     { key: 'role', label: this.i18n.t('members.role'), cellClass: 'whitespace-nowrap', sortValue: (member) => this.i18n.t(this.roleKey(member.role)) },
-    { key: 'team', label: this.i18n.t('dash.team'), from: 'md', sortValue: (member) => member.teamName },
-    { key: 'status', label: this.i18n.t('console.status'), from: 'sm' },
+    { key: 'team', label: this.i18n.t('common.team'), from: 'md', sortValue: (member) => member.teamName },
+    { key: 'status', label: this.i18n.t('members.status'), from: 'sm' },
     { key: 'lastSeen', label: this.i18n.t('members.lastSeen'), from: 'lg', cellClass: 'text-muted tabular-nums', sortValue: (member) => member.lastLoginAt },
   ]);
   protected readonly filterFields = computed((): FilterField[] => {
-    const all = this.i18n.t('dash.all');
+    const all = this.i18n.t('common.all');
     const roles = TENANT_ROLES.map((role) => ({ value: role, label: this.i18n.t(this.roleKey(role)) }));
     const teams = this.teams().map((team) => ({ value: team.id, label: team.name }));
     const statuses = [
@@ -137,9 +137,9 @@ export class MembersPage {
       { kind: 'search', key: 'q', id: 'member-q', label: this.i18n.t('members.search') },
       { kind: 'select', key: 'role', id: 'filter-role', label: this.i18n.t('members.role'), allLabel: all, options: roles },
       ...(this.isAdmin()
-        ? [{ kind: 'select', key: 'teamId', id: 'filter-team', label: this.i18n.t('dash.team'), allLabel: all, options: teams } as const]
+        ? [{ kind: 'select', key: 'teamId', id: 'filter-team', label: this.i18n.t('common.team'), allLabel: all, options: teams } as const]
         : []),
-      { kind: 'select', key: 'isActive', id: 'filter-status', label: this.i18n.t('console.status'), allLabel: all, options: statuses },
+      { kind: 'select', key: 'isActive', id: 'filter-status', label: this.i18n.t('members.status'), allLabel: all, options: statuses },
     ];
   });
 

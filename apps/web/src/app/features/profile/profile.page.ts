@@ -11,7 +11,6 @@ import { Confirm } from '../../shared/modal';
 import { PasswordPolicy, policyProblem } from '../auth/password-policy';
 import { FormErrors } from '../members/member-form';
 import { profileErrors } from '../members/member-rules';
-import type { MessageKey } from '../../core/i18n/messages.pt';
 import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profileDraftOf, receivesDigest, type ProfileDraft } from './profile-rules';
 
 /** Own profile, password, signed-in devices and preferences. */
@@ -27,7 +26,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
         <h2 class="mb-4 font-semibold">{{ i18n.t('profile.details') }}</h2>
         <form class="space-y-4" (submit)="saveProfile($event)" novalidate>
           <div>
-            <label class="label" for="profile-name">{{ i18n.t('members.name') }}</label>
+            <label class="label" for="profile-name">{{ i18n.t('profile.name') }}</label>
             <input
               id="profile-name"
               class="input"
@@ -42,11 +41,11 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
           </div>
           <div class="grid gap-3 sm:grid-cols-2">
             <div>
-              <label class="label" for="profile-email">{{ i18n.t('auth.email') }}</label>
+              <label class="label" for="profile-email">{{ i18n.t('common.email') }}</label>
               <input id="profile-email" class="input opacity-60" readonly [value]="user()?.email ?? ''" />
             </div>
             <div>
-              <label class="label" for="profile-phone">{{ i18n.t('members.phone') }}</label>
+              <label class="label" for="profile-phone">{{ i18n.t('profile.phone') }}</label>
               <input id="profile-phone" type="tel" class="input" [value]="draft().phone" (input)="set('phone', value($event))" />
             </div>
           </div>
@@ -59,7 +58,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
               }}</span>
             }
             <div class="flex-1">
-              <label class="label" for="profile-avatar">{{ i18n.t('members.avatar') }}</label>
+              <label class="label" for="profile-avatar">{{ i18n.t('profile.avatar') }}</label>
               <input
                 id="profile-avatar"
                 type="url"
@@ -73,7 +72,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
           <app-form-errors [messages]="profileMessages()" />
           <div class="flex items-center justify-end gap-3">
             @if (profileSaved()) {
-              <span class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</span>
+              <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>
             }
             <button type="submit" class="btn-primary" [disabled]="busy() === 'profile'" data-testid="profile-save">{{ i18n.t('common.save') }}</button>
           </div>
@@ -98,11 +97,11 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
               />
             </div>
             <div>
-              <label class="label" for="new-password">{{ i18n.t('auth.newPassword') }}</label>
+              <label class="label" for="new-password">{{ i18n.t('profile.newPassword') }}</label>
               <input id="new-password" type="password" autocomplete="new-password" class="input" [value]="next()" (input)="next.set(value($event))" />
             </div>
             <div>
-              <label class="label" for="confirm-password">{{ i18n.t('auth.confirmPassword') }}</label>
+              <label class="label" for="confirm-password">{{ i18n.t('profile.confirmPassword') }}</label>
               <input
                 id="confirm-password"
                 type="password"
@@ -203,7 +202,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
             <label class="label" for="pref-digest">{{ i18n.t('profile.digest') }}</label>
             <select id="pref-digest" class="input" (change)="setDigest(value($event))" data-testid="pref-digest">
               @for (frequency of digestFrequencies; track frequency) {
-                <option [value]="frequency" [selected]="user()?.digest === frequency">{{ i18n.t(digestLabels[frequency]) }}</option>
+                <option [value]="frequency" [selected]="user()?.digest === frequency">{{ i18n.t(digestLabel(frequency)) }}</option>
               }
             </select>
             <p class="mt-1 text-xs text-muted">{{ i18n.t('profile.digestHelp') }}</p>
@@ -249,11 +248,7 @@ export class ProfilePage {
   protected readonly busy = signal<'profile' | 'password' | 'sessions' | null>(null);
   protected readonly digestOffered = computed(() => receivesDigest(this.user()?.role ?? Role.Agent));
   protected readonly digestFrequencies = DIGEST_FREQUENCIES;
-  protected readonly digestLabels: Record<DigestFrequency, MessageKey> = {
-    daily: 'profile.digest.daily',
-    weekly: 'profile.digest.weekly',
-    off: 'profile.digest.off',
-  };
+  protected readonly digestLabel = (frequency: DigestFrequency) => `profile.digest.${frequency}` as const;
 
   private readonly signedInUser = this.session.user();
   protected readonly draft = signal<ProfileDraft>(this.signedInUser ? profileDraftOf(this.signedInUser) : { fullName: '', phone: '', avatarUrl: '' });

@@ -1,5 +1,5 @@
 import type { OwnTenant } from '@fasto/contracts';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 
 export interface SettingsDraft {
   name: string;

@@ -21,7 +21,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
           <section class="card space-y-4 p-5">
             <h2 class="font-semibold">{{ i18n.t('settings.organization') }}</h2>
             <div>
-              <label class="label" for="settings-name">{{ i18n.t('console.name') }}</label>
+              <label class="label" for="settings-name">{{ i18n.t('settings.name') }}</label>
               <input id="settings-name" class="input" [value]="d.name" (input)="set({ name: value($event) })" />
             </div>
             <div>
@@ -102,13 +102,13 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
           <app-form-errors [messages]="messages()" />
           <div class="flex items-center justify-end gap-3">
             @if (saved()) {
-              <span class="text-sm text-positive" role="status">{{ i18n.t('att.saved') }}</span>
+              <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>
             }
             <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="settings-save">{{ i18n.t('common.save') }}</button>
           </div>
         </form>
       } @else if (failed()) {
-        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('catalog.error') }}</div>
+        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('settings.error') }}</div>
       } @else {
         <div class="space-y-3" aria-busy="true">
           <div class="skeleton h-40"></div>

@@ -66,7 +66,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
           <div>
             @if (team()) {
               <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="delete-team">
-                {{ i18n.t('catalog.delete') }}
+                {{ i18n.t('common.delete') }}
               </button>
             }
           </div>
@@ -79,9 +79,9 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
     </app-modal>
     @if (confirming()) {
       <app-confirm
-        [title]="i18n.t('catalog.delete')"
+        [title]="i18n.t('common.delete')"
         [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
-        [action]="i18n.t('catalog.delete')"
+        [action]="i18n.t('common.delete')"
         [danger]="true"
         [busy]="busy()"
         (confirmed)="remove()"

@@ -68,7 +68,7 @@ import { TeamDialog } from './team-dialog';
                     }}</a>
                     @if (isAdmin()) {
                       <button type="button" class="btn-outline ml-auto px-3 text-xs" (click)="openEditor(team)" data-testid="edit-team">
-                        {{ i18n.t('att.edit') }}
+                        {{ i18n.t('common.edit') }}
                       </button>
                     }
                   </div>

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal, type OnInit } from '@angular/core';
-import type { WebhookDeliveryView, WebhookEndpointView } from '@fasto/contracts';
+import type { WebhookDeliveryEvent, WebhookDeliveryStatus, WebhookDeliveryView, WebhookEndpointView } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
 import { formatDateTime, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
 import { Modal } from '../../shared/modal';
 import { DELIVERY_CLASS } from './webhook-form';
 
@@ -87,8 +86,8 @@ export class WebhookDeliveries implements OnInit {
     this.load();
   }
 
-  protected eventKey = (event: string): MessageKey => `webhooks.event.${event}` as MessageKey;
-  protected statusKey = (status: string): MessageKey => `webhooks.delivery.${status}` as MessageKey;
+  protected eventKey = (event: WebhookDeliveryEvent) => `webhooks.event.${event}` as const;
+  protected statusKey = (status: WebhookDeliveryStatus) => `webhooks.delivery.${status}` as const;
 
   protected load(reset = false): void {
     this.busy.set(true);

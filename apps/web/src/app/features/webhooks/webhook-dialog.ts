@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
 import { Modal } from '../../shared/modal';
@@ -27,11 +26,11 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
         <div class="flex gap-2">
           <input id="webhook-secret" class="input font-mono text-xs" readonly [value]="done.secret" data-testid="webhook-secret" />
           <button type="button" class="btn-outline shrink-0" (click)="copy(done.secret)" data-testid="webhook-copy-secret">
-            <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('keys.copied') : i18n.t('keys.copy') }}
+            <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('webhooks.copied') : i18n.t('webhooks.copy') }}
           </button>
         </div>
         <div class="mt-5 flex justify-end">
-          <button type="button" class="btn-primary" (click)="close()" data-testid="webhook-secret-done">{{ i18n.t('keys.done') }}</button>
+          <button type="button" class="btn-primary" (click)="close()" data-testid="webhook-secret-done">{{ i18n.t('webhooks.done') }}</button>
         </div>
       } @else {
         <form class="space-y-4" (submit)="save($event)" novalidate>
@@ -119,7 +118,7 @@ export class WebhookDialog {
     return endpoint ? { url: endpoint.url, events: [...endpoint.events] } : emptyWebhookDraft();
   }
 
-  protected eventKey = (event: WebhookEvent): MessageKey => `webhooks.event.${event}` as MessageKey;
+  protected eventKey = (event: WebhookEvent) => `webhooks.event.${event}` as const;
   protected checked = (event: Event): boolean => (event.target as HTMLInputElement).checked;
 
   protected set(patch: Partial<WebhookDraft>): void {

@@ -1,5 +1,5 @@
 import { WEBHOOK_EVENTS, type WebhookDeliveryStatus, type WebhookDeliveryView, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 
 export interface WebhookDraft {
   url: string;

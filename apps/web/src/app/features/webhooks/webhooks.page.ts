@@ -3,7 +3,6 @@ import type { WebhookEndpointView, WebhookEvent } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
 import { formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
 import { Icon } from '../../shared/icon';
 import { Confirm } from '../../shared/modal';
 import { WebhookDeliveries } from './webhook-deliveries';
@@ -156,8 +155,8 @@ export class WebhooksPage {
     this.load();
   }
 
-  protected eventKey = (event: WebhookEvent): MessageKey => `webhooks.event.${event}` as MessageKey;
-  protected stateKey = (endpoint: WebhookEndpointView): MessageKey => `webhooks.state.${endpointState(endpoint)}` as MessageKey;
+  protected eventKey = (event: WebhookEvent) => `webhooks.event.${event}` as const;
+  protected stateKey = (endpoint: WebhookEndpointView) => `webhooks.state.${endpointState(endpoint)}` as const;
 
   protected load(): void {
     this.api.list().subscribe({
