@@ -1,20 +1,20 @@
 import { Injectable, inject } from '@angular/core';
 import { PreferencesStore } from '../preferences/preferences.store';
 import { errorText, errorTexts } from './error-text';
+import { interpolate, type MessageParams } from './interpolate';
 import { EN, PT, type MessageKey } from './messages';
 
 export type Language = 'pt-BR' | 'en';
 export const LANGUAGES: readonly Language[] = ['pt-BR', 'en'];
 
-/** UI text by key in the chosen language; `{name}` placeholders are filled from `params`. */
+/** UI text by key in the chosen language; `{name}` placeholders and `{n, plural, …}` blocks are filled from `params`. */
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly preferences = inject(PreferencesStore);
   readonly language = this.preferences.language;
 
-  t(key: MessageKey, params?: Record<string, string | number>): string {
-    const text: string = (this.language() === 'en' ? EN : PT)[key];
-    return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : text;
+  t(key: MessageKey, params?: MessageParams): string {
+    return interpolate(this.language(), (this.language() === 'en' ? EN : PT)[key], params);
   }
 
   /** A failed request as one translated sentence, from its error code (never the API's English text). */

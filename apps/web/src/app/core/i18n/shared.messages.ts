@@ -47,7 +47,7 @@ export const SHARED_MESSAGES = defineMessages(
     'channel.other': 'Outro',
     'notif.title': 'Notificações',
     'notif.open': 'Abrir notificações',
-    'notif.unread': '{n} não lidas',
+    'notif.unread': '{n, plural, one {# não lida} other {# não lidas}}',
     'notif.readAll': 'Marcar todas como lidas',
     'notif.markRead': 'Marcar como lida',
     'notif.empty': 'Nenhuma notificação por aqui.',

@@ -120,8 +120,8 @@ export class ConsolePage {
         value: o ? this.int(o.users.total) : null,
         hint: o
           ? this.i18n.t(o.users.invited > 0 ? 'console.card.usersInvitedHint' : 'console.card.usersHint', {
-              n: this.int(o.users.active),
-              p: this.int(o.users.invited),
+              n: o.users.active,
+              p: o.users.invited,
             })
           : null,
       },

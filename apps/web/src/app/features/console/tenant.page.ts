@@ -273,7 +273,7 @@ export class TenantPage {
         label: 'console.users',
         value:
           t.invitedUserCount > 0
-            ? this.i18n.t('console.usersWithInvited', { n: formatInteger(t.userCount), p: formatInteger(t.invitedUserCount) })
+            ? this.i18n.t('console.usersWithInvited', { n: formatInteger(t.userCount), p: t.invitedUserCount })
             : formatInteger(t.userCount),
       },
       { label: 'nav.attendances', value: formatInteger(t.attendanceCount) },

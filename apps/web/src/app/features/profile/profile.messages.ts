@@ -19,7 +19,8 @@ export const PROFILE_MESSAGES = defineMessages(
     'profile.lastUsed': 'último uso {at}',
     'profile.signOutSession': 'Desconectar',
     'profile.signOutOthers': 'Desconectar os outros',
-    'profile.signOutOthersConfirm': 'Desconectar {n} outro(s) dispositivo(s)? Eles precisarão entrar de novo.',
+    'profile.signOutOthersConfirm':
+      '{n, plural, one {Desconectar # outro dispositivo? Ele precisará entrar de novo.} other {Desconectar # outros dispositivos? Eles precisarão entrar de novo.}}',
     'profile.preferences': 'Preferências',
     'profile.languageHelp': 'O idioma também vale para os e-mails e as notificações que você recebe.',
     'profile.digest': 'Resumo por e-mail',
@@ -50,7 +51,8 @@ export const PROFILE_MESSAGES = defineMessages(
     'profile.lastUsed': 'last used {at}',
     'profile.signOutSession': 'Sign out',
     'profile.signOutOthers': 'Sign out everywhere else',
-    'profile.signOutOthersConfirm': 'Sign out {n} other device(s)? They will have to sign in again.',
+    'profile.signOutOthersConfirm':
+      '{n, plural, one {Sign out # other device? It will have to sign in again.} other {Sign out # other devices? They will have to sign in again.}}',
     'profile.preferences': 'Preferences',
     'profile.languageHelp': 'The language also applies to the emails and notifications you get.',
     'profile.digest': 'E-mail digest',
