@@ -23,6 +23,7 @@ export function launch() {
 /** A fresh context (own cookies and localStorage) and page; `errors` lists console errors and page crashes. */
 export async function openPage(browser, { width = 1440, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, baseURL: BASE_URL, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
+  await context.addInitScript(reportRawKeys);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors = [];
@@ -37,6 +38,35 @@ export async function openPage(browser, { width = 1440, height = 900 } = {}) {
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   return { context, page, errors };
+}
+
+/**
+ * Runs in the page: a text node or label that is a whole i18n key (`members.title`) means a text the
+ * app did not translate; it is logged as a console error, so `assertNoConsoleErrors` fails the test.
+ * Whole texts only: an e-mail or host name (`admin@demo.fasto.app`) has the same dotted shape inside it.
+ */
+function reportRawKeys() {
+  const KEY = /^[a-z]+\.[a-z][a-zA-Z_.]+$/;
+  const reported = new Set();
+  const report = (text) => {
+    const value = (text ?? '').trim();
+    if (!KEY.test(value) || reported.has(value)) return;
+    reported.add(value);
+    console.error(`untranslated i18n key on screen: ${value}`);
+  };
+  const scan = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return report(node.data);
+    if (node.nodeType !== Node.ELEMENT_NODE || ['SCRIPT', 'STYLE'].includes(node.nodeName)) return;
+    for (const name of ['aria-label', 'placeholder', 'title']) if (node.hasAttribute(name)) report(node.getAttribute(name));
+    for (const child of node.childNodes) scan(child);
+  };
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'childList') mutation.addedNodes.forEach(scan);
+      else if (mutation.type === 'characterData') report(mutation.target.data);
+      else scan(mutation.target);
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'placeholder', 'title'] });
 }
 
 /** Signs in the way a person does: opens `/`, lands on the login form, types and clicks. */

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { NotificationView } from '@fasto/contracts';
+import type { NotificationType, NotificationView } from '@fasto/contracts';
 import { relativeTime } from '../core/format/format';
 import { I18n } from '../core/i18n/i18n.service';
 import { NotificationCenter } from '../core/notifications/notification-center';
@@ -70,7 +70,7 @@ import { Icon } from '../shared/icon';
                   @if (item.body) {
                     <p class="line-clamp-2 text-xs text-muted">{{ item.body }}</p>
                   }
-                  <p class="mt-1 text-[11px] text-muted">{{ when(item) }}</p>
+                  <p class="mt-1 text-[11px] text-muted">{{ i18n.t(kindKey(item.type)) }} · {{ when(item) }}</p>
                 </button>
                 @if (!item.readAt) {
                   <button type="button" class="btn-ghost self-start p-1" [attr.aria-label]="i18n.t('notif.markRead')" (click)="center.markRead(item)">
@@ -93,6 +93,8 @@ export class NotificationTray {
   private readonly router = inject(Router);
   private readonly host = inject(ElementRef<HTMLElement>);
   protected readonly open = signal(false);
+  /** The API sends the kind as a code: the tray names it in the reader's language. */
+  protected readonly kindKey = (type: NotificationType) => `notif.kind.${type}` as const;
 
   protected toggle(): void {
     this.open.set(!this.open());

@@ -14,7 +14,8 @@ export class I18n {
   readonly language = this.preferences.language;
 
   t(key: MessageKey, params?: MessageParams): string {
-    return interpolate(this.language(), (this.language() === 'en' ? EN : PT)[key], params);
+    // A key without a text (a dynamic key out of its family) shows as itself, which the e2e suite reports.
+    return interpolate(this.language(), (this.language() === 'en' ? EN : PT)[key] ?? key, params);
   }
 
   /** A failed request as one translated sentence, from its error code (never the API's English text). */

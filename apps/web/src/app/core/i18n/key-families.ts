@@ -1,5 +1,5 @@
 import type { CatalogKind, TenantTransition } from '@fasto/api-client';
-import { AttendanceChannel, DIGEST_FREQUENCIES, Role, TenantStatus, WEBHOOK_EVENTS } from '@fasto/contracts';
+import { AttendanceChannel, DIGEST_FREQUENCIES, NotificationType, Role, TenantStatus, WEBHOOK_EVENTS } from '@fasto/contracts';
 import { SCORE_BANDS } from '../../features/attendances/attendance-filters';
 import { RANGE_PRESETS } from '../../features/dashboard/date-range';
 import { DELIVERY_CLASS, STATE_CLASS } from '../../features/webhooks/webhook-form';
@@ -29,6 +29,7 @@ const family = <P extends string, V extends string>(prefix: P, values: readonly 
 export const KEY_FAMILIES: readonly KeyFamily[] = [
   family('role.', Object.values(Role)),
   family('channel.', Object.values(AttendanceChannel)),
+  family('notif.kind.', Object.values(NotificationType)),
   family('console.status.', Object.values(TenantStatus)),
   family('console.action.', Object.keys(TRANSITIONS) as TenantTransition[]),
   family('console.confirm.', Object.keys(TRANSITIONS) as TenantTransition[]),

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { AttendanceChannel, DIGEST_FREQUENCIES, NotificationType, Role, TenantStatus, WEBHOOK_EVENTS } from '@fasto/contracts';
 import { defineMessages } from './define-messages';
 import { KEY_FAMILIES } from './key-families';
 import { EN, MESSAGE_SETS, PT } from './messages';
@@ -66,6 +67,22 @@ describe('messages', () => {
     expect(undeclared).toEqual([]);
     const missing = expanded.filter((key) => !(key in PT) || !(key in EN));
     expect(missing).toEqual([]);
+  });
+
+  // Audit actions and entities: audit-text.spec.ts; error codes: error-text.spec.ts.
+  it.each([
+    ['role.', Object.values(Role)],
+    ['channel.', Object.values(AttendanceChannel)],
+    ['console.status.', Object.values(TenantStatus)],
+    ['notif.kind.', Object.values(NotificationType)],
+    ['webhooks.event.', WEBHOOK_EVENTS],
+    ['profile.digest.', DIGEST_FREQUENCIES],
+  ] as const)('names every %s value the API sends (contracts list), in both languages', (prefix, values) => {
+    expect(familyOf(prefix)?.values).toEqual(expect.arrayContaining([...values]));
+    for (const value of values) {
+      const key = `${prefix}${value}` as keyof typeof PT;
+      expect({ key, pt: /\S/.test(PT[key] ?? ''), en: /\S/.test(EN[key] ?? '') }).toEqual({ key, pt: true, en: true });
+    }
   });
 
   it('has no unused key', () => {
