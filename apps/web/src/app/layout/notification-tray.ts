@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { NotificationType, NotificationView } from '@fasto/contracts';
-import { relativeTime } from '../core/format/format';
+import { relativeTime } from '../core/i18n/relative-time';
 import { I18n } from '../core/i18n/i18n.service';
 import { NotificationCenter } from '../core/notifications/notification-center';
 import { Icon } from '../shared/icon';

@@ -1,4 +1,4 @@
-import { changeRatio, formatBrl, formatDateTime, formatDay, formatInteger, formatMinutes, formatRate, paletteHex, relativeTime } from './format';
+import { changeRatio, formatBrl, formatDateTime, formatDay, formatInteger, formatMinutes, formatRate, paletteHex } from './format';
 
 describe('Brazilian formatting', () => {
   it('writes dates as DD/MM/YY and times on a 24 h clock', () => {
@@ -29,14 +29,5 @@ describe('Brazilian formatting', () => {
   it('maps palette classes to hex and unknown ones to the neutral grey', () => {
     expect(paletteHex('bg-green-500')).toBe('#00c950');
     expect(paletteHex('bg-nope-1')).toBe(paletteHex('bg-zinc-400'));
-  });
-
-  it('tells relative times in both languages', () => {
-    const now = new Date(2026, 2, 7, 12, 0);
-    expect(relativeTime(new Date(2026, 2, 7, 11, 59, 30), now, 'pt-BR')).toBe('agora');
-    expect(relativeTime(new Date(2026, 2, 7, 11, 55), now, 'pt-BR')).toBe('há 5 min');
-    expect(relativeTime(new Date(2026, 2, 7, 9, 0), now, 'en')).toBe('3 h ago');
-    expect(relativeTime(new Date(2026, 2, 6, 9, 0), now, 'pt-BR')).toBe('ontem');
-    expect(relativeTime(new Date(2026, 1, 1, 9, 0), now, 'pt-BR')).toBe('01/02/26');
   });
 });

@@ -7,10 +7,11 @@ import { PALETTE_HEX } from './palette-hex';
 export const FORMAT_LOCALE = 'pt-BR';
 registerLocaleData(localePt, FORMAT_LOCALE);
 
-type DateInput = string | number | Date;
+export type DateInput = string | number | Date;
 
 /** `YYYY-MM-DD` days from the API are calendar days: read them as local dates, not UTC midnights. */
-const toDate = (value: DateInput): Date => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value));
+export const toDate = (value: DateInput): Date =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value);
 
 export const formatDay = (value: DateInput): string => formatDate(toDate(value), 'dd/MM/yy', FORMAT_LOCALE);
 export const formatDayMonth = (value: DateInput): string => formatDate(toDate(value), 'dd/MM', FORMAT_LOCALE);
@@ -37,14 +38,3 @@ export function changeRatio(current: number | null, previous: number | null): nu
 
 /** A stage's/origin's Tailwind class as a hex color; unknown classes fall back to the "Outros" grey. */
 export const paletteHex = (color: string | null | undefined): string => PALETTE_HEX[color ?? ''] ?? PALETTE_HEX[OTHERS_COLOR];
-
-/** "agora", "há 5 min", "há 3 h", "ontem", then the date. */
-export function relativeTime(value: DateInput, now: Date, lang: 'pt-BR' | 'en'): string {
-  const seconds = Math.max(0, Math.round((now.getTime() - toDate(value).getTime()) / 1000));
-  const pt = lang === 'pt-BR';
-  if (seconds < 60) return pt ? 'agora' : 'just now';
-  if (seconds < 3600) return pt ? `há ${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86400) return pt ? `há ${Math.floor(seconds / 3600)} h` : `${Math.floor(seconds / 3600)} h ago`;
-  if (seconds < 2 * 86400) return pt ? 'ontem' : 'yesterday';
-  return formatDay(value);
-}
