@@ -267,16 +267,16 @@ export class TenantPage {
     const t = this.tenant();
     if (!t) return [];
     return [
-      { label: 'console.plan', value: planName(this.i18n, t.plan) },
-      { label: 'console.trialEnds', value: t.trialEndsAt ? formatDay(t.trialEndsAt) : '—' },
+      { label: 'console.plan' as const, value: planName(this.i18n, t.plan) },
+      { label: 'console.trialEnds' as const, value: t.trialEndsAt ? formatDay(t.trialEndsAt) : '—' },
       {
-        label: 'console.users',
+        label: 'console.users' as const,
         value:
           t.invitedUserCount > 0
             ? this.i18n.t('console.usersWithInvited', { n: formatInteger(t.userCount), p: t.invitedUserCount })
             : formatInteger(t.userCount),
       },
-      { label: 'nav.attendances', value: formatInteger(t.attendanceCount) },
+      { label: 'nav.attendances' as const, value: formatInteger(t.attendanceCount) },
     ];
   });
 
