@@ -44,6 +44,7 @@ export async function openPage(browser, { width = 1440, height = 900 } = {}) {
  * Runs in the page: a text node or label that is a whole i18n key (`members.title`) means a text the
  * app did not translate; it is logged as a console error, so `assertNoConsoleErrors` fails the test.
  * Whole texts only: an e-mail or host name (`admin@demo.fasto.app`) has the same dotted shape inside it.
+ * Text in `<code>` is a technical name shown on purpose (the webhook event `attendance.created`).
  */
 function reportRawKeys() {
   const KEY = /^[a-z]+\.[a-z][a-zA-Z_.]+$/;
@@ -54,16 +55,18 @@ function reportRawKeys() {
     reported.add(value);
     console.error(`untranslated i18n key on screen: ${value}`);
   };
+  const technical = (node) => !!(node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest('code, pre, script, style');
   const scan = (node) => {
+    if (technical(node)) return;
     if (node.nodeType === Node.TEXT_NODE) return report(node.data);
-    if (node.nodeType !== Node.ELEMENT_NODE || ['SCRIPT', 'STYLE'].includes(node.nodeName)) return;
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
     for (const name of ['aria-label', 'placeholder', 'title']) if (node.hasAttribute(name)) report(node.getAttribute(name));
     for (const child of node.childNodes) scan(child);
   };
   new MutationObserver((mutations) => {
     for (const mutation of mutations) {
       if (mutation.type === 'childList') mutation.addedNodes.forEach(scan);
-      else if (mutation.type === 'characterData') report(mutation.target.data);
+      else if (mutation.type === 'characterData') scan(mutation.target);
       else scan(mutation.target);
     }
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'placeholder', 'title'] });
