@@ -35,7 +35,7 @@ describe('super admin console', () => {
     assert.match(await page.getByTestId('tenant-title').innerText(), new RegExp(`Vendas E2E ${suffix}`));
     assert.match(await page.getByTestId('tenant-status').innerText(), /Em teste/);
     // Its first admin has only been invited: a pending invitation, not an active user.
-    await page.getByText('1 (convites pendentes: 1)').waitFor();
+    await page.getByText('1 (1 convite pendente)').waitFor();
     const tenantId = page.url().split('/').pop();
     const superToken = await apiToken('superadmin');
     const storedPlan = async () =>
