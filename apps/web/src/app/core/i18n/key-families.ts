@@ -1,7 +1,8 @@
 import type { CatalogKind, TenantTransition } from '@fasto/api-client';
-import { AttendanceChannel, DIGEST_FREQUENCIES, NotificationType, Role, TenantStatus, WEBHOOK_EVENTS } from '@fasto/contracts';
+import { AttendanceChannel, DIGEST_FREQUENCIES, NotificationType, Role, TENANT_PLANS, TenantStatus, WEBHOOK_EVENTS } from '@fasto/contracts';
 import { SCORE_BANDS } from '../../features/attendances/attendance-filters';
 import { RANGE_PRESETS } from '../../features/dashboard/date-range';
+import { TV_VIEWS } from '../../features/tv/tv-board';
 import { DELIVERY_CLASS, STATE_CLASS } from '../../features/webhooks/webhook-form';
 import type { MessageKey } from './messages';
 
@@ -30,7 +31,9 @@ export const KEY_FAMILIES: readonly KeyFamily[] = [
   family('role.', Object.values(Role)),
   family('channel.', Object.values(AttendanceChannel)),
   family('notif.kind.', Object.values(NotificationType)),
-  family('console.status.', Object.values(TenantStatus)),
+  family('tenant.status.', Object.values(TenantStatus)),
+  family('plan.', TENANT_PLANS),
+  family('tv.board.', TV_VIEWS),
   family('console.action.', Object.keys(TRANSITIONS) as TenantTransition[]),
   family('console.confirm.', Object.keys(TRANSITIONS) as TenantTransition[]),
   family('webhooks.event.', [...WEBHOOK_EVENTS, 'ping' as const]),

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { AttendanceChannel, DIGEST_FREQUENCIES, NotificationType, Role, TenantStatus, WEBHOOK_EVENTS } from '@fasto/contracts';
+import { AttendanceChannel, DIGEST_FREQUENCIES, NotificationType, Role, TenantStatus, WEBHOOK_EVENTS, TENANT_PLANS } from '@fasto/contracts';
 import { defineMessages } from './define-messages';
 import { KEY_FAMILIES } from './key-families';
 import { EN, MESSAGE_SETS, PT } from './messages';
@@ -73,7 +73,8 @@ describe('messages', () => {
   it.each([
     ['role.', Object.values(Role)],
     ['channel.', Object.values(AttendanceChannel)],
-    ['console.status.', Object.values(TenantStatus)],
+    ['tenant.status.', Object.values(TenantStatus)],
+    ['plan.', TENANT_PLANS],
     ['notif.kind.', Object.values(NotificationType)],
     ['webhooks.event.', WEBHOOK_EVENTS],
     ['profile.digest.', DIGEST_FREQUENCIES],

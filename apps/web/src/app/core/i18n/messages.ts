@@ -8,6 +8,7 @@ import { MEMBERS_MESSAGES } from '../../features/members/members.messages';
 import { PROFILE_MESSAGES } from '../../features/profile/profile.messages';
 import { SETTINGS_MESSAGES } from '../../features/settings/settings.messages';
 import { TEAMS_MESSAGES } from '../../features/teams/teams.messages';
+import { TV_MESSAGES } from '../../features/tv/tv.messages';
 import { WEBHOOKS_MESSAGES } from '../../features/webhooks/webhooks.messages';
 import type { MessageSet } from './define-messages';
 import { SHARED_MESSAGES } from './shared.messages';
@@ -28,6 +29,7 @@ export const MESSAGE_SETS = {
   profile: PROFILE_MESSAGES,
   settings: SETTINGS_MESSAGES,
   teams: TEAMS_MESSAGES,
+  tv: TV_MESSAGES,
   webhooks: WEBHOOKS_MESSAGES,
 } as const;
 

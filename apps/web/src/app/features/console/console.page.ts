@@ -62,7 +62,7 @@ export class ConsolePage {
   protected readonly dateTime = formatDateTime;
   protected readonly int = formatInteger;
   protected readonly planName = planName;
-  protected readonly statusKey = (status: TenantStatus) => `console.status.${status}` as const;
+  protected readonly statusKey = (status: TenantStatus) => `tenant.status.${status}` as const;
 
   protected readonly query = urlFilters(tenantFiltersFromParams);
   protected readonly filters = this.query.value;

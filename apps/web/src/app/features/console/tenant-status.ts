@@ -18,5 +18,5 @@ export class TenantStatusBadge {
   protected readonly i18n = inject(I18n);
   readonly status = input.required<TenantStatus>();
   protected readonly tone = computed(() => TONES[this.status()]);
-  protected readonly label = computed(() => `console.status.${this.status()}` as const);
+  protected readonly label = computed(() => `tenant.status.${this.status()}` as const);
 }

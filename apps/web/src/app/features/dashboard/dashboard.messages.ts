@@ -19,7 +19,7 @@ export const DASHBOARD_MESSAGES = defineMessages(
     'dash.team': 'Equipe',
     'dash.agent': 'Atendente',
     'dash.agentRemoved': 'Usuário removido',
-    'dash.noAgent': 'Sem agente',
+    'dash.noAgent': 'Sem atendente',
     'dash.others': 'Outros',
     'dash.all': 'Todos',
     'dash.trend.table': 'Ver os números em tabela',

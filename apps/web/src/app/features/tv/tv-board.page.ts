@@ -5,7 +5,7 @@ import { TvApi, TvStreamError } from '@fasto/api-client';
 import type { Subscription } from 'rxjs';
 import { formatBrl, formatInteger, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import type { MessageKey } from '../../core/i18n/messages';
 import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_VIEWS, tvTokenFromFragment, withSale, type TvView } from './tv-board';
 
 /**

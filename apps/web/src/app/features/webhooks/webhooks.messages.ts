@@ -51,6 +51,7 @@ export const WEBHOOKS_MESSAGES = defineMessages(
     'webhooks.copy': 'Copiar',
     'webhooks.copied': 'Copiada',
     'webhooks.done': 'Já guardei',
+    'webhooks.event.goal.reached': 'Meta batida',
   },
   {
     'webhooks.help': 'Fasto tells other systems (such as n8n) when something happens: every delivery is signed with the endpoint’s secret.',
@@ -101,5 +102,6 @@ export const WEBHOOKS_MESSAGES = defineMessages(
     'webhooks.copy': 'Copy',
     'webhooks.copied': 'Copied',
     'webhooks.done': 'I stored it',
+    'webhooks.event.goal.reached': 'Goal reached',
   },
 );
