@@ -73,6 +73,30 @@ describe.each([
     expect(b).toMatchObject({ granted: false, retryAfterMs: 10_000 });
   });
 
+  it('takes from every bucket or from none: a caller refused by its own budget spends nothing of the shared one', async () => {
+    const own = budget(1, 60_000);
+    const shared = budget(3, 60_000);
+    expect((await store.takeTogether([own, shared], T0)).map((state) => [state.granted, state.remaining])).toEqual([
+      [true, 0],
+      [true, 2],
+    ]);
+    for (let index = 0; index < 5; index++) {
+      const [refused, untouched] = await store.takeTogether([own, shared], T0);
+      expect(refused).toMatchObject({ granted: false, retryAfterMs: 60_000 });
+      expect(untouched).toMatchObject({ granted: true, remaining: 2 });
+    }
+    expect(await store.peekAll([shared], T0)).toEqual([expect.objectContaining({ remaining: 2 })]);
+
+    // Refused by the shared budget: the token the caller's own budget gave is given back.
+    const other = budget(2, 60_000);
+    await store.take(shared, T0);
+    await store.take(shared, T0);
+    const [given, full] = await store.takeTogether([other, shared], T0);
+    expect(given).toMatchObject({ granted: true, remaining: 2 });
+    expect(full).toMatchObject({ granted: false });
+    expect(await store.peekAll([other], T0)).toEqual([expect.objectContaining({ remaining: 2 })]);
+  });
+
   it('grants exactly the capacity to concurrent takes (what several instances see)', async () => {
     const bucket = budget(5, 60_000);
     const states = await Promise.all(Array.from({ length: 20 }, () => store.take(bucket, T0)));

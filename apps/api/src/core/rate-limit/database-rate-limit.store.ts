@@ -21,6 +21,28 @@ export class DatabaseRateLimitStore extends RateLimitStore {
     return budgets.map((budget, index) => stateOf(budget, taken[index].refilledAtMs, now, taken[index].granted));
   }
 
+  /**
+   * In order, one round trip per bucket while they grant: the first refusal gives the tokens
+   * already taken back and peeks the rest. A row-spanning atomic take would need locks on every
+   * request; the give-back only lets a concurrent caller see one token fewer for a moment.
+   */
+  async takeTogether(budgets: Budget[], now = Date.now()): Promise<BudgetState[]> {
+    const taken: BudgetState[] = [];
+    for (const budget of budgets) {
+      const [state] = await this.takeAll([budget], now);
+      if (state.granted) {
+        taken.push(state);
+        continue;
+      }
+      const before = budgets.slice(0, taken.length);
+      if (before.length) await this.counters.giveBack(before);
+      const after = budgets.slice(taken.length + 1);
+      const rest = after.length ? await this.peekAll(after, now) : [];
+      return [...before.map((given, index) => stateOf(given, taken[index].fullAtMs - given.refillMs, now, true)), state, ...rest];
+    }
+    return taken;
+  }
+
   /** A DELETE sent along with the caller's writes. */
   resetting(bucket: string): BucketReset {
     return { statements: [this.counters.resetStatement(bucket)], afterCommit: () => Promise.resolve() };

@@ -63,6 +63,14 @@ export class RateLimitRepository {
     );
   }
 
+  /** Gives one token back to each bucket (its full-again moment one refill earlier), in one round trip; a subtraction, so concurrent takes stay counted. */
+  async giveBack(buckets: { bucket: string; refillMs: number }[]): Promise<void> {
+    await inOneRoundTrip(
+      this.dataSource.manager,
+      buckets.map(({ bucket, refillMs }) => ({ sql: 'UPDATE rate_limit_counters SET refilled_at_ms = refilled_at_ms - ? WHERE bucket = ?', params: [refillMs, bucket] })),
+    );
+  }
+
   /** What forgets the bucket (all its tokens back), to send along with other writes. */
   resetStatement(bucket: string): Statement {
     return { sql: 'DELETE FROM rate_limit_counters WHERE bucket = ?', params: [bucket] };

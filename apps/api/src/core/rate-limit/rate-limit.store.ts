@@ -39,6 +39,14 @@ export abstract class RateLimitStore {
   /** Takes a token from each bucket that has one, atomically per bucket; each answer is the bucket's own. */
   abstract takeAll(budgets: Budget[], now?: number): Promise<BudgetState[]>;
 
+  /**
+   * Takes a token from every bucket, or from none when one of them has none left: a caller refused
+   * by its own budget (an API key) spends nothing of the shared one (its tenant's). Each answer is
+   * still the bucket's own (`granted`: it had a token); when one is refused, the others' answers
+   * tell their tokens as they stand, none taken.
+   */
+  abstract takeTogether(budgets: Budget[], now?: number): Promise<BudgetState[]>;
+
   /** What forgets the bucket (all its tokens back). */
   abstract resetting(bucket: string): BucketReset;
 

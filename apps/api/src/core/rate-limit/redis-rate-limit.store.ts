@@ -7,23 +7,31 @@ import { latestGrantable, RateLimitStore, stateOf, type Budget, type BucketReset
 /**
  * The take of RateLimitRepository in one script, so it is atomic like the upsert: per bucket, the
  * full-again moment moves one refill ahead of max(stored, now) when that stays within `limit`;
- * answers the moment and whether a token was taken. A key lives until its bucket is full again
- * (then it means the same as no key). Numbers go through '%d': epoch ms exceed Lua's default
- * number formatting.
+ * answers the moment and whether the bucket had a token. With `together` = 1 nothing is written
+ * unless every bucket had one (then each answers its stored moment). A key lives until its bucket
+ * is full again (then it means the same as no key). Numbers go through '%d': epoch ms exceed Lua's
+ * default number formatting.
  */
 const TAKE_TOKENS = `
 local now = tonumber(ARGV[1])
+local together = ARGV[2] == '1'
+local nexts, stored, granted = {}, {}, {}
+local all = true
+for index, key in ipairs(KEYS) do
+  local refill = tonumber(ARGV[index * 2 + 1])
+  local limit = tonumber(ARGV[index * 2 + 2])
+  stored[index] = tonumber(redis.call('GET', key) or '0')
+  nexts[index] = math.max(stored[index], now) + refill
+  granted[index] = nexts[index] <= limit
+  all = all and granted[index]
+end
 local answers = {}
 for index, key in ipairs(KEYS) do
-  local refill = tonumber(ARGV[index * 2])
-  local limit = tonumber(ARGV[index * 2 + 1])
-  local stored = tonumber(redis.call('GET', key) or '0')
-  local next = math.max(stored, now) + refill
-  if next <= limit then
-    redis.call('SET', key, string.format('%d', next), 'PX', string.format('%d', next - now))
-    answers[index] = { string.format('%d', next), 1 }
+  if granted[index] and (all or not together) then
+    redis.call('SET', key, string.format('%d', nexts[index]), 'PX', string.format('%d', nexts[index] - now))
+    answers[index] = { string.format('%d', nexts[index]), 1 }
   else
-    answers[index] = { string.format('%d', stored), 0 }
+    answers[index] = { string.format('%d', stored[index]), granted[index] and 1 or 0 }
   end
 end
 return answers
@@ -58,11 +66,12 @@ export class RedisRateLimitStore extends RateLimitStore {
     return budgets.map((budget, index) => stateOf(budget, Number(values[index] ?? 0), now));
   }
 
-  async takeAll(budgets: Budget[], now = Date.now()): Promise<BudgetState[]> {
-    const args = budgets.flatMap((budget) => [budget.refillMs, latestGrantable(budget, now)]);
-    const taken = await this.orFallback(() => this.takeTokens?.(budgets.length, ...budgets.map((budget) => this.key(budget.bucket)), now, ...args));
-    if (!taken) return this.fallback.takeAll(budgets, now);
-    return budgets.map((budget, index) => stateOf(budget, Number(taken[index][0]), now, taken[index][1] === 1));
+  takeAll(budgets: Budget[], now = Date.now()): Promise<BudgetState[]> {
+    return this.run(budgets, now, false);
+  }
+
+  takeTogether(budgets: Budget[], now = Date.now()): Promise<BudgetState[]> {
+    return this.run(budgets, now, true);
   }
 
   /** The database's row goes with the caller's writes (failures counted during an outage), the Redis key once they committed. */
@@ -73,6 +82,14 @@ export class RedisRateLimitStore extends RateLimitStore {
         await this.orFallback(() => this.redis.commands?.del(this.key(bucket)));
       },
     };
+  }
+
+  private async run(budgets: Budget[], now: number, together: boolean): Promise<BudgetState[]> {
+    const args = budgets.flatMap((budget) => [budget.refillMs, latestGrantable(budget, now)]);
+    const keys = budgets.map((budget) => this.key(budget.bucket));
+    const taken = await this.orFallback(() => this.takeTokens?.(budgets.length, ...keys, now, together ? 1 : 0, ...args));
+    if (!taken) return together ? this.fallback.takeTogether(budgets, now) : this.fallback.takeAll(budgets, now);
+    return budgets.map((budget, index) => stateOf(budget, Number(taken[index][0]), now, taken[index][1] === 1));
   }
 
   private key(bucket: string): string {

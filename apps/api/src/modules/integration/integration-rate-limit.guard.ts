@@ -14,7 +14,9 @@ const perMinute = (bucket: string, limit: number): Budget => ({ bucket, capacity
 
 /**
  * Per-key and per-tenant budgets for the integration API, counted in the database so that every
- * instance shares them. One tenant's burst never spends another tenant's budget. The buckets
+ * instance shares them. One tenant's burst never spends another tenant's budget, and a request
+ * refused by either budget spends neither (a key over its own limit leaves its tenant's other keys
+ * their share; QUALITY.md, security). The buckets
  * refill smoothly, so `Retry-After` is the wait for the next token (100 ms at 600 per minute,
  * rounded up to a second), not the end of a minute.
  */
@@ -31,7 +33,7 @@ export class IntegrationRateLimitGuard implements CanActivate {
     if (principal?.kind !== 'api_key') return true;
     const now = Date.now();
     const { perKeyPerMinute, perTenantPerMinute } = this.config.integrationRateLimit;
-    const [key, tenant] = await this.store.takeAll(
+    const [key, tenant] = await this.store.takeTogether(
       [perMinute(`api:key:${principal.apiKeyId}`, perKeyPerMinute), perMinute(`api:tenant:${principal.tenantId}`, perTenantPerMinute)],
       now,
     );

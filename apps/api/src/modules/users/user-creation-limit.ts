@@ -23,7 +23,7 @@ export class UserCreationLimit {
 
   async spend(principal: UserPrincipal, now = Date.now()): Promise<void> {
     const { perAdminPerHour, perTenantPerHour } = this.config.userCreationLimit;
-    const [admin, tenant] = await this.store.takeAll(
+    const [admin, tenant] = await this.store.takeTogether(
       [perHour(`users:create:admin:${principal.userId}`, perAdminPerHour), perHour(`users:create:tenant:${principal.tenantId}`, perTenantPerHour)],
       now,
     );
