@@ -87,6 +87,22 @@ describe('OpenAPI document', () => {
     });
   });
 
+  it('describes every operation\'s success answer: a schema for each body, no body only for 204', () => {
+    const undescribed = operations().flatMap(({ route, operation }) => {
+      const successes = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+      if (!successes.length) return [`${route}: no 2xx answer`];
+      return successes.flatMap(([status, response]) => {
+        const media = Object.entries(response.content ?? {});
+        if (!media.length) return status === '204' ? [] : [`${route} ${status}: no body described`];
+        return media.filter(([, content]) => !content.schema).map(([type]) => `${route} ${status} ${type}: no schema`);
+      });
+    });
+    expect(undescribed).toEqual([]);
+    expect(operations().find(({ route }) => route === 'get /api/users')?.operation.responses['200'].content?.['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/PageOfUserView',
+    });
+  });
+
   it('lists the API-key scheme once per integration operation, with a schema and the rate-limit headers on every answer', () => {
     for (const { route, operation } of integration()) {
       expect({ route, security: operation.security }).toEqual({ route, security: [{ 'api-key': [] }] });

@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, HEADERS, REFRESH_COOKIE_NAME } from '@fasto/contracts';
 import { documentedBodies } from '../validation/json-body';
+import { addDerivedAnswers } from './openapi-answers';
+import { DERIVED_ANSWERS } from './openapi-answers.generated';
 
 /**
  * `IntegrationController.ingest` → `integrationIngest`: unique (one controller per resource) and
@@ -30,6 +32,8 @@ export function setupOpenApi(app: NestFastifyApplication, publicUrl: string): vo
   );
   // Bodies validated by a JSON schema (core/validation/json-body.ts) are documented by that same schema.
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...(documentedBodies() as Record<string, object>) } };
+  // Every route's success answer, derived from what its method returns (openapi-answers.ts).
+  addDerivedAnswers(document, DERIVED_ANSWERS);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
     yamlDocumentUrl: `${API_PREFIX}/docs-yaml`,

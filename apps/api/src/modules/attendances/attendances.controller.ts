@@ -1,10 +1,11 @@
 import { Role, type AttendanceDetail, type AttendanceListItem, type Page } from '@fasto/contracts';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { UserPrincipal } from '../../core/auth/principal';
 import { Authorized } from '../../core/decorators/authorized.decorator';
 import { CurrentUser } from '../../core/decorators/current-principal.decorator';
+import { fileContent } from '../../core/http/openapi-answers';
 import { requestContext } from '../../core/http/request-context';
 import { AttendancesService } from './attendances.service';
 import { ExportAttendancesQuery, ListAttendancesQuery } from './dto/attendance-filters.dto';
@@ -32,6 +33,7 @@ export class AttendancesController {
   @Get('export')
   @Authorized(Role.Admin, Role.Manager, Role.Agent)
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The file, as an attachment', content: fileContent('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') })
   @ApiOperation({ summary: 'The same list as CSV (pt-BR, UTF-8 with BOM) or XLSX, streamed', description: SCOPE_NOTE })
   async export(@CurrentUser() principal: UserPrincipal, @Query() query: ExportAttendancesQuery): Promise<StreamableFile> {
     const file = await this.exports.export(principal, query);

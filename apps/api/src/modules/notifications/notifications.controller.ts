@@ -1,11 +1,12 @@
 import { type NotificationView, type Page, type ReadAllResponse, type UnreadCountResponse } from '@fasto/contracts';
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest, UserPrincipal } from '../../core/auth/principal';
 import { ANY_ROLE, Authorized } from '../../core/decorators/authorized.decorator';
 import { CurrentUser, currentUserOf } from '../../core/decorators/current-principal.decorator';
 import { bearerExpiry } from '../../core/http/bearer-expiry';
+import { fileContent } from '../../core/http/openapi-answers';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationStreams } from './notification-streams';
 import { NotificationsService } from './notifications.service';
@@ -56,6 +57,7 @@ export class NotificationsController {
   @Get('stream')
   @Authorized(...ANY_ROLE)
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'The event stream', content: fileContent('text/event-stream') })
   @ApiOperation({ summary: 'Server-Sent Events: `notification` and `unread-count`; ends when the token expires or the session is revoked' })
   async stream(@CurrentUser() principal: UserPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const locale = await this.notifications.localeOf(principal);
