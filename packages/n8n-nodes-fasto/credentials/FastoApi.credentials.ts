@@ -4,6 +4,10 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
  * Fasto's address and an organization API key (`fst_…`, created by a Fasto super admin). Fasto
  * reads the key from the `X-Api-Key` header on its integration routes only.
  */
+// Fasto's reference lives on each instance (/api/docs) and this package's README; there is no
+// public page for n8n's credential help link, and n8n turns a non-URL value into a docs.n8n.io page
+// that does not exist, so the field stays out.
+// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-missing
 export class FastoApi implements ICredentialType {
   name = 'fastoApi';
 

@@ -1,6 +1,5 @@
 import {
   NodeApiError,
-  NodeConnectionTypes,
   type IDataObject,
   type IExecuteFunctions,
   type ILoadOptionsFunctions,
@@ -40,8 +39,8 @@ export class Fasto implements INodeType {
     description: 'Record attendances in Fasto and read its agents, funnels and origins',
     defaults: { name: 'Fasto' },
     usableAsTool: true,
-    inputs: [NodeConnectionTypes.Main],
-    outputs: [NodeConnectionTypes.Main],
+    inputs: ['main'],
+    outputs: ['main'],
     credentials: [{ name: CREDENTIAL, required: true }],
     properties: [
       {

@@ -14,7 +14,7 @@ export const attendanceOperations: INodeProperties = {
       name: 'Create or Update',
       value: 'upsert',
       action: 'Create or update an attendance',
-      description: 'One request per item; the external ID makes a repeated item update the same attendance',
+      description: 'Create a new record, or update the current one if it already exists (upsert)',
     },
     {
       name: 'Create or Update Many',
@@ -57,8 +57,8 @@ export const attendanceFields: INodeProperties[] = [
     type: 'options',
     typeOptions: { loadOptionsMethod: 'getAgents' },
     default: '',
-    description:
-      'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Agent Email.',
+    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+    hint: 'Or leave empty and set Agent Email',
     displayOptions: writing,
   },
   {
@@ -67,8 +67,8 @@ export const attendanceFields: INodeProperties[] = [
     type: 'options',
     typeOptions: { loadOptionsMethod: 'getStages' },
     default: '',
-    description:
-      'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Stage Name.',
+    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+    hint: 'Or leave empty and set Stage Name',
     displayOptions: writing,
   },
   {
@@ -77,8 +77,8 @@ export const attendanceFields: INodeProperties[] = [
     type: 'options',
     typeOptions: { loadOptionsMethod: 'getOrigins' },
     default: '',
-    description:
-      'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Or leave empty and set Origin Name.',
+    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+    hint: 'Or leave empty and set Origin Name',
     displayOptions: writing,
   },
   {
@@ -154,7 +154,7 @@ export const attendanceFields: INodeProperties[] = [
     displayName: 'Limit',
     name: 'limit',
     type: 'number',
-    typeOptions: { minValue: 1, maxValue: 200 },
+    typeOptions: { minValue: 1 },
     default: 50,
     description: 'Max number of results to return',
     displayOptions: { show: { resource: ['attendance'], operation: ['getChanges'], returnAll: [false] } },

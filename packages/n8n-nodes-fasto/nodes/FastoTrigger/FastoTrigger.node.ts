@@ -1,5 +1,4 @@
 import {
-  NodeConnectionTypes,
   type IDataObject,
   type IHookFunctions,
   type INodeType,
@@ -38,7 +37,7 @@ export class FastoTrigger implements INodeType {
     description: 'Starts the workflow when attendances change in Fasto',
     defaults: { name: 'Fasto Trigger' },
     inputs: [],
-    outputs: [NodeConnectionTypes.Main],
+    outputs: ['main'],
     credentials: [{ name: CREDENTIAL, required: true }],
     webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
     properties: [
