@@ -37,7 +37,7 @@ describe('creating members: no view into other tenants, and a cap', () => {
     expect(await usersCalled('%')).toBe(before);
   });
 
-  it('caps attempts per admin and per tenant (refusals count), with Retry-After, without touching other tenants', async () => {
+  it('caps attempts per admin and per tenant (refusals count, the cap\'s own do not), with Retry-After, without touching other tenants', async () => {
     // Four attempts spent above; two more are allowed to this admin.
     await admin.post('/api/users', member('cap-1@demo.fasto.app')).expect(201);
     await admin.post('/api/users', member(DEMO.acmeAgent)).expect(422);
@@ -49,11 +49,14 @@ describe('creating members: no view into other tenants, and a cap', () => {
     // Another tenant has its own budget.
     await acmeAdmin.post('/api/users', member('cap-3@acme.fasto.app')).expect(201);
 
-    // A second admin of the same tenant shares the tenant's nine: seven are spent.
+    // A second admin of the same tenant shares the tenant's nine: six are spent, the first admin's
+    // refusals by its own cap took none of them.
+    await admin.post('/api/users', member('cap-2b@demo.fasto.app')).expect(429);
     await t.dataSource.query("UPDATE users SET role = 'admin' WHERE email = ?", [DEMO.manager]);
     const secondAdmin = as(t, await login(t, DEMO.manager));
     await secondAdmin.post('/api/users', member('cap-4@demo.fasto.app')).expect(201);
     await secondAdmin.post('/api/users', member('cap-5@demo.fasto.app')).expect(201);
+    await secondAdmin.post('/api/users', member('cap-7@demo.fasto.app')).expect(201);
     await secondAdmin.post('/api/users', member('cap-6@demo.fasto.app')).expect(429);
     expect(await usersCalled('cap-6@%')).toBe(0);
   });
