@@ -133,6 +133,44 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
         "$ref": "#/components/schemas/FunnelView"
       }
     },
+    "goalsCreate": {
+      "status": 201,
+      "schema": {
+        "$ref": "#/components/schemas/GoalView"
+      }
+    },
+    "goalsList": {
+      "status": 200,
+      "schema": {
+        "type": "object",
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GoalView"
+            }
+          }
+        },
+        "required": [
+          "items"
+        ]
+      }
+    },
+    "goalsProgress": {
+      "status": 200,
+      "schema": {
+        "$ref": "#/components/schemas/GoalProgressResponse"
+      }
+    },
+    "goalsRemove": {
+      "status": 204
+    },
+    "goalsUpdate": {
+      "status": 200,
+      "schema": {
+        "$ref": "#/components/schemas/GoalView"
+      }
+    },
     "healthLive": {
       "status": 200,
       "schema": {
@@ -557,6 +595,27 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
       "schema": {
         "$ref": "#/components/schemas/TenantDetail"
       }
+    },
+    "tvBoardGet": {
+      "status": 200,
+      "schema": {
+        "$ref": "#/components/schemas/TvBoard"
+      }
+    },
+    "tvLinksCreate": {
+      "status": 201,
+      "schema": {
+        "$ref": "#/components/schemas/CreatedTvLink"
+      }
+    },
+    "tvLinksList": {
+      "status": 200,
+      "schema": {
+        "$ref": "#/components/schemas/PageOfTvLinkView"
+      }
+    },
+    "tvLinksRevoke": {
+      "status": 204
     },
     "usersCreate": {
       "status": 201,
@@ -1006,6 +1065,8 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
             "attendance",
             "api_key",
             "webhook",
+            "goal",
+            "tv_link",
             "tenant"
           ]
         },
@@ -1157,6 +1218,7 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
                 "SESSION_REVOKED",
                 "NO_SESSION",
                 "INVALID_API_KEY",
+                "INVALID_TV_TOKEN",
                 "INVALID_RESET_LINK",
                 "INVALID_INVITATION",
                 "TENANT_INACTIVE",
@@ -1166,7 +1228,8 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
                 "NAME_TAKEN",
                 "SLUG_TAKEN",
                 "LAST_ADMIN",
-                "WEBHOOK_URL_REFUSED"
+                "WEBHOOK_URL_REFUSED",
+                "GOAL_EXISTS"
               ]
             },
             "message": {
@@ -1257,6 +1320,48 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
         "createdAt"
       ]
     },
+    "CreatedTvLink": {
+      "type": "object",
+      "properties": {
+        "token": {
+          "type": "string"
+        },
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "teamId": {
+          "type": "string",
+          "nullable": true
+        },
+        "prefix": {
+          "type": "string"
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "lastUsedAt": {
+          "type": "string",
+          "nullable": true
+        },
+        "revokedAt": {
+          "type": "string",
+          "nullable": true
+        }
+      },
+      "required": [
+        "token",
+        "id",
+        "name",
+        "teamId",
+        "prefix",
+        "createdAt",
+        "lastUsedAt",
+        "revokedAt"
+      ]
+    },
     "CreatedWebhookEndpoint": {
       "type": "object",
       "properties": {
@@ -1278,7 +1383,8 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
               "attendance.updated",
               "attendance.converted",
               "attendance.stage_changed",
-              "attendance.deleted"
+              "attendance.deleted",
+              "goal.reached"
             ]
           }
         },
@@ -1593,6 +1699,156 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
         "stages",
         "teams",
         "createdAt"
+      ]
+    },
+    "GoalProgressResponse": {
+      "type": "object",
+      "properties": {
+        "period": {
+          "type": "string",
+          "enum": [
+            "current",
+            "previous"
+          ]
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/GoalProgressView"
+          }
+        }
+      },
+      "required": [
+        "period",
+        "items"
+      ]
+    },
+    "GoalProgressView": {
+      "type": "object",
+      "properties": {
+        "goal": {
+          "$ref": "#/components/schemas/GoalView"
+        },
+        "periodStart": {
+          "type": "string"
+        },
+        "periodEnd": {
+          "type": "string"
+        },
+        "elapsed": {
+          "type": "number"
+        },
+        "actual": {
+          "type": "number",
+          "nullable": true
+        },
+        "target": {
+          "type": "number"
+        },
+        "percent": {
+          "type": "number"
+        },
+        "expected": {
+          "type": "number"
+        },
+        "projection": {
+          "type": "number",
+          "nullable": true
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "ahead",
+            "on_track",
+            "behind"
+          ]
+        },
+        "reached": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "goal",
+        "periodStart",
+        "periodEnd",
+        "elapsed",
+        "actual",
+        "target",
+        "percent",
+        "expected",
+        "projection",
+        "status",
+        "reached"
+      ]
+    },
+    "GoalView": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "scope": {
+          "type": "string",
+          "enum": [
+            "user",
+            "team",
+            "tenant"
+          ]
+        },
+        "teamId": {
+          "type": "string",
+          "nullable": true
+        },
+        "userId": {
+          "type": "string",
+          "nullable": true
+        },
+        "metric": {
+          "type": "string",
+          "enum": [
+            "attendances",
+            "conversions",
+            "sale_value",
+            "conversion_rate",
+            "avg_score"
+          ]
+        },
+        "period": {
+          "type": "string",
+          "enum": [
+            "week",
+            "month"
+          ]
+        },
+        "target": {
+          "type": "number"
+        },
+        "activeFrom": {
+          "type": "string"
+        },
+        "createdBy": {
+          "type": "string",
+          "nullable": true
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "updatedAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "scope",
+        "teamId",
+        "userId",
+        "metric",
+        "period",
+        "target",
+        "activeFrom",
+        "createdBy",
+        "createdAt",
+        "updatedAt"
       ]
     },
     "Impersonator": {
@@ -1976,7 +2232,9 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
             "slow_first_response",
             "trial_ending",
             "trial_expired",
-            "webhook_disabled"
+            "webhook_disabled",
+            "goal_reached",
+            "goal_behind_pace"
           ]
         },
         "title": {
@@ -2285,6 +2543,25 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
           "type": "array",
           "items": {
             "$ref": "#/components/schemas/TenantSummary"
+          }
+        },
+        "nextCursor": {
+          "type": "string",
+          "nullable": true
+        }
+      },
+      "required": [
+        "items",
+        "nextCursor"
+      ]
+    },
+    "PageOfTvLinkView": {
+      "type": "object",
+      "properties": {
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/TvLinkView"
           }
         },
         "nextCursor": {
@@ -2740,6 +3017,263 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
         "user"
       ]
     },
+    "TvBoard": {
+      "type": "object",
+      "properties": {
+        "period": {
+          "type": "string",
+          "enum": [
+            "week",
+            "month"
+          ]
+        },
+        "range": {
+          "type": "object",
+          "properties": {
+            "from": {
+              "type": "string"
+            },
+            "to": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "from",
+            "to"
+          ]
+        },
+        "previousRange": {
+          "type": "object",
+          "properties": {
+            "from": {
+              "type": "string"
+            },
+            "to": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "from",
+            "to"
+          ]
+        },
+        "teamName": {
+          "type": "string",
+          "nullable": true
+        },
+        "today": {
+          "$ref": "#/components/schemas/TvBoardTotals"
+        },
+        "periodTotals": {
+          "$ref": "#/components/schemas/TvBoardTotals"
+        },
+        "ranking": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/TvBoardAgent"
+          }
+        },
+        "latestSales": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/TvBoardSale"
+          }
+        },
+        "goals": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/TvBoardGoal"
+          }
+        },
+        "generatedAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "period",
+        "range",
+        "previousRange",
+        "teamName",
+        "today",
+        "periodTotals",
+        "ranking",
+        "latestSales",
+        "goals",
+        "generatedAt"
+      ]
+    },
+    "TvBoardAgent": {
+      "type": "object",
+      "properties": {
+        "rank": {
+          "type": "number"
+        },
+        "name": {
+          "type": "string",
+          "nullable": true
+        },
+        "sales": {
+          "type": "number"
+        },
+        "saleValue": {
+          "type": "number"
+        },
+        "attendances": {
+          "type": "number"
+        },
+        "movement": {
+          "type": "number",
+          "nullable": true
+        }
+      },
+      "required": [
+        "rank",
+        "name",
+        "sales",
+        "saleValue",
+        "attendances",
+        "movement"
+      ]
+    },
+    "TvBoardGoal": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "scope": {
+          "type": "string",
+          "enum": [
+            "team",
+            "tenant",
+            "agent"
+          ]
+        },
+        "name": {
+          "type": "string",
+          "nullable": true
+        },
+        "metric": {
+          "type": "string",
+          "enum": [
+            "attendances",
+            "conversions",
+            "sale_value",
+            "conversion_rate",
+            "avg_score"
+          ]
+        },
+        "actual": {
+          "type": "number"
+        },
+        "target": {
+          "type": "number"
+        },
+        "done": {
+          "type": "number"
+        },
+        "expectedByNow": {
+          "type": "number"
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "ahead",
+            "on_track",
+            "behind"
+          ]
+        }
+      },
+      "required": [
+        "id",
+        "scope",
+        "name",
+        "metric",
+        "actual",
+        "target",
+        "done",
+        "expectedByNow",
+        "status"
+      ]
+    },
+    "TvBoardSale": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "agentName": {
+          "type": "string",
+          "nullable": true
+        },
+        "saleValue": {
+          "type": "number",
+          "nullable": true
+        },
+        "closedAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "agentName",
+        "saleValue",
+        "closedAt"
+      ]
+    },
+    "TvBoardTotals": {
+      "type": "object",
+      "properties": {
+        "sales": {
+          "type": "number"
+        },
+        "saleValue": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "sales",
+        "saleValue"
+      ]
+    },
+    "TvLinkView": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "teamId": {
+          "type": "string",
+          "nullable": true
+        },
+        "prefix": {
+          "type": "string"
+        },
+        "createdAt": {
+          "type": "string"
+        },
+        "lastUsedAt": {
+          "type": "string",
+          "nullable": true
+        },
+        "revokedAt": {
+          "type": "string",
+          "nullable": true
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "teamId",
+        "prefix",
+        "createdAt",
+        "lastUsedAt",
+        "revokedAt"
+      ]
+    },
     "UnreadCountResponse": {
       "type": "object",
       "properties": {
@@ -2845,6 +3379,7 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
             "attendance.converted",
             "attendance.stage_changed",
             "attendance.deleted",
+            "goal.reached",
             "ping"
           ]
         },
@@ -2915,7 +3450,8 @@ export const DERIVED_ANSWERS: DerivedAnswers = {
               "attendance.updated",
               "attendance.converted",
               "attendance.stage_changed",
-              "attendance.deleted"
+              "attendance.deleted",
+              "goal.reached"
             ]
           }
         },

@@ -1,6 +1,7 @@
 import type { TvBoard } from '@fasto/contracts';
 import { Controller, Get, HttpStatus, InternalServerErrorException, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags, ApiOkResponse } from '@nestjs/swagger';
+import { fileContent } from '../../core/http/openapi-answers';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest, Principal } from '../../core/auth/principal';
 import { TvBoardRoute } from '../../core/decorators/tv-board-route.decorator';
@@ -34,6 +35,7 @@ export class TvBoardController {
   @Get('stream')
   @TvBoardRoute()
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'The event stream', content: fileContent('text/event-stream') })
   @ApiOperation({ summary: 'Server-Sent Events: `sale` for each newly closed sale of the board; ends when the link is revoked' })
   async stream(@Req() request: AuthenticatedRequest, @Query() query: TvBoardQuery, @Res() reply: FastifyReply): Promise<void> {
     const principal = principalOf(request);
