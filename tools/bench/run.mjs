@@ -3,8 +3,10 @@
 //   BENCH_DATABASE_URL  (default mysql://root@127.0.0.1:3306/fasto_bench, or fasto_bench_quick) — seeded on first use
 //   BENCH_ATTENDANCES   (default 1000000 per tenant, Demo and Acme)      BENCH_SECONDS (default 10)
 //   npm run bench:soak  the Reliability 5 soak instead: a 5-minute mixed load (SOAK_SECONDS), 0 errors, flat RSS
-//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,goals,tv,soak,replica (P8 is always measured)
-//   BENCH_REPLICA_URL   a replica of BENCH_DATABASE_URL: `replica` (not in the default run) measures the dashboard with and without it
+//   BENCH_ONLY          comma-separated subset of p1,p2,p3,p4,p5,p6,p10,sync,goals,tv,soak,replica,capacity (P8 is always measured);
+//   BENCH_REPLICA_URL   a replica of BENCH_DATABASE_URL (`node tools/bench/replica-pair.mjs` starts a private pair):
+//                       `replica` measures the dashboard with and without it and counts P10's reads on the primary
+//   BENCH_REDIS_URL     `capacity` (docs/capacity.md) also measures with Redis; both are outside the default run
 //   P10 seeds two Demo-only databases beside the bench's (<name>_p10_<rows>_<days>d): 100,000 rows over
 //   120 days vs 1,000,000 over 1,200 (--quick: 10,000 vs 100,000), about 10 min the first time.
 //   BENCH_API_PROFILE   a directory: the API runs with --cpu-prof and writes its profile there on exit
@@ -33,7 +35,8 @@ import { soak } from './soak.mjs';
 import { sync } from './sync.mjs';
 import { p6 } from './login.mjs';
 import { replica } from './replica.mjs';
-import { report } from './report.mjs';
+import { capacity } from './capacity.mjs';
+import { P9_READS, report } from './report.mjs';
 import { p1, p10, p2, p4 } from './scenarios.mjs';
 import { tv } from './tv.mjs';
 
@@ -42,9 +45,7 @@ const QUICK = flags.quick;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/${QUICK ? 'fasto_bench_quick' : 'fasto_bench'}`;
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
-const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : 'p1,p2,p3,p4,p5,p6,p10,sync,goals,tv')).split(',').map((name) => name.trim().toLowerCase()),
-);
+const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : `p1,p2,p3,p4,p5,p6,p10,sync,${P9_READS.map(([key]) => key).join(',')}`)).split(',').map((name) => name.trim().toLowerCase()));
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const env = apiEnvironment(DATABASE_URL, PORT);
@@ -107,7 +108,9 @@ async function main() {
   let apiKey = null;
   try {
     const headers = { authorization: `Bearer ${await login(BASE, 'admin@demo.fasto.app')}` };
+    const stepsRun = new Set(['p8']);
     const step = async (name, run) => {
+      stepsRun.add(name);
       if (!ONLY.has(name)) return;
       say(`measuring ${name.toUpperCase()}…`);
       results[name] = await run();
@@ -156,7 +159,10 @@ async function main() {
       return soak({ base: BASE, pid: child.pid, db, tenantId: demo.id, adminHeaders: headers, managerHeaders, apiKey: apiKey.key, seconds });
     });
     await step('replica', () => replica({ databaseUrl: DATABASE_URL, seconds: SECONDS }));
+    await step('capacity', () => capacity({ databaseUrl: DATABASE_URL, tenantId: demo.id, seconds: SECONDS }));
     await step('p6', () => p6({ base: BASE, db, email: 'agent@demo.fasto.app', password: DEMO_PASSWORD, headers, seconds: SECONDS }));
+    // Asked for, but no scenario of that name here yet (the P9 reads land one by one): the report says so.
+    results.notMeasured = [...ONLY].filter((name) => !stepsRun.has(name));
   } finally {
     await apiKey?.revoke().catch(() => undefined);
     child.kill('SIGTERM');
