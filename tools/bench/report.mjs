@@ -91,7 +91,7 @@ function goalRows(results) {
     const rps = (run) => Math.round(run.requestsPerSecond);
     rows.push([
       'Capacity',
-      `${row.name}: dashboard req/s, ingest req/s alone; both at once`,
+      `${row.name}: dashboard req/s, ingest req/s alone; both at once${row.replicasAfter?.length ? ` (replica after: ${row.replicasAfter.join(', ')})` : ''}`,
       info(`${rps(row.dashboardAlone)}, ${rps(row.ingestAlone)}; ${rps(row.dashboardMixed)} + ${rps(row.ingestMixed)}`),
     ]);
   }
