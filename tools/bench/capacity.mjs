@@ -72,7 +72,8 @@ export async function capacity({ databaseUrl, tenantId, seconds }) {
   const db = await mysql.createPool({ uri: databaseUrl, connectionLimit: 2 });
   const sides = [];
   try {
-    for (const [index, configuration] of configurations(databaseUrl).entries()) sides.push(await side({ configuration: { ...configuration, tag: `cap${index}-` }, db, tenantId }));
+    for (const [index, configuration] of configurations(databaseUrl).entries())
+      sides.push(await side({ configuration: { ...configuration, tag: `cap${index}-` }, db, tenantId }));
     for (const each of sides) await each.warmUp();
     for (const each of [...sides, ...[...sides].reverse()]) await each.round(seconds / 2);
     const rows = [];

@@ -91,7 +91,12 @@ try {
     BENCH_DATABASE_URL: `mysql://root@127.0.0.1:${primary.port}/${DATABASE}`,
     BENCH_REPLICA_URL: `mysql://reader:reader-password@127.0.0.1:${replica.port}/${DATABASE}`,
   };
-  writeFileSync(join(DIR, 'env'), Object.entries(urls).map(([key, value]) => `export ${key}=${value}\n`).join(''));
+  writeFileSync(
+    join(DIR, 'env'),
+    Object.entries(urls)
+      .map(([key, value]) => `export ${key}=${value}\n`)
+      .join(''),
+  );
   say(`primary and replica up; in another shell: source ${join(DIR, 'env')}`);
   process.stdout.write(readFileSync(join(DIR, 'env'), 'utf8'));
 } catch (error) {

@@ -85,7 +85,11 @@ function goalRows(results) {
     rows.push(['P10', `${reads}, with a read replica`, at(withReplica.readsOnPrimary, '= 0', withReplica.readsOnPrimary === 0)]);
     rows.push(['P10', `… without one (info: the capture sees them)`, info(primaryOnly.readsOnPrimary)]);
     rows.push(['P10', 'dashboard req/s with a replica ÷ primary only', info(replica.ratio)]);
-    rows.push(['P10', `primary SELECT/s under the dashboard load, with a replica (${primaryOnly.primarySelectsPerSecond} without)`, info(withReplica.primarySelectsPerSecond)]);
+    rows.push([
+      'P10',
+      `primary SELECT/s under the dashboard load, with a replica (${primaryOnly.primarySelectsPerSecond} without)`,
+      info(withReplica.primarySelectsPerSecond),
+    ]);
   }
   for (const row of results.capacity ?? []) {
     const rps = (run) => Math.round(run.requestsPerSecond);

@@ -45,7 +45,11 @@ const QUICK = flags.quick;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `mysql://root@127.0.0.1:3306/${QUICK ? 'fasto_bench_quick' : 'fasto_bench'}`;
 const PER_TENANT = Number(process.env.BENCH_ATTENDANCES ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
-const ONLY = new Set((process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : `p1,p2,p3,p4,p5,p6,p10,sync,${P9_READS.map(([key]) => key).join(',')}`)).split(',').map((name) => name.trim().toLowerCase()));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? (flags.soak ? 'soak' : `p1,p2,p3,p4,p5,p6,p10,sync,${P9_READS.map(([key]) => key).join(',')}`))
+    .split(',')
+    .map((name) => name.trim().toLowerCase()),
+);
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const env = apiEnvironment(DATABASE_URL, PORT);
