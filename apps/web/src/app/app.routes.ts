@@ -51,6 +51,7 @@ export const appRoutes: Route[] = [
         data: { kind: 'origins' },
         loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
       },
+      { path: 'goals', canMatch: [roleGuard('/goals')], loadComponent: () => import('./features/goals/goals.page').then((m) => m.GoalsPage) },
       { path: 'audit', canMatch: [roleGuard('/audit')], loadComponent: () => import('./features/audit/audit.page').then((m) => m.AuditPage) },
       { path: 'settings', canMatch: [roleGuard('/settings')], loadComponent: () => import('./features/settings/settings.page').then((m) => m.SettingsPage) },
       { path: 'tv-links', canMatch: [roleGuard('/tv-links')], loadComponent: () => import('./features/tv/tv-links.page').then((m) => m.TvLinksPage) },

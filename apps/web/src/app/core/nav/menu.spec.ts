@@ -10,6 +10,7 @@ describe('menu by role', () => {
       '/attendances',
       '/members',
       '/teams',
+      '/goals',
       '/funnels',
       '/origins',
       '/audit',
@@ -21,7 +22,7 @@ describe('menu by role', () => {
   });
 
   it('hides Funnels, Origins and the audit log from managers', () => {
-    expect(paths(Role.Manager)).toEqual(['/dashboard', '/attendances', '/members', '/teams', '/profile']);
+    expect(paths(Role.Manager)).toEqual(['/dashboard', '/attendances', '/members', '/teams', '/goals', '/profile']);
   });
 
   it('shows agents only their own work', () => {

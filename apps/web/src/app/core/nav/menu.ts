@@ -1,7 +1,19 @@
 import { Role } from '@fasto/contracts';
 import type { MessageKey } from '../i18n/messages';
 
-export type MenuIcon = 'dashboard' | 'attendances' | 'members' | 'teams' | 'funnels' | 'origins' | 'audit' | 'settings' | 'webhooks' | 'console' | 'profile';
+export type MenuIcon =
+  | 'dashboard'
+  | 'attendances'
+  | 'members'
+  | 'teams'
+  | 'funnels'
+  | 'origins'
+  | 'audit'
+  | 'settings'
+  | 'webhooks'
+  | 'console'
+  | 'profile'
+  | 'goals';
 
 export interface MenuItem {
   path: string;
@@ -19,6 +31,7 @@ export const MENU: readonly MenuItem[] = [
   { path: '/attendances', label: 'nav.attendances', icon: 'attendances', roles: TENANT },
   { path: '/members', label: 'nav.members', icon: 'members', roles: [Role.Admin, Role.Manager] },
   { path: '/teams', label: 'nav.teams', icon: 'teams', roles: [Role.Admin, Role.Manager] },
+  { path: '/goals', label: 'nav.goals', icon: 'goals', roles: [Role.Admin, Role.Manager] },
   { path: '/funnels', label: 'nav.funnels', icon: 'funnels', roles: [Role.Admin] },
   { path: '/origins', label: 'nav.origins', icon: 'origins', roles: [Role.Admin] },
   { path: '/audit', label: 'nav.audit', icon: 'audit', roles: [Role.Admin, Role.SuperAdmin] },

@@ -1,0 +1,197 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { AuthSession, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import { Role, type GoalScope, type GoalView } from '@fasto/contracts';
+import { DataCell, DataTable, keysetList, type DataColumn } from '@fasto/ui';
+import { catchError, map, of } from 'rxjs';
+import { formatDay } from '../../core/format/format';
+import { I18n } from '../../core/i18n/i18n.service';
+import { GoalText } from './goal-text';
+import { Icon } from '../../shared/icon';
+import { Confirm } from '../../shared/modal';
+import { GoalDialog, type GoalSubject } from './goal-dialog';
+import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
+
+/** Goals of the organization (admins: all; managers: their team and its agents, the company's read-only). */
+@Component({
+  selector: 'app-goals-page',
+  imports: [DataTable, DataCell, Icon, GoalDialog, Confirm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="space-y-5">
+      <div class="flex flex-wrap items-center gap-3">
+        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ text.t('nav.goals') }}</h1>
+        <button type="button" class="btn-primary" (click)="creating.set(true)" data-testid="goal-new">
+          <app-icon name="plus" [size]="16" />{{ text.t('goals.new') }}
+        </button>
+      </div>
+      <p class="text-sm text-muted">{{ text.t('goals.help') }}</p>
+
+      <ui-data-table testId="goals" rowTestId="goal-row" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true">
+        <ng-template uiCell="scope" [uiCellOf]="list.items()" let-goal>{{ text.t(scopeKey(goal.scope)) }}</ng-template>
+        <ng-template uiCell="who" [uiCellOf]="list.items()" let-goal>{{ who(goal) }}</ng-template>
+        <ng-template uiCell="metric" [uiCellOf]="list.items()" let-goal>{{ text.t(metricKey(goal.metric)) }}</ng-template>
+        <ng-template uiCell="period" [uiCellOf]="list.items()" let-goal>
+          {{ text.t(goal.period === 'month' ? 'goals.period.month' : 'goals.period.week') }}
+        </ng-template>
+        <ng-template uiCell="target" [uiCellOf]="list.items()" let-goal>
+          <span data-testid="goal-target-cell">{{ targetOf(goal) }}</span>
+        </ng-template>
+        <ng-template uiCell="activeFrom" [uiCellOf]="list.items()" let-goal>{{ day(goal.activeFrom) }}</ng-template>
+        <ng-template uiCell="actions" [uiCellOf]="list.items()" let-goal>
+          @if (canEdit(goal)) {
+            <div class="flex justify-end gap-1">
+              <button
+                type="button"
+                class="btn-ghost px-2 text-xs"
+                [attr.aria-label]="text.t('goals.editOf', { name: describe(goal) })"
+                (click)="editing.set(goal)"
+                data-testid="goal-edit"
+              >
+                {{ text.t('goals.editAction') }}
+              </button>
+              <button
+                type="button"
+                class="btn-ghost px-2 text-xs text-negative"
+                [attr.aria-label]="text.t('goals.deleteOf', { name: describe(goal) })"
+                (click)="deleting.set(goal)"
+                data-testid="goal-delete"
+              >
+                {{ text.t('goals.deleteAction') }}
+              </button>
+            </div>
+          }
+        </ng-template>
+      </ui-data-table>
+      @if (error()) {
+        <p class="text-sm text-negative" role="alert">{{ error() }}</p>
+      }
+    </div>
+
+    @if (creating() || editing()) {
+      <app-goal-dialog [goal]="editing()" [scopes]="scopes()" [teams]="teamSubjects()" [agents]="agentSubjects()" (closed)="closeDialog()" (saved)="saved()" />
+    }
+    @if (deleting(); as goal) {
+      <app-confirm
+        [title]="text.t('goals.delete')"
+        [message]="text.t('goals.deleteConfirm', { name: describe(goal) })"
+        [action]="text.t('goals.deleteAction')"
+        [danger]="true"
+        [busy]="busy()"
+        (confirmed)="remove(goal)"
+        (cancelled)="deleting.set(null)"
+      />
+    }
+  `,
+})
+export class GoalsPage {
+  protected readonly i18n = inject(I18n);
+  protected readonly text = inject(GoalText);
+  private readonly api = inject(GoalsApi);
+  private readonly user = inject(AuthSession).user;
+  private readonly role = computed(() => this.user()?.role ?? Role.Agent);
+
+  protected readonly metricKey = metricLabel;
+  protected readonly day = formatDay;
+  protected readonly scopeKey = scopeLabel;
+  protected readonly creating = signal(false);
+  protected readonly editing = signal<GoalView | null>(null);
+  protected readonly deleting = signal<GoalView | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+
+  private readonly reloads = signal(0);
+  protected readonly list = keysetList({
+    filters: this.reloads,
+    fetch: () => this.api.list().pipe(map(({ items }) => ({ items, nextCursor: null }))),
+  });
+
+  /** Admins pick any team and active agent; a manager only their own team and its agents (the API checks again). */
+  protected readonly scopes = computed<readonly GoalScope[]>(() => (this.role() === Role.Admin ? ['tenant', 'team', 'user'] : ['team', 'user']));
+  private readonly teams = toSignal(
+    inject(TeamsApi)
+      .list({ limit: 200 })
+      .pipe(
+        map((page) => page.items),
+        catchError(() => of([])),
+      ),
+    { initialValue: [] },
+  );
+  private readonly users = toSignal(
+    inject(UsersApi)
+      .list({ isActive: true, limit: 200, teamId: this.role() === Role.Manager ? (this.user()?.teamId ?? undefined) : undefined })
+      .pipe(
+        map((page) => page.items),
+        catchError(() => of([])),
+      ),
+    { initialValue: [] },
+  );
+  protected readonly teamSubjects = computed<GoalSubject[]>(() =>
+    this.teams()
+      .filter((team) => this.role() === Role.Admin || team.id === this.user()?.teamId)
+      .map((team) => ({ id: team.id, name: team.name })),
+  );
+  protected readonly agentSubjects = computed<GoalSubject[]>(() =>
+    this.users()
+      .filter((user) => user.role === Role.Agent || user.role === Role.Manager)
+      .map((user) => ({ id: user.id, name: user.fullName })),
+  );
+
+  protected readonly columns = computed<DataColumn<GoalView>[]>(() => [
+    { key: 'scope', label: this.text.t('goals.scope'), sortValue: (goal) => goal.scope },
+    { key: 'who', label: this.text.t('goals.who'), sortValue: (goal) => this.who(goal) },
+    { key: 'metric', label: this.text.t('goals.metric'), sortValue: (goal) => goal.metric },
+    { key: 'period', label: this.text.t('goals.period'), from: 'md', sortValue: (goal) => goal.period },
+    { key: 'target', label: this.text.t('goals.target'), align: 'end', cellClass: 'whitespace-nowrap tabular-nums' },
+    { key: 'activeFrom', label: this.text.t('goals.activeFrom'), from: 'lg', cellClass: 'whitespace-nowrap', sortValue: (goal) => goal.activeFrom },
+    { key: 'actions', label: this.text.t('goals.actions'), align: 'end' },
+  ]);
+  protected readonly texts = computed(() => ({ empty: this.text.t('goals.empty'), error: this.text.t('goals.error') }));
+
+  protected who(goal: GoalView): string {
+    if (goal.scope === 'tenant') return this.text.t('goals.wholeCompany');
+    const id = goal.teamId ?? goal.userId;
+    const names = goal.scope === 'team' ? this.teams().map((team) => ({ id: team.id, name: team.name })) : this.agentSubjects();
+    return names.find((entry) => entry.id === id)?.name ?? '—';
+  }
+
+  protected describe(goal: GoalView): string {
+    return `${this.text.t(metricLabel(goal.metric))} · ${this.who(goal)}`;
+  }
+
+  protected targetOf(goal: GoalView): string {
+    return formatGoalValue(goal.metric, goal.target);
+  }
+
+  /** Company goals are the admins'; a manager sees them but the API refuses their edits, so no buttons. */
+  protected canEdit(goal: GoalView): boolean {
+    return this.role() === Role.Admin || goal.scope !== 'tenant';
+  }
+
+  protected closeDialog(): void {
+    this.creating.set(false);
+    this.editing.set(null);
+  }
+
+  protected saved(): void {
+    this.closeDialog();
+    this.reloads.update((n) => n + 1);
+  }
+
+  protected remove(goal: GoalView): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.api.remove(goal.id).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.deleting.set(null);
+        this.list.update((items) => items.filter((item) => item.id !== goal.id));
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.deleting.set(null);
+        this.error.set(this.i18n.error(error));
+      },
+    });
+  }
+}
