@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import type { DashboardAgentRow, DashboardAgentSort } from '@fasto/contracts';
+import type { DashboardAgentRow, DashboardAgentSort, GoalProgressView } from '@fasto/contracts';
 import { formatBrl, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
 import { Icon } from '../../shared/icon';
+import { agentGoalPercents, metricLabel, rankingMetric } from '../goals/goal-figures';
+import { GoalText } from '../goals/goal-text';
 import { agentLabel } from './dashboard-labels';
 
 interface Column {
@@ -32,6 +34,9 @@ interface Column {
                 </button>
               </th>
             }
+            @if (showGoal()) {
+              <th scope="col" class="py-2 pr-3 text-right font-medium" [title]="goalRule()">{{ goalText.t('goals.ranking.column') }}</th>
+            }
           </tr>
         </thead>
         <tbody>
@@ -55,15 +60,22 @@ interface Column {
               @for (column of columns; track column.key) {
                 <td class="py-2.5 pr-3 text-right tabular-nums" [class.font-semibold]="sort() === column.key">{{ column.format(row) }}</td>
               }
+              @if (showGoal()) {
+                <td class="py-2.5 pr-3 text-right tabular-nums" data-testid="ranking-goal">{{ goalPercent(row) }}</td>
+              }
             </tr>
           }
         </tbody>
       </table>
     </div>
+    @if (showGoal()) {
+      <p class="mt-2 text-xs text-muted" data-testid="ranking-goal-rule">{{ goalRule() }}</p>
+    }
   `,
 })
 export class AgentRanking {
   protected readonly i18n = inject(I18n);
+  protected readonly goalText = inject(GoalText);
   readonly agents = input.required<DashboardAgentRow[]>();
   readonly selected = output<DashboardAgentRow>();
   protected readonly sort = signal<DashboardAgentSort>('attendances');
@@ -76,6 +88,17 @@ export class AgentRanking {
     { key: 'saleValue', label: 'dash.kpi.saleValue', format: (row) => formatBrl(row.saleValue) },
   ];
   protected readonly rows = computed(() => sortAgents(this.agents(), this.sort()));
+  /** The running period's goal progress of the dashboard's scope: the column reads each agent's own goal from it. */
+  readonly goals = input<readonly GoalProgressView[]>([]);
+  protected readonly showGoal = computed(() => this.goals().some((view) => view.goal.scope === 'user'));
+  /** The goal the column uses follows the sorted column's figure (sales value for first-response time, which has no goal). */
+  private readonly goalMetric = computed(() => rankingMetric(this.sort()));
+  private readonly percents = computed(() => agentGoalPercents(this.goals(), this.goalMetric()));
+  protected readonly goalRule = computed(() => this.goalText.t('goals.ranking.rule', { metric: this.goalText.t(metricLabel(this.goalMetric())) }));
+  protected goalPercent(row: DashboardAgentRow): string {
+    const percent = row.userId ? this.percents().get(row.userId) : undefined;
+    return percent === undefined ? '—' : `${formatDecimal(percent)}%`;
+  }
   protected readonly label = (row: DashboardAgentRow) => agentLabel(row, (key) => this.i18n.t(key));
 }
 

@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { AuthSession, DashboardApi, TeamsApi, UsersApi } from '@fasto/api-client';
-import { Role, type DashboardAgentRow, type DashboardQuery, type DashboardResponse, type DashboardSlice } from '@fasto/contracts';
+import { AuthSession, DashboardApi, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import { Role, type DashboardAgentRow, type DashboardQuery, type DashboardResponse, type DashboardSlice, type GoalProgressView } from '@fasto/contracts';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { formatBrl, formatDay, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
 import { inputValue } from '../../shared/api-error';
+import { GoalCards } from '../goals/goal-cards';
+import { goalsOfScope } from '../goals/goal-figures';
 import { AgentRanking } from './agent-ranking';
 import { DEFAULT_PRESET, RANGE_PRESETS, isPreset, isoDay, rangeFor, type RangePreset } from './date-range';
 import { KpiCard } from './kpi-card';
@@ -18,13 +20,14 @@ type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; data: 
 
 @Component({
   selector: 'app-dashboard-page',
-  imports: [KpiCard, SlicePie, TrendChart, AgentRanking],
+  imports: [KpiCard, SlicePie, TrendChart, AgentRanking, GoalCards],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
 })
 export class DashboardPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(DashboardApi);
+  private readonly goalsApi = inject(GoalsApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly user = inject(AuthSession).user;
@@ -61,6 +64,30 @@ export class DashboardPage {
     ),
     { initialValue: { state: 'loading' } as Load },
   );
+
+  /**
+   * The running period's goals for the same team/agent filter (the API scopes them like the dashboard):
+   * the cards show the scope's own goals, the ranking each agent's. A failure only hides them.
+   */
+  protected readonly goalProgress = toSignal(
+    toObservable(computed(() => ({ teamId: this.teamId() || undefined, userId: this.userId() || undefined, attempt: this.retries() }))).pipe(
+      switchMap(({ teamId, userId }) =>
+        this.goalsApi.progress({ period: 'current', teamId, userId }).pipe(
+          map((response) => response.items),
+          catchError(() => of<GoalProgressView[]>([])),
+        ),
+      ),
+    ),
+    { initialValue: [] as GoalProgressView[] },
+  );
+  protected readonly canManageGoals = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
+  /** An agent filter (or an agent's own dashboard) shows that agent's goals; a team (a manager's own) the team's; else the company's. */
+  protected readonly goalCards = computed(() => {
+    const self = this.user();
+    const userId = this.userId() || (this.role() === Role.Agent ? (self?.id ?? null) : null);
+    const teamId = this.teamId() || (this.role() === Role.Manager ? (self?.teamId ?? null) : null);
+    return goalsOfScope(this.goalProgress(), { userId, teamId });
+  });
 
   /** A manager's dashboard is their team's: say which one. */
   protected readonly ownTeam = toSignal(
