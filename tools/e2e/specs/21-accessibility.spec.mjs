@@ -39,6 +39,7 @@ const OVERLAYS = {
   '/attendances': [['attendance detail', (page) => page.getByTestId('attendance-row').first().click(), 'attendance-detail']],
   '/members': [['invite dialog', (page) => page.getByTestId('invite-member-open').click(), 'invite-submit']],
   '/teams': [['new team dialog', (page) => page.getByTestId('new-team').click(), 'team-save']],
+  '/goals': [['new goal dialog', (page) => page.getByTestId('goal-new').click(), 'goal-save']],
   '/webhooks': [['new webhook dialog', (page) => page.getByTestId('new-webhook').click(), 'webhook-save']],
   '/dashboard': [
     ['notification tray', (page) => page.getByTestId('notification-bell').click(), null],
