@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { seriousViolations } from '../support/axe.mjs';
 import { BASE_URL, apiToken, assertNoConsoleErrors, launch, openPage, signIn } from '../support/browser.mjs';
 
 const DIR = 'docs/screenshots';
@@ -23,6 +24,14 @@ async function createGoal(page, { scope, subject, metric, period, target }) {
   await page.getByTestId('goal-target').fill(target);
   await page.getByTestId('goal-save').click();
   await page.getByTestId('goal-dialog').waitFor({ state: 'detached' });
+}
+
+/** Axe once colours have stopped fading in (a transition measured half-way reads as low contrast), like 21-accessibility. */
+async function violations(page) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
+  return seriousViolations(page);
 }
 
 describe('goals (issue 24)', () => {
@@ -74,6 +83,7 @@ describe('goals (issue 24)', () => {
     await page.getByTestId('ranking-goal').first().waitFor();
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${DIR}/goals-dashboard-dark-desktop.png`, fullPage: true });
+    assert.deepEqual(await violations(page), [], 'the goal cards and the ranking column pass axe (dark)');
     // The one 409 is the duplicate goal refused above on purpose.
     assertNoConsoleErrors(errors.filter((error) => !/status of 409/.test(error)));
     await context.close();
@@ -81,7 +91,8 @@ describe('goals (issue 24)', () => {
 
   it('an agent sees their own goal and no Metas menu', async () => {
     const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
-    await page.addInitScript(() => localStorage.setItem('fasto.theme', JSON.stringify('dark')));
+    // Dark first; the light check below switches the stored theme, which a reload keeps.
+    await page.addInitScript(() => localStorage.getItem('fasto.theme') || localStorage.setItem('fasto.theme', JSON.stringify('dark')));
     await signIn(page, 'agent');
     const card = page.locator('[data-testid="goal-card"][data-metric="attendances"]');
     await card.waitFor();
@@ -91,6 +102,14 @@ describe('goals (issue 24)', () => {
     await card.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${DIR}/goals-dashboard-dark-phone.png` });
+    assert.deepEqual(await violations(page), [], 'the goal card passes axe (dark)');
+    await page.evaluate(() => localStorage.setItem('fasto.theme', JSON.stringify('light')));
+    await page.reload();
+    await card.waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await violations(page), [], 'the goal card passes axe (light)');
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${DIR}/goals-dashboard-light-phone.png` });
     assertNoConsoleErrors(errors);
     await context.close();
   });
