@@ -69,6 +69,7 @@ describe('goals (issue 24)', () => {
     // Alice's own goal, for the agent's dashboard below.
     await createGoal(page, { scope: 'Atendente', subject: 'Alice Atendente', metric: 'Atendimentos', period: 'Mensal', target: '40' });
     await page.getByTestId('goal-row').nth(1).waitFor();
+    await page.screenshot({ path: `${DIR}/goals-screen-dark-desktop.png` });
 
     await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Painel', exact: true }).click();
     await page.locator('[data-testid="goal-card"][data-metric="sale_value"]').waitFor();
@@ -110,6 +111,27 @@ describe('goals (issue 24)', () => {
     assert.deepEqual(await violations(page), [], 'the goal card passes axe (light)');
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${DIR}/goals-dashboard-light-phone.png` });
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
+  it('the manager edits a target (shown back in pt-BR money) and deletes a goal after confirming', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, 'manager');
+    await page.goto('/goals');
+    const sales = page.getByTestId('goal-row').filter({ hasText: 'Valor vendido' });
+    await sales.getByTestId('goal-edit').click();
+    assert.equal(await page.getByTestId('goal-target').inputValue(), '12.345,67', 'the stored target, as typed in pt-BR');
+    await page.getByTestId('goal-target').fill('15.000,50');
+    await page.getByTestId('goal-save').click();
+    await page.getByTestId('goal-dialog').waitFor({ state: 'detached' });
+    await sales.getByText('R$ 15.000,50').waitFor();
+    assert.equal((await goalsOf('manager')).find((goal) => goal.metric === 'sale_value')?.target, 15000.5);
+
+    await page.getByTestId('goal-row').filter({ hasText: 'Alice Atendente' }).getByTestId('goal-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('goal-row').filter({ hasText: 'Alice Atendente' }).waitFor({ state: 'detached' });
+    assert.equal((await goalsOf('manager')).filter((goal) => goal.scope === 'user').length, 0);
     assertNoConsoleErrors(errors);
     await context.close();
   });
