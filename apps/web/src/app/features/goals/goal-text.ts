@@ -1,13 +1,15 @@
 import { Injectable, inject } from '@angular/core';
 import { I18n } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages.pt';
+import { defineMessages } from '../../core/i18n/define-messages';
+import { interpolate, type MessageParams } from '../../core/i18n/interpolate';
+import type { MessageKey } from '../../core/i18n/messages';
 
 /**
  * The goals screens' and cards' text. It rides in the lazy goals/dashboard chunks instead of the
  * app-wide dictionaries, which load with the first page and sit at the initial bundle budget
  * (apps/web/project.json); only the menu label `nav.goals` lives there. Keys keep the `goals.` prefix.
  */
-const PT = {
+const PT_TEXT = {
   'goals.help':
     'Metas por empresa, equipe ou atendente, semanais (segunda a domingo) ou mensais. Cada meta vale a partir do dia escolhido e se repete até ser excluída.',
   'goals.new': 'Nova meta',
@@ -69,9 +71,9 @@ const PT = {
   'goals.ranking.rule': '% da meta: a meta mensal do próprio atendente (ou a semanal, se ele não tiver mensal) de {metric}, no período atual.',
 } as const;
 
-export type GoalTextKey = keyof typeof PT;
+export type GoalTextKey = keyof typeof PT_TEXT;
 
-const EN: Record<GoalTextKey, string> = {
+const GOALS_MESSAGES = defineMessages(PT_TEXT, {
   'goals.help':
     'Goals for the company, a team or an agent, weekly (Monday to Sunday) or monthly. A goal counts from the day you choose and repeats until deleted.',
   'goals.new': 'New goal',
@@ -131,16 +133,16 @@ const EN: Record<GoalTextKey, string> = {
   'goals.dashboard.define': 'Set goals',
   'goals.ranking.column': '% of goal',
   'goals.ranking.rule': "% of goal: the agent's own monthly goal (or weekly, without a monthly one) for {metric}, in the current period.",
-};
+});
 
 /** `I18n.t` for the goals keys too: a `goals.` key reads this file's text, any other the app's. */
 @Injectable({ providedIn: 'root' })
 export class GoalText {
   private readonly i18n = inject(I18n);
 
-  t(key: GoalTextKey | MessageKey, params?: Record<string, string | number>): string {
-    if (!(key in PT)) return this.i18n.t(key as MessageKey, params);
-    const text: string = (this.i18n.language() === 'en' ? EN : PT)[key as GoalTextKey];
-    return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : text;
+  t(key: GoalTextKey | MessageKey, params?: MessageParams): string {
+    if (!(key in GOALS_MESSAGES.pt)) return this.i18n.t(key as MessageKey, params);
+    const language = this.i18n.language();
+    return interpolate(language, GOALS_MESSAGES[language === 'en' ? 'en' : 'pt'][key as GoalTextKey], params);
   }
 }
