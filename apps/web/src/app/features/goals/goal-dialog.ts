@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { GoalsApi } from '@fasto/api-client';
 import { GOAL_METRICS, GOAL_PERIODS, type GoalMetric, type GoalPeriod, type GoalScope, type GoalView } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
-import { GoalText, type GoalTextKey } from './goal-text';
+import { GoalText } from './goal-text';
 import { inputValue } from '../../shared/api-error';
 import { Modal } from '../../shared/modal';
-import { metricLabel, parseTarget, scopeLabel, targetText } from './goal-figures';
+import { metricLabel, parseTarget, scopeLabel, TARGET_ERRORS, targetText, UNIT_LABELS } from './goal-figures';
 
 export interface GoalSubject {
   id: string;
@@ -138,14 +138,14 @@ export class GoalDialog {
   private readonly serverErrors = signal<string[]>([]);
 
   protected readonly subjects = computed(() => (this.scope() === 'team' ? this.teams() : this.agents()));
-  protected readonly unit = computed(() => this.text.t(`goals.unit.${this.metric()}` as GoalTextKey));
+  protected readonly unit = computed(() => this.text.t(UNIT_LABELS[this.metric()]));
   protected readonly placeholder = computed(() => (this.metric() === 'sale_value' ? targetText('sale_value', 12345.67, this.i18n.language()) : ''));
   private readonly target = computed(() => parseTarget(this.metric(), this.targetInput(), this.i18n.language()));
   protected readonly targetError = computed(() => {
     if (!this.submitted()) return '';
     const target = this.target();
     if (target === null) return this.text.t('goals.err.targetRequired');
-    return Number.isNaN(target) ? this.text.t(`goals.err.target.${this.metric()}` as GoalTextKey) : '';
+    return Number.isNaN(target) ? this.text.t(TARGET_ERRORS[this.metric()]) : '';
   });
   protected readonly messages = computed(() => [
     ...(this.submitted() && this.scope() !== 'tenant' && !this.goal() && !this.subjectId()

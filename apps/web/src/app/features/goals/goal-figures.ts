@@ -18,9 +18,38 @@ export function formatGoalValue(metric: GoalMetric, value: number | null): strin
   }
 }
 
-export const scopeLabel = (scope: GoalScope): GoalTextKey => `goals.scope.${scope}` as GoalTextKey;
-export const metricLabel = (metric: GoalMetric): GoalTextKey => `goals.metric.${metric}` as GoalTextKey;
-export const statusLabel = (status: GoalStatus): GoalTextKey => `goals.status.${status}` as GoalTextKey;
+// Records, not built keys: a scope, metric or status added to the contracts does not build until it has a text.
+const SCOPE_LABELS: Readonly<Record<GoalScope, GoalTextKey>> = { tenant: 'goals.scope.tenant', team: 'goals.scope.team', user: 'goals.scope.user' };
+const METRIC_LABELS: Readonly<Record<GoalMetric, GoalTextKey>> = {
+  attendances: 'goals.metric.attendances',
+  conversions: 'goals.metric.conversions',
+  sale_value: 'goals.metric.sale_value',
+  conversion_rate: 'goals.metric.conversion_rate',
+  avg_score: 'goals.metric.avg_score',
+};
+const STATUS_LABELS: Readonly<Record<GoalStatus, GoalTextKey>> = {
+  ahead: 'goals.status.ahead',
+  on_track: 'goals.status.on_track',
+  behind: 'goals.status.behind',
+};
+export const UNIT_LABELS: Readonly<Record<GoalMetric, GoalTextKey>> = {
+  attendances: 'goals.unit.attendances',
+  conversions: 'goals.unit.conversions',
+  sale_value: 'goals.unit.sale_value',
+  conversion_rate: 'goals.unit.conversion_rate',
+  avg_score: 'goals.unit.avg_score',
+};
+export const TARGET_ERRORS: Readonly<Record<GoalMetric, GoalTextKey>> = {
+  attendances: 'goals.err.target.attendances',
+  conversions: 'goals.err.target.conversions',
+  sale_value: 'goals.err.target.sale_value',
+  conversion_rate: 'goals.err.target.conversion_rate',
+  avg_score: 'goals.err.target.avg_score',
+};
+
+export const scopeLabel = (scope: GoalScope): GoalTextKey => SCOPE_LABELS[scope];
+export const metricLabel = (metric: GoalMetric): GoalTextKey => METRIC_LABELS[metric];
+export const statusLabel = (status: GoalStatus): GoalTextKey => STATUS_LABELS[status];
 
 /** Literal classes (Tailwind reads the source): tinted chips whose text keeps 4.5:1 in both themes. */
 export const STATUS_TONE: Record<GoalStatus, string> = {
