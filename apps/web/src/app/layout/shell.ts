@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, injec
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { AuthSession, SessionRefresher } from '@fasto/api-client';
+import { Drawer } from '@fasto/ui';
 import { filter } from 'rxjs';
 import { BrandingStore } from '../core/branding/branding.store';
 import { I18n } from '../core/i18n/i18n.service';
@@ -16,9 +17,8 @@ import { UserMenu } from './user-menu';
 /** Signed-in frame: top bar, collapsible sidebar (a drawer on phones) and the routed screen. */
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, Sidebar, UserMenu, NotificationTray, Icon],
+  imports: [RouterOutlet, Drawer, Sidebar, UserMenu, NotificationTray, Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(document:keydown.escape)': 'drawerOpen.set(false)' },
   template: `
     <a href="#main" class="sr-only z-50 rounded bg-gold-400 px-3 py-2 text-black focus:not-sr-only focus:fixed focus:top-2 focus:left-2">{{
       i18n.t('app.skip')
@@ -54,20 +54,16 @@ import { UserMenu } from './user-menu';
       </aside>
 
       @if (drawerOpen()) {
-        <div class="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" [attr.aria-label]="i18n.t('nav.menu')">
-          <button
-            type="button"
-            class="absolute inset-0 bg-black/60 backdrop-blur-sm"
-            [attr.aria-label]="i18n.t('nav.close')"
-            (click)="drawerOpen.set(false)"
-          ></button>
-          <aside
-            class="absolute inset-y-0 left-0 w-72 max-w-[85vw] border-r border-zinc-200 bg-white shadow-2xl dark:border-zinc-900 dark:bg-black"
-            data-testid="drawer"
-          >
-            <app-sidebar class="h-full" (navigated)="drawerOpen.set(false)" />
-          </aside>
-        </div>
+        <ui-drawer
+          side="left"
+          width="w-72 max-w-[85vw]"
+          hostClass="lg:hidden"
+          [label]="i18n.t('nav.menu')"
+          panelTestId="drawer"
+          (closed)="drawerOpen.set(false)"
+        >
+          <app-sidebar class="h-full" (navigated)="drawerOpen.set(false)" />
+        </ui-drawer>
       }
 
       <div class="flex min-w-0 flex-1 flex-col">

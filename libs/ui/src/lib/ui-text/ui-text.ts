@@ -10,6 +10,8 @@ export interface UiText {
   readonly retry: () => string;
   readonly from: () => string;
   readonly to: () => string;
+  readonly close: () => string;
+  readonly cancel: () => string;
 }
 
 /** The app provides its translations (apps/web/src/app/core/i18n/ui-text.ts); tests get Portuguese. */
@@ -22,5 +24,7 @@ export const UI_TEXT = new InjectionToken<UiText>('UI_TEXT', {
     retry: () => 'Tentar novamente',
     from: () => 'De',
     to: () => 'Até',
+    close: () => 'Fechar',
+    cancel: () => 'Cancelar',
   }),
 });

@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { errorCodeOfStatus, type ApiErrorBody, type ErrorCode, type FieldError } from '@fasto/contracts';
 import type { Language } from './i18n.service';
+import type { FormProblem } from '@fasto/ui';
 
 /**
  * What the UI says for each error `code` the API sends (never the API's own English text). A
@@ -144,9 +145,14 @@ export function errorText(language: Language, error: unknown): string {
  * one translated sentence.
  */
 export function errorTexts(language: Language, error: unknown, labels: Readonly<Record<string, string>> = {}): string[] {
+  return errorProblems(language, error, labels).map((problem) => problem.message);
+}
+
+/** Like `errorTexts`, each message keeping the API field it is about (null for the whole request), so a form can show it there. */
+export function errorProblems(language: Language, error: unknown, labels: Readonly<Record<string, string>> = {}): FormProblem[] {
   const details = Array.isArray(body(error)?.details) ? (body(error)?.details as FieldError[]) : [];
   const fields = details.map((detail) => detail.field).filter((field): field is string => typeof field === 'string');
-  if (errorCode(error) !== 'VALIDATION_FAILED' || fields.length === 0) return [errorText(language, error)];
+  if (errorCode(error) !== 'VALIDATION_FAILED' || fields.length === 0) return [{ field: null, message: errorText(language, error) }];
   const known = { ...FIELD_LABELS[language], ...labels };
-  return fields.map((field) => FIELD[language].replace('{field}', known[field] ?? known[field.split('.')[0]] ?? field));
+  return fields.map((field) => ({ field, message: FIELD[language].replace('{field}', known[field] ?? known[field.split('.')[0]] ?? field) }));
 }

@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { PreferencesStore } from '../preferences/preferences.store';
-import { errorText, errorTexts } from './error-text';
+import type { FormProblem } from '@fasto/ui';
+import { errorProblems, errorText, errorTexts } from './error-text';
 import { interpolate, type MessageParams } from './interpolate';
 import { EN, PT, type MessageKey } from './messages';
 
@@ -26,5 +27,10 @@ export class I18n {
   /** Like `error`, but a validation failure lists its fields by their form labels. */
   errors(error: unknown, labels?: Readonly<Record<string, string>>): string[] {
     return errorTexts(this.language(), error, labels);
+  }
+
+  /** Like `errors`, each message keeping the field it is about, for a form to show beside that field. */
+  problems(error: unknown, labels?: Readonly<Record<string, string>>): FormProblem[] {
+    return errorProblems(this.language(), error, labels);
   }
 }

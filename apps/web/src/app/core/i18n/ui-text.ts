@@ -15,6 +15,8 @@ export function provideUiText(): Provider {
         retry: () => i18n.t('common.retry'),
         from: () => i18n.t('common.from'),
         to: () => i18n.t('common.to'),
+        close: () => i18n.t('common.close'),
+        cancel: () => i18n.t('common.cancel'),
       };
     },
   };

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
 import { Role, type AttendanceChannel, type AttendanceDetail } from '@fasto/contracts';
+import { Drawer, Field, FieldControl, FormErrors, type FormProblem } from '@fasto/ui';
 import { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
 import { formatMoneyInput } from '../../core/format/money-input';
@@ -15,9 +16,8 @@ import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions
 /** Slide-over with everything about one attendance, and the corrections admins/managers may make. */
 @Component({
   selector: 'app-attendance-detail',
-  imports: [Icon, ScoreBadge, ColorChip],
+  imports: [Drawer, Field, FieldControl, FormErrors, Icon, ScoreBadge, ColorChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(document:keydown.escape)': 'closed.emit()' },
   templateUrl: './attendance-detail.html',
 })
 export class AttendanceDetailPanel {
@@ -65,7 +65,7 @@ export class AttendanceDetailPanel {
   protected readonly unlistedOrigin = computed(() => unlisted(this.detail()?.origin ?? null, this.editOptions().origins));
   protected readonly draft = signal<AttendanceDraft>({ stageId: '', originId: '', converted: false, saleText: '' });
   protected readonly saving = signal(false);
-  protected readonly saveError = signal<string | null>(null);
+  protected readonly saveProblems = signal<FormProblem[]>([]);
   protected readonly saved = signal(false);
   private loading = new Subscription();
 
@@ -83,7 +83,7 @@ export class AttendanceDetailPanel {
     this.draft.set(draftOf(detail, this.i18n.language()));
     this.stageEffect.set('none');
     this.editOptions.set(NO_EDIT_OPTIONS);
-    this.saveError.set(null);
+    this.saveProblems.set([]);
     this.editing.set(true);
     this.saved.set(false);
     this.options.for(role, detail).subscribe((options) => this.editOptions.set(options));
@@ -111,7 +111,7 @@ export class AttendanceDetailPanel {
     if (this.stageEffect() === 'askConverted') return;
     const request = changesOf(detail, this.draft(), this.i18n.language());
     if (request === null) {
-      this.saveError.set(this.i18n.t('att.saleValueInvalid', { example: this.moneyExample() }));
+      this.saveProblems.set([{ field: 'saleValue', message: this.i18n.t('att.saleValueInvalid', { example: this.moneyExample() }) }]);
       return;
     }
     if (Object.keys(request).length === 0) {
@@ -119,7 +119,7 @@ export class AttendanceDetailPanel {
       return;
     }
     this.saving.set(true);
-    this.saveError.set(null);
+    this.saveProblems.set([]);
     this.api.update(detail.id, request).subscribe({
       next: (updated) => {
         this.detail.set(updated);
@@ -130,7 +130,7 @@ export class AttendanceDetailPanel {
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        this.saveError.set(this.i18n.error(error));
+        this.saveProblems.set(this.i18n.problems(error));
       },
     });
   }

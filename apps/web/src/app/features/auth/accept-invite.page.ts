@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untr
 import { RouterLink } from '@angular/router';
 import { AuthApi } from '@fasto/api-client';
 import type { InvitationCheckResponse, InvitationStatus } from '@fasto/contracts';
+import type { FormProblem } from '@fasto/ui';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
-import { fieldMessages, httpStatus } from '../../shared/api-error';
-import { policyProblem } from './password-policy';
+import { httpStatus } from '../../shared/api-error';
+import { passwordProblems } from './password-policy';
 import { SetPasswordForm } from './set-password-form';
 
 /** Why a link cannot be used, told before any form is shown. */
@@ -53,7 +54,7 @@ export class AcceptInvitePage {
   protected readonly state = signal<'checking' | 'unreachable' | InvitationStatus>('checking');
   protected readonly invitation = signal<InvitationCheckResponse | null>(null);
   protected readonly busy = signal(false);
-  protected readonly problems = signal<string[]>([]);
+  protected readonly problems = signal<FormProblem[]>([]);
 
   constructor() {
     effect(() => {
@@ -88,7 +89,7 @@ export class AcceptInvitePage {
       next: (response) => this.auth.startWith(response, null),
       error: (error: unknown) => {
         this.busy.set(false);
-        const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
+        const fields = passwordProblems(this.i18n, error);
         // Not a password problem: the link went bad meanwhile (used in another tab, expired); say which.
         if (fields.length) this.problems.set(fields);
         else this.check();

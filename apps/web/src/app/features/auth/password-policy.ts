@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { PASSWORD_MIN_LENGTH } from '@fasto/contracts';
+import type { FormProblem } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
+import { fieldMessages } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
 
 /** What the API's password policy checks that the page can know about, ticked as the user types. */
@@ -45,3 +47,10 @@ export function policyProblem(i18n: I18n, message: string): string {
   if (/common/i.test(message)) return i18n.t('auth.policy.common');
   return i18n.t('auth.genericError');
 }
+
+/** The field the new-password inputs stand for in problems (`app-new-password-fields`). */
+export const NEW_PASSWORD_FIELD = 'newPassword';
+
+/** A refused password as problems on the new-password field; empty when the refusal was about something else. */
+export const passwordProblems = (i18n: I18n, error: unknown): FormProblem[] =>
+  fieldMessages(error).map((message) => ({ field: NEW_PASSWORD_FIELD, message: policyProblem(i18n, message) }));

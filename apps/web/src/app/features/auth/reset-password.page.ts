@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AuthApi } from '@fasto/api-client';
+import type { FormProblem } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
-import { fieldMessages, httpStatus } from '../../shared/api-error';
-import { policyProblem } from './password-policy';
+import { httpStatus } from '../../shared/api-error';
+import { passwordProblems } from './password-policy';
 import { SetPasswordForm } from './set-password-form';
 
 @Component({
@@ -30,7 +31,7 @@ export class ResetPasswordPage {
   readonly token = input<string | undefined>();
   protected readonly busy = signal(false);
   protected readonly done = signal(false);
-  protected readonly problems = signal<string[]>([]);
+  protected readonly problems = signal<FormProblem[]>([]);
 
   protected save(password: string): void {
     this.busy.set(true);
@@ -39,9 +40,11 @@ export class ResetPasswordPage {
       next: () => this.done.set(true),
       error: (error: unknown) => {
         this.busy.set(false);
-        const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
+        const fields = passwordProblems(this.i18n, error);
         this.problems.set(
-          fields.length ? fields : [httpStatus(error) === 400 || httpStatus(error) === 401 ? this.i18n.t('auth.reset.badToken') : this.i18n.error(error)],
+          fields.length
+            ? fields
+            : [{ field: null, message: httpStatus(error) === 400 || httpStatus(error) === 401 ? this.i18n.t('auth.reset.badToken') : this.i18n.error(error) }],
         );
       },
     });

@@ -5,9 +5,10 @@ import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } fr
 import { forkJoin, map, type Observable } from 'rxjs';
 import { paletteHex } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
+import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
-import { Confirm } from '../../shared/modal';
+import { Confirm } from '@fasto/ui';
 import { movedIds, nextColor, renamed } from './catalog-rules';
 import { ColorPicker } from './color-picker';
 
@@ -58,11 +59,12 @@ export class CatalogPage {
     const group = this.selected();
     return group ? this.teams().filter((team) => !group.teams.some((assigned) => assigned.id === team.id)) : [];
   });
-  protected readonly error = signal<string | null>(null);
+  private readonly action = new PendingAction(this.i18n);
+  protected readonly error = this.action.error;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   /** The last keyboard move, said by screen readers (aria-live). */
   protected readonly moved = signal('');
-  protected readonly busy = signal(false);
+  protected readonly busy = this.action.busy;
   protected readonly loadFailed = signal(false);
   protected readonly pending = signal<Pending | null>(null);
   /** Which entry's color picker is open ('new' for the add form). */
@@ -243,19 +245,9 @@ export class CatalogPage {
   }
 
   private run<T>(request: Observable<T>, done: (value: T) => void, failed?: () => void): void {
-    this.busy.set(true);
-    this.error.set(null);
-    request.subscribe({
-      next: (value) => {
-        this.busy.set(false);
-        done(value);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.pending.set(null);
-        failed?.();
-        this.error.set(this.i18n.error(error));
-      },
+    this.action.run(request, done, () => {
+      this.pending.set(null);
+      failed?.();
     });
   }
 }

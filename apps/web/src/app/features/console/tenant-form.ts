@@ -1,6 +1,7 @@
 import type { CreateTenantRequest } from '@fasto/api-client';
 import type { TenantPlan } from '@fasto/contracts';
 import type { MessageKey } from '../../core/i18n/messages';
+import type { ProblemFields } from '../../shared/form-problems';
 
 /** The API's slug rule (lower-case letters, digits and dashes, 2–60 characters). */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
@@ -38,6 +39,15 @@ export function tenantDraftErrors(draft: TenantDraft): MessageKey[] {
   if (!EMAIL_PATTERN.test(draft.adminEmail.trim())) errors.push('console.err.adminEmail');
   return errors;
 }
+
+/** The input each message above is about (the API's field names). */
+export const TENANT_FIELDS: ProblemFields = {
+  'console.err.name': 'name',
+  'console.err.slug': 'slug',
+  'console.err.trialDays': 'trialDays',
+  'console.err.adminName': 'admin.fullName',
+  'console.err.adminEmail': 'admin.email',
+};
 
 export function toCreateTenantRequest(draft: TenantDraft): CreateTenantRequest {
   return {

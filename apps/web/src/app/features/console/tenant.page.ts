@@ -5,9 +5,10 @@ import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type Created
 import type { Observable } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
+import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
-import { Confirm, Modal } from '../../shared/modal';
+import { Confirm, Dialog, FormActions } from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
@@ -28,7 +29,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 /** One tenant: usage, lifecycle, API keys and "act as its admin". */
 @Component({
   selector: 'app-tenant-page',
-  imports: [RouterLink, Icon, TenantStatusBadge, Modal, Confirm],
+  imports: [RouterLink, Icon, TenantStatusBadge, Dialog, Confirm, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -160,10 +161,9 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
     </div>
 
     @if (pending(); as action) {
-      <app-confirm
-        [title]="i18n.t(actionKey(action))"
-        [message]="i18n.t(confirmKey(action), { name: tenant()?.name ?? '' })"
+      <ui-confirm
         [action]="i18n.t(actionKey(action))"
+        [message]="i18n.t(confirmKey(action), { name: tenant()?.name ?? '' })"
         [danger]="action !== 'reactivate'"
         [busy]="busy()"
         (confirmed)="transition(action)"
@@ -171,28 +171,26 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
       />
     }
     @if (confirmingImpersonation()) {
-      <app-confirm
-        [title]="i18n.t('console.impersonate')"
-        [message]="i18n.t('console.impersonateConfirm', { name: tenant()?.name ?? '' })"
+      <ui-confirm
         [action]="i18n.t('console.impersonate')"
+        [message]="i18n.t('console.impersonateConfirm', { name: tenant()?.name ?? '' })"
+        [danger]="false"
         [busy]="busy()"
         (confirmed)="impersonate()"
         (cancelled)="confirmingImpersonation.set(false)"
       />
     }
     @if (revoking(); as key) {
-      <app-confirm
-        [title]="i18n.t('keys.revoke')"
-        [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
+      <ui-confirm
         [action]="i18n.t('keys.revoke')"
-        [danger]="true"
+        [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
         [busy]="busy()"
         (confirmed)="revoke(key)"
         (cancelled)="revoking.set(null)"
       />
     }
     @if (newKeyOpen()) {
-      <app-modal [title]="i18n.t('keys.create')" testId="new-key-dialog" (closed)="closeNewKey()">
+      <ui-dialog [title]="i18n.t('keys.create')" testId="new-key-dialog" (closed)="closeNewKey()">
         @if (createdKey(); as created) {
           <p class="mb-3 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300" role="alert">
             {{ i18n.t('keys.onceWarning') }}
@@ -212,15 +210,15 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
               <label class="label" for="key-name">{{ i18n.t('keys.name') }}</label>
               <input id="key-name" class="input" maxlength="80" [value]="keyName()" (input)="keyName.set(value($event))" placeholder="n8n" />
             </div>
-            <div class="flex justify-end gap-2">
-              <button type="button" class="btn-ghost" (click)="closeNewKey()">{{ i18n.t('common.cancel') }}</button>
-              <button type="submit" class="btn-primary" [disabled]="busy() || !keyName().trim()" data-testid="create-key-submit">
-                {{ i18n.t('keys.create') }}
-              </button>
-            </div>
+            <ui-form-actions
+              [submitLabel]="i18n.t('keys.create')"
+              submitTestId="create-key-submit"
+              [disabled]="busy() || !keyName().trim()"
+              (cancelled)="closeNewKey()"
+            />
           </form>
         }
-      </app-modal>
+      </ui-dialog>
     }
   `,
 })
@@ -236,8 +234,9 @@ export class TenantPage {
   protected readonly tenant = signal<TenantDetail | null>(null);
   protected readonly loadFailed = signal(false);
   protected readonly keys = signal<ApiKeyView[] | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly action = new PendingAction(this.i18n);
+  protected readonly busy = this.action.busy;
+  protected readonly error = this.action.error;
   protected readonly pending = signal<TenantTransition | null>(null);
   /** Acting as the tenant's admin is audited under the super admin's name: it is confirmed first. */
   protected readonly confirmingImpersonation = signal(false);
@@ -369,19 +368,9 @@ export class TenantPage {
 
   private run<T>(request: Observable<T>, done: (value: T) => void): void {
     if (this.busy()) return;
-    this.busy.set(true);
-    this.error.set(null);
-    request.subscribe({
-      next: (value) => {
-        this.busy.set(false);
-        done(value);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.pending.set(null);
-        this.revoking.set(null);
-        this.error.set(this.i18n.error(error));
-      },
+    this.action.run(request, done, () => {
+      this.pending.set(null);
+      this.revoking.set(null);
     });
   }
 }

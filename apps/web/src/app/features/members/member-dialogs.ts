@@ -1,42 +1,40 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
 import { UsersApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
+import { Confirm, Dialog, Field, FieldControl, FormActions, FormErrors, type FormProblem } from '@fasto/ui';
 import { map } from 'rxjs';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { httpStatus, inputValue } from '../../shared/api-error';
-import { Confirm, Modal } from '../../shared/modal';
-import { FormErrors, MemberFields } from './member-form';
-import { canChangeStatus, draftOf, inviteErrors, memberChanges, profileErrors, type MemberDraft } from './member-rules';
+import { formCheck } from '../../shared/form-problems';
+import { MemberFields } from './member-form';
+import { MEMBER_FIELDS, canChangeStatus, draftOf, inviteErrors, memberChanges, profileErrors, type MemberDraft } from './member-rules';
 
-function errorsOf(error: unknown, i18n: I18n): string[] {
-  if (httpStatus(error) === 409) return [i18n.t('members.err.emailTaken')];
-  if (httpStatus(error) === 422) return [i18n.t('members.err.emailUnavailable')];
-  if (httpStatus(error) === 429) return [i18n.t('members.err.tooManyInvites')];
-  return i18n.errors(error);
+function problemsOf(error: unknown, i18n: I18n): FormProblem[] {
+  const status = httpStatus(error);
+  if (status === 409) return [{ field: 'email', message: i18n.t('members.err.emailTaken') }];
+  if (status === 422) return [{ field: 'email', message: i18n.t('members.err.emailUnavailable') }];
+  if (status === 429) return [{ field: null, message: i18n.t('members.err.tooManyInvites') }];
+  return i18n.problems(error);
 }
 
 /** Admins add a member; the API emails them the invitation link. */
 @Component({
   selector: 'app-invite-member-dialog',
-  imports: [Modal, MemberFields, FormErrors],
+  imports: [Dialog, Field, FieldControl, MemberFields, FormErrors, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-modal [title]="i18n.t('members.invite')" testId="invite-member" (closed)="closed.emit()">
+    <ui-dialog [title]="i18n.t('members.invite')" testId="invite-member" (closed)="closed.emit()">
       <form class="space-y-4" (submit)="submit($event)" novalidate>
-        <div>
-          <label class="label" for="member-email">{{ i18n.t('common.email') }}</label>
-          <input id="member-email" type="email" class="input" [value]="email()" (input)="email.set(value($event))" />
-        </div>
-        <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
+        <ui-field controlId="member-email" name="email" [label]="i18n.t('common.email')" [problems]="check.problems()">
+          <input uiControl type="email" class="input" [value]="email()" (input)="email.set(value($event))" />
+        </ui-field>
+        <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" [problems]="check.problems()" (changed)="draft.set($event)" />
         <p class="text-xs text-muted">{{ i18n.t('members.inviteHelp') }}</p>
-        <app-form-errors [messages]="messages()" />
-        <div class="flex justify-end gap-2">
-          <button type="button" class="btn-ghost" (click)="closed.emit()">{{ i18n.t('common.cancel') }}</button>
-          <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="invite-submit">{{ i18n.t('members.sendInvite') }}</button>
-        </div>
+        <ui-form-errors [problems]="check.problems()" />
+        <ui-form-actions [submitLabel]="i18n.t('members.sendInvite')" submitTestId="invite-submit" [disabled]="busy()" (cancelled)="closed.emit()" />
       </form>
-    </app-modal>
+    </ui-dialog>
   `,
 })
 export class InviteMemberDialog {
@@ -50,19 +48,12 @@ export class InviteMemberDialog {
   protected readonly email = signal('');
   protected readonly draft = signal<MemberDraft>({ fullName: '', phone: '', avatarUrl: '', role: Role.Agent, teamId: '' });
   protected readonly busy = signal(false);
-  private readonly submitted = signal(false);
-  private readonly serverErrors = signal<string[]>([]);
-  protected readonly messages = computed(() => [
-    ...(this.submitted() ? inviteErrors({ ...this.draft(), email: this.email() }).map((key) => this.i18n.t(key)) : []),
-    ...this.serverErrors(),
-  ]);
+  protected readonly check = formCheck(this.i18n, () => inviteErrors({ ...this.draft(), email: this.email() }), MEMBER_FIELDS);
 
   protected submit(event: Event): void {
     event.preventDefault();
-    this.submitted.set(true);
-    this.serverErrors.set([]);
     const draft = this.draft();
-    if (inviteErrors({ ...draft, email: this.email() }).length > 0 || this.busy()) return;
+    if (!this.check.submit() || this.busy()) return;
     this.busy.set(true);
     this.api
       .invite({
@@ -76,7 +67,7 @@ export class InviteMemberDialog {
         next: (user) => this.invited.emit(user),
         error: (error: unknown) => {
           this.busy.set(false);
-          this.serverErrors.set(errorsOf(error, this.i18n));
+          this.check.server.set(problemsOf(error, this.i18n));
         },
       });
   }
@@ -85,10 +76,10 @@ export class InviteMemberDialog {
 /** Edit one member: what the signed-in role allows, plus deactivate/reactivate for admins. */
 @Component({
   selector: 'app-edit-member-dialog',
-  imports: [Modal, MemberFields, FormErrors, Confirm],
+  imports: [Dialog, MemberFields, FormErrors, Confirm, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-modal [title]="member().fullName" testId="edit-member" (closed)="closed.emit()">
+    <ui-dialog [title]="member().fullName" testId="edit-member" (closed)="closed.emit()">
       <form class="space-y-4" (submit)="submit($event)" novalidate>
         <p class="text-sm text-muted">
           {{ member().email }} ·
@@ -102,35 +93,34 @@ export class InviteMemberDialog {
             <span class="text-negative">{{ i18n.t('members.inactive') }}</span>
           }
         </p>
-        <app-member-fields [actor]="actor()" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
-        <app-form-errors [messages]="messages()" />
+        <app-member-fields [actor]="actor()" [draft]="draft()" [teams]="teams()" [problems]="check.problems()" (changed)="draft.set($event)" />
+        <ui-form-errors [problems]="check.problems()" />
         @if (saved()) {
           <p class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</p>
         }
-        <div class="flex flex-wrap items-center justify-between gap-2">
-          <div>
-            @if (statusAllowed()) {
-              @if (member().isActive) {
-                <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="deactivate">
-                  {{ i18n.t('members.deactivate') }}
-                </button>
-              } @else {
-                <button type="button" class="btn-outline" (click)="confirming.set(true)" data-testid="reactivate">{{ i18n.t('members.reactivate') }}</button>
-              }
+        <ui-form-actions
+          [submitLabel]="i18n.t('common.save')"
+          submitTestId="member-save"
+          [disabled]="busy()"
+          [cancelLabel]="i18n.t('common.close')"
+          (cancelled)="closed.emit()"
+        >
+          @if (statusAllowed()) {
+            @if (member().isActive) {
+              <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="deactivate">
+                {{ i18n.t('members.deactivate') }}
+              </button>
+            } @else {
+              <button type="button" class="btn-outline" (click)="confirming.set(true)" data-testid="reactivate">{{ i18n.t('members.reactivate') }}</button>
             }
-          </div>
-          <div class="flex gap-2">
-            <button type="button" class="btn-ghost" (click)="closed.emit()">{{ i18n.t('common.close') }}</button>
-            <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="member-save">{{ i18n.t('common.save') }}</button>
-          </div>
-        </div>
+          }
+        </ui-form-actions>
       </form>
-    </app-modal>
+    </ui-dialog>
     @if (confirming()) {
-      <app-confirm
-        [title]="i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate')"
-        [message]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
+      <ui-confirm
         [action]="i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate')"
+        [message]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
         [danger]="member().isActive"
         [busy]="busy()"
         (confirmed)="toggleActive()"
@@ -153,13 +143,8 @@ export class EditMemberDialog implements OnInit {
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly confirming = signal(false);
-  private readonly submitted = signal(false);
-  private readonly serverErrors = signal<string[]>([]);
+  protected readonly check = formCheck(this.i18n, () => profileErrors(this.draft()), MEMBER_FIELDS);
   protected readonly statusAllowed = computed(() => canChangeStatus(this.actor(), this.member(), this.selfId()));
-  protected readonly messages = computed(() => [
-    ...(this.submitted() ? profileErrors(this.draft()).map((key) => this.i18n.t(key)) : []),
-    ...this.serverErrors(),
-  ]);
 
   ngOnInit(): void {
     this.draft.set(draftOf(this.member()));
@@ -167,10 +152,8 @@ export class EditMemberDialog implements OnInit {
 
   protected submit(event: Event): void {
     event.preventDefault();
-    this.submitted.set(true);
-    this.serverErrors.set([]);
     this.saved.set(false);
-    if (profileErrors(this.draft()).length > 0 || this.busy()) return;
+    if (!this.check.submit() || this.busy()) return;
     const changes = memberChanges(this.actor(), this.member(), this.draft());
     if (Object.keys(changes).length === 0) return this.saved.set(true);
     this.busy.set(true);
@@ -206,6 +189,6 @@ export class EditMemberDialog implements OnInit {
 
   private failed(error: unknown): void {
     this.busy.set(false);
-    this.serverErrors.set(errorsOf(error, this.i18n));
+    this.check.server.set(problemsOf(error, this.i18n));
   }
 }

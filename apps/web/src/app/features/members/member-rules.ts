@@ -1,6 +1,7 @@
 import type { UpdateMemberRequest } from '@fasto/api-client';
 import { Role, type UserView } from '@fasto/contracts';
 import type { MessageKey } from '../../core/i18n/messages';
+import type { ProblemFields } from '../../shared/form-problems';
 
 export type MemberField = 'fullName' | 'phone' | 'avatarUrl' | 'role' | 'teamId';
 
@@ -41,6 +42,16 @@ export function profileErrors(draft: Pick<MemberDraft, 'fullName' | 'phone' | 'a
   if (draft.avatarUrl.trim() && !/^https:\/\/\S+$/.test(draft.avatarUrl.trim())) errors.push('members.err.avatar');
   return errors;
 }
+
+/** The input each message above is about (the API's field names). */
+export const MEMBER_FIELDS: ProblemFields = {
+  'members.err.name': 'fullName',
+  'members.err.phone': 'phone',
+  'members.err.avatar': 'avatarUrl',
+  'members.err.email': 'email',
+  'members.err.emailTaken': 'email',
+  'members.err.emailUnavailable': 'email',
+};
 
 export function inviteErrors(draft: MemberDraft & { email: string }): MessageKey[] {
   const errors = profileErrors(draft);

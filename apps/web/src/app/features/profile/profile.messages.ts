@@ -31,8 +31,6 @@ export const PROFILE_MESSAGES = defineMessages(
     'profile.name': 'Nome completo',
     'profile.phone': 'Telefone',
     'profile.avatar': 'Foto (URL https)',
-    'profile.newPassword': 'Nova senha',
-    'profile.confirmPassword': 'Confirme a senha',
   },
   {
     'profile.details': 'Your details',
@@ -63,7 +61,5 @@ export const PROFILE_MESSAGES = defineMessages(
     'profile.name': 'Full name',
     'profile.phone': 'Phone',
     'profile.avatar': 'Avatar (https URL)',
-    'profile.newPassword': 'New password',
-    'profile.confirmPassword': 'Confirm password',
   },
 );

@@ -1,22 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
 import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
+import { Confirm, Field, FieldControl, FormErrors, type FormProblem } from '@fasto/ui';
 import { concat, last } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format/format';
 import { I18n, LANGUAGES, type Language } from '../../core/i18n/i18n.service';
 import { PreferencesStore } from '../../core/preferences/preferences.store';
-import { fieldMessages, httpStatus, inputValue } from '../../shared/api-error';
-import { Confirm } from '../../shared/modal';
-import { PasswordPolicy, policyProblem } from '../auth/password-policy';
-import { FormErrors } from '../members/member-form';
-import { profileErrors } from '../members/member-rules';
+import { httpStatus, inputValue } from '../../shared/api-error';
+import { formCheck } from '../../shared/form-problems';
+import { NewPasswordFields } from '../auth/new-password-fields';
+import { passwordProblems } from '../auth/password-policy';
+import { MEMBER_FIELDS, profileErrors } from '../members/member-rules';
 import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profileDraftOf, receivesDigest, type ProfileDraft } from './profile-rules';
 
 /** Own profile, password, signed-in devices and preferences. */
 @Component({
   selector: 'app-profile-page',
-  imports: [PasswordPolicy, FormErrors, Confirm],
+  imports: [Field, FieldControl, NewPasswordFields, FormErrors, Confirm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -25,10 +26,9 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
       <section class="card p-5" data-testid="profile-card">
         <h2 class="mb-4 font-semibold">{{ i18n.t('profile.details') }}</h2>
         <form class="space-y-4" (submit)="saveProfile($event)" novalidate>
-          <div>
-            <label class="label" for="profile-name">{{ i18n.t('profile.name') }}</label>
+          <ui-field controlId="profile-name" name="fullName" [label]="i18n.t('profile.name')" [problems]="check.problems()">
             <input
-              id="profile-name"
+              uiControl
               class="input"
               [value]="draft().fullName"
               [readOnly]="!nameEditable()"
@@ -38,16 +38,14 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
             @if (!nameEditable()) {
               <p class="mt-1 text-xs text-muted" data-testid="name-locked">{{ i18n.t('profile.nameLocked') }}</p>
             }
-          </div>
+          </ui-field>
           <div class="grid gap-3 sm:grid-cols-2">
-            <div>
-              <label class="label" for="profile-email">{{ i18n.t('common.email') }}</label>
-              <input id="profile-email" class="input opacity-60" readonly [value]="user()?.email ?? ''" />
-            </div>
-            <div>
-              <label class="label" for="profile-phone">{{ i18n.t('profile.phone') }}</label>
-              <input id="profile-phone" type="tel" class="input" [value]="draft().phone" (input)="set('phone', value($event))" />
-            </div>
+            <ui-field controlId="profile-email" [label]="i18n.t('common.email')">
+              <input uiControl class="input opacity-60" readonly [value]="user()?.email ?? ''" />
+            </ui-field>
+            <ui-field controlId="profile-phone" name="phone" [label]="i18n.t('profile.phone')" [problems]="check.problems()">
+              <input uiControl type="tel" class="input" [value]="draft().phone" (input)="set('phone', value($event))" />
+            </ui-field>
           </div>
           <div class="flex items-end gap-3">
             @if (draft().avatarUrl.startsWith('https://')) {
@@ -57,19 +55,11 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
                 initial()
               }}</span>
             }
-            <div class="flex-1">
-              <label class="label" for="profile-avatar">{{ i18n.t('profile.avatar') }}</label>
-              <input
-                id="profile-avatar"
-                type="url"
-                placeholder="https://"
-                class="input"
-                [value]="draft().avatarUrl"
-                (input)="set('avatarUrl', value($event))"
-              />
-            </div>
+            <ui-field class="flex-1" controlId="profile-avatar" name="avatarUrl" [label]="i18n.t('profile.avatar')" [problems]="check.problems()">
+              <input uiControl type="url" placeholder="https://" class="input" [value]="draft().avatarUrl" (input)="set('avatarUrl', value($event))" />
+            </ui-field>
           </div>
-          <app-form-errors [messages]="profileMessages()" />
+          <ui-form-errors [problems]="check.problems()" />
           <div class="flex items-center justify-end gap-3">
             @if (profileSaved()) {
               <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>
@@ -85,34 +75,17 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
           <p class="text-sm text-muted">{{ i18n.t('profile.impersonating') }}</p>
         } @else {
           <form class="grid gap-4 sm:grid-cols-2" (submit)="changePassword($event)" novalidate>
-            <div class="sm:col-span-2">
-              <label class="label" for="current-password">{{ i18n.t('profile.currentPassword') }}</label>
-              <input
-                id="current-password"
-                type="password"
-                autocomplete="current-password"
-                class="input"
-                [value]="current()"
-                (input)="current.set(value($event))"
-              />
-            </div>
-            <div>
-              <label class="label" for="new-password">{{ i18n.t('profile.newPassword') }}</label>
-              <input id="new-password" type="password" autocomplete="new-password" class="input" [value]="next()" (input)="next.set(value($event))" />
-            </div>
-            <div>
-              <label class="label" for="confirm-password">{{ i18n.t('profile.confirmPassword') }}</label>
-              <input
-                id="confirm-password"
-                type="password"
-                autocomplete="new-password"
-                class="input"
-                [value]="confirmation()"
-                (input)="confirmation.set(value($event))"
-              />
-            </div>
-            <div class="sm:col-span-2"><app-password-policy [password]="next()" [confirmation]="confirmation()" /></div>
-            <div class="sm:col-span-2"><app-form-errors [messages]="passwordErrors()" /></div>
+            <ui-field
+              class="sm:col-span-2"
+              controlId="current-password"
+              name="currentPassword"
+              [label]="i18n.t('profile.currentPassword')"
+              [problems]="passwordErrors()"
+            >
+              <input uiControl type="password" autocomplete="current-password" class="input" [value]="current()" (input)="current.set(value($event))" />
+            </ui-field>
+            <app-new-password-fields class="sm:col-span-2" [columns]="true" [(password)]="next" [(confirmation)]="confirmation" [problems]="passwordErrors()" />
+            <ui-form-errors class="sm:col-span-2" [problems]="passwordErrors()" />
             <div class="flex items-center justify-end gap-3 sm:col-span-2">
               @if (passwordSaved()) {
                 <span class="text-sm text-positive" role="status" data-testid="password-saved">{{ i18n.t('profile.passwordSaved') }}</span>
@@ -212,11 +185,9 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
     </div>
 
     @if (confirmOthers()) {
-      <app-confirm
-        [title]="i18n.t('profile.signOutOthers')"
-        [message]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
+      <ui-confirm
         [action]="i18n.t('profile.signOutOthers')"
-        [danger]="true"
+        [message]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
         [busy]="busy() === 'sessions'"
         (confirmed)="revokeOthers()"
         (cancelled)="confirmOthers.set(false)"
@@ -252,18 +223,13 @@ export class ProfilePage {
 
   private readonly signedInUser = this.session.user();
   protected readonly draft = signal<ProfileDraft>(this.signedInUser ? profileDraftOf(this.signedInUser) : { fullName: '', phone: '', avatarUrl: '' });
-  private readonly profileSubmitted = signal(false);
-  private readonly profileServerErrors = signal<string[]>([]);
+  protected readonly check = formCheck(this.i18n, () => profileErrors(this.draft()), MEMBER_FIELDS);
   protected readonly profileSaved = signal(false);
-  protected readonly profileMessages = computed(() => [
-    ...(this.profileSubmitted() ? profileErrors(this.draft()).map((key) => this.i18n.t(key)) : []),
-    ...this.profileServerErrors(),
-  ]);
 
   protected readonly current = signal('');
   protected readonly next = signal('');
   protected readonly confirmation = signal('');
-  protected readonly passwordErrors = signal<string[]>([]);
+  protected readonly passwordErrors = signal<FormProblem[]>([]);
   protected readonly passwordSaved = signal(false);
   protected readonly passwordReady = computed(() => canSubmitPassword(this.current(), this.next(), this.confirmation()));
 
@@ -282,10 +248,8 @@ export class ProfilePage {
 
   protected saveProfile(event: Event): void {
     event.preventDefault();
-    this.profileSubmitted.set(true);
-    this.profileServerErrors.set([]);
     const user = this.user();
-    if (!user || profileErrors(this.draft()).length > 0) return;
+    if (!this.check.submit() || !user) return;
     const changes = profileChanges(user, this.draft());
     if (Object.keys(changes).length === 0) return this.profileSaved.set(true);
     this.busy.set('profile');
@@ -297,7 +261,7 @@ export class ProfilePage {
       },
       error: (error: unknown) => {
         this.busy.set(null);
-        this.profileServerErrors.set(this.i18n.errors(error));
+        this.check.server.set(this.i18n.problems(error));
       },
     });
   }
@@ -319,9 +283,12 @@ export class ProfilePage {
       },
       error: (error: unknown) => {
         this.busy.set(null);
-        const fields = fieldMessages(error).map((message) => policyProblem(this.i18n, message));
+        const fields = passwordProblems(this.i18n, error);
+        const wrong = httpStatus(error) === 401 || httpStatus(error) === 403;
         this.passwordErrors.set(
-          fields.length ? fields : [httpStatus(error) === 401 || httpStatus(error) === 403 ? this.i18n.t('profile.wrongPassword') : this.i18n.error(error)],
+          fields.length
+            ? fields
+            : [wrong ? { field: 'currentPassword', message: this.i18n.t('profile.wrongPassword') } : { field: null, message: this.i18n.error(error) }],
         );
       },
     });

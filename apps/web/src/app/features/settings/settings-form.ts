@@ -1,5 +1,6 @@
 import type { OwnTenant } from '@fasto/contracts';
 import type { MessageKey } from '../../core/i18n/messages';
+import type { ProblemFields } from '../../shared/form-problems';
 
 export interface SettingsDraft {
   name: string;
@@ -32,6 +33,22 @@ export function settingsErrors(draft: SettingsDraft, knownZones: readonly string
   if (!wholeIn(draft.firstResponseSlaMinutes, 1, 1440)) errors.push('settings.err.sla');
   return errors;
 }
+
+/** The input each message is about, by the API's field names. */
+export const SETTINGS_FIELDS: ProblemFields = {
+  'settings.err.name': 'name',
+  'settings.err.timezone': 'timezone',
+  'settings.err.logo': 'branding.logoUrl',
+  'settings.err.color': 'branding.primaryColor',
+  'settings.err.score': 'settings.lowScoreThreshold',
+  'settings.err.sla': 'settings.firstResponseSlaMinutes',
+};
+
+/** The two alert thresholds: whole numbers in a range, each with its help line. */
+export const ALERT_NUMBERS = [
+  { id: 'settings-score', key: 'lowScoreThreshold', label: 'settings.lowScore', hint: 'settings.lowScoreHelp', min: 0, max: 100 },
+  { id: 'settings-sla', key: 'firstResponseSlaMinutes', label: 'settings.sla', hint: 'settings.slaHelp', min: 1, max: 1440 },
+] as const satisfies readonly { id: string; key: keyof SettingsDraft; label: MessageKey; hint: MessageKey; min: number; max: number }[];
 
 export function settingsRequest(draft: SettingsDraft) {
   return {

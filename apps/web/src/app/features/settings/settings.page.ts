@@ -1,17 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AuthSession, TenantApi } from '@fasto/api-client';
+import { Field, FieldControl, FormErrors } from '@fasto/ui';
 import { BrandingStore } from '../../core/branding/branding.store';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
-import { FormErrors } from '../members/member-form';
-import { settingsDraftOf, settingsErrors, settingsRequest, type SettingsDraft } from './settings-form';
+import { formCheck } from '../../shared/form-problems';
+import { ALERT_NUMBERS, SETTINGS_FIELDS, settingsDraftOf, settingsErrors, settingsRequest, type SettingsDraft } from './settings-form';
 
+const EMPTY: SettingsDraft = { name: '', timezone: '', logoUrl: '', primaryColor: '', lowScoreThreshold: '', firstResponseSlaMinutes: '' };
 const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** The organization's settings (admins): name, branding applied to the shell, time zone, alert thresholds. */
 @Component({
   selector: 'app-settings-page',
-  imports: [FormErrors],
+  imports: [Field, FieldControl, FormErrors],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-3xl space-y-5">
@@ -20,28 +22,30 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
         <form class="space-y-5" (submit)="save($event)" novalidate>
           <section class="card space-y-4 p-5">
             <h2 class="font-semibold">{{ i18n.t('settings.organization') }}</h2>
-            <div>
-              <label class="label" for="settings-name">{{ i18n.t('settings.name') }}</label>
-              <input id="settings-name" class="input" [value]="d.name" (input)="set({ name: value($event) })" />
-            </div>
-            <div>
-              <label class="label" for="settings-timezone">{{ i18n.t('settings.timezone') }}</label>
-              <input id="settings-timezone" class="input" list="settings-zones" [value]="d.timezone" (input)="set({ timezone: value($event) })" />
+            <ui-field controlId="settings-name" name="name" [label]="i18n.t('settings.name')" [problems]="check.problems()">
+              <input uiControl class="input" [value]="d.name" (input)="set({ name: value($event) })" />
+            </ui-field>
+            <ui-field
+              controlId="settings-timezone"
+              name="timezone"
+              [label]="i18n.t('settings.timezone')"
+              [hint]="i18n.t('settings.timezoneHelp')"
+              [problems]="check.problems()"
+            >
+              <input uiControl class="input" list="settings-zones" [value]="d.timezone" (input)="set({ timezone: value($event) })" />
               <datalist id="settings-zones">
                 @for (zone of zones; track zone) {
                   <option [value]="zone"></option>
                 }
               </datalist>
-              <p class="mt-1 text-xs text-muted">{{ i18n.t('settings.timezoneHelp') }}</p>
-            </div>
+            </ui-field>
           </section>
 
           <section class="card space-y-4 p-5">
             <h2 class="font-semibold">{{ i18n.t('settings.branding') }}</h2>
-            <div>
-              <label class="label" for="settings-logo">{{ i18n.t('settings.logo') }}</label>
-              <input id="settings-logo" type="url" placeholder="https://" class="input" [value]="d.logoUrl" (input)="set({ logoUrl: value($event) })" />
-            </div>
+            <ui-field controlId="settings-logo" name="branding.logoUrl" [label]="i18n.t('settings.logo')" [problems]="check.problems()">
+              <input uiControl type="url" placeholder="https://" class="input" [value]="d.logoUrl" (input)="set({ logoUrl: value($event) })" />
+            </ui-field>
             <div class="flex items-end gap-3">
               <div>
                 <label class="label" for="settings-color-picker">{{ i18n.t('settings.primaryColor') }}</label>
@@ -53,17 +57,17 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
                   (input)="set({ primaryColor: value($event) })"
                 />
               </div>
-              <div class="flex-1">
+              <ui-field class="flex-1" controlId="settings-color" name="branding.primaryColor" [problems]="check.problems()">
                 <label class="sr-only" for="settings-color">{{ i18n.t('settings.primaryColor') }}</label>
                 <input
-                  id="settings-color"
+                  uiControl
                   class="input font-mono"
                   placeholder="#e6b94a"
                   [value]="d.primaryColor"
                   (input)="set({ primaryColor: value($event) })"
                   data-testid="settings-color"
                 />
-              </div>
+              </ui-field>
               <button type="button" class="btn-ghost" (click)="set({ primaryColor: '' })">{{ i18n.t('settings.defaultColor') }}</button>
             </div>
             <p class="text-xs text-muted">{{ i18n.t('settings.brandingHelp') }}</p>
@@ -71,35 +75,28 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
 
           <section class="card grid gap-4 p-5 sm:grid-cols-2">
             <h2 class="font-semibold sm:col-span-2">{{ i18n.t('settings.alerts') }}</h2>
-            <div>
-              <label class="label" for="settings-score">{{ i18n.t('settings.lowScore') }}</label>
-              <input
-                id="settings-score"
-                type="number"
-                min="0"
-                max="100"
-                class="input"
-                [value]="d.lowScoreThreshold"
-                (input)="set({ lowScoreThreshold: value($event) })"
-              />
-              <p class="mt-1 text-xs text-muted">{{ i18n.t('settings.lowScoreHelp') }}</p>
-            </div>
-            <div>
-              <label class="label" for="settings-sla">{{ i18n.t('settings.sla') }}</label>
-              <input
-                id="settings-sla"
-                type="number"
-                min="1"
-                max="1440"
-                class="input"
-                [value]="d.firstResponseSlaMinutes"
-                (input)="set({ firstResponseSlaMinutes: value($event) })"
-              />
-              <p class="mt-1 text-xs text-muted">{{ i18n.t('settings.slaHelp') }}</p>
-            </div>
+            @for (number of numbers; track number.id) {
+              <ui-field
+                [controlId]="number.id"
+                [name]="'settings.' + number.key"
+                [label]="i18n.t(number.label)"
+                [hint]="i18n.t(number.hint)"
+                [problems]="check.problems()"
+              >
+                <input
+                  uiControl
+                  type="number"
+                  class="input"
+                  [min]="number.min"
+                  [max]="number.max"
+                  [value]="d[number.key]"
+                  (input)="setOne(number.key, value($event))"
+                />
+              </ui-field>
+            }
           </section>
 
-          <app-form-errors [messages]="messages()" />
+          <ui-form-errors [problems]="check.problems()" />
           <div class="flex items-center justify-end gap-3">
             @if (saved()) {
               <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>
@@ -129,12 +126,8 @@ export class SettingsPage {
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
-  private readonly submitted = signal(false);
-  private readonly serverErrors = signal<string[]>([]);
-  protected readonly messages = computed(() => {
-    const draft = this.draft();
-    return [...(this.submitted() && draft ? settingsErrors(draft, ZONES).map((key) => this.i18n.t(key)) : []), ...this.serverErrors()];
-  });
+  protected readonly numbers = ALERT_NUMBERS;
+  protected readonly check = formCheck(this.i18n, () => settingsErrors(this.draft() ?? EMPTY, ZONES), SETTINGS_FIELDS);
 
   constructor() {
     this.api.get().subscribe({ next: (tenant) => this.draft.set(settingsDraftOf(tenant)), error: () => this.failed.set(true) });
@@ -145,12 +138,14 @@ export class SettingsPage {
     this.draft.update((draft) => (draft ? { ...draft, ...patch } : draft));
   }
 
+  protected setOne(key: keyof SettingsDraft, value: string): void {
+    this.set({ [key]: value });
+  }
+
   protected save(event: Event): void {
     event.preventDefault();
     const draft = this.draft();
-    this.submitted.set(true);
-    this.serverErrors.set([]);
-    if (!draft || settingsErrors(draft, ZONES).length > 0 || this.busy()) return;
+    if (!draft || !this.check.submit() || this.busy()) return;
     this.busy.set(true);
     this.api.update(settingsRequest(draft)).subscribe({
       next: (tenant) => {
@@ -162,7 +157,7 @@ export class SettingsPage {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.serverErrors.set(this.i18n.errors(error));
+        this.check.server.set(this.i18n.problems(error));
       },
     });
   }

@@ -1,24 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal, type OnInit } from '@angular/core';
 import { TeamsApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
+import { Confirm, Dialog, Field, FieldControl, FormActions, FormErrors } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
-import { Confirm, Modal } from '../../shared/modal';
-import { FormErrors } from '../members/member-form';
+import { formCheck } from '../../shared/form-problems';
 import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-rules';
 
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
   selector: 'app-team-dialog',
-  imports: [Modal, FormErrors, Confirm],
+  imports: [Dialog, Field, FieldControl, FormErrors, Confirm, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-modal [title]="team()?.name ?? i18n.t('teams.create')" testId="team-dialog" (closed)="closed.emit()">
+    <ui-dialog [title]="team()?.name ?? i18n.t('teams.create')" testId="team-dialog" (closed)="closed.emit()">
       <form class="space-y-4" (submit)="submit($event)" novalidate>
-        <div>
-          <label class="label" for="team-name">{{ i18n.t('teams.name') }}</label>
-          <input id="team-name" class="input" [value]="draft().name" (input)="set({ name: value($event) })" />
-        </div>
+        <ui-field controlId="team-name" name="name" [label]="i18n.t('teams.name')" [problems]="check.problems()">
+          <input uiControl class="input" [value]="draft().name" (input)="set({ name: value($event) })" />
+        </ui-field>
         <div class="grid gap-3 sm:grid-cols-2">
           <div>
             <label class="label" for="team-funnel">{{ i18n.t('teams.funnel') }}</label>
@@ -61,28 +60,20 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
             }
           </ul>
         </fieldset>
-        <app-form-errors [messages]="errors()" />
-        <div class="flex flex-wrap items-center justify-between gap-2">
-          <div>
-            @if (team()) {
-              <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="delete-team">
-                {{ i18n.t('common.delete') }}
-              </button>
-            }
-          </div>
-          <div class="flex gap-2">
-            <button type="button" class="btn-ghost" (click)="closed.emit()">{{ i18n.t('common.cancel') }}</button>
-            <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="team-save">{{ i18n.t('common.save') }}</button>
-          </div>
-        </div>
+        <ui-form-errors [problems]="check.problems()" />
+        <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save" [disabled]="busy()" (cancelled)="closed.emit()">
+          @if (team()) {
+            <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="delete-team">
+              {{ i18n.t('common.delete') }}
+            </button>
+          }
+        </ui-form-actions>
       </form>
-    </app-modal>
+    </ui-dialog>
     @if (confirming()) {
-      <app-confirm
-        [title]="i18n.t('common.delete')"
-        [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
+      <ui-confirm
         [action]="i18n.t('common.delete')"
-        [danger]="true"
+        [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
         [busy]="busy()"
         (confirmed)="remove()"
         (cancelled)="confirming.set(false)"
@@ -105,12 +96,7 @@ export class TeamDialog implements OnInit {
   protected readonly draft = signal<TeamDraft>(teamDraftOf(null));
   protected readonly busy = signal(false);
   protected readonly confirming = signal(false);
-  private readonly submitted = signal(false);
-  private readonly serverErrors = signal<string[]>([]);
-  protected readonly errors = computed(() => [
-    ...(this.submitted() && !this.draft().name.trim() ? [this.i18n.t('teams.err.name')] : []),
-    ...this.serverErrors(),
-  ]);
+  protected readonly check = formCheck(this.i18n, () => (this.draft().name.trim() ? [] : ['teams.err.name']), { 'teams.err.name': 'name' });
 
   ngOnInit(): void {
     this.draft.set(teamDraftOf(this.team()));
@@ -122,9 +108,7 @@ export class TeamDialog implements OnInit {
 
   protected submit(event: Event): void {
     event.preventDefault();
-    this.submitted.set(true);
-    this.serverErrors.set([]);
-    if (!this.draft().name.trim() || this.busy()) return;
+    if (!this.check.submit() || this.busy()) return;
     const team = this.team();
     const request = teamRequest(team, this.draft());
     if (team && Object.keys(request).length === 0) return this.saved.emit();
@@ -148,6 +132,6 @@ export class TeamDialog implements OnInit {
 
   private failed(error: unknown): void {
     this.busy.set(false);
-    this.serverErrors.set(this.i18n.errors(error));
+    this.check.server.set(this.i18n.problems(error));
   }
 }

@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView } from '@fasto/contracts';
 import { TeamsApi, TvApi } from '@fasto/api-client';
+import { Confirm } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
-import { Confirm } from '../../shared/modal';
 
 /** Where a TV opens the board: the token rides in the fragment, which never reaches a server. */
 export const tvUrlOf = (token: string, origin = window.location.origin): string => `${origin}/tv#${TV_TOKEN_FRAGMENT}=${encodeURIComponent(token)}`;
@@ -96,11 +96,9 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
     </div>
 
     @if (revoking(); as link) {
-      <app-confirm
-        [title]="i18n.t('tv.links.revoke')"
-        [message]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
+      <ui-confirm
         [action]="i18n.t('tv.links.revoke')"
-        [danger]="true"
+        [message]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
         [busy]="busy()"
         (confirmed)="revoke(link)"
         (cancelled)="revoking.set(null)"

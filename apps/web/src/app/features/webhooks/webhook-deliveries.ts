@@ -3,7 +3,7 @@ import type { WebhookDeliveryEvent, WebhookDeliveryStatus, WebhookDeliveryView, 
 import { WebhooksApi } from '@fasto/api-client';
 import { formatDateTime, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import { Modal } from '../../shared/modal';
+import { Dialog } from '@fasto/ui';
 import { DELIVERY_CLASS } from './webhook-form';
 
 const PAGE = 20;
@@ -11,10 +11,10 @@ const PAGE = 20;
 /** One endpoint's deliveries, newest first (status, response code, duration, attempts, time), each can be sent again. */
 @Component({
   selector: 'app-webhook-deliveries',
-  imports: [Modal],
+  imports: [Dialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-modal [title]="i18n.t('webhooks.deliveriesOf', { url: endpoint().url })" testId="webhook-deliveries" (closed)="dismissed.emit()">
+    <ui-dialog [title]="i18n.t('webhooks.deliveriesOf', { url: endpoint().url })" testId="webhook-deliveries" (closed)="dismissed.emit()">
       @if (failed()) {
         <p class="text-sm text-negative" role="alert">{{ failed() }}</p>
       }
@@ -64,7 +64,7 @@ const PAGE = 20;
           <div class="skeleton h-12"></div>
         </div>
       }
-    </app-modal>
+    </ui-dialog>
   `,
 })
 export class WebhookDeliveries implements OnInit {

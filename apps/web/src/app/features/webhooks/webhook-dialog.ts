@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
+import { Dialog, Field, FieldControl, FormActions, FormErrors, messagesFor } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
-import { Modal } from '../../shared/modal';
-import { FormErrors } from '../members/member-form';
-import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
+import { formCheck } from '../../shared/form-problems';
+import { WEBHOOK_FIELDS, emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
 
 /**
  * Creates an endpoint (then shows its signing secret, the only time it is ever shown, as the
@@ -14,10 +14,10 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
  */
 @Component({
   selector: 'app-webhook-dialog',
-  imports: [Modal, Icon, FormErrors],
+  imports: [Dialog, Icon, Field, FieldControl, FormErrors, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-modal [title]="i18n.t(endpoint() ? 'webhooks.edit' : 'webhooks.create')" testId="webhook-dialog" (closed)="close()">
+    <ui-dialog [title]="i18n.t(endpoint() ? 'webhooks.edit' : 'webhooks.create')" testId="webhook-dialog" (closed)="close()">
       @if (created(); as done) {
         <p class="mb-3 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300" role="alert">
           {{ i18n.t('webhooks.secretWarning') }}
@@ -34,10 +34,9 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
         </div>
       } @else {
         <form class="space-y-4" (submit)="save($event)" novalidate>
-          <div>
-            <label class="label" for="webhook-url">{{ i18n.t('webhooks.url') }}</label>
+          <ui-field controlId="webhook-url" name="url" [label]="i18n.t('webhooks.url')" [problems]="check.problems()">
             <input
-              id="webhook-url"
+              uiControl
               type="url"
               class="input"
               maxlength="2000"
@@ -46,8 +45,8 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
               (input)="set({ url: value($event) })"
               data-testid="webhook-url"
             />
-          </div>
-          <fieldset>
+          </ui-field>
+          <fieldset [attr.aria-describedby]="eventsError() ? 'webhook-events-error' : null">
             <legend class="label">{{ i18n.t('webhooks.events') }}</legend>
             <div class="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-900 dark:border-zinc-800">
               @for (event of events; track event) {
@@ -64,6 +63,9 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
                 </label>
               }
             </div>
+            @if (eventsError(); as message) {
+              <p id="webhook-events-error" class="mt-1 text-xs text-negative" data-testid="field-error">{{ message }}</p>
+            }
           </fieldset>
           @if (endpoint()) {
             <label class="flex items-center gap-2 text-sm">
@@ -77,14 +79,11 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
               {{ i18n.t('webhooks.active') }}
             </label>
           }
-          <app-form-errors [messages]="messages()" />
-          <div class="flex justify-end gap-2">
-            <button type="button" class="btn-ghost" (click)="close()">{{ i18n.t('common.cancel') }}</button>
-            <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="webhook-save">{{ i18n.t('common.save') }}</button>
-          </div>
+          <ui-form-errors [problems]="check.problems()" />
+          <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="webhook-save" [disabled]="busy()" (cancelled)="close()" />
         </form>
       }
-    </app-modal>
+    </ui-dialog>
   `,
 })
 export class WebhookDialog {
@@ -106,12 +105,8 @@ export class WebhookDialog {
   protected readonly busy = signal(false);
   protected readonly copied = signal(false);
   protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
-  private readonly submitted = signal(false);
-  private readonly serverErrors = signal<string[]>([]);
-  protected readonly messages = computed(() => [
-    ...(this.submitted() ? webhookErrors(this.draft()).map((key) => this.i18n.t(key)) : []),
-    ...this.serverErrors(),
-  ]);
+  protected readonly check = formCheck(this.i18n, () => webhookErrors(this.draft()), WEBHOOK_FIELDS);
+  protected readonly eventsError = computed(() => messagesFor(this.check.problems(), 'events').join(' '));
 
   private initial(): WebhookDraft {
     const endpoint = this.endpoint();
@@ -127,17 +122,15 @@ export class WebhookDialog {
 
   protected save(event: Event): void {
     event.preventDefault();
-    this.submitted.set(true);
-    this.serverErrors.set([]);
     const draft = this.draft();
-    if (webhookErrors(draft).length > 0) return;
+    if (!this.check.submit()) return;
     const request = { url: draft.url.trim(), events: draft.events };
     const endpoint = this.endpoint();
     this.busy.set(true);
     const done = {
       error: (error: unknown) => {
         this.busy.set(false);
-        this.serverErrors.set(this.i18n.errors(error));
+        this.check.server.set(this.i18n.problems(error));
       },
     };
     if (endpoint) {

@@ -1,5 +1,6 @@
 import { WEBHOOK_EVENTS, type WebhookDeliveryStatus, type WebhookDeliveryView, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
 import type { MessageKey } from '../../core/i18n/messages';
+import type { ProblemFields } from '../../shared/form-problems';
 
 export interface WebhookDraft {
   url: string;
@@ -30,6 +31,9 @@ export function webhookErrors(draft: WebhookDraft): MessageKey[] {
   if (draft.events.length === 0) errors.push('webhooks.eventsRequired');
   return errors;
 }
+
+/** The input each message above is about (the API's field names). */
+export const WEBHOOK_FIELDS: ProblemFields = { 'webhooks.urlInvalid': 'url', 'webhooks.eventsRequired': 'events' };
 
 export type EndpointState = 'active' | 'paused' | 'disabled';
 

@@ -4,7 +4,7 @@ import { WebhooksApi } from '@fasto/api-client';
 import { formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
-import { Confirm } from '../../shared/modal';
+import { Confirm } from '@fasto/ui';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDialog } from './webhook-dialog';
 import { STATE_CLASS, endpointState, pingSucceeded } from './webhook-form';
@@ -123,11 +123,9 @@ interface PingOutcome {
       <app-webhook-deliveries [endpoint]="endpoint" (dismissed)="viewing.set(null)" />
     }
     @if (deleting(); as endpoint) {
-      <app-confirm
-        [title]="i18n.t('webhooks.delete')"
-        [message]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
+      <ui-confirm
         [action]="i18n.t('webhooks.delete')"
-        [danger]="true"
+        [message]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
         [busy]="busy()"
         (confirmed)="remove(endpoint)"
         (cancelled)="deleting.set(null)"
