@@ -1,10 +1,10 @@
+import { Dialog } from '@fasto/ui';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { GoalsApi } from '@fasto/api-client';
 import { GOAL_METRICS, GOAL_PERIODS, type GoalMetric, type GoalPeriod, type GoalScope, type GoalView } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
 import { GoalText } from './goal-text';
 import { inputValue } from '../../shared/api-error';
-import { Modal } from '../../shared/modal';
 import { metricLabel, parseTarget, scopeLabel, TARGET_ERRORS, targetText, UNIT_LABELS } from './goal-figures';
 
 export interface GoalSubject {
@@ -15,10 +15,10 @@ export interface GoalSubject {
 /** Create a goal (scope, who, metric, period, target, active from) or edit an existing one's target and start day. */
 @Component({
   selector: 'app-goal-dialog',
-  imports: [Modal],
+  imports: [Dialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-modal [title]="text.t(goal() ? 'goals.edit' : 'goals.new')" testId="goal-dialog" (closed)="closed.emit()">
+    <ui-dialog [title]="text.t(goal() ? 'goals.edit' : 'goals.new')" testId="goal-dialog" (closed)="closed.emit()">
       <form class="space-y-4" (submit)="submit($event)" novalidate>
         @if (!goal()) {
           <div class="grid gap-4 sm:grid-cols-2">
@@ -97,7 +97,7 @@ export interface GoalSubject {
           <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="goal-save">{{ text.t('common.save') }}</button>
         </div>
       </form>
-    </app-modal>
+    </ui-dialog>
   `,
 })
 export class GoalDialog {

@@ -2,13 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AuthSession, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type GoalScope, type GoalView } from '@fasto/contracts';
-import { DataCell, DataTable, keysetList, type DataColumn } from '@fasto/ui';
+import { DataCell, DataTable, keysetList, type DataColumn, Confirm } from '@fasto/ui';
 import { catchError, map, of } from 'rxjs';
 import { formatDay } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { GoalText } from './goal-text';
 import { Icon } from '../../shared/icon';
-import { Confirm } from '../../shared/modal';
 import { GoalDialog, type GoalSubject } from './goal-dialog';
 import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 
@@ -72,11 +71,9 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
       <app-goal-dialog [goal]="editing()" [scopes]="scopes()" [teams]="teamSubjects()" [agents]="agentSubjects()" (closed)="closeDialog()" (saved)="saved()" />
     }
     @if (deleting(); as goal) {
-      <app-confirm
-        [title]="text.t('goals.delete')"
+      <ui-confirm
+        [action]="text.t('goals.delete')"
         [message]="text.t('goals.deleteConfirm', { name: describe(goal) })"
-        [action]="text.t('goals.deleteAction')"
-        [danger]="true"
         [busy]="busy()"
         (confirmed)="remove(goal)"
         (cancelled)="deleting.set(null)"
