@@ -53,7 +53,7 @@ const COLORS = { attendances: '#e6b94a', converted: '#00bc7d', attendancesToday:
         />
       }
     </div>
-    <details class="mt-1 text-xs" data-testid="trend-table">
+    <details class="mt-8 text-xs" data-testid="trend-table">
       <summary class="cursor-pointer text-muted hover:underline">{{ i18n.t('dash.trend.table') }}</summary>
       <table class="mt-2 w-full text-left tabular-nums">
         <caption class="sr-only">
