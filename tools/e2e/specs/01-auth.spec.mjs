@@ -33,6 +33,7 @@ describe('sign-in and role menus', () => {
       '/attendances',
       '/members',
       '/teams',
+      '/goals',
       '/funnels',
       '/origins',
       '/audit',
@@ -49,7 +50,7 @@ describe('sign-in and role menus', () => {
   it('hides Funnels and Origins from the manager, and blocks their URLs', async () => {
     const { context, page, errors } = await openPage(browser);
     await signIn(page, 'manager');
-    assert.deepEqual(await menu(page), ['/dashboard', '/attendances', '/members', '/teams', '/profile']);
+    assert.deepEqual(await menu(page), ['/dashboard', '/attendances', '/members', '/teams', '/goals', '/profile']);
     await page.goto('/funnels');
     await page.waitForURL(/\/dashboard/);
     assertNoConsoleErrors(errors);
