@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { assertNoConsoleErrors, launch, openPage, signIn } from '../support/browser.mjs';
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
-/** `dash.title`, `webhooks.event.ping`: a message key shown instead of its text. */
+/** `dash.title`, `webhook.event.ping`: a message key shown instead of its text. */
 const MESSAGE_KEY = /\b[a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z_]*)+\b/;
 /** `stage_changed`, `super_admin`: an enum value or a key part. */
 const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/;

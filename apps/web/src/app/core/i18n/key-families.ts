@@ -36,7 +36,7 @@ export const KEY_FAMILIES: readonly KeyFamily[] = [
   family('tv.board.', TV_VIEWS),
   family('console.action.', Object.keys(TRANSITIONS) as TenantTransition[]),
   family('console.confirm.', Object.keys(TRANSITIONS) as TenantTransition[]),
-  family('webhooks.event.', [...WEBHOOK_EVENTS, 'ping' as const]),
+  family('webhook.event.', [...WEBHOOK_EVENTS, 'ping' as const]),
   family('webhooks.delivery.', Object.keys(DELIVERY_CLASS) as (keyof typeof DELIVERY_CLASS)[]),
   family('webhooks.state.', Object.keys(STATE_CLASS) as (keyof typeof STATE_CLASS)[]),
   family('profile.digest.', DIGEST_FREQUENCIES),

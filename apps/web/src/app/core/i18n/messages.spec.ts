@@ -76,7 +76,7 @@ describe('messages', () => {
     ['tenant.status.', Object.values(TenantStatus)],
     ['plan.', TENANT_PLANS],
     ['notif.kind.', Object.values(NotificationType)],
-    ['webhooks.event.', WEBHOOK_EVENTS],
+    ['webhook.event.', WEBHOOK_EVENTS],
     ['profile.digest.', DIGEST_FREQUENCIES],
   ] as const)('names every %s value the API sends (contracts list), in both languages', (prefix, values) => {
     expect(familyOf(prefix)?.values).toEqual(expect.arrayContaining([...values]));

@@ -64,6 +64,11 @@ describe('audit changes read by a person', () => {
     expect(changeLines({ plan: 'legacy-gold' }, { language: 'en', references: {} })).toEqual([{ field: 'Plan', to: 'legacy-gold' }]);
   });
 
+  it("names a webhook's events instead of showing their codes", () => {
+    const [line] = changeLines({ events: ['attendance.created', 'goal.reached'] }, { language: 'pt-BR', references: {} });
+    expect(line.to).toBe('Atendimento criado, Meta batida');
+  });
+
   it('and in English', () => {
     const reading = { language: 'en', references } as const;
     expect(changeLines({ stageId: { from: proposta, to: negociacao }, teamId: gone, members: [], branding: { primaryColor: '#3b82f6' } }, reading)).toEqual([

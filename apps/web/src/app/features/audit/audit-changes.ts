@@ -18,8 +18,8 @@ export interface ChangeReading {
 
 const RAW: ChangeReading = { language: 'pt-BR', references: {} };
 
-/** Fields whose values are codes, with the message-key prefix that names them (a tenant's status and plan). */
-const CODED_FIELDS: Readonly<Record<string, string>> = { role: 'role.', plan: 'plan.', status: 'tenant.status.' };
+/** Fields whose values are codes, with the message-key prefix that names them (role, a tenant's status and plan, a webhook's events). */
+const CODED_FIELDS: Readonly<Record<string, string>> = { role: 'role.', plan: 'plan.', status: 'tenant.status.', events: 'webhook.event.' };
 
 /** Kinds whose Portuguese noun is feminine ("Etapa excluída", "Usuário excluído"). */
 const FEMININE = new Set(['session', 'request', 'team', 'funnel_stage', 'origin_item', 'api_key', 'tenant']);

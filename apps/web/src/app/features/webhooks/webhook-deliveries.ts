@@ -86,7 +86,7 @@ export class WebhookDeliveries implements OnInit {
     this.load();
   }
 
-  protected eventKey = (event: WebhookDeliveryEvent) => `webhooks.event.${event}` as const;
+  protected eventKey = (event: WebhookDeliveryEvent) => `webhook.event.${event}` as const;
   protected statusKey = (status: WebhookDeliveryStatus) => `webhooks.delivery.${status}` as const;
 
   protected load(reset = false): void {

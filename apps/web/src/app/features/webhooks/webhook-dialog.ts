@@ -113,7 +113,7 @@ export class WebhookDialog {
     return endpoint ? { url: endpoint.url, events: [...endpoint.events] } : emptyWebhookDraft();
   }
 
-  protected eventKey = (event: WebhookEvent) => `webhooks.event.${event}` as const;
+  protected eventKey = (event: WebhookEvent) => `webhook.event.${event}` as const;
   protected checked = (event: Event): boolean => (event.target as HTMLInputElement).checked;
 
   protected set(patch: Partial<WebhookDraft>): void {

@@ -153,7 +153,7 @@ export class WebhooksPage {
     this.load();
   }
 
-  protected eventKey = (event: WebhookEvent) => `webhooks.event.${event}` as const;
+  protected eventKey = (event: WebhookEvent) => `webhook.event.${event}` as const;
   protected stateKey = (endpoint: WebhookEndpointView) => `webhooks.state.${endpointState(endpoint)}` as const;
 
   protected load(): void {
