@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +99,12 @@ export class PrivateMariaDb {
   /** SIGSTOP: the server keeps its sockets open and answers nothing (connections are accepted by the kernel, then hang). */
   freeze(): void {
     this.server?.kill('SIGSTOP');
+    // kill() only sends the signal: wait until the kernel shows the process stopped ('T'), so a
+    // statement sent right after cannot still be answered by a thread that had not stopped yet.
+    const pid = this.server?.pid;
+    const stopped = () => (pid ? readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('T') : true);
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let waited = 0; !stopped() && waited < 2000; waited += 5) Atomics.wait(pause, 0, 0, 5);
   }
 
   /** SIGCONT: the frozen server carries on where it stopped. */
