@@ -4,6 +4,7 @@ import { AUTH_MESSAGES } from '../../features/auth/auth.messages';
 import { CATALOG_MESSAGES } from '../../features/catalog/catalog.messages';
 import { CONSOLE_MESSAGES } from '../../features/console/console.messages';
 import { DASHBOARD_MESSAGES } from '../../features/dashboard/dashboard.messages';
+import { GOALS_MESSAGES } from '../../features/goals/goals.messages';
 import { MEMBERS_MESSAGES } from '../../features/members/members.messages';
 import { PROFILE_MESSAGES } from '../../features/profile/profile.messages';
 import { SETTINGS_MESSAGES } from '../../features/settings/settings.messages';
@@ -25,6 +26,7 @@ export const MESSAGE_SETS = {
   catalog: CATALOG_MESSAGES,
   console: CONSOLE_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
+  goals: GOALS_MESSAGES,
   members: MEMBERS_MESSAGES,
   profile: PROFILE_MESSAGES,
   settings: SETTINGS_MESSAGES,

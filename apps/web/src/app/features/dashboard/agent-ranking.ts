@@ -5,7 +5,6 @@ import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
 import { Icon } from '../../shared/icon';
 import { agentGoalPercents, metricLabel, rankingMetric } from '../goals/goal-figures';
-import { GoalText } from '../goals/goal-text';
 import { agentLabel } from './dashboard-labels';
 
 interface Column {
@@ -35,7 +34,7 @@ interface Column {
               </th>
             }
             @if (showGoal()) {
-              <th scope="col" class="py-2 pr-3 text-right font-medium" [title]="goalRule()">{{ goalText.t('goals.ranking.column') }}</th>
+              <th scope="col" class="py-2 pr-3 text-right font-medium" [title]="goalRule()">{{ i18n.t('dash.ranking.goalColumn') }}</th>
             }
           </tr>
         </thead>
@@ -75,7 +74,6 @@ interface Column {
 })
 export class AgentRanking {
   protected readonly i18n = inject(I18n);
-  protected readonly goalText = inject(GoalText);
   readonly agents = input.required<DashboardAgentRow[]>();
   readonly selected = output<DashboardAgentRow>();
   protected readonly sort = signal<DashboardAgentSort>('attendances');
@@ -94,7 +92,7 @@ export class AgentRanking {
   /** The goal the column uses follows the sorted column's figure (sales value for first-response time, which has no goal). */
   private readonly goalMetric = computed(() => rankingMetric(this.sort()));
   private readonly percents = computed(() => agentGoalPercents(this.goals(), this.goalMetric()));
-  protected readonly goalRule = computed(() => this.goalText.t('goals.ranking.rule', { metric: this.goalText.t(metricLabel(this.goalMetric())) }));
+  protected readonly goalRule = computed(() => this.i18n.t('dash.ranking.goalRule', { metric: this.i18n.t(metricLabel(this.goalMetric())) }));
   protected goalPercent(row: DashboardAgentRow): string {
     const percent = row.userId ? this.percents().get(row.userId) : undefined;
     return percent === undefined ? '—' : `${formatDecimal(percent)}%`;

@@ -43,6 +43,8 @@ export const DASHBOARD_MESSAGES = defineMessages(
     'dash.ranking': 'Ranking de atendentes',
     'dash.noData': 'Sem atendimentos no período.',
     'dash.error': 'Não foi possível carregar o painel.',
+    'dash.ranking.goalColumn': '% da meta',
+    'dash.ranking.goalRule': '% da meta: a meta mensal do próprio atendente (ou a semanal, se ele não tiver mensal) de {metric}, no período atual.',
   },
   {
     'dash.title': 'Dashboard',
@@ -84,5 +86,7 @@ export const DASHBOARD_MESSAGES = defineMessages(
     'dash.ranking': 'Agent ranking',
     'dash.noData': 'No attendances in this period.',
     'dash.error': 'Could not load the dashboard.',
+    'dash.ranking.goalColumn': '% of goal',
+    'dash.ranking.goalRule': "% of goal: the agent's own monthly goal (or weekly, without a monthly one) for {metric}, in the current period.",
   },
 );

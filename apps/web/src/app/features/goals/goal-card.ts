@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { GoalProgressView } from '@fasto/contracts';
 import { formatDay, formatDecimal } from '../../core/format/format';
-import { GoalText } from './goal-text';
+import { I18n } from '../../core/i18n/i18n.service';
 import { STATUS_TONE, formatGoalValue, metricLabel, statusLabel } from './goal-figures';
 
 /** One goal in the running period: actual vs target, a bar with the expected-by-now marker, status and projection. */
@@ -14,14 +14,14 @@ import { STATUS_TONE, formatGoalValue, metricLabel, statusLabel } from './goal-f
     <article class="card h-full p-4" data-testid="goal-card" [attr.data-metric]="view.goal.metric" [attr.data-status]="view.status">
       <header class="flex items-start gap-2">
         <div class="min-w-0 flex-1">
-          <h3 class="text-sm font-medium">{{ text.t(metric()) }}</h3>
-          <p class="text-xs text-muted">{{ text.t(view.goal.period === 'month' ? 'goals.period.month' : 'goals.period.week') }} · {{ days() }}</p>
+          <h3 class="text-sm font-medium">{{ i18n.t(metric()) }}</h3>
+          <p class="text-xs text-muted">{{ i18n.t(view.goal.period === 'month' ? 'goals.period.month' : 'goals.period.week') }} · {{ days() }}</p>
         </div>
-        <span class="shrink-0 rounded-full px-2 py-0.5 text-xs font-medium" [class]="tone()" data-testid="goal-status">{{ text.t(status()) }}</span>
+        <span class="shrink-0 rounded-full px-2 py-0.5 text-xs font-medium" [class]="tone()" data-testid="goal-status">{{ i18n.t(status()) }}</span>
       </header>
       <p class="mt-3 flex flex-wrap items-baseline gap-x-1.5">
         <span class="text-xl font-semibold tabular-nums" data-testid="goal-actual">{{ actual() }}</span>
-        <span class="text-sm text-muted">{{ text.t('goals.card.of', { target: target() }) }}</span>
+        <span class="text-sm text-muted">{{ i18n.t('goals.card.of', { target: target() }) }}</span>
         <span class="ml-auto text-sm font-semibold tabular-nums" data-testid="goal-percent">{{ percent() }}%</span>
       </p>
       <div
@@ -30,7 +30,7 @@ import { STATUS_TONE, formatGoalValue, metricLabel, statusLabel } from './goal-f
         aria-valuemin="0"
         aria-valuemax="100"
         [attr.aria-valuenow]="bar()"
-        [attr.aria-label]="text.t('goals.card.progressOf', { metric: text.t(metric()) })"
+        [attr.aria-label]="i18n.t('goals.card.progressOf', { metric: i18n.t(metric()) })"
         [attr.aria-valuetext]="percent() + '%'"
       >
         <div class="h-full rounded-full bg-gold-700 dark:bg-gold-400" [style.width.%]="bar()"></div>
@@ -38,17 +38,17 @@ import { STATUS_TONE, formatGoalValue, metricLabel, statusLabel } from './goal-f
         <div
           class="absolute -top-1 h-4.5 w-0.5 rounded bg-zinc-900 dark:bg-white"
           [style.left.%]="pace()"
-          [title]="text.t('goals.card.expected', { value: expected() })"
+          [title]="i18n.t('goals.card.expected', { value: expected() })"
           data-testid="goal-pace"
         ></div>
       </div>
       <dl class="mt-3 grid grid-cols-2 gap-2 text-xs">
         <div>
-          <dt class="text-muted">{{ text.t('goals.card.expectedLabel') }}</dt>
+          <dt class="text-muted">{{ i18n.t('goals.card.expectedLabel') }}</dt>
           <dd class="font-medium tabular-nums">{{ expected() }}</dd>
         </div>
         <div class="text-right">
-          <dt class="text-muted">{{ text.t('goals.card.projection') }}</dt>
+          <dt class="text-muted">{{ i18n.t('goals.card.projection') }}</dt>
           <dd class="font-medium tabular-nums" data-testid="goal-projection">{{ projection() }}</dd>
         </div>
       </dl>
@@ -56,7 +56,7 @@ import { STATUS_TONE, formatGoalValue, metricLabel, statusLabel } from './goal-f
   `,
 })
 export class GoalCard {
-  protected readonly text = inject(GoalText);
+  protected readonly i18n = inject(I18n);
   readonly progress = input.required<GoalProgressView>();
 
   protected readonly metric = computed(() => metricLabel(this.progress().goal.metric));

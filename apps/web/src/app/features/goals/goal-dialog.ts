@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { GoalsApi } from '@fasto/api-client';
 import { GOAL_METRICS, GOAL_PERIODS, type GoalMetric, type GoalPeriod, type GoalScope, type GoalView } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
-import { GoalText } from './goal-text';
 import { inputValue } from '../../shared/api-error';
 import { metricLabel, parseTarget, scopeLabel, TARGET_ERRORS, targetText, UNIT_LABELS } from './goal-figures';
 
@@ -18,23 +17,23 @@ export interface GoalSubject {
   imports: [Dialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-dialog [title]="text.t(goal() ? 'goals.edit' : 'goals.new')" testId="goal-dialog" (closed)="closed.emit()">
+    <ui-dialog [title]="i18n.t(goal() ? 'goals.edit' : 'goals.new')" testId="goal-dialog" (closed)="closed.emit()">
       <form class="space-y-4" (submit)="submit($event)" novalidate>
         @if (!goal()) {
           <div class="grid gap-4 sm:grid-cols-2">
             <div>
-              <label class="label" for="goal-scope">{{ text.t('goals.scope') }}</label>
+              <label class="label" for="goal-scope">{{ i18n.t('goals.scope') }}</label>
               <select id="goal-scope" class="input" (change)="setScope(value($event))" data-testid="goal-scope">
                 @for (option of scopes(); track option) {
-                  <option [value]="option" [selected]="option === scope()">{{ text.t(scopeKey(option)) }}</option>
+                  <option [value]="option" [selected]="option === scope()">{{ i18n.t(scopeKey(option)) }}</option>
                 }
               </select>
             </div>
             @if (scope() !== 'tenant') {
               <div>
-                <label class="label" for="goal-subject">{{ text.t(scope() === 'team' ? 'goals.team' : 'goals.agent') }}</label>
+                <label class="label" for="goal-subject">{{ i18n.t(scope() === 'team' ? 'goals.team' : 'goals.agent') }}</label>
                 <select id="goal-subject" class="input" (change)="subjectId.set(value($event))" data-testid="goal-subject">
-                  <option value="" [selected]="!subjectId()">{{ text.t('goals.choose') }}</option>
+                  <option value="" [selected]="!subjectId()">{{ i18n.t('goals.choose') }}</option>
                   @for (subject of subjects(); track subject.id) {
                     <option [value]="subject.id" [selected]="subject.id === subjectId()">{{ subject.name }}</option>
                   }
@@ -42,19 +41,19 @@ export interface GoalSubject {
               </div>
             }
             <div>
-              <label class="label" for="goal-metric">{{ text.t('goals.metric') }}</label>
+              <label class="label" for="goal-metric">{{ i18n.t('goals.metric') }}</label>
               <select id="goal-metric" class="input" (change)="setMetric(value($event))" data-testid="goal-metric">
                 @for (option of metrics; track option) {
-                  <option [value]="option" [selected]="option === metric()">{{ text.t(metricKey(option)) }}</option>
+                  <option [value]="option" [selected]="option === metric()">{{ i18n.t(metricKey(option)) }}</option>
                 }
               </select>
             </div>
             <div>
-              <label class="label" for="goal-period">{{ text.t('goals.period') }}</label>
+              <label class="label" for="goal-period">{{ i18n.t('goals.period') }}</label>
               <select id="goal-period" class="input" (change)="period.set(asPeriod(value($event)))" data-testid="goal-period">
                 @for (option of periods; track option) {
                   <option [value]="option" [selected]="option === period()">
-                    {{ text.t(option === 'month' ? 'goals.period.month' : 'goals.period.week') }}
+                    {{ i18n.t(option === 'month' ? 'goals.period.month' : 'goals.period.week') }}
                   </option>
                 }
               </select>
@@ -63,7 +62,7 @@ export interface GoalSubject {
         }
         <div class="grid gap-4 sm:grid-cols-2">
           <div>
-            <label class="label" for="goal-target">{{ text.t('goals.target') }} ({{ unit() }})</label>
+            <label class="label" for="goal-target">{{ i18n.t('goals.target') }} ({{ unit() }})</label>
             <input
               id="goal-target"
               class="input tabular-nums"
@@ -81,7 +80,7 @@ export interface GoalSubject {
             }
           </div>
           <div>
-            <label class="label" for="goal-from">{{ text.t('goals.activeFrom') }}</label>
+            <label class="label" for="goal-from">{{ i18n.t('goals.activeFrom') }}</label>
             <input id="goal-from" type="date" class="input" [value]="activeFrom()" (change)="chosenFrom.set(value($event))" data-testid="goal-from" />
           </div>
         </div>
@@ -93,8 +92,8 @@ export interface GoalSubject {
           </div>
         }
         <div class="flex justify-end gap-2">
-          <button type="button" class="btn-ghost" (click)="closed.emit()">{{ text.t('common.cancel') }}</button>
-          <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="goal-save">{{ text.t('common.save') }}</button>
+          <button type="button" class="btn-ghost" (click)="closed.emit()">{{ i18n.t('common.cancel') }}</button>
+          <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="goal-save">{{ i18n.t('common.save') }}</button>
         </div>
       </form>
     </ui-dialog>
@@ -102,7 +101,6 @@ export interface GoalSubject {
 })
 export class GoalDialog {
   protected readonly i18n = inject(I18n);
-  protected readonly text = inject(GoalText);
   private readonly api = inject(GoalsApi);
   /** The goal being edited; none to create one. */
   readonly goal = input<GoalView | null>(null);
@@ -138,18 +136,18 @@ export class GoalDialog {
   private readonly serverErrors = signal<string[]>([]);
 
   protected readonly subjects = computed(() => (this.scope() === 'team' ? this.teams() : this.agents()));
-  protected readonly unit = computed(() => this.text.t(UNIT_LABELS[this.metric()]));
+  protected readonly unit = computed(() => this.i18n.t(UNIT_LABELS[this.metric()]));
   protected readonly placeholder = computed(() => (this.metric() === 'sale_value' ? targetText('sale_value', 12345.67, this.i18n.language()) : ''));
   private readonly target = computed(() => parseTarget(this.metric(), this.targetInput(), this.i18n.language()));
   protected readonly targetError = computed(() => {
     if (!this.submitted()) return '';
     const target = this.target();
-    if (target === null) return this.text.t('goals.err.targetRequired');
-    return Number.isNaN(target) ? this.text.t(TARGET_ERRORS[this.metric()]) : '';
+    if (target === null) return this.i18n.t('goals.err.targetRequired');
+    return Number.isNaN(target) ? this.i18n.t(TARGET_ERRORS[this.metric()]) : '';
   });
   protected readonly messages = computed(() => [
     ...(this.submitted() && this.scope() !== 'tenant' && !this.goal() && !this.subjectId()
-      ? [this.text.t(this.scope() === 'team' ? 'goals.err.teamRequired' : 'goals.err.agentRequired')]
+      ? [this.i18n.t(this.scope() === 'team' ? 'goals.err.teamRequired' : 'goals.err.agentRequired')]
       : []),
     ...this.serverErrors(),
   ]);

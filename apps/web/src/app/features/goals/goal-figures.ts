@@ -1,7 +1,7 @@
 import { GOAL_TARGET_LIMITS, type DashboardAgentSort, type GoalMetric, type GoalProgressView, type GoalScope, type GoalStatus } from '@fasto/contracts';
 import { formatBrl, formatDecimal, formatInteger, formatRate } from '../../core/format/format';
 import { formatMoneyInput, parseMoneyInput, type MoneyLanguage } from '../../core/format/money-input';
-import type { GoalTextKey } from './goal-text';
+import type { MessageKey } from '../../core/i18n/messages';
 
 /** A goal figure the way the dashboard shows the same KPI (money, rate as %, counts). */
 export function formatGoalValue(metric: GoalMetric, value: number | null): string {
@@ -19,27 +19,27 @@ export function formatGoalValue(metric: GoalMetric, value: number | null): strin
 }
 
 // Records, not built keys: a scope, metric or status added to the contracts does not build until it has a text.
-const SCOPE_LABELS: Readonly<Record<GoalScope, GoalTextKey>> = { tenant: 'goals.scope.tenant', team: 'goals.scope.team', user: 'goals.scope.user' };
-const METRIC_LABELS: Readonly<Record<GoalMetric, GoalTextKey>> = {
+const SCOPE_LABELS: Readonly<Record<GoalScope, MessageKey>> = { tenant: 'goals.scope.tenant', team: 'goals.scope.team', user: 'goals.scope.user' };
+const METRIC_LABELS: Readonly<Record<GoalMetric, MessageKey>> = {
   attendances: 'goals.metric.attendances',
   conversions: 'goals.metric.conversions',
   sale_value: 'goals.metric.sale_value',
   conversion_rate: 'goals.metric.conversion_rate',
   avg_score: 'goals.metric.avg_score',
 };
-const STATUS_LABELS: Readonly<Record<GoalStatus, GoalTextKey>> = {
+const STATUS_LABELS: Readonly<Record<GoalStatus, MessageKey>> = {
   ahead: 'goals.status.ahead',
   on_track: 'goals.status.on_track',
   behind: 'goals.status.behind',
 };
-export const UNIT_LABELS: Readonly<Record<GoalMetric, GoalTextKey>> = {
+export const UNIT_LABELS: Readonly<Record<GoalMetric, MessageKey>> = {
   attendances: 'goals.unit.attendances',
   conversions: 'goals.unit.conversions',
   sale_value: 'goals.unit.sale_value',
   conversion_rate: 'goals.unit.conversion_rate',
   avg_score: 'goals.unit.avg_score',
 };
-export const TARGET_ERRORS: Readonly<Record<GoalMetric, GoalTextKey>> = {
+export const TARGET_ERRORS: Readonly<Record<GoalMetric, MessageKey>> = {
   attendances: 'goals.err.target.attendances',
   conversions: 'goals.err.target.conversions',
   sale_value: 'goals.err.target.sale_value',
@@ -47,9 +47,9 @@ export const TARGET_ERRORS: Readonly<Record<GoalMetric, GoalTextKey>> = {
   avg_score: 'goals.err.target.avg_score',
 };
 
-export const scopeLabel = (scope: GoalScope): GoalTextKey => SCOPE_LABELS[scope];
-export const metricLabel = (metric: GoalMetric): GoalTextKey => METRIC_LABELS[metric];
-export const statusLabel = (status: GoalStatus): GoalTextKey => STATUS_LABELS[status];
+export const scopeLabel = (scope: GoalScope): MessageKey => SCOPE_LABELS[scope];
+export const metricLabel = (metric: GoalMetric): MessageKey => METRIC_LABELS[metric];
+export const statusLabel = (status: GoalStatus): MessageKey => STATUS_LABELS[status];
 
 /** Literal classes (Tailwind reads the source): tinted chips whose text keeps 4.5:1 in both themes. */
 export const STATUS_TONE: Record<GoalStatus, string> = {

@@ -6,7 +6,6 @@ import { DataCell, DataTable, keysetList, type DataColumn, Confirm } from '@fast
 import { catchError, map, of } from 'rxjs';
 import { formatDay } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import { GoalText } from './goal-text';
 import { Icon } from '../../shared/icon';
 import { GoalDialog, type GoalSubject } from './goal-dialog';
 import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
@@ -19,19 +18,19 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
   template: `
     <div class="space-y-5">
       <div class="flex flex-wrap items-center gap-3">
-        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ text.t('nav.goals') }}</h1>
+        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ i18n.t('nav.goals') }}</h1>
         <button type="button" class="btn-primary" (click)="creating.set(true)" data-testid="goal-new">
-          <app-icon name="plus" [size]="16" />{{ text.t('goals.new') }}
+          <app-icon name="plus" [size]="16" />{{ i18n.t('goals.new') }}
         </button>
       </div>
-      <p class="text-sm text-muted">{{ text.t('goals.help') }}</p>
+      <p class="text-sm text-muted">{{ i18n.t('goals.help') }}</p>
 
       <ui-data-table testId="goals" rowTestId="goal-row" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true">
-        <ng-template uiCell="scope" [uiCellOf]="list.items()" let-goal>{{ text.t(scopeKey(goal.scope)) }}</ng-template>
+        <ng-template uiCell="scope" [uiCellOf]="list.items()" let-goal>{{ i18n.t(scopeKey(goal.scope)) }}</ng-template>
         <ng-template uiCell="who" [uiCellOf]="list.items()" let-goal>{{ who(goal) }}</ng-template>
-        <ng-template uiCell="metric" [uiCellOf]="list.items()" let-goal>{{ text.t(metricKey(goal.metric)) }}</ng-template>
+        <ng-template uiCell="metric" [uiCellOf]="list.items()" let-goal>{{ i18n.t(metricKey(goal.metric)) }}</ng-template>
         <ng-template uiCell="period" [uiCellOf]="list.items()" let-goal>
-          {{ text.t(goal.period === 'month' ? 'goals.period.month' : 'goals.period.week') }}
+          {{ i18n.t(goal.period === 'month' ? 'goals.period.month' : 'goals.period.week') }}
         </ng-template>
         <ng-template uiCell="target" [uiCellOf]="list.items()" let-goal>
           <span data-testid="goal-target-cell">{{ targetOf(goal) }}</span>
@@ -43,20 +42,20 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
               <button
                 type="button"
                 class="btn-ghost px-2 text-xs"
-                [attr.aria-label]="text.t('goals.editOf', { name: describe(goal) })"
+                [attr.aria-label]="i18n.t('goals.editOf', { name: describe(goal) })"
                 (click)="editing.set(goal)"
                 data-testid="goal-edit"
               >
-                {{ text.t('goals.editAction') }}
+                {{ i18n.t('goals.editAction') }}
               </button>
               <button
                 type="button"
                 class="btn-ghost px-2 text-xs text-negative"
-                [attr.aria-label]="text.t('goals.deleteOf', { name: describe(goal) })"
+                [attr.aria-label]="i18n.t('goals.deleteOf', { name: describe(goal) })"
                 (click)="deleting.set(goal)"
                 data-testid="goal-delete"
               >
-                {{ text.t('goals.deleteAction') }}
+                {{ i18n.t('goals.deleteAction') }}
               </button>
             </div>
           }
@@ -72,8 +71,8 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
     }
     @if (deleting(); as goal) {
       <ui-confirm
-        [action]="text.t('goals.delete')"
-        [message]="text.t('goals.deleteConfirm', { name: describe(goal) })"
+        [action]="i18n.t('goals.delete')"
+        [message]="i18n.t('goals.deleteConfirm', { name: describe(goal) })"
         [busy]="busy()"
         (confirmed)="remove(goal)"
         (cancelled)="deleting.set(null)"
@@ -83,7 +82,6 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 })
 export class GoalsPage {
   protected readonly i18n = inject(I18n);
-  protected readonly text = inject(GoalText);
   private readonly api = inject(GoalsApi);
   private readonly user = inject(AuthSession).user;
   private readonly role = computed(() => this.user()?.role ?? Role.Agent);
@@ -135,25 +133,25 @@ export class GoalsPage {
   );
 
   protected readonly columns = computed<DataColumn<GoalView>[]>(() => [
-    { key: 'scope', label: this.text.t('goals.scope'), sortValue: (goal) => goal.scope },
-    { key: 'who', label: this.text.t('goals.who'), sortValue: (goal) => this.who(goal) },
-    { key: 'metric', label: this.text.t('goals.metric'), sortValue: (goal) => goal.metric },
-    { key: 'period', label: this.text.t('goals.period'), from: 'md', sortValue: (goal) => goal.period },
-    { key: 'target', label: this.text.t('goals.target'), align: 'end', cellClass: 'whitespace-nowrap tabular-nums' },
-    { key: 'activeFrom', label: this.text.t('goals.activeFrom'), from: 'lg', cellClass: 'whitespace-nowrap', sortValue: (goal) => goal.activeFrom },
-    { key: 'actions', label: this.text.t('goals.actions'), align: 'end' },
+    { key: 'scope', label: this.i18n.t('goals.scope'), sortValue: (goal) => goal.scope },
+    { key: 'who', label: this.i18n.t('goals.who'), sortValue: (goal) => this.who(goal) },
+    { key: 'metric', label: this.i18n.t('goals.metric'), sortValue: (goal) => goal.metric },
+    { key: 'period', label: this.i18n.t('goals.period'), from: 'md', sortValue: (goal) => goal.period },
+    { key: 'target', label: this.i18n.t('goals.target'), align: 'end', cellClass: 'whitespace-nowrap tabular-nums' },
+    { key: 'activeFrom', label: this.i18n.t('goals.activeFrom'), from: 'lg', cellClass: 'whitespace-nowrap', sortValue: (goal) => goal.activeFrom },
+    { key: 'actions', label: this.i18n.t('goals.actions'), align: 'end' },
   ]);
-  protected readonly texts = computed(() => ({ empty: this.text.t('goals.empty'), error: this.text.t('goals.error') }));
+  protected readonly texts = computed(() => ({ empty: this.i18n.t('goals.empty'), error: this.i18n.t('goals.error') }));
 
   protected who(goal: GoalView): string {
-    if (goal.scope === 'tenant') return this.text.t('goals.wholeCompany');
+    if (goal.scope === 'tenant') return this.i18n.t('goals.wholeCompany');
     const id = goal.teamId ?? goal.userId;
     const names = goal.scope === 'team' ? this.teams().map((team) => ({ id: team.id, name: team.name })) : this.agentSubjects();
     return names.find((entry) => entry.id === id)?.name ?? '—';
   }
 
   protected describe(goal: GoalView): string {
-    return `${this.text.t(metricLabel(goal.metric))} · ${this.who(goal)}`;
+    return `${this.i18n.t(metricLabel(goal.metric))} · ${this.who(goal)}`;
   }
 
   protected targetOf(goal: GoalView): string {
