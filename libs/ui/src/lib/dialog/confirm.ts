@@ -11,6 +11,8 @@ import { overlayId } from './overlay-focus';
   selector: 'ui-confirm',
   imports: [Dialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // No box of its own: a confirmation may be written beside the button that opened it (confirm-button.ts).
+  host: { class: 'contents' },
   template: `
     <ui-dialog [title]="action()" testId="confirm-dialog" [describedBy]="messageId" (closed)="cancelled.emit()">
       <p class="text-sm text-zinc-600 dark:text-zinc-300" [id]="messageId">{{ message() }}</p>

@@ -1,0 +1,129 @@
+import { InteractivityChecker } from '@angular/cdk/a11y';
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Subject } from 'rxjs';
+import { ConfirmButton, type ConfirmedWork } from './confirm-button';
+
+@Component({
+  imports: [ConfirmButton],
+  template: `
+    <div class="flex gap-2">
+      <button id="remove" type="button" uiConfirm action="Excluir" [message]="message()" [danger]="danger()" [run]="work" (failed)="failures.push($event)">
+        Excluir
+      </button>
+    </div>
+  `,
+})
+class Host {
+  readonly message = signal('Isto apaga a meta Vendas.');
+  readonly danger = signal(true);
+  readonly failures: unknown[] = [];
+  calls = 0;
+  /** What the next OK runs; each test sets it. */
+  next: () => ReturnType<ConfirmedWork> = () => Promise.resolve();
+  readonly work: ConfirmedWork = () => {
+    this.calls++;
+    return this.next();
+  };
+}
+
+/** jsdom lays nothing out, so cdk would find no element visible (hence none tabbable): treat every one as a browser would here. */
+const layoutFree: Partial<InteractivityChecker> = {
+  isDisabled: (element) => element.hasAttribute('disabled'),
+  isVisible: () => true,
+  isFocusable: () => true,
+  isTabbable: (element) => element.matches('a[href], button:not([disabled]), input, select, textarea'),
+};
+
+async function setup() {
+  TestBed.configureTestingModule({ providers: [{ provide: InteractivityChecker, useValue: layoutFree }] });
+  const fixture = TestBed.createComponent(Host);
+  document.body.appendChild(fixture.nativeElement);
+  await fixture.whenStable();
+  const root = fixture.nativeElement as HTMLElement;
+  const button = root.querySelector<HTMLButtonElement>('#remove') as HTMLButtonElement;
+  const dialog = () => root.querySelector<HTMLElement>('[data-testid=confirm-dialog]');
+  const ok = () => root.querySelector<HTMLButtonElement>('[data-testid=confirm-ok]') as HTMLButtonElement;
+  /** A person's press: the button takes the focus, then clicks. */
+  const press = async () => {
+    button.focus();
+    button.click();
+    await fixture.whenStable();
+  };
+  const confirm = async () => {
+    ok().click();
+    await fixture.whenStable();
+  };
+  return { fixture, root, host: fixture.componentInstance, button, dialog, ok, press, confirm };
+}
+
+describe('ConfirmButton', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('asks first: the press opens the confirmation and runs nothing, only its OK runs the work', async () => {
+    const { host, dialog, press, confirm } = await setup();
+    await press();
+    expect(dialog()?.getAttribute('role')).toBe('dialog');
+    expect(dialog()?.textContent).toContain('Isto apaga a meta Vendas.');
+    expect(host.calls).toBe(0);
+    await confirm();
+    expect(host.calls).toBe(1);
+  });
+
+  it('keeps OK busy while the work runs, then closes and gives the focus back to the button', async () => {
+    const { fixture, host, button, dialog, ok, press, confirm } = await setup();
+    const request = new Subject<void>();
+    host.next = () => request;
+    await press();
+    await confirm();
+    expect(ok().disabled).toBe(true);
+    await confirm();
+    expect(host.calls).toBe(1);
+    request.next();
+    request.complete();
+    await fixture.whenStable();
+    expect(dialog()).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('Cancel closes without running anything', async () => {
+    const { fixture, root, host, dialog, press } = await setup();
+    await press();
+    const cancel = [...root.querySelectorAll<HTMLButtonElement>('[data-testid=confirm-dialog] button')].find((b) => b.textContent?.trim() === 'Cancelar');
+    cancel?.click();
+    await fixture.whenStable();
+    expect(dialog()).toBeNull();
+    expect(host.calls).toBe(0);
+  });
+
+  it('closes on a failure and hands the error to the page', async () => {
+    const { host, dialog, press, confirm } = await setup();
+    const refused = new Error('409');
+    host.next = () => Promise.reject(refused);
+    await press();
+    await confirm();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(dialog()).toBeNull();
+    expect(host.failures).toEqual([refused]);
+  });
+
+  it('follows its inputs while open, and is red only for a danger', async () => {
+    const { fixture, host, dialog, ok, press } = await setup();
+    await press();
+    expect(ok().className).toContain('bg-red-600');
+    host.message.set('Isto reativa a conta.');
+    host.danger.set(false);
+    await fixture.whenStable();
+    expect(dialog()?.textContent).toContain('Isto reativa a conta.');
+    expect(ok().className).toContain('btn-primary');
+  });
+
+  it('takes no room beside its button while open (the row keeps its layout)', async () => {
+    const { root, press } = await setup();
+    await press();
+    const confirm = root.querySelector('ui-confirm') as HTMLElement;
+    expect(confirm.parentElement?.classList.contains('flex')).toBe(true);
+    expect(confirm.classList.contains('contents')).toBe(true);
+    expect(confirm.querySelector('ui-dialog')?.classList.contains('contents')).toBe(true);
+  });
+});
