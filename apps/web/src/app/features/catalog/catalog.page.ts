@@ -2,13 +2,13 @@ import { CdkDrag, CdkDragHandle, CdkDropList, type CdkDragDrop } from '@angular/
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { CatalogApi, TeamsApi, type CatalogEntryFields, type CatalogKind } from '@fasto/api-client';
 import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } from '@fasto/contracts';
-import { forkJoin, map, type Observable } from 'rxjs';
+import { EMPTY, forkJoin, map, tap, type Observable } from 'rxjs';
 import { paletteHex } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
-import { Confirm } from '@fasto/ui';
+import { ConfirmButton, RowAction } from '@fasto/ui';
 import { movedIds, nextColor, renamed } from './catalog-rules';
 import { ColorPicker } from './color-picker';
 
@@ -34,12 +34,10 @@ const toGroup = (view: FunnelView | OriginGroupView): Group => ({
   teams: view.teams,
 });
 
-type Pending = { type: 'group'; group: Group } | { type: 'entry'; group: Group; entry: Entry };
-
 /** Funnels (stages) and origin groups (items): admins only, one screen shape for both. */
 @Component({
   selector: 'app-catalog-page',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, Confirm],
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, ConfirmButton, RowAction],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
 })
@@ -66,7 +64,6 @@ export class CatalogPage {
   protected readonly moved = signal('');
   protected readonly busy = this.action.busy;
   protected readonly loadFailed = signal(false);
-  protected readonly pending = signal<Pending | null>(null);
   /** Which entry's color picker is open ('new' for the add form). */
   protected readonly picking = signal<string | null>(null);
   protected readonly newGroupName = signal('');
@@ -115,7 +112,7 @@ export class CatalogPage {
     event.preventDefault();
     const name = this.newGroupName().trim();
     if (!name) return;
-    this.run(this.api.createGroup<FunnelView | OriginGroupView>(this.kind(), name), (view) => {
+    this.action.run(this.api.createGroup<FunnelView | OriginGroupView>(this.kind(), name), (view) => {
       this.groups.update((groups) => [...(groups ?? []), toGroup(view)]);
       this.selectedId.set(view.id);
       this.newGroupName.set('');
@@ -125,14 +122,14 @@ export class CatalogPage {
 
   protected renameGroup(group: Group, typed: string): void {
     const name = renamed(group.name, typed);
-    if (name) this.run(this.api.renameGroup<FunnelView | OriginGroupView>(this.kind(), group.id, name), (view) => this.replace(view));
+    if (name) this.action.run(this.api.renameGroup<FunnelView | OriginGroupView>(this.kind(), group.id, name), (view) => this.replace(view));
   }
 
   protected addEntry(event: Event, group: Group): void {
     event.preventDefault();
     const name = this.newEntryName().trim();
     if (!name) return;
-    this.run(this.api.addEntry<FunnelView | OriginGroupView>(this.kind(), group.id, { name, color: this.newEntryColor() }), (view) => {
+    this.action.run(this.api.addEntry<FunnelView | OriginGroupView>(this.kind(), group.id, { name, color: this.newEntryColor() }), (view) => {
       this.replace(view);
       this.newEntryName.set('');
       this.picking.set(null);
@@ -188,7 +185,7 @@ export class CatalogPage {
     const before = group.entries;
     // Show the new order at once; the API's answer (or the old order on failure) settles it.
     this.patchGroup(group.id, { entries: ids.flatMap((id) => before.filter((entry) => entry.id === id)) });
-    this.run(
+    this.action.run(
       this.api.reorder<FunnelView | OriginGroupView>(this.kind(), group.id, ids),
       (view) => this.replace(view),
       () => this.patchGroup(group.id, { entries: before }),
@@ -198,41 +195,45 @@ export class CatalogPage {
   protected assignTeam(group: Group, teamId: string): void {
     if (!teamId) return;
     const field = this.isFunnels() ? 'funnelId' : 'originGroupId';
-    this.run(this.teamsApi.update(teamId, { [field]: group.id }), () => this.load());
+    this.action.run(this.teamsApi.update(teamId, { [field]: group.id }), () => this.load());
   }
 
   protected unassignTeam(teamId: string): void {
     const field = this.isFunnels() ? 'funnelId' : 'originGroupId';
-    this.run(this.teamsApi.update(teamId, { [field]: null }), () => this.load());
+    this.action.run(this.teamsApi.update(teamId, { [field]: null }), () => this.load());
   }
 
-  protected confirmDelete(): void {
-    const pending = this.pending();
-    if (!pending) return;
-    if (pending.type === 'group') {
-      this.run(this.api.deleteGroup(this.kind(), pending.group.id), () => {
-        this.pending.set(null);
-        this.groups.update((groups) => (groups ?? []).filter((group) => group.id !== pending.group.id));
+  /** Deletes the group on screen (the one whose delete button was pressed). */
+  protected deleteGroup(): Observable<unknown> {
+    const group = this.selected();
+    if (!group) return EMPTY;
+    this.error.set(null);
+    return this.api.deleteGroup(this.kind(), group.id).pipe(
+      tap(() => {
+        this.groups.update((groups) => (groups ?? []).filter((other) => other.id !== group.id));
         this.selectedId.set(null);
-      });
-    } else {
-      this.run(this.api.deleteEntry<FunnelView | OriginGroupView>(this.kind(), pending.group.id, pending.entry.id), (view) => {
-        this.pending.set(null);
-        this.replace(view);
-      });
-    }
+      }),
+    );
   }
 
-  protected deleteMessage(pending: Pending): string {
-    if (pending.type === 'entry') return this.i18n.t('catalog.deleteEntryConfirm', { name: pending.entry.name });
-    return this.i18n.t(pending.group.teams.length ? 'catalog.deleteGroupInUse' : 'catalog.deleteGroupConfirm', {
-      name: pending.group.name,
-      teams: pending.group.teams.map((team) => team.name).join(', '),
+  /** Deletes an entry of the group on screen. */
+  protected deleteEntry(entry: Entry): Observable<unknown> {
+    const group = this.selected();
+    if (!group) return EMPTY;
+    this.error.set(null);
+    return this.api.deleteEntry<FunnelView | OriginGroupView>(this.kind(), group.id, entry.id).pipe(tap((view) => this.replace(view)));
+  }
+
+  /** A group still assigned to teams is not deleted (the API refuses): the question names those teams instead. */
+  protected groupDeleteMessage(group: Group): string {
+    return this.i18n.t(group.teams.length ? 'catalog.deleteGroupInUse' : 'catalog.deleteGroupConfirm', {
+      name: group.name,
+      teams: group.teams.map((team) => team.name).join(', '),
     });
   }
 
   private update(group: Group, entry: Entry, fields: CatalogEntryFields): void {
-    this.run(this.api.updateEntry<FunnelView | OriginGroupView>(this.kind(), group.id, entry.id, fields), (view) => this.replace(view));
+    this.action.run(this.api.updateEntry<FunnelView | OriginGroupView>(this.kind(), group.id, entry.id, fields), (view) => this.replace(view));
   }
 
   private replace(view: FunnelView | OriginGroupView): void {
@@ -242,12 +243,5 @@ export class CatalogPage {
 
   private patchGroup(id: string, patch: Partial<Group>): void {
     this.groups.update((groups) => (groups ?? []).map((group) => (group.id === id ? { ...group, ...patch } : group)));
-  }
-
-  private run<T>(request: Observable<T>, done: (value: T) => void, failed?: () => void): void {
-    this.action.run(request, done, () => {
-      this.pending.set(null);
-      failed?.();
-    });
   }
 }

@@ -2,13 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
 import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
-import type { Observable } from 'rxjs';
+import { tap, type Observable } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
-import { Confirm, Dialog, FormActions } from '@fasto/ui';
+import { ConfirmButton, Dialog, FormActions } from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
@@ -29,7 +29,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 /** One tenant: usage, lifecycle, API keys and "act as its admin". */
 @Component({
   selector: 'app-tenant-page',
-  imports: [RouterLink, Icon, TenantStatusBadge, Dialog, Confirm, FormActions],
+  imports: [RouterLink, Icon, TenantStatusBadge, Dialog, ConfirmButton, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -47,12 +47,33 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           </div>
           <div class="flex flex-wrap gap-2">
             @if (canImpersonate()) {
-              <button type="button" class="btn-primary" (click)="confirmingImpersonation.set(true)" [disabled]="busy()" data-testid="impersonate">
+              <button
+                type="button"
+                class="btn-primary"
+                [disabled]="busy()"
+                data-testid="impersonate"
+                uiConfirm
+                [action]="i18n.t('console.impersonate')"
+                [message]="i18n.t('console.impersonateConfirm', { name: t.name })"
+                [danger]="false"
+                [run]="() => impersonate()"
+                (failed)="error.set(i18n.error($event))"
+              >
                 {{ i18n.t('console.impersonate') }}
               </button>
             }
             @for (action of transitions(); track action) {
-              <button type="button" class="btn-outline" (click)="pending.set(action)" [attr.data-testid]="'tenant-' + action">
+              <button
+                type="button"
+                class="btn-outline"
+                [attr.data-testid]="'tenant-' + action"
+                uiConfirm
+                [action]="i18n.t(actionKey(action))"
+                [message]="i18n.t(confirmKey(action), { name: t.name })"
+                [danger]="action !== 'reactivate'"
+                [run]="() => transition(action)"
+                (failed)="error.set(i18n.error($event))"
+              >
                 {{ i18n.t(actionKey(action)) }}
               </button>
             }
@@ -137,7 +158,16 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
                         @if (key.revokedAt) {
                           <span class="chip">{{ i18n.t('keys.revoked') }}</span>
                         } @else {
-                          <button type="button" class="btn-ghost text-negative" (click)="revoking.set(key)" data-testid="revoke-key">
+                          <button
+                            type="button"
+                            class="btn-ghost text-negative"
+                            data-testid="revoke-key"
+                            uiConfirm
+                            [action]="i18n.t('keys.revoke')"
+                            [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
+                            [run]="() => revoke(key)"
+                            (failed)="error.set(i18n.error($event))"
+                          >
                             {{ i18n.t('keys.revoke') }}
                           </button>
                         }
@@ -160,35 +190,6 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
       }
     </div>
 
-    @if (pending(); as action) {
-      <ui-confirm
-        [action]="i18n.t(actionKey(action))"
-        [message]="i18n.t(confirmKey(action), { name: tenant()?.name ?? '' })"
-        [danger]="action !== 'reactivate'"
-        [busy]="busy()"
-        (confirmed)="transition(action)"
-        (cancelled)="pending.set(null)"
-      />
-    }
-    @if (confirmingImpersonation()) {
-      <ui-confirm
-        [action]="i18n.t('console.impersonate')"
-        [message]="i18n.t('console.impersonateConfirm', { name: tenant()?.name ?? '' })"
-        [danger]="false"
-        [busy]="busy()"
-        (confirmed)="impersonate()"
-        (cancelled)="confirmingImpersonation.set(false)"
-      />
-    }
-    @if (revoking(); as key) {
-      <ui-confirm
-        [action]="i18n.t('keys.revoke')"
-        [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
-        [busy]="busy()"
-        (confirmed)="revoke(key)"
-        (cancelled)="revoking.set(null)"
-      />
-    }
     @if (newKeyOpen()) {
       <ui-dialog [title]="i18n.t('keys.create')" testId="new-key-dialog" (closed)="closeNewKey()">
         @if (createdKey(); as created) {
@@ -237,10 +238,6 @@ export class TenantPage {
   private readonly action = new PendingAction(this.i18n);
   protected readonly busy = this.action.busy;
   protected readonly error = this.action.error;
-  protected readonly pending = signal<TenantTransition | null>(null);
-  /** Acting as the tenant's admin is audited under the super admin's name: it is confirmed first. */
-  protected readonly confirmingImpersonation = signal(false);
-  protected readonly revoking = signal<ApiKeyView | null>(null);
   protected readonly newKeyOpen = signal(false);
   protected readonly keyName = signal('');
   protected readonly createdKey = signal<CreatedApiKey | null>(null);
@@ -318,11 +315,9 @@ export class TenantPage {
     });
   }
 
-  protected transition(action: TenantTransition): void {
-    this.run(this.api.transition(this.id(), action), (tenant) => {
-      this.tenant.update((old) => (old ? { ...old, ...tenant } : tenant));
-      this.pending.set(null);
-    });
+  protected transition(action: TenantTransition): Observable<unknown> {
+    this.error.set(null);
+    return this.api.transition(this.id(), action).pipe(tap((tenant) => this.tenant.update((old) => (old ? { ...old, ...tenant } : tenant))));
   }
 
   protected createKey(event: Event): void {
@@ -350,27 +345,29 @@ export class TenantPage {
     );
   }
 
-  protected revoke(key: ApiKeyView): void {
-    this.run(this.api.revokeApiKey(this.id(), key.id), () => {
-      this.keys.update((keys) => (keys ?? []).map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)));
-      this.revoking.set(null);
-    });
+  protected revoke(key: ApiKeyView): Observable<unknown> {
+    this.error.set(null);
+    return this.api
+      .revokeApiKey(this.id(), key.id)
+      .pipe(tap(() => this.keys.update((keys) => (keys ?? []).map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)))));
   }
 
-  /** The app switches to the tenant admin's view; the shell's banner brings the super admin back. */
-  protected impersonate(): void {
-    this.run(this.api.impersonate(this.id()), (response) => {
-      this.confirmingImpersonation.set(false);
-      this.session.start(response);
-      void this.router.navigateByUrl('/dashboard');
-    });
+  /**
+   * Acting as the tenant's admin is audited under the super admin's name (hence the confirmation): the app
+   * switches to the tenant admin's view; the shell's banner brings the super admin back.
+   */
+  protected impersonate(): Observable<unknown> {
+    this.error.set(null);
+    return this.api.impersonate(this.id()).pipe(
+      tap((response) => {
+        this.session.start(response);
+        void this.router.navigateByUrl('/dashboard');
+      }),
+    );
   }
 
   private run<T>(request: Observable<T>, done: (value: T) => void): void {
     if (this.busy()) return;
-    this.action.run(request, done, () => {
-      this.pending.set(null);
-      this.revoking.set(null);
-    });
+    this.action.run(request, done);
   }
 }

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AuthSession, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type GoalScope, type GoalView } from '@fasto/contracts';
-import { DataCell, DataTable, keysetList, type DataColumn, Confirm } from '@fasto/ui';
-import { catchError, map, of } from 'rxjs';
+import { ConfirmButton, DataCell, DataTable, keysetList, RowAction, type DataColumn } from '@fasto/ui';
+import { catchError, map, of, tap, type Observable } from 'rxjs';
 import { formatDay } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
@@ -13,7 +13,7 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 /** Goals of the organization (admins: all; managers: their team and its agents, the company's read-only). */
 @Component({
   selector: 'app-goals-page',
-  imports: [DataTable, DataCell, Icon, GoalDialog, Confirm],
+  imports: [DataTable, DataCell, Icon, GoalDialog, ConfirmButton, RowAction],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -39,21 +39,19 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
         <ng-template uiCell="actions" [uiCellOf]="list.items()" let-goal>
           @if (canEdit(goal)) {
             <div class="flex justify-end gap-1">
-              <button
-                type="button"
-                class="btn-ghost px-2 text-xs"
-                [attr.aria-label]="i18n.t('goals.editOf', { name: describe(goal) })"
-                (click)="editing.set(goal)"
-                data-testid="goal-edit"
-              >
+              <button uiRowAction [label]="i18n.t('goals.editOf', { name: describe(goal) })" testId="goal-edit" (click)="editing.set(goal)">
                 {{ i18n.t('goals.editAction') }}
               </button>
               <button
-                type="button"
-                class="btn-ghost px-2 text-xs text-negative"
-                [attr.aria-label]="i18n.t('goals.deleteOf', { name: describe(goal) })"
-                (click)="deleting.set(goal)"
-                data-testid="goal-delete"
+                uiRowAction
+                class="text-negative"
+                [label]="i18n.t('goals.deleteOf', { name: describe(goal) })"
+                testId="goal-delete"
+                uiConfirm
+                [action]="i18n.t('goals.delete')"
+                [message]="i18n.t('goals.deleteConfirm', { name: describe(goal) })"
+                [run]="() => remove(goal)"
+                (failed)="error.set(i18n.error($event))"
               >
                 {{ i18n.t('goals.deleteAction') }}
               </button>
@@ -69,15 +67,6 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
     @if (creating() || editing()) {
       <app-goal-dialog [goal]="editing()" [scopes]="scopes()" [teams]="teamSubjects()" [agents]="agentSubjects()" (closed)="closeDialog()" (saved)="saved()" />
     }
-    @if (deleting(); as goal) {
-      <ui-confirm
-        [action]="i18n.t('goals.delete')"
-        [message]="i18n.t('goals.deleteConfirm', { name: describe(goal) })"
-        [busy]="busy()"
-        (confirmed)="remove(goal)"
-        (cancelled)="deleting.set(null)"
-      />
-    }
   `,
 })
 export class GoalsPage {
@@ -91,8 +80,6 @@ export class GoalsPage {
   protected readonly scopeKey = scopeLabel;
   protected readonly creating = signal(false);
   protected readonly editing = signal<GoalView | null>(null);
-  protected readonly deleting = signal<GoalView | null>(null);
-  protected readonly busy = signal(false);
   protected readonly error = signal('');
 
   private readonly reloads = signal(0);
@@ -173,20 +160,8 @@ export class GoalsPage {
     this.reloads.update((n) => n + 1);
   }
 
-  protected remove(goal: GoalView): void {
-    this.busy.set(true);
+  protected remove(goal: GoalView): Observable<unknown> {
     this.error.set('');
-    this.api.remove(goal.id).subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.deleting.set(null);
-        this.list.update((items) => items.filter((item) => item.id !== goal.id));
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.deleting.set(null);
-        this.error.set(this.i18n.error(error));
-      },
-    });
+    return this.api.remove(goal.id).pipe(tap(() => this.list.update((items) => items.filter((item) => item.id !== goal.id))));
   }
 }

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
 import { UsersApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
-import { Confirm, Dialog, Field, FieldControl, FormActions, FormErrors, type FormProblem } from '@fasto/ui';
-import { map } from 'rxjs';
+import { ConfirmButton, Dialog, Field, FieldControl, FormActions, FormErrors, type FormProblem } from '@fasto/ui';
+import { map, tap, type Observable } from 'rxjs';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { httpStatus, inputValue } from '../../shared/api-error';
@@ -76,7 +76,7 @@ export class InviteMemberDialog {
 /** Edit one member: what the signed-in role allows, plus deactivate/reactivate for admins. */
 @Component({
   selector: 'app-edit-member-dialog',
-  imports: [Dialog, MemberFields, FormErrors, Confirm, FormActions],
+  imports: [Dialog, MemberFields, FormErrors, ConfirmButton, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-dialog [title]="member().fullName" testId="edit-member" (closed)="closed.emit()">
@@ -107,26 +107,37 @@ export class InviteMemberDialog {
         >
           @if (statusAllowed()) {
             @if (member().isActive) {
-              <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="deactivate">
+              <button
+                type="button"
+                class="btn-ghost text-negative"
+                data-testid="deactivate"
+                uiConfirm
+                [action]="i18n.t('members.deactivate')"
+                [message]="i18n.t('members.deactivateConfirm', { name: member().fullName })"
+                [run]="() => toggleActive()"
+                (failed)="failed($event)"
+              >
                 {{ i18n.t('members.deactivate') }}
               </button>
             } @else {
-              <button type="button" class="btn-outline" (click)="confirming.set(true)" data-testid="reactivate">{{ i18n.t('members.reactivate') }}</button>
+              <button
+                type="button"
+                class="btn-outline"
+                data-testid="reactivate"
+                uiConfirm
+                [action]="i18n.t('members.reactivate')"
+                [message]="i18n.t('members.reactivateConfirm', { name: member().fullName })"
+                [danger]="false"
+                [run]="() => toggleActive()"
+                (failed)="failed($event)"
+              >
+                {{ i18n.t('members.reactivate') }}
+              </button>
             }
           }
         </ui-form-actions>
       </form>
     </ui-dialog>
-    @if (confirming()) {
-      <ui-confirm
-        [action]="i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate')"
-        [message]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
-        [danger]="member().isActive"
-        [busy]="busy()"
-        (confirmed)="toggleActive()"
-        (cancelled)="confirming.set(false)"
-      />
-    }
   `,
 })
 export class EditMemberDialog implements OnInit {
@@ -142,7 +153,6 @@ export class EditMemberDialog implements OnInit {
   protected readonly draft = signal<MemberDraft>({ fullName: '', phone: '', avatarUrl: '', role: Role.Agent, teamId: '' });
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
-  protected readonly confirming = signal(false);
   protected readonly check = formCheck(this.i18n, () => profileErrors(this.draft()), MEMBER_FIELDS);
   protected readonly statusAllowed = computed(() => canChangeStatus(this.actor(), this.member(), this.selfId()));
 
@@ -163,22 +173,12 @@ export class EditMemberDialog implements OnInit {
     });
   }
 
-  protected toggleActive(): void {
+  protected toggleActive(): Observable<UserView> {
     const member = this.member();
-    this.busy.set(true);
     const request = member.isActive
       ? this.api.deactivate(member.id).pipe(map((): UserView => ({ ...member, isActive: false })))
       : this.api.update(member.id, { isActive: true });
-    request.subscribe({
-      next: (user) => {
-        this.confirming.set(false);
-        this.done(user);
-      },
-      error: (error: unknown) => {
-        this.confirming.set(false);
-        this.failed(error);
-      },
-    });
+    return request.pipe(tap((user) => this.done(user)));
   }
 
   private done(user: UserView): void {
@@ -187,7 +187,7 @@ export class EditMemberDialog implements OnInit {
     this.updated.emit(user);
   }
 
-  private failed(error: unknown): void {
+  protected failed(error: unknown): void {
     this.busy.set(false);
     this.check.server.set(problemsOf(error, this.i18n));
   }

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
 import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
-import { Confirm, Field, FieldControl, FormErrors, type FormProblem } from '@fasto/ui';
-import { concat, last } from 'rxjs';
+import { ConfirmButton, Field, FieldControl, FormErrors, type FormProblem } from '@fasto/ui';
+import { concat, finalize, type Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format/format';
 import { I18n, LANGUAGES, type Language } from '../../core/i18n/i18n.service';
@@ -17,7 +17,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
 /** Own profile, password, signed-in devices and preferences. */
 @Component({
   selector: 'app-profile-page',
-  imports: [Field, FieldControl, NewPasswordFields, FormErrors, Confirm],
+  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -108,8 +108,11 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
             type="button"
             class="btn-outline"
             [disabled]="others().length === 0 || busy() === 'sessions'"
-            (click)="confirmOthers.set(true)"
             data-testid="revoke-others"
+            uiConfirm
+            [action]="i18n.t('profile.signOutOthers')"
+            [message]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
+            [run]="() => revokeOthers()"
           >
             {{ i18n.t('profile.signOutOthers') }}
           </button>
@@ -183,16 +186,6 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
         }
       </section>
     </div>
-
-    @if (confirmOthers()) {
-      <ui-confirm
-        [action]="i18n.t('profile.signOutOthers')"
-        [message]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
-        [busy]="busy() === 'sessions'"
-        (confirmed)="revokeOthers()"
-        (cancelled)="confirmOthers.set(false)"
-      />
-    }
   `,
 })
 export class ProfilePage {
@@ -235,7 +228,6 @@ export class ProfilePage {
 
   protected readonly sessions = signal<SessionSummary[] | null>(null);
   protected readonly others = computed(() => (this.sessions() ?? []).filter((session) => !session.current));
-  protected readonly confirmOthers = signal(false);
 
   constructor() {
     this.loadSessions();
@@ -310,16 +302,9 @@ export class ProfilePage {
     });
   }
 
-  protected revokeOthers(): void {
-    const others = this.others();
-    this.busy.set('sessions');
-    concat(...others.map((session) => this.authApi.revokeSession(session.id)))
-      .pipe(last(undefined, undefined))
-      .subscribe({
-        next: () => undefined,
-        error: () => this.afterRevokeOthers(),
-        complete: () => this.afterRevokeOthers(),
-      });
+  /** One by one; whether all went or one failed, the list is read again to show what is left. */
+  protected revokeOthers(): Observable<unknown> {
+    return concat(...this.others().map((session) => this.authApi.revokeSession(session.id))).pipe(finalize(() => this.loadSessions()));
   }
 
   protected setLanguage(value: string): void {
@@ -332,12 +317,6 @@ export class ProfilePage {
   protected setDigest(value: string): void {
     const digest = digestChoice(value);
     if (digest) this.users.updateMe({ digest }).subscribe({ next: (view) => this.applyToSession(view), error: () => undefined });
-  }
-
-  private afterRevokeOthers(): void {
-    this.busy.set(null);
-    this.confirmOthers.set(false);
-    this.loadSessions();
   }
 
   private applyToSession(view: UserView): void {

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal, type OnInit } from '@angular/core';
 import { TeamsApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
-import { Confirm, Dialog, Field, FieldControl, FormActions, FormErrors } from '@fasto/ui';
+import { ConfirmButton, Dialog, Field, FieldControl, FormActions, FormErrors } from '@fasto/ui';
+import { EMPTY, tap, type Observable } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
@@ -10,7 +11,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
   selector: 'app-team-dialog',
-  imports: [Dialog, Field, FieldControl, FormErrors, Confirm, FormActions],
+  imports: [Dialog, Field, FieldControl, FormErrors, ConfirmButton, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-dialog [title]="team()?.name ?? i18n.t('teams.create')" testId="team-dialog" (closed)="closed.emit()">
@@ -63,22 +64,22 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
         <ui-form-errors [problems]="check.problems()" />
         <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save" [disabled]="busy()" (cancelled)="closed.emit()">
           @if (team()) {
-            <button type="button" class="btn-ghost text-negative" (click)="confirming.set(true)" data-testid="delete-team">
+            <button
+              type="button"
+              class="btn-ghost text-negative"
+              data-testid="delete-team"
+              uiConfirm
+              [action]="i18n.t('common.delete')"
+              [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
+              [run]="() => remove()"
+              (failed)="failed($event)"
+            >
               {{ i18n.t('common.delete') }}
             </button>
           }
         </ui-form-actions>
       </form>
     </ui-dialog>
-    @if (confirming()) {
-      <ui-confirm
-        [action]="i18n.t('common.delete')"
-        [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
-        [busy]="busy()"
-        (confirmed)="remove()"
-        (cancelled)="confirming.set(false)"
-      />
-    }
   `,
 })
 export class TeamDialog implements OnInit {
@@ -95,7 +96,6 @@ export class TeamDialog implements OnInit {
   protected readonly roleKey = (role: Role) => `role.${role}` as const;
   protected readonly draft = signal<TeamDraft>(teamDraftOf(null));
   protected readonly busy = signal(false);
-  protected readonly confirming = signal(false);
   protected readonly check = formCheck(this.i18n, () => (this.draft().name.trim() ? [] : ['teams.err.name']), { 'teams.err.name': 'name' });
 
   ngOnInit(): void {
@@ -117,20 +117,12 @@ export class TeamDialog implements OnInit {
     call.subscribe({ next: () => this.saved.emit(), error: (error: unknown) => this.failed(error) });
   }
 
-  protected remove(): void {
+  protected remove(): Observable<unknown> {
     const team = this.team();
-    if (!team) return;
-    this.busy.set(true);
-    this.api.delete(team.id).subscribe({
-      next: () => this.saved.emit(),
-      error: (error: unknown) => {
-        this.confirming.set(false);
-        this.failed(error);
-      },
-    });
+    return team ? this.api.delete(team.id).pipe(tap(() => this.saved.emit())) : EMPTY;
   }
 
-  private failed(error: unknown): void {
+  protected failed(error: unknown): void {
     this.busy.set(false);
     this.check.server.set(this.i18n.problems(error));
   }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import { AuthSession, CatalogApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
+import { RowAction } from '@fasto/ui';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
@@ -10,7 +11,7 @@ import { TeamDialog } from './team-dialog';
 /** Teams: admins manage them all; a manager sees their own team and its people. */
 @Component({
   selector: 'app-teams-page',
-  imports: [Icon, RouterLink, TeamDialog],
+  imports: [Icon, RouterLink, RowAction, TeamDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -67,7 +68,7 @@ import { TeamDialog } from './team-dialog';
                       i18n.t('nav.dashboard')
                     }}</a>
                     @if (isAdmin()) {
-                      <button type="button" class="btn-outline ml-auto px-3 text-xs" (click)="openEditor(team)" data-testid="edit-team">
+                      <button uiRowAction="main" class="ml-auto" testId="edit-team" (click)="openEditor(team)">
                         {{ i18n.t('common.edit') }}
                       </button>
                     }

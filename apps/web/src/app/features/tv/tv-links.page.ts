@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView } from '@fasto/contracts';
 import { TeamsApi, TvApi } from '@fasto/api-client';
-import { Confirm } from '@fasto/ui';
+import { ConfirmButton, RowAction } from '@fasto/ui';
+import { tap, type Observable } from 'rxjs';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
@@ -13,7 +14,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 /** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
 @Component({
   selector: 'app-tv-links-page',
-  imports: [FormsModule, Icon, Confirm],
+  imports: [FormsModule, Icon, ConfirmButton, RowAction],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -72,11 +73,14 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
                   <span class="chip">{{ i18n.t('tv.links.revoked') }}</span>
                 } @else {
                   <button
-                    type="button"
-                    class="btn-ghost px-3 text-xs"
-                    [attr.aria-label]="i18n.t('tv.links.revokeOf', { name: link.name })"
-                    (click)="revoking.set(link)"
-                    data-testid="tv-link-revoke"
+                    uiRowAction
+                    [label]="i18n.t('tv.links.revokeOf', { name: link.name })"
+                    testId="tv-link-revoke"
+                    uiConfirm
+                    [action]="i18n.t('tv.links.revoke')"
+                    [message]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
+                    [run]="() => revoke(link)"
+                    (failed)="error.set(i18n.error($event))"
                   >
                     {{ i18n.t('tv.links.revoke') }}
                   </button>
@@ -94,16 +98,6 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
         <p class="text-sm text-negative" role="alert">{{ error() }}</p>
       }
     </div>
-
-    @if (revoking(); as link) {
-      <ui-confirm
-        [action]="i18n.t('tv.links.revoke')"
-        [message]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
-        [busy]="busy()"
-        (confirmed)="revoke(link)"
-        (cancelled)="revoking.set(null)"
-      />
-    }
   `,
 })
 export class TvLinksPage {
@@ -114,7 +108,6 @@ export class TvLinksPage {
   protected readonly links = signal<TvLinkView[] | null>(null);
   protected readonly teams = signal<TeamView[]>([]);
   protected readonly created = signal<CreatedTvLink | null>(null);
-  protected readonly revoking = signal<TvLinkView | null>(null);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
   protected readonly copied = signal(false);
@@ -168,19 +161,7 @@ export class TvLinksPage {
     );
   }
 
-  protected revoke(link: TvLinkView): void {
-    this.busy.set(true);
-    this.api.revokeLink(link.id).subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.revoking.set(null);
-        this.load();
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.revoking.set(null);
-        this.error.set(this.i18n.error(error));
-      },
-    });
+  protected revoke(link: TvLinkView): Observable<unknown> {
+    return this.api.revokeLink(link.id).pipe(tap(() => this.load()));
   }
 }

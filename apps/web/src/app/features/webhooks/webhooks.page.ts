@@ -4,7 +4,8 @@ import { WebhooksApi } from '@fasto/api-client';
 import { formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
-import { Confirm } from '@fasto/ui';
+import { ConfirmButton, RowAction } from '@fasto/ui';
+import { tap, type Observable } from 'rxjs';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDialog } from './webhook-dialog';
 import { STATE_CLASS, endpointState, pingSucceeded } from './webhook-form';
@@ -18,7 +19,7 @@ interface PingOutcome {
 /** The organization's outbound webhooks (admins; docs/webhooks.md): list, create, edit, delete, test ping, deliveries. */
 @Component({
   selector: 'app-webhooks-page',
-  imports: [Icon, Confirm, WebhookDialog, WebhookDeliveries],
+  imports: [Icon, ConfirmButton, RowAction, WebhookDialog, WebhookDeliveries],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -47,41 +48,34 @@ interface PingOutcome {
                   </div>
                   <div class="flex flex-wrap items-center gap-1">
                     <button
-                      type="button"
-                      class="btn-outline px-3 text-xs"
+                      uiRowAction="main"
+                      [label]="i18n.t('webhooks.testOf', { url: endpoint.url })"
+                      testId="webhook-test"
                       [disabled]="testing() === endpoint.id"
-                      [attr.aria-label]="i18n.t('webhooks.testOf', { url: endpoint.url })"
                       (click)="test(endpoint)"
-                      data-testid="webhook-test"
                     >
                       {{ i18n.t('webhooks.test') }}
                     </button>
                     <button
-                      type="button"
-                      class="btn-ghost px-3 text-xs"
-                      [attr.aria-label]="i18n.t('webhooks.deliveriesOf', { url: endpoint.url })"
+                      uiRowAction
+                      [label]="i18n.t('webhooks.deliveriesOf', { url: endpoint.url })"
+                      testId="webhook-deliveries-open"
                       (click)="viewing.set(endpoint)"
-                      data-testid="webhook-deliveries-open"
                     >
                       {{ i18n.t('webhooks.deliveries') }}
                     </button>
-                    <button
-                      type="button"
-                      class="btn-ghost p-2"
-                      [attr.aria-label]="i18n.t('webhooks.editOf', { url: endpoint.url })"
-                      [title]="i18n.t('webhooks.edit')"
-                      (click)="editing.set(endpoint)"
-                      data-testid="webhook-edit"
-                    >
+                    <button uiRowAction="icon" [label]="i18n.t('webhooks.editOf', { url: endpoint.url })" testId="webhook-edit" (click)="editing.set(endpoint)">
                       <app-icon name="settings" [size]="16" />
                     </button>
                     <button
-                      type="button"
-                      class="btn-ghost p-2"
-                      [attr.aria-label]="i18n.t('webhooks.deleteOf', { url: endpoint.url })"
-                      [title]="i18n.t('webhooks.delete')"
-                      (click)="deleting.set(endpoint)"
-                      data-testid="webhook-delete"
+                      uiRowAction="icon"
+                      [label]="i18n.t('webhooks.deleteOf', { url: endpoint.url })"
+                      testId="webhook-delete"
+                      uiConfirm
+                      [action]="i18n.t('webhooks.delete')"
+                      [message]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
+                      [run]="() => remove(endpoint)"
+                      (failed)="error.set(i18n.error($event))"
                     >
                       <app-icon name="trash" [size]="16" />
                     </button>
@@ -122,15 +116,6 @@ interface PingOutcome {
     @if (viewing(); as endpoint) {
       <app-webhook-deliveries [endpoint]="endpoint" (dismissed)="viewing.set(null)" />
     }
-    @if (deleting(); as endpoint) {
-      <ui-confirm
-        [action]="i18n.t('webhooks.delete')"
-        [message]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
-        [busy]="busy()"
-        (confirmed)="remove(endpoint)"
-        (cancelled)="deleting.set(null)"
-      />
-    }
   `,
 })
 export class WebhooksPage {
@@ -142,10 +127,8 @@ export class WebhooksPage {
   protected readonly endpoints = signal<WebhookEndpointView[] | null>(null);
   protected readonly failed = signal(false);
   protected readonly error = signal('');
-  protected readonly busy = signal(false);
   protected readonly editing = signal<WebhookEndpointView | 'new' | null>(null);
   protected readonly viewing = signal<WebhookEndpointView | null>(null);
-  protected readonly deleting = signal<WebhookEndpointView | null>(null);
   protected readonly testing = signal<string | null>(null);
   protected readonly ping = signal<PingOutcome | null>(null);
 
@@ -187,20 +170,8 @@ export class WebhooksPage {
     });
   }
 
-  protected remove(endpoint: WebhookEndpointView): void {
-    this.busy.set(true);
+  protected remove(endpoint: WebhookEndpointView): Observable<unknown> {
     this.error.set('');
-    this.api.remove(endpoint.id).subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.deleting.set(null);
-        this.load();
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.deleting.set(null);
-        this.error.set(this.i18n.error(error));
-      },
-    });
+    return this.api.remove(endpoint.id).pipe(tap(() => this.load()));
   }
 }
