@@ -7,18 +7,16 @@ import { ConfirmButton, type ConfirmedWork } from './confirm-button';
 @Component({
   imports: [ConfirmButton],
   template: `
-    <div class="flex gap-2">
-      <button id="remove" type="button" uiConfirm action="Excluir" [message]="message()" [danger]="danger()" [run]="work" (failed)="failures.push($event)">
-        Excluir
-      </button>
-    </div>
+    <form class="flex gap-2" (submit)="submits = submits + 1">
+      <button id="remove" uiConfirm="Excluir" [message]="message()" [danger]="danger()" [run]="work">Excluir</button>
+    </form>
   `,
 })
 class Host {
   readonly message = signal('Isto apaga a meta Vendas.');
   readonly danger = signal(true);
-  readonly failures: unknown[] = [];
   calls = 0;
+  submits = 0;
   /** What the next OK runs; each test sets it. */
   next: () => ReturnType<ConfirmedWork> = () => Promise.resolve();
   readonly work: ConfirmedWork = () => {
@@ -60,14 +58,16 @@ async function setup() {
 describe('ConfirmButton', () => {
   afterEach(() => document.body.replaceChildren());
 
-  it('asks first: the press opens the confirmation and runs nothing, only its OK runs the work', async () => {
+  it('asks first: the press opens the confirmation and runs (or submits) nothing, only its OK runs the work', async () => {
     const { host, dialog, press, confirm } = await setup();
     await press();
     expect(dialog()?.getAttribute('role')).toBe('dialog');
     expect(dialog()?.textContent).toContain('Isto apaga a meta Vendas.');
     expect(host.calls).toBe(0);
+    expect(host.submits).toBe(0);
     await confirm();
     expect(host.calls).toBe(1);
+    expect(host.submits).toBe(0);
   });
 
   it('keeps OK busy while the work runs, then closes and gives the focus back to the button', async () => {
@@ -96,15 +96,21 @@ describe('ConfirmButton', () => {
     expect(host.calls).toBe(0);
   });
 
-  it('closes on a failure and hands the error to the page', async () => {
-    const { host, dialog, press, confirm } = await setup();
-    const refused = new Error('409');
-    host.next = () => Promise.reject(refused);
+  it('stays open on a failure, saying why, and a second OK tries again', async () => {
+    const { fixture, root, host, dialog, ok, press, confirm } = await setup();
+    host.next = () => Promise.reject(new Error('409'));
     await press();
     await confirm();
-    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(dialog()).not.toBeNull();
+    expect(root.querySelector('[data-testid=confirm-problem]')?.getAttribute('role')).toBe('alert');
+    expect(root.querySelector('[data-testid=confirm-problem]')?.textContent).toContain('Não foi possível concluir');
+    expect(ok().disabled).toBe(false);
+    host.next = () => Promise.resolve();
+    await confirm();
+    await fixture.whenStable();
+    expect(host.calls).toBe(2);
     expect(dialog()).toBeNull();
-    expect(host.failures).toEqual([refused]);
   });
 
   it('follows its inputs while open, and is red only for a danger', async () => {

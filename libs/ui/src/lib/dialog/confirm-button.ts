@@ -1,32 +1,36 @@
-import { DestroyRef, Directive, inject, input, inputBinding, output, outputBinding, signal, ViewContainerRef, type ComponentRef } from '@angular/core';
+import { DestroyRef, Directive, inject, input, inputBinding, outputBinding, signal, ViewContainerRef, type ComponentRef } from '@angular/core';
 import { from, type Observable } from 'rxjs';
+import { UI_TEXT } from '../ui-text/ui-text';
 import { Confirm } from './confirm';
 
 /** What a button does once confirmed: a request (Observable) or any other async work (Promise), side effects included. */
 export type ConfirmedWork = () => Observable<unknown> | Promise<unknown>;
 
 /**
- * Makes a button ask before it acts (delete, revoke, suspend…): a press opens a ui-confirm beside it, and only
- * its OK runs `run`, with OK busy until the work settles. Then the confirmation closes and focus is back on
- * the button; a failure is handed to `failed` for the page to show where it shows its errors. The page keeps
- * no "which one is being confirmed" state of its own: every row's button holds its own confirmation.
+ * Makes a button ask before it acts (delete, revoke, suspend…): a press opens a ui-confirm beside it, titled
+ * by the action (`[uiConfirm]="'Excluir meta'"`), and only its OK runs `run`, with OK busy until the work
+ * settles. Done, the confirmation closes and focus is back on the button; failed, it stays open saying why
+ * (UI_TEXT.failure), to try again or cancel. The page keeps no "which one is being confirmed" state of its
+ * own: every row's button holds its own confirmation.
  */
 @Directive({
   selector: 'button[uiConfirm]',
-  host: { '(click)': 'ask()' },
+  // Never a form's submit: in a dialog's form (delete, deactivate) the press only asks.
+  host: { type: 'button', '(click)': 'ask()' },
 })
 export class ConfirmButton {
   /** The confirmation's title and its OK button ("Excluir meta"). */
-  readonly action = input.required<string>();
+  readonly action = input.required<string>({ alias: 'uiConfirm' });
   /** The consequence, spelled out. */
   readonly message = input.required<string>();
   /** Red OK, as for a removal; off for harmless moves (reactivate). */
   readonly danger = input(true);
   readonly run = input.required<ConfirmedWork>();
-  readonly failed = output<unknown>();
 
+  private readonly text = inject(UI_TEXT);
   private readonly container = inject(ViewContainerRef);
   private readonly busy = signal(false);
+  private readonly problem = signal<string | null>(null);
   private confirmation: ComponentRef<Confirm> | null = null;
   private destroyed = false;
 
@@ -42,6 +46,7 @@ export class ConfirmButton {
         inputBinding('message', this.message),
         inputBinding('danger', this.danger),
         inputBinding('busy', this.busy),
+        inputBinding('problem', this.problem),
         outputBinding('confirmed', () => this.confirmed()),
         outputBinding('cancelled', () => this.close()),
       ],
@@ -51,18 +56,20 @@ export class ConfirmButton {
   private confirmed(): void {
     if (this.busy()) return;
     this.busy.set(true);
+    this.problem.set(null);
     // Not tied to the button's life: a write the user confirmed runs to its end even if its row goes away meanwhile.
     from(this.run()()).subscribe({
       complete: () => this.close(),
       error: (error: unknown) => {
-        this.close();
-        if (!this.destroyed) this.failed.emit(error);
+        this.busy.set(false);
+        this.problem.set(this.text.failure(error));
       },
     });
   }
 
   private close(): void {
     this.busy.set(false);
+    this.problem.set(null);
     // Once the button is gone its confirmation went with it.
     if (!this.destroyed) this.confirmation?.destroy();
     this.confirmation = null;

@@ -16,6 +16,9 @@ import { overlayId } from './overlay-focus';
   template: `
     <ui-dialog [title]="action()" testId="confirm-dialog" [describedBy]="messageId" (closed)="cancelled.emit()">
       <p class="text-sm text-zinc-600 dark:text-zinc-300" [id]="messageId">{{ message() }}</p>
+      @if (problem(); as text) {
+        <p class="mt-3 text-sm text-negative" role="alert" data-testid="confirm-problem">{{ text }}</p>
+      }
       <div class="mt-6 flex justify-end gap-2">
         <button type="button" class="btn-ghost" (click)="cancelled.emit()">{{ text.cancel() }}</button>
         <button
@@ -38,6 +41,8 @@ export class Confirm {
   readonly message = input.required<string>();
   readonly danger = input(true);
   readonly busy = input(false);
+  /** Why the last try failed, shown under the question (the action can be tried again or cancelled). */
+  readonly problem = input<string | null>(null);
   readonly confirmed = output<void>();
   readonly cancelled = output<void>();
   protected readonly messageId = overlayId('ui-confirm-message');

@@ -12,6 +12,8 @@ export interface UiText {
   readonly to: () => string;
   readonly close: () => string;
   readonly cancel: () => string;
+  /** What a failed request says to the user (the app knows its errors' shape and words). */
+  readonly failure: (error: unknown) => string;
 }
 
 /** The app provides its translations (apps/web/src/app/core/i18n/ui-text.ts); tests get Portuguese. */
@@ -26,5 +28,6 @@ export const UI_TEXT = new InjectionToken<UiText>('UI_TEXT', {
     to: () => 'Até',
     close: () => 'Fechar',
     cancel: () => 'Cancelar',
+    failure: () => 'Não foi possível concluir. Tente novamente.',
   }),
 });

@@ -207,7 +207,6 @@ export class CatalogPage {
   protected deleteGroup(): Observable<unknown> {
     const group = this.selected();
     if (!group) return EMPTY;
-    this.error.set(null);
     return this.api.deleteGroup(this.kind(), group.id).pipe(
       tap(() => {
         this.groups.update((groups) => (groups ?? []).filter((other) => other.id !== group.id));
@@ -220,7 +219,6 @@ export class CatalogPage {
   protected deleteEntry(entry: Entry): Observable<unknown> {
     const group = this.selected();
     if (!group) return EMPTY;
-    this.error.set(null);
     return this.api.deleteEntry<FunnelView | OriginGroupView>(this.kind(), group.id, entry.id).pipe(tap((view) => this.replace(view)));
   }
 

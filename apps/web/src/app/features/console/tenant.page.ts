@@ -48,31 +48,25 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           <div class="flex flex-wrap gap-2">
             @if (canImpersonate()) {
               <button
-                type="button"
                 class="btn-primary"
                 [disabled]="busy()"
                 data-testid="impersonate"
-                uiConfirm
-                [action]="i18n.t('console.impersonate')"
+                [uiConfirm]="i18n.t('console.impersonate')"
                 [message]="i18n.t('console.impersonateConfirm', { name: t.name })"
                 [danger]="false"
                 [run]="() => impersonate()"
-                (failed)="error.set(i18n.error($event))"
               >
                 {{ i18n.t('console.impersonate') }}
               </button>
             }
             @for (action of transitions(); track action) {
               <button
-                type="button"
                 class="btn-outline"
                 [attr.data-testid]="'tenant-' + action"
-                uiConfirm
-                [action]="i18n.t(actionKey(action))"
+                [uiConfirm]="i18n.t(actionKey(action))"
                 [message]="i18n.t(confirmKey(action), { name: t.name })"
                 [danger]="action !== 'reactivate'"
                 [run]="() => transition(action)"
-                (failed)="error.set(i18n.error($event))"
               >
                 {{ i18n.t(actionKey(action)) }}
               </button>
@@ -159,14 +153,11 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
                           <span class="chip">{{ i18n.t('keys.revoked') }}</span>
                         } @else {
                           <button
-                            type="button"
                             class="btn-ghost text-negative"
                             data-testid="revoke-key"
-                            uiConfirm
-                            [action]="i18n.t('keys.revoke')"
+                            [uiConfirm]="i18n.t('keys.revoke')"
                             [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
                             [run]="() => revoke(key)"
-                            (failed)="error.set(i18n.error($event))"
                           >
                             {{ i18n.t('keys.revoke') }}
                           </button>
@@ -316,7 +307,6 @@ export class TenantPage {
   }
 
   protected transition(action: TenantTransition): Observable<unknown> {
-    this.error.set(null);
     return this.api.transition(this.id(), action).pipe(tap((tenant) => this.tenant.update((old) => (old ? { ...old, ...tenant } : tenant))));
   }
 
@@ -346,7 +336,6 @@ export class TenantPage {
   }
 
   protected revoke(key: ApiKeyView): Observable<unknown> {
-    this.error.set(null);
     return this.api
       .revokeApiKey(this.id(), key.id)
       .pipe(tap(() => this.keys.update((keys) => (keys ?? []).map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)))));
@@ -357,7 +346,6 @@ export class TenantPage {
    * switches to the tenant admin's view; the shell's banner brings the super admin back.
    */
   protected impersonate(): Observable<unknown> {
-    this.error.set(null);
     return this.api.impersonate(this.id()).pipe(
       tap((response) => {
         this.session.start(response);

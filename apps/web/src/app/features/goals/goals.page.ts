@@ -47,11 +47,9 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
                 class="text-negative"
                 [label]="i18n.t('goals.deleteOf', { name: describe(goal) })"
                 testId="goal-delete"
-                uiConfirm
-                [action]="i18n.t('goals.delete')"
+                [uiConfirm]="i18n.t('goals.delete')"
                 [message]="i18n.t('goals.deleteConfirm', { name: describe(goal) })"
                 [run]="() => remove(goal)"
-                (failed)="error.set(i18n.error($event))"
               >
                 {{ i18n.t('goals.deleteAction') }}
               </button>
@@ -59,9 +57,6 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
           }
         </ng-template>
       </ui-data-table>
-      @if (error()) {
-        <p class="text-sm text-negative" role="alert">{{ error() }}</p>
-      }
     </div>
 
     @if (creating() || editing()) {
@@ -80,7 +75,6 @@ export class GoalsPage {
   protected readonly scopeKey = scopeLabel;
   protected readonly creating = signal(false);
   protected readonly editing = signal<GoalView | null>(null);
-  protected readonly error = signal('');
 
   private readonly reloads = signal(0);
   protected readonly list = keysetList({
@@ -161,7 +155,6 @@ export class GoalsPage {
   }
 
   protected remove(goal: GoalView): Observable<unknown> {
-    this.error.set('');
     return this.api.remove(goal.id).pipe(tap(() => this.list.update((items) => items.filter((item) => item.id !== goal.id))));
   }
 }

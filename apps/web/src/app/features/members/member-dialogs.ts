@@ -108,28 +108,22 @@ export class InviteMemberDialog {
           @if (statusAllowed()) {
             @if (member().isActive) {
               <button
-                type="button"
                 class="btn-ghost text-negative"
                 data-testid="deactivate"
-                uiConfirm
-                [action]="i18n.t('members.deactivate')"
+                [uiConfirm]="i18n.t('members.deactivate')"
                 [message]="i18n.t('members.deactivateConfirm', { name: member().fullName })"
                 [run]="() => toggleActive()"
-                (failed)="failed($event)"
               >
                 {{ i18n.t('members.deactivate') }}
               </button>
             } @else {
               <button
-                type="button"
                 class="btn-outline"
                 data-testid="reactivate"
-                uiConfirm
-                [action]="i18n.t('members.reactivate')"
+                [uiConfirm]="i18n.t('members.reactivate')"
                 [message]="i18n.t('members.reactivateConfirm', { name: member().fullName })"
                 [danger]="false"
                 [run]="() => toggleActive()"
-                (failed)="failed($event)"
               >
                 {{ i18n.t('members.reactivate') }}
               </button>
@@ -187,7 +181,7 @@ export class EditMemberDialog implements OnInit {
     this.updated.emit(user);
   }
 
-  protected failed(error: unknown): void {
+  private failed(error: unknown): void {
     this.busy.set(false);
     this.check.server.set(problemsOf(error, this.i18n));
   }

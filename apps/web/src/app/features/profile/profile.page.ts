@@ -105,12 +105,10 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
             <p class="text-xs text-muted">{{ i18n.t('profile.sessionsHelp') }}</p>
           </div>
           <button
-            type="button"
             class="btn-outline"
             [disabled]="others().length === 0 || busy() === 'sessions'"
             data-testid="revoke-others"
-            uiConfirm
-            [action]="i18n.t('profile.signOutOthers')"
+            [uiConfirm]="i18n.t('profile.signOutOthers')"
             [message]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
             [run]="() => revokeOthers()"
           >

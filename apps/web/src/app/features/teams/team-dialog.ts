@@ -65,14 +65,11 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
         <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save" [disabled]="busy()" (cancelled)="closed.emit()">
           @if (team()) {
             <button
-              type="button"
               class="btn-ghost text-negative"
               data-testid="delete-team"
-              uiConfirm
-              [action]="i18n.t('common.delete')"
+              [uiConfirm]="i18n.t('common.delete')"
               [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
               [run]="() => remove()"
-              (failed)="failed($event)"
             >
               {{ i18n.t('common.delete') }}
             </button>
@@ -122,7 +119,7 @@ export class TeamDialog implements OnInit {
     return team ? this.api.delete(team.id).pipe(tap(() => this.saved.emit())) : EMPTY;
   }
 
-  protected failed(error: unknown): void {
+  private failed(error: unknown): void {
     this.busy.set(false);
     this.check.server.set(this.i18n.problems(error));
   }

@@ -76,11 +76,9 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
                     uiRowAction
                     [label]="i18n.t('tv.links.revokeOf', { name: link.name })"
                     testId="tv-link-revoke"
-                    uiConfirm
-                    [action]="i18n.t('tv.links.revoke')"
+                    [uiConfirm]="i18n.t('tv.links.revoke')"
                     [message]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
                     [run]="() => revoke(link)"
-                    (failed)="error.set(i18n.error($event))"
                   >
                     {{ i18n.t('tv.links.revoke') }}
                   </button>

@@ -71,11 +71,9 @@ interface PingOutcome {
                       uiRowAction="icon"
                       [label]="i18n.t('webhooks.deleteOf', { url: endpoint.url })"
                       testId="webhook-delete"
-                      uiConfirm
-                      [action]="i18n.t('webhooks.delete')"
+                      [uiConfirm]="i18n.t('webhooks.delete')"
                       [message]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
                       [run]="() => remove(endpoint)"
-                      (failed)="error.set(i18n.error($event))"
                     >
                       <app-icon name="trash" [size]="16" />
                     </button>
@@ -105,9 +103,6 @@ interface PingOutcome {
           <div class="skeleton h-24"></div>
         </div>
       }
-      @if (error()) {
-        <p class="text-sm text-negative" role="alert">{{ error() }}</p>
-      }
     </div>
 
     @if (editing(); as target) {
@@ -126,7 +121,6 @@ export class WebhooksPage {
   protected readonly integer = formatInteger;
   protected readonly endpoints = signal<WebhookEndpointView[] | null>(null);
   protected readonly failed = signal(false);
-  protected readonly error = signal('');
   protected readonly editing = signal<WebhookEndpointView | 'new' | null>(null);
   protected readonly viewing = signal<WebhookEndpointView | null>(null);
   protected readonly testing = signal<string | null>(null);
@@ -171,7 +165,6 @@ export class WebhooksPage {
   }
 
   protected remove(endpoint: WebhookEndpointView): Observable<unknown> {
-    this.error.set('');
     return this.api.remove(endpoint.id).pipe(tap(() => this.load()));
   }
 }
