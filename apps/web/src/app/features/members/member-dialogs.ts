@@ -106,28 +106,16 @@ export class InviteMemberDialog {
           (cancelled)="closed.emit()"
         >
           @if (statusAllowed()) {
-            @if (member().isActive) {
-              <button
-                class="btn-ghost text-negative"
-                data-testid="deactivate"
-                [uiConfirm]="i18n.t('members.deactivate')"
-                [message]="i18n.t('members.deactivateConfirm', { name: member().fullName })"
-                [run]="() => toggleActive()"
-              >
-                {{ i18n.t('members.deactivate') }}
-              </button>
-            } @else {
-              <button
-                class="btn-outline"
-                data-testid="reactivate"
-                [uiConfirm]="i18n.t('members.reactivate')"
-                [message]="i18n.t('members.reactivateConfirm', { name: member().fullName })"
-                [danger]="false"
-                [run]="() => toggleActive()"
-              >
-                {{ i18n.t('members.reactivate') }}
-              </button>
-            }
+            <button
+              [class]="member().isActive ? 'btn-ghost text-negative' : 'btn-outline'"
+              [attr.data-testid]="member().isActive ? 'deactivate' : 'reactivate'"
+              [uiConfirm]="i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate')"
+              [message]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
+              [danger]="member().isActive"
+              [run]="() => toggleActive()"
+            >
+              {{ i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate') }}
+            </button>
           }
         </ui-form-actions>
       </form>
