@@ -1,4 +1,4 @@
-import { DestroyRef, Directive, inject, input, inputBinding, outputBinding, signal, ViewContainerRef, type ComponentRef } from '@angular/core';
+import { DestroyRef, Directive, effect, inject, input, signal, ViewContainerRef, type ComponentRef } from '@angular/core';
 import { from, type Observable } from 'rxjs';
 import { UI_TEXT } from '../ui-text/ui-text';
 import { Confirm } from './confirm';
@@ -31,26 +31,34 @@ export class ConfirmButton {
   private readonly container = inject(ViewContainerRef);
   private readonly busy = signal(false);
   private readonly problem = signal<string | null>(null);
-  private confirmation: ComponentRef<Confirm> | null = null;
+  private readonly confirmation = signal<ComponentRef<Confirm> | null>(null);
   private destroyed = false;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => (this.destroyed = true));
+    // An open confirmation follows the button's inputs. setInput, not createComponent's inputBinding/outputBinding:
+    // those put 3.8 kB more of Angular in the initial bundle (486.2 → 482.4 kB).
+    effect(() => {
+      const confirmation = this.confirmation();
+      if (confirmation) this.show(confirmation);
+    });
   }
 
   protected ask(): void {
-    if (this.confirmation) return;
-    this.confirmation = this.container.createComponent(Confirm, {
-      bindings: [
-        inputBinding('action', this.action),
-        inputBinding('message', this.message),
-        inputBinding('danger', this.danger),
-        inputBinding('busy', this.busy),
-        inputBinding('problem', this.problem),
-        outputBinding('confirmed', () => this.confirmed()),
-        outputBinding('cancelled', () => this.close()),
-      ],
-    });
+    if (this.confirmation()) return;
+    const confirmation = this.container.createComponent(Confirm);
+    this.show(confirmation);
+    confirmation.instance.confirmed.subscribe(() => this.confirmed());
+    confirmation.instance.cancelled.subscribe(() => this.close());
+    this.confirmation.set(confirmation);
+  }
+
+  private show(confirmation: ComponentRef<Confirm>): void {
+    confirmation.setInput('action', this.action());
+    confirmation.setInput('message', this.message());
+    confirmation.setInput('danger', this.danger());
+    confirmation.setInput('busy', this.busy());
+    confirmation.setInput('problem', this.problem());
   }
 
   private confirmed(): void {
@@ -71,7 +79,7 @@ export class ConfirmButton {
     this.busy.set(false);
     this.problem.set(null);
     // Once the button is gone its confirmation went with it.
-    if (!this.destroyed) this.confirmation?.destroy();
-    this.confirmation = null;
+    if (!this.destroyed) this.confirmation()?.destroy();
+    this.confirmation.set(null);
   }
 }
