@@ -7,7 +7,7 @@ import { formatDateTime, formatDay, formatInteger } from '../../core/format/form
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
-import { Icon } from '../../shared/icon';
+import { SecretReveal } from '../../shared/secret-reveal';
 import { Confirm, Dialog, FormActions } from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
@@ -29,7 +29,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 /** One tenant: usage, lifecycle, API keys and "act as its admin". */
 @Component({
   selector: 'app-tenant-page',
-  imports: [RouterLink, Icon, TenantStatusBadge, Dialog, Confirm, FormActions],
+  imports: [RouterLink, SecretReveal, TenantStatusBadge, Dialog, Confirm, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -192,15 +192,15 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
     @if (newKeyOpen()) {
       <ui-dialog [title]="i18n.t('keys.create')" testId="new-key-dialog" (closed)="closeNewKey()">
         @if (createdKey(); as created) {
-          <p class="mb-3 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300" role="alert">
-            {{ i18n.t('keys.onceWarning') }}
-          </p>
-          <div class="flex gap-2">
-            <input class="input font-mono text-xs" readonly [value]="created.key" aria-label="API key" data-testid="created-key" />
-            <button type="button" class="btn-outline shrink-0" (click)="copy(created.key)" data-testid="copy-key">
-              <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('keys.copied') : i18n.t('keys.copy') }}
-            </button>
-          </div>
+          <app-secret-reveal
+            [secret]="created.key"
+            [warning]="i18n.t('keys.onceWarning')"
+            label="API key"
+            [copyLabel]="i18n.t('keys.copy')"
+            [copiedLabel]="i18n.t('keys.copied')"
+            testId="created-key"
+            copyTestId="copy-key"
+          />
           <div class="mt-5 flex justify-end">
             <button type="button" class="btn-primary" (click)="closeNewKey()">{{ i18n.t('keys.done') }}</button>
           </div>
@@ -244,7 +244,6 @@ export class TenantPage {
   protected readonly newKeyOpen = signal(false);
   protected readonly keyName = signal('');
   protected readonly createdKey = signal<CreatedApiKey | null>(null);
-  protected readonly copied = signal(false);
   protected readonly plan = signal('');
   protected readonly plans = TENANT_PLANS;
   protected readonly planName = planName;
@@ -340,14 +339,6 @@ export class TenantPage {
     this.newKeyOpen.set(false);
     this.createdKey.set(null);
     this.keyName.set('');
-    this.copied.set(false);
-  }
-
-  protected copy(key: string): void {
-    void navigator.clipboard?.writeText(key).then(
-      () => this.copied.set(true),
-      () => this.copied.set(false),
-    );
   }
 
   protected revoke(key: ApiKeyView): void {

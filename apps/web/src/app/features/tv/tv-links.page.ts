@@ -6,6 +6,7 @@ import { Confirm } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
+import { SecretReveal } from '../../shared/secret-reveal';
 
 /** Where a TV opens the board: the token rides in the fragment, which never reaches a server. */
 export const tvUrlOf = (token: string, origin = window.location.origin): string => `${origin}/tv#${TV_TOKEN_FRAGMENT}=${encodeURIComponent(token)}`;
@@ -13,7 +14,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 /** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
 @Component({
   selector: 'app-tv-links-page',
-  imports: [FormsModule, Icon, Confirm],
+  imports: [FormsModule, Icon, Confirm, SecretReveal],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -43,15 +44,17 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
       </form>
 
       @if (created(); as done) {
-        <div class="card space-y-2 p-4" role="status" data-testid="tv-link-created">
-          <p class="text-sm">{{ i18n.t('tv.links.createdHelp') }}</p>
-          <div class="flex flex-wrap items-center gap-2">
-            <code class="min-w-0 flex-1 break-all font-mono text-xs" data-testid="tv-link-url">{{ urlOf(done.token) }}</code>
-            <button type="button" class="btn-outline shrink-0" (click)="copy(urlOf(done.token))" data-testid="tv-link-copy">
-              <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('tv.links.copied') : i18n.t('tv.links.copy') }}
-            </button>
-          </div>
-        </div>
+        <app-secret-reveal
+          class="card p-4"
+          [secret]="urlOf(done.token)"
+          [warning]="i18n.t('tv.links.createdHelp')"
+          [label]="i18n.t('tv.links.url')"
+          [copyLabel]="i18n.t('tv.links.copy')"
+          [copiedLabel]="i18n.t('tv.links.copied')"
+          testId="tv-link-url"
+          copyTestId="tv-link-copy"
+          data-testid="tv-link-created"
+        />
       }
 
       @if (links(); as list) {
@@ -117,7 +120,6 @@ export class TvLinksPage {
   protected readonly revoking = signal<TvLinkView | null>(null);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
-  protected readonly copied = signal(false);
   protected readonly error = signal('');
   protected name = '';
   protected teamId = '';
@@ -146,7 +148,6 @@ export class TvLinksPage {
   protected create(): void {
     this.busy.set(true);
     this.error.set('');
-    this.copied.set(false);
     this.api.createLink({ name: this.name.trim(), teamId: this.teamId || null }).subscribe({
       next: (link) => {
         this.busy.set(false);
@@ -159,13 +160,6 @@ export class TvLinksPage {
         this.error.set(this.i18n.error(error));
       },
     });
-  }
-
-  protected copy(url: string): void {
-    void navigator.clipboard?.writeText(url).then(
-      () => this.copied.set(true),
-      () => this.copied.set(false),
-    );
   }
 
   protected revoke(link: TvLinkView): void {
