@@ -96,7 +96,7 @@ const PHONE = '(max-width: 639.98px)';
                           <span aria-hidden="true" class="w-2">{{ arrow(column.key) }}</span>
                         </button>
                       } @else {
-                        {{ column.label }}
+                        <span [class.sr-only]="column.labelHidden">{{ column.label }}</span>
                       }
                     </th>
                   }

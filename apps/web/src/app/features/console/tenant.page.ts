@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
 import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
@@ -8,7 +9,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
-import { Confirm, Dialog, FormActions } from '@fasto/ui';
+import { Confirm, DataCell, DataRowCard, DataTable, Dialog, FormActions, keysetList, type DataColumn } from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
@@ -29,7 +30,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 /** One tenant: usage, lifecycle, API keys and "act as its admin". */
 @Component({
   selector: 'app-tenant-page',
-  imports: [RouterLink, SecretReveal, TenantStatusBadge, Dialog, Confirm, FormActions],
+  imports: [RouterLink, NgTemplateOutlet, SecretReveal, TenantStatusBadge, DataTable, DataCell, DataRowCard, Dialog, Confirm, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -93,8 +94,8 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           }
         </form>
 
-        <section class="card overflow-hidden" data-testid="api-keys">
-          <header class="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <section class="space-y-3" data-testid="api-keys">
+          <header class="flex flex-wrap items-center justify-between gap-3">
             <div>
               <h2 class="font-semibold">{{ i18n.t('keys.title') }}</h2>
               <p class="text-xs text-muted">{{ i18n.t('keys.help') }}</p>
@@ -103,51 +104,33 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
               {{ i18n.t('keys.create') }}
             </button>
           </header>
-          @if (keys() === null) {
-            <div class="space-y-2 p-4" aria-busy="true">
-              <div class="skeleton h-4"></div>
-              <div class="skeleton h-4 w-2/3"></div>
-            </div>
-          } @else if (keys()!.length === 0) {
-            <p class="p-6 text-center text-sm text-muted">{{ i18n.t('keys.empty') }}</p>
-          } @else {
-            <div class="overflow-x-auto" tabindex="0">
-              <table class="w-full text-sm">
-                <thead>
-                  <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
-                    <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('keys.name') }}</th>
-                    <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('keys.prefix') }}</th>
-                    <th scope="col" class="hidden px-4 py-3 font-medium sm:table-cell">{{ i18n.t('keys.created') }}</th>
-                    <th scope="col" class="hidden px-4 py-3 font-medium sm:table-cell">{{ i18n.t('keys.lastUsed') }}</th>
-                    <th scope="col" class="px-4 py-3">
-                      <span class="sr-only">{{ i18n.t('keys.revoke') }}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (key of keys(); track key.id) {
-                    <tr class="border-b border-zinc-100 last:border-0 dark:border-zinc-900" data-testid="key-row" [class.opacity-50]="key.revokedAt">
-                      <td class="px-4 py-3 font-medium">{{ key.name }}</td>
-                      <td class="px-4 py-3 font-mono text-xs">{{ key.prefix }}…</td>
-                      <td class="hidden px-4 py-3 text-muted tabular-nums sm:table-cell">{{ dateTime(key.createdAt) }}</td>
-                      <td class="hidden px-4 py-3 text-muted tabular-nums sm:table-cell" data-testid="key-last-used">
-                        {{ key.lastUsedAt ? dateTime(key.lastUsedAt) : i18n.t('keys.never') }}
-                      </td>
-                      <td class="px-4 py-3 text-right">
-                        @if (key.revokedAt) {
-                          <span class="chip">{{ i18n.t('keys.revoked') }}</span>
-                        } @else {
-                          <button type="button" class="btn-ghost text-negative" (click)="revoking.set(key)" data-testid="revoke-key">
-                            {{ i18n.t('keys.revoke') }}
-                          </button>
-                        }
-                      </td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </div>
-          }
+          <ui-data-table testId="keys" rowTestId="key-row" [list]="keys" [columns]="keyColumns()" [texts]="keyTexts()" [rowClass]="dimRevoked" [skeletonRows]="2">
+            <ng-template uiCell="name" [uiCellOf]="keys.items()" let-key>{{ key.name }}</ng-template>
+            <ng-template uiCell="prefix" [uiCellOf]="keys.items()" let-key>{{ key.prefix }}…</ng-template>
+            <ng-template uiCell="created" [uiCellOf]="keys.items()" let-key>{{ dateTime(key.createdAt) }}</ng-template>
+            <ng-template uiCell="lastUsed" [uiCellOf]="keys.items()" let-key>
+              <span data-testid="key-last-used">{{ key.lastUsedAt ? dateTime(key.lastUsedAt) : i18n.t('keys.never') }}</span>
+            </ng-template>
+            <ng-template #revokeCell uiCell="revoke" [uiCellOf]="keys.items()" let-key>
+              @if (key.revokedAt) {
+                <span class="chip">{{ i18n.t('keys.revoked') }}</span>
+              } @else {
+                <button type="button" class="btn-ghost text-negative" (click)="revoking.set(key)" data-testid="revoke-key">
+                  {{ i18n.t('keys.revoke') }}
+                </button>
+              }
+            </ng-template>
+            <!-- On a phone a key reads as its name and prefix; when it was created and last used wait for a wider screen. -->
+            <ng-template uiRowCard [uiRowCardOf]="keys.items()" let-key>
+              <div class="flex items-center justify-between gap-3">
+                <div class="min-w-0">
+                  <p class="truncate font-medium">{{ key.name }}</p>
+                  <p class="font-mono text-xs">{{ key.prefix }}…</p>
+                </div>
+                <ng-container *ngTemplateOutlet="revokeCell; context: { $implicit: key }" />
+              </div>
+            </ng-template>
+          </ui-data-table>
         </section>
       } @else if (loadFailed()) {
         <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('console.notFound') }}</div>
@@ -233,7 +216,16 @@ export class TenantPage {
 
   protected readonly tenant = signal<TenantDetail | null>(null);
   protected readonly loadFailed = signal(false);
-  protected readonly keys = signal<ApiKeyView[] | null>(null);
+  protected readonly keys = keysetList({ filters: this.id, fetch: (id: string) => this.api.apiKeys(id) });
+  protected readonly keyTexts = computed(() => ({ empty: this.i18n.t('keys.empty'), error: this.i18n.t('keys.error') }));
+  protected readonly keyColumns = computed((): DataColumn<ApiKeyView>[] => [
+    { key: 'name', label: this.i18n.t('keys.name'), cellClass: 'font-medium' },
+    { key: 'prefix', label: this.i18n.t('keys.prefix'), cellClass: 'font-mono text-xs' },
+    { key: 'created', label: this.i18n.t('keys.created'), from: 'sm', cellClass: 'text-muted tabular-nums' },
+    { key: 'lastUsed', label: this.i18n.t('keys.lastUsed'), from: 'sm', cellClass: 'text-muted tabular-nums' },
+    { key: 'revoke', label: this.i18n.t('keys.revoke'), labelHidden: true, align: 'end' },
+  ]);
+  protected readonly dimRevoked = (key: ApiKeyView) => (key.revokedAt ? 'opacity-50' : '');
   private readonly action = new PendingAction(this.i18n);
   protected readonly busy = this.action.busy;
   protected readonly error = this.action.error;
@@ -290,10 +282,8 @@ export class TenantPage {
 
   private load(id: string): void {
     this.tenant.set(null);
-    this.keys.set(null);
     this.loadFailed.set(false);
     this.api.get(id).subscribe({ next: (tenant) => this.show(tenant), error: () => this.loadFailed.set(true) });
-    this.api.apiKeys(id).subscribe({ next: (page) => this.keys.set(page.items), error: () => this.keys.set([]) });
   }
 
   private show(tenant: TenantDetail): void {
@@ -330,7 +320,7 @@ export class TenantPage {
       this.createdKey.set(created);
       this.keys.update((keys) => [
         { id: created.id, name: created.name, prefix: created.prefix, createdAt: created.createdAt, createdBy: null, lastUsedAt: null, revokedAt: null },
-        ...(keys ?? []),
+        ...keys,
       ]);
     });
   }
@@ -343,7 +333,7 @@ export class TenantPage {
 
   protected revoke(key: ApiKeyView): void {
     this.run(this.api.revokeApiKey(this.id(), key.id), () => {
-      this.keys.update((keys) => (keys ?? []).map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)));
+      this.keys.update((keys) => keys.map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)));
       this.revoking.set(null);
     });
   }
