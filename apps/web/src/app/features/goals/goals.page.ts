@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { AuthSession, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import { GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type GoalScope, type GoalView } from '@fasto/contracts';
-import { DataCell, DataTable, keysetList, type DataColumn, Confirm } from '@fasto/ui';
-import { catchError, map, of } from 'rxjs';
+import { DataCell, DataTable, keysetList, pageItems, type DataColumn, Confirm } from '@fasto/ui';
+import { map } from 'rxjs';
 import { formatDay } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
+import { attendsCustomers, injectViewer } from '../../shared/viewer';
 import { GoalDialog, type GoalSubject } from './goal-dialog';
 import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 
@@ -83,8 +83,9 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 export class GoalsPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(GoalsApi);
-  private readonly user = inject(AuthSession).user;
-  private readonly role = computed(() => this.user()?.role ?? Role.Agent);
+  private readonly viewer = injectViewer();
+  private readonly user = this.viewer.user;
+  private readonly role = this.viewer.role;
 
   protected readonly metricKey = metricLabel;
   protected readonly day = formatDay;
@@ -103,23 +104,9 @@ export class GoalsPage {
 
   /** Admins pick any team and active agent; a manager only their own team and its agents (the API checks again). */
   protected readonly scopes = computed<readonly GoalScope[]>(() => (this.role() === Role.Admin ? ['tenant', 'team', 'user'] : ['team', 'user']));
-  private readonly teams = toSignal(
-    inject(TeamsApi)
-      .list({ limit: 200 })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([])),
-      ),
-    { initialValue: [] },
-  );
-  private readonly users = toSignal(
-    inject(UsersApi)
-      .list({ isActive: true, limit: 200, teamId: this.role() === Role.Manager ? (this.user()?.teamId ?? undefined) : undefined })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([])),
-      ),
-    { initialValue: [] },
+  private readonly teams = pageItems(inject(TeamsApi).list({ limit: 200 }));
+  private readonly users = pageItems(
+    inject(UsersApi).list({ isActive: true, limit: 200, teamId: this.role() === Role.Manager ? (this.user()?.teamId ?? undefined) : undefined }),
   );
   protected readonly teamSubjects = computed<GoalSubject[]>(() =>
     this.teams()
@@ -128,7 +115,7 @@ export class GoalsPage {
   );
   protected readonly agentSubjects = computed<GoalSubject[]>(() =>
     this.users()
-      .filter((user) => user.role === Role.Agent || user.role === Role.Manager)
+      .filter(attendsCustomers)
       .map((user) => ({ id: user.id, name: user.fullName })),
   );
 

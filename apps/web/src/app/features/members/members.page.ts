@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, type ParamMap } from '@angular/router';
-import { AuthSession, TeamsApi, UsersApi } from '@fasto/api-client';
+import { TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, TENANT_ROLES, type UserListQuery, type UserView } from '@fasto/contracts';
 import { DataCell, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
+import { injectViewer } from '../../shared/viewer';
 import { EditMemberDialog, InviteMemberDialog } from './member-dialogs';
 import { canInvite } from './member-rules';
 
@@ -87,16 +88,15 @@ export class MembersPage {
   private readonly api = inject(UsersApi);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly user = inject(AuthSession).user;
+  private readonly viewer = injectViewer();
   /** `/members/:id` (a notification's link) opens that member. */
   readonly id = input<string | undefined>();
 
   protected readonly dateTime = formatDateTime;
   protected readonly dimInactive = (member: UserView) => (member.isActive ? '' : 'opacity-60');
   protected readonly roleKey = (role: Role) => `role.${role}` as const;
-  protected readonly role = computed(() => this.user()?.role ?? Role.Agent);
-  protected readonly selfId = computed(() => this.user()?.id ?? '');
-  protected readonly isAdmin = computed(() => this.role() === Role.Admin);
+  protected readonly role = this.viewer.role;
+  protected readonly selfId = computed(() => this.viewer.user()?.id ?? '');
   protected readonly mayInvite = computed(() => canInvite(this.role()));
 
   protected readonly query = urlFilters(memberFiltersFromParams);
@@ -136,7 +136,7 @@ export class MembersPage {
     return [
       { kind: 'search', key: 'q', id: 'member-q', label: this.i18n.t('members.search') },
       { kind: 'select', key: 'role', id: 'filter-role', label: this.i18n.t('members.role'), allLabel: all, options: roles },
-      ...(this.isAdmin()
+      ...(this.viewer.isAdmin()
         ? [{ kind: 'select', key: 'teamId', id: 'filter-team', label: this.i18n.t('common.team'), allLabel: all, options: teams } as const]
         : []),
       { kind: 'select', key: 'isActive', id: 'filter-status', label: this.i18n.t('members.status'), allLabel: all, options: statuses },

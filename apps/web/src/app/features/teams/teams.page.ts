@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { AuthSession, CatalogApi, TeamsApi, UsersApi } from '@fasto/api-client';
-import { Role, type TeamView, type UserView } from '@fasto/contracts';
+import { CatalogApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import type { TeamView, UserView } from '@fasto/contracts';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
+import { injectViewer } from '../../shared/viewer';
 import { TeamDialog } from './team-dialog';
 
 /** Teams: admins manage them all; a manager sees their own team and its people. */
@@ -96,8 +97,7 @@ export class TeamsPage {
   private readonly api = inject(TeamsApi);
   private readonly users = inject(UsersApi);
   private readonly catalog = inject(CatalogApi);
-  private readonly user = inject(AuthSession).user;
-  protected readonly isAdmin = computed(() => this.user()?.role === Role.Admin);
+  protected readonly isAdmin = injectViewer().isAdmin;
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly teams = signal<TeamView[]>([]);
   /** Members by team, from the users list (the team list carries only counts). */
