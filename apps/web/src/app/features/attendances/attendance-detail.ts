@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
 import { Role, type AttendanceChannel, type AttendanceDetail } from '@fasto/contracts';
 import { Drawer, Field, FieldControl, FormErrors, type FormProblem } from '@fasto/ui';
@@ -10,6 +10,7 @@ import { inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
+import { whenChanged } from '../../shared/when-changed';
 import { changesOf, draftOf, selectStage, type AttendanceDraft, type StageEffect } from './attendance-edit';
 import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions } from './attendance-edit-options';
 
@@ -70,10 +71,7 @@ export class AttendanceDetailPanel {
   private loading = new Subscription();
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => this.load(id));
-    });
+    whenChanged(this.id, (id) => this.load(id));
   }
 
   protected startEdit(): void {

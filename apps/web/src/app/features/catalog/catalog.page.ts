@@ -1,5 +1,5 @@
 import { CdkDrag, CdkDragHandle, CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal } from '@angular/core';
 import { CatalogApi, TeamsApi, type CatalogEntryFields, type CatalogKind } from '@fasto/api-client';
 import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } from '@fasto/contracts';
 import { forkJoin, map, type Observable } from 'rxjs';
@@ -8,6 +8,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
+import { whenChanged } from '../../shared/when-changed';
 import { Confirm } from '@fasto/ui';
 import { movedIds, nextColor, renamed } from './catalog-rules';
 import { ColorPicker } from './color-picker';
@@ -78,10 +79,7 @@ export class CatalogPage {
     this.i18n.t(`catalog.${this.kind()}.${key}` as const);
 
   constructor() {
-    effect(() => {
-      this.kind();
-      untracked(() => this.load());
-    });
+    whenChanged(this.kind, () => this.load());
   }
 
   protected load(): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
@@ -9,6 +9,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
+import { whenChanged } from '../../shared/when-changed';
 import { Confirm, DataCell, DataRowCard, DataTable, Dialog, FormActions, keysetList, type DataColumn } from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
@@ -274,10 +275,7 @@ export class TenantPage {
   protected readonly confirmKey = (action: TenantTransition) => `console.confirm.${action}` as const;
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => this.load(id));
-    });
+    whenChanged(this.id, (id) => this.load(id));
   }
 
   private load(id: string): void {

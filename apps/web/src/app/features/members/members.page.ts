@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, type ParamMap } from '@angular/router';
 import { TeamsApi, UsersApi } from '@fasto/api-client';
@@ -7,6 +7,7 @@ import { DataCell, DataTable, FilterBar, keysetList, pageItems, urlFilters, type
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { injectViewer } from '../../shared/viewer';
+import { whenChanged } from '../../shared/when-changed';
 import { EditMemberDialog, InviteMemberDialog } from './member-dialogs';
 import { canInvite } from './member-rules';
 
@@ -144,16 +145,13 @@ export class MembersPage {
   });
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => {
-        this.selectedMissing.set(false);
-        if (!id || this.fetched()?.id === id) return;
-        this.api
-          .get(id)
-          .pipe(takeUntilDestroyed(this.destroyRef))
-          .subscribe({ next: (user) => this.fetched.set(user), error: () => this.selectedMissing.set(true) });
-      });
+    whenChanged(this.id, (id) => {
+      this.selectedMissing.set(false);
+      if (!id || this.fetched()?.id === id) return;
+      this.api
+        .get(id)
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe({ next: (user) => this.fetched.set(user), error: () => this.selectedMissing.set(true) });
     });
   }
 
