@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
 import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
@@ -217,6 +217,7 @@ export class TenantPage {
 
   protected readonly tenant = signal<TenantDetail | null>(null);
   protected readonly loadFailed = signal(false);
+  /** A tenant's keys come in one page (the API lists them all); the table follows the route's id. */
   protected readonly keys = keysetList({ filters: this.id, fetch: (id: string) => this.api.apiKeys(id) });
   protected readonly keyTexts = computed(() => ({ empty: this.i18n.t('keys.empty'), error: this.i18n.t('keys.error') }));
   protected readonly keyColumns = computed((): DataColumn<ApiKeyView>[] => [
