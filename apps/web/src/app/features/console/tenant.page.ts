@@ -179,7 +179,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           <app-secret-reveal
             [secret]="created.key"
             [warning]="i18n.t('keys.onceWarning')"
-            label="API key"
+            [label]="i18n.t('keys.secret')"
             [copyLabel]="i18n.t('keys.copy')"
             [copiedLabel]="i18n.t('keys.copied')"
             testId="created-key"
