@@ -17,4 +17,6 @@ export * from './lib/keyset-list/keyset-list';
 export * from './lib/keyset-list/page-items';
 export * from './lib/keyset-list/url-filters';
 export * from './lib/kpi-card/kpi-card';
+export * from './lib/load-state/load-state';
+export * from './lib/skeleton/skeleton';
 export * from './lib/ui-text/ui-text';
