@@ -4,7 +4,19 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { AttendancesApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import type { AttendanceDetail, AttendanceExportFormat, AttendanceFilters, AttendanceListItem } from '@fasto/contracts';
-import { DataCell, DataRowCard, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField, type QueryPatch } from '@fasto/ui';
+import {
+  DataCell,
+  DataRowCard,
+  DataTable,
+  FilterBar,
+  PageHeader,
+  keysetList,
+  pageItems,
+  urlFilters,
+  type DataColumn,
+  type FilterField,
+  type QueryPatch,
+} from '@fasto/ui';
 import { formatBrl, formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ColorChip } from '../../shared/color-chip';
@@ -19,7 +31,7 @@ const PAGE_SIZE = 50;
 
 @Component({
   selector: 'app-attendances-page',
-  imports: [NgTemplateOutlet, Icon, ScoreBadge, ColorChip, FilterBar, DataTable, DataCell, DataRowCard, AttendanceDetailPanel],
+  imports: [NgTemplateOutlet, Icon, ScoreBadge, ColorChip, FilterBar, DataTable, DataCell, DataRowCard, AttendanceDetailPanel, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendances.page.html',
 })

@@ -9,7 +9,7 @@ import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
 import { whenChanged } from '../../shared/when-changed';
-import { Confirm } from '@fasto/ui';
+import { Confirm, EmptyState, PageHeader, Skeleton } from '@fasto/ui';
 import { movedIds, nextColor, renamed } from './catalog-rules';
 import { ColorPicker } from './color-picker';
 
@@ -40,7 +40,7 @@ type Pending = { type: 'group'; group: Group } | { type: 'entry'; group: Group; 
 /** Funnels (stages) and origin groups (items): admins only, one screen shape for both. */
 @Component({
   selector: 'app-catalog-page',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, Confirm],
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, Confirm, PageHeader, Skeleton, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
 })

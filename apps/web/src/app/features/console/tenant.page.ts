@@ -10,7 +10,7 @@ import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
 import { whenChanged } from '../../shared/when-changed';
-import { Confirm, DataCell, DataRowCard, DataTable, Dialog, FormActions, keysetList, type DataColumn } from '@fasto/ui';
+import { Confirm, DataCell, DataRowCard, DataTable, Dialog, FormActions, LoadState, keysetList, type DataColumn } from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
@@ -31,7 +31,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 /** One tenant: usage, lifecycle, API keys and "act as its admin". */
 @Component({
   selector: 'app-tenant-page',
-  imports: [RouterLink, NgTemplateOutlet, SecretReveal, TenantStatusBadge, DataTable, DataCell, DataRowCard, Dialog, Confirm, FormActions],
+  imports: [RouterLink, NgTemplateOutlet, SecretReveal, TenantStatusBadge, DataTable, DataCell, DataRowCard, Dialog, Confirm, FormActions, LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -133,14 +133,8 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
             </ng-template>
           </ui-data-table>
         </section>
-      } @else if (loadFailed()) {
-        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('console.notFound') }}</div>
       } @else {
-        <div class="space-y-3" aria-busy="true">
-          <div class="skeleton h-8 w-64"></div>
-          <div class="skeleton h-24"></div>
-          <div class="skeleton h-40"></div>
-        </div>
+        <ui-load-state [failed]="loadFailed()" [error]="i18n.t('console.notFound')" shape="detail" />
       }
     </div>
 

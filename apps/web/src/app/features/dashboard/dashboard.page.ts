@@ -3,7 +3,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DashboardApi, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type DashboardAgentRow, type DashboardQuery, type DashboardResponse, type DashboardSlice, type GoalProgressView } from '@fasto/contracts';
-import { pageItems } from '@fasto/ui';
+import { EmptyState, Skeleton, pageItems } from '@fasto/ui';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { formatBrl, formatDay, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -22,7 +22,7 @@ type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; data: 
 
 @Component({
   selector: 'app-dashboard-page',
-  imports: [KpiCard, SlicePie, TrendChart, AgentRanking, GoalCards],
+  imports: [KpiCard, SlicePie, TrendChart, AgentRanking, GoalCards, Skeleton, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
 })

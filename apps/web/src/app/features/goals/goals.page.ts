@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type GoalScope, type GoalView } from '@fasto/contracts';
-import { DataCell, DataTable, keysetList, pageItems, type DataColumn, Confirm } from '@fasto/ui';
+import { DataCell, DataTable, keysetList, pageItems, type DataColumn, Confirm, PageHeader } from '@fasto/ui';
 import { map } from 'rxjs';
 import { formatDay } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -13,17 +13,15 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 /** Goals of the organization (admins: all; managers: their team and its agents, the company's read-only). */
 @Component({
   selector: 'app-goals-page',
-  imports: [DataTable, DataCell, Icon, GoalDialog, Confirm],
+  imports: [DataTable, DataCell, Icon, GoalDialog, Confirm, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
-      <div class="flex flex-wrap items-center gap-3">
-        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ i18n.t('nav.goals') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.goals')" [help]="i18n.t('goals.help')">
         <button type="button" class="btn-primary" (click)="creating.set(true)" data-testid="goal-new">
           <app-icon name="plus" [size]="16" />{{ i18n.t('goals.new') }}
         </button>
-      </div>
-      <p class="text-sm text-muted">{{ i18n.t('goals.help') }}</p>
+      </ui-page-header>
 
       <ui-data-table testId="goals" rowTestId="goal-row" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true">
         <ng-template uiCell="scope" [uiCellOf]="list.items()" let-goal>{{ i18n.t(scopeKey(goal.scope)) }}</ng-template>

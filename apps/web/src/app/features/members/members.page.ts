@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, type ParamMap } from '@angular/router';
 import { TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, TENANT_ROLES, type UserListQuery, type UserView } from '@fasto/contracts';
-import { DataCell, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
+import { DataCell, DataTable, FilterBar, PageHeader, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { injectViewer } from '../../shared/viewer';
@@ -16,16 +16,15 @@ const PAGE_SIZE = 50;
 /** Members: the tenant for admins, their own team for managers (the API scopes the list). */
 @Component({
   selector: 'app-members-page',
-  imports: [FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog],
+  imports: [FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
-      <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.members') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.members')">
         @if (mayInvite()) {
           <button type="button" class="btn-primary" (click)="inviting.set(true)" data-testid="invite-member-open">{{ i18n.t('members.invite') }}</button>
         }
-      </header>
+      </ui-page-header>
 
       <ui-filter-bar testId="member-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView } from '@fasto/contracts';
 import { TeamsApi, TvApi } from '@fasto/api-client';
-import { Confirm } from '@fasto/ui';
+import { Confirm, EmptyState, LoadState, PageHeader } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
@@ -14,15 +14,13 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 /** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
 @Component({
   selector: 'app-tv-links-page',
-  imports: [FormsModule, Icon, Confirm, SecretReveal],
+  imports: [FormsModule, Icon, Confirm, SecretReveal, PageHeader, LoadState, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
-      <div class="flex flex-wrap items-center gap-3">
-        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ i18n.t('nav.tv') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.tv')" [help]="i18n.t('tv.links.help')">
         <a class="btn-outline" href="/tv" target="_blank" rel="noopener" data-testid="tv-open-board">{{ i18n.t('tv.links.open') }}</a>
-      </div>
-      <p class="text-sm text-muted">{{ i18n.t('tv.links.help') }}</p>
+      </ui-page-header>
 
       <form class="card flex flex-wrap items-end gap-3 p-4" (ngSubmit)="create()">
         <label class="flex min-w-48 flex-1 flex-col gap-1 text-sm">
@@ -59,7 +57,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 
       @if (links(); as list) {
         @if (list.length === 0) {
-          <div class="card p-10 text-center text-muted">{{ i18n.t('tv.links.empty') }}</div>
+          <ui-empty-state class="card" [message]="i18n.t('tv.links.empty')" />
         } @else {
           <ul class="space-y-3">
             @for (link of list; track link.id) {
@@ -88,10 +86,8 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
             }
           </ul>
         }
-      } @else if (failed()) {
-        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('tv.links.error') }}</div>
       } @else {
-        <div class="skeleton h-24" aria-busy="true"></div>
+        <ui-load-state [failed]="failed()" [error]="i18n.t('tv.links.error')" shape="items" [count]="1" />
       }
       @if (error()) {
         <p class="text-sm text-negative" role="alert">{{ error() }}</p>
