@@ -20,7 +20,7 @@ describe('the TV leaderboard (issue 24)', () => {
     await admin.page.waitForURL(/\/tv-links$/);
     await admin.page.getByTestId('tv-link-name').fill('TV da sala');
     await admin.page.getByTestId('tv-link-create').click();
-    const url = (await admin.page.getByTestId('tv-link-url').innerText()).trim();
+    const url = (await admin.page.getByTestId('tv-link-url').inputValue()).trim();
     assert.match(url, /\/tv#token=fstv_[0-9a-f]{8}_/);
     const token = decodeURIComponent(url.split('#token=')[1]);
     await admin.page.getByTestId('tv-link-row').first().waitFor();

@@ -3,11 +3,11 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import type { Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { Role, TenantStatus } from '@fasto/contracts';
 import { AttendancesPage } from './attendances/attendances.page';
 import { AuditPage } from './audit/audit.page';
 import { ConsolePage } from './console/console.page';
 import { MembersPage } from './members/members.page';
+import { attendanceRow, auditEntry, memberRow, tenantRow } from '../testing/list-rows';
 
 interface ListScreen {
   name: string;
@@ -16,7 +16,7 @@ interface ListScreen {
   param: string;
   values: [string, string];
   rowTestId: string;
-  row: (id: string) => object;
+  row: (id: string) => { id: string };
 }
 
 const SCREENS: ListScreen[] = [
@@ -27,19 +27,7 @@ const SCREENS: ListScreen[] = [
     param: 'q',
     values: ['ana', 'bruno'],
     rowTestId: 'attendance-row',
-    row: (id) => ({
-      id,
-      attendedAt: '2026-12-01T12:00:00.000Z',
-      customerName: id,
-      customerPhone: null,
-      title: 'Pedido',
-      agent: null,
-      stage: null,
-      origin: null,
-      score: 50,
-      converted: false,
-      saleValue: null,
-    }),
+    row: attendanceRow,
   },
   {
     name: 'members',
@@ -48,18 +36,7 @@ const SCREENS: ListScreen[] = [
     param: 'q',
     values: ['ana', 'bruno'],
     rowTestId: 'member-row',
-    row: (id) => ({
-      id,
-      fullName: id,
-      email: `${id}@example.com`,
-      avatarUrl: null,
-      role: Role.Agent,
-      teamId: null,
-      teamName: null,
-      isActive: true,
-      hasPassword: true,
-      lastLoginAt: null,
-    }),
+    row: memberRow,
   },
   {
     name: 'audit',
@@ -68,23 +45,7 @@ const SCREENS: ListScreen[] = [
     param: 'entity',
     values: ['team', 'user'],
     rowTestId: 'audit-row',
-    row: (id) => ({
-      id,
-      tenantId: 't',
-      actorId: 'ana',
-      actorName: 'Ana',
-      actorIsSuperAdmin: false,
-      impersonatorId: null,
-      impersonatorName: null,
-      action: 'auth.login',
-      entity: 'user',
-      entityId: 'ana',
-      changes: null,
-      references: {},
-      ip: null,
-      userAgent: null,
-      createdAt: '2026-12-01T12:00:00.000Z',
-    }),
+    row: auditEntry,
   },
   {
     name: 'console',
@@ -93,17 +54,7 @@ const SCREENS: ListScreen[] = [
     param: 'q',
     values: ['acme', 'beta'],
     rowTestId: 'tenant-row',
-    row: (id) => ({
-      id,
-      name: id,
-      slug: id,
-      status: TenantStatus.Active,
-      plan: 'pro',
-      trialEndsAt: null,
-      userCount: 1,
-      attendanceCount: 1,
-      lastActivityAt: null,
-    }),
+    row: tenantRow,
   },
 ];
 

@@ -6,6 +6,8 @@ export interface DataColumn<T> {
   label: string;
   from?: Breakpoint;
   align?: 'end';
+  /** A column of row buttons: its header is for screen readers, the buttons say enough to the eye. */
+  labelHidden?: boolean;
   /** Extra classes for this column's cells (`whitespace-nowrap tabular-nums`, …). */
   cellClass?: string;
   /** Makes the column sortable: the header sorts the loaded rows by this value. */

@@ -5,6 +5,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { map } from 'rxjs';
 import { EmptyState } from '../empty-state/empty-state';
 import type { KeysetList } from '../keyset-list/keyset-list';
+import { Skeleton } from '../skeleton/skeleton';
 import { UI_TEXT } from '../ui-text/ui-text';
 import { cellClass, nextSort, sortRows, type DataColumn, type Sort } from './data-column';
 import { DataCell, DataRowCard } from './data-table-templates';
@@ -18,29 +19,17 @@ const PHONE = '(max-width: 639.98px)';
  */
 @Component({
   selector: 'ui-data-table',
-  imports: [NgTemplateOutlet, EmptyState],
+  imports: [NgTemplateOutlet, EmptyState, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'block' },
   template: `
     <section class="card overflow-clip">
       @switch (state()) {
         @case ('loading') {
-          <div class="divide-y divide-zinc-100 dark:divide-zinc-900" aria-busy="true">
-            @for (n of skeleton(); track n) {
-              <div class="flex items-center gap-4 px-4 py-4">
-                <div class="skeleton h-4 w-20"></div>
-                <div class="skeleton h-4 flex-1"></div>
-                <div class="skeleton h-4 w-24"></div>
-              </div>
-            }
-          </div>
+          <ui-skeleton shape="table" [count]="skeletonRows()" />
         }
         @case ('error') {
-          <ui-empty-state [message]="texts().error" [alert]="true" [testId]="testId() + '-error'">
-            @if (retryable()) {
-              <button type="button" class="btn-outline mt-3" (click)="list().reload()">{{ text.retry() }}</button>
-            }
-          </ui-empty-state>
+          <ui-empty-state [message]="texts().error" [alert]="true" [retryable]="retryable()" (retried)="list().reload()" [testId]="testId() + '-error'" />
         }
         @default {
           @if (rows().length === 0) {
@@ -96,7 +85,7 @@ const PHONE = '(max-width: 639.98px)';
                           <span aria-hidden="true" class="w-2">{{ arrow(column.key) }}</span>
                         </button>
                       } @else {
-                        {{ column.label }}
+                        <span [class.sr-only]="column.labelHidden">{{ column.label }}</span>
                       }
                     </th>
                   }
@@ -167,7 +156,6 @@ export class DataTable<T extends { id: string }> {
   );
   protected readonly sort = signal<Sort | null>(null);
   protected readonly sorted = computed(() => sortRows(this.rows(), this.columns(), this.sort()));
-  protected readonly skeleton = computed(() => Array.from({ length: this.skeletonRows() }, (_, n) => n));
   protected readonly classOf = cellClass;
 
   protected cell(key: string) {

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
 import { Role, type AttendanceChannel, type AttendanceDetail } from '@fasto/contracts';
-import { Drawer, Field, FieldControl, FormErrors, type FormProblem } from '@fasto/ui';
+import { Drawer, Field, FieldControl, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
 import { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
 import { formatMoneyInput } from '../../core/format/money-input';
@@ -10,13 +10,14 @@ import { inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
+import { whenChanged } from '../../shared/when-changed';
 import { changesOf, draftOf, selectStage, type AttendanceDraft, type StageEffect } from './attendance-edit';
 import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions } from './attendance-edit-options';
 
 /** Slide-over with everything about one attendance, and the corrections admins/managers may make. */
 @Component({
   selector: 'app-attendance-detail',
-  imports: [Drawer, Field, FieldControl, FormErrors, Icon, ScoreBadge, ColorChip],
+  imports: [Drawer, Field, FieldControl, FormErrors, Icon, ScoreBadge, ColorChip, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendance-detail.html',
 })
@@ -70,10 +71,7 @@ export class AttendanceDetailPanel {
   private loading = new Subscription();
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => this.load(id));
-    });
+    whenChanged(this.id, (id) => this.load(id));
   }
 
   protected startEdit(): void {

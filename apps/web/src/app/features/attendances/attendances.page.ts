@@ -2,14 +2,27 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { AttendancesApi, AuthSession, TeamsApi, UsersApi } from '@fasto/api-client';
-import { Role, type AttendanceDetail, type AttendanceExportFormat, type AttendanceFilters, type AttendanceListItem } from '@fasto/contracts';
-import { DataCell, DataRowCard, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField, type QueryPatch } from '@fasto/ui';
+import { AttendancesApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import type { AttendanceDetail, AttendanceExportFormat, AttendanceFilters, AttendanceListItem } from '@fasto/contracts';
+import {
+  DataCell,
+  DataRowCard,
+  DataTable,
+  FilterBar,
+  PageHeader,
+  keysetList,
+  pageItems,
+  urlFilters,
+  type DataColumn,
+  type FilterField,
+  type QueryPatch,
+} from '@fasto/ui';
 import { formatBrl, formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
+import { attendsCustomers, injectViewer } from '../../shared/viewer';
 import { AttendanceDetailPanel } from './attendance-detail';
 import { AttendanceFilterOptions } from './attendance-filter-options';
 import { bandOf, filtersFromParams, SCORE_BANDS, type ScoreBand } from './attendance-filters';
@@ -18,7 +31,7 @@ const PAGE_SIZE = 50;
 
 @Component({
   selector: 'app-attendances-page',
-  imports: [NgTemplateOutlet, Icon, ScoreBadge, ColorChip, FilterBar, DataTable, DataCell, DataRowCard, AttendanceDetailPanel],
+  imports: [NgTemplateOutlet, Icon, ScoreBadge, ColorChip, FilterBar, DataTable, DataCell, DataRowCard, AttendanceDetailPanel, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendances.page.html',
 })
@@ -27,15 +40,12 @@ export class AttendancesPage {
   private readonly api = inject(AttendancesApi);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly user = inject(AuthSession).user;
+  private readonly viewer = injectViewer();
   /** `/attendances/:id` (a notification's link) opens that attendance. */
   readonly id = input<string | undefined>();
 
   protected readonly dateTime = formatDateTime;
   protected readonly brl = formatBrl;
-  protected readonly role = computed(() => this.user()?.role ?? Role.Agent);
-  protected readonly canFilterTeam = computed(() => this.role() === Role.Admin);
-  protected readonly canFilterAgent = computed(() => this.role() !== Role.Agent);
 
   protected readonly query = urlFilters(filtersFromParams);
   protected readonly filters = this.query.value;
@@ -47,10 +57,10 @@ export class AttendancesPage {
   });
   protected readonly exporting = signal<AttendanceExportFormat | null>(null);
 
-  private readonly teams = pageItems(this.canFilterTeam() ? inject(TeamsApi).list({ limit: 200 }) : null);
-  private readonly users = pageItems(this.canFilterAgent() ? inject(UsersApi).list({ isActive: true, limit: 200 }) : null);
-  private readonly agents = computed(() => this.users().filter((user) => user.role === Role.Agent || user.role === Role.Manager));
-  private readonly options = toSignal(inject(AttendanceFilterOptions).for(this.role()), { initialValue: { stages: [], origins: [] } });
+  private readonly teams = pageItems(this.viewer.isAdmin() ? inject(TeamsApi).list({ limit: 200 }) : null);
+  private readonly users = pageItems(this.viewer.leadsAgents() ? inject(UsersApi).list({ isActive: true, limit: 200 }) : null);
+  private readonly agents = computed(() => this.users().filter(attendsCustomers));
+  private readonly options = toSignal(inject(AttendanceFilterOptions).for(this.viewer.role()), { initialValue: { stages: [], origins: [] } });
   protected readonly band = computed(() => bandOf(this.filters()));
 
   protected readonly texts = computed(() => ({ empty: this.i18n.t('att.empty'), error: this.i18n.t('att.error') }));
@@ -106,10 +116,10 @@ export class AttendancesPage {
         testId: 'filter-origin',
       },
       { kind: 'select', key: 'band', id: 'att-score', label: this.i18n.t('att.score'), allLabel: any, options: bands, testId: 'filter-score' },
-      ...(this.canFilterTeam()
+      ...(this.viewer.isAdmin()
         ? [{ kind: 'select', key: 'teamId', id: 'att-team', label: this.i18n.t('common.team'), allLabel: all, options: teams } as const]
         : []),
-      ...(this.canFilterAgent()
+      ...(this.viewer.leadsAgents()
         ? [{ kind: 'select', key: 'userId', id: 'att-agent', label: this.i18n.t('att.agent'), allLabel: all, options: agents } as const]
         : []),
     ];

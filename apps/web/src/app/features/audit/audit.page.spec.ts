@@ -2,29 +2,10 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { AuditLogView } from '@fasto/contracts';
+import { auditEntry } from '../../testing/list-rows';
 import { AuditPage } from './audit.page';
 
 const stage = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
-
-const entry = (fields: Partial<AuditLogView>): AuditLogView => ({
-  id: fields.action ?? 'x',
-  tenantId: 't',
-  actorId: 'ana',
-  actorName: 'Ana Administradora',
-  actorIsSuperAdmin: false,
-  impersonatorId: null,
-  impersonatorName: null,
-  action: 'auth.login',
-  entity: 'user',
-  entityId: 'ana',
-  changes: null,
-  references: {},
-  ip: null,
-  userAgent: null,
-  createdAt: '2026-12-01T12:00:00.000Z',
-  ...fields,
-});
 
 describe('AuditPage', () => {
   it('reads as a person expects: labels, names instead of ids, Fasto staff as the actor', () => {
@@ -32,8 +13,8 @@ describe('AuditPage', () => {
     const fixture = TestBed.createComponent(AuditPage);
     fixture.detectChanges();
     const items = [
-      entry({ action: 'auth.login' }),
-      entry({
+      auditEntry('login'),
+      auditEntry('updated', {
         action: 'attendance.updated',
         entity: 'attendance',
         entityId: 'a1',
@@ -44,7 +25,7 @@ describe('AuditPage', () => {
           [stage(2)]: { kind: 'funnel_stage', name: 'Negociação', deleted: false },
         },
       }),
-      entry({
+      auditEntry('key', {
         action: 'api_key.created',
         actorId: 'sa',
         actorName: 'Super Admin',
@@ -53,7 +34,7 @@ describe('AuditPage', () => {
         entityId: 'k',
         references: { k: { kind: 'api_key', name: 'n8n', deleted: false } },
       }),
-      entry({
+      auditEntry('team', {
         action: 'team.created',
         entity: 'team',
         entityId: 'tm',

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import type { ParamMap } from '@angular/router';
 import { AuditApi, AuthSession, TenantsApi, type AuditLogQuery } from '@fasto/api-client';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, Role, type AuditLogView } from '@fasto/contracts';
-import { DataCell, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
+import { DataCell, DataTable, FilterBar, PageHeader, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { auditActionText, auditEntityText } from '../../core/i18n/audit-text';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -13,11 +13,11 @@ const PAGE_SIZE = 50;
 /** Who changed what, newest first (admins: their tenant; super admins: every tenant or one). */
 @Component({
   selector: 'app-audit-page',
-  imports: [FilterBar, DataTable, DataCell],
+  imports: [FilterBar, DataTable, DataCell, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
-      <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.audit') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.audit')" />
       <ui-filter-bar testId="audit-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
       <ui-data-table testId="audit" rowTestId="audit-row" [list]="list" [columns]="columns()" [texts]="texts()" [rowClass]="alignTop">

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AuthApi } from '@fasto/api-client';
 import type { InvitationCheckResponse, InvitationStatus } from '@fasto/contracts';
@@ -7,6 +7,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
 import { httpStatus } from '../../shared/api-error';
+import { whenChanged } from '../../shared/when-changed';
 import { passwordProblems } from './password-policy';
 import { SetPasswordForm } from './set-password-form';
 
@@ -57,10 +58,7 @@ export class AcceptInvitePage {
   protected readonly problems = signal<FormProblem[]>([]);
 
   constructor() {
-    effect(() => {
-      this.token();
-      untracked(() => this.check());
-    });
+    whenChanged(this.token, () => this.check());
   }
 
   protected unusable(): MessageKey {

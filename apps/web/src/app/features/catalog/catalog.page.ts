@@ -1,5 +1,5 @@
 import { CdkDrag, CdkDragHandle, CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal } from '@angular/core';
 import { CatalogApi, TeamsApi, type CatalogEntryFields, type CatalogKind } from '@fasto/api-client';
 import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } from '@fasto/contracts';
 import { EMPTY, forkJoin, map, tap, type Observable } from 'rxjs';
@@ -8,7 +8,8 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { Icon } from '../../shared/icon';
-import { ConfirmButton, RowAction } from '@fasto/ui';
+import { whenChanged } from '../../shared/when-changed';
+import { ConfirmButton, EmptyState, PageHeader, RowAction, Skeleton } from '@fasto/ui';
 import { movedIds, nextColor, renamed } from './catalog-rules';
 import { ColorPicker } from './color-picker';
 
@@ -37,7 +38,7 @@ const toGroup = (view: FunnelView | OriginGroupView): Group => ({
 /** Funnels (stages) and origin groups (items): admins only, one screen shape for both. */
 @Component({
   selector: 'app-catalog-page',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, ConfirmButton, RowAction],
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, ConfirmButton, RowAction, PageHeader, Skeleton, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
 })
@@ -75,10 +76,7 @@ export class CatalogPage {
     this.i18n.t(`catalog.${this.kind()}.${key}` as const);
 
   constructor() {
-    effect(() => {
-      this.kind();
-      untracked(() => this.load());
-    });
+    whenChanged(this.kind, () => this.load());
   }
 
   protected load(): void {

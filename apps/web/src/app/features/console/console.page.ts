@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink, type ParamMap } from '@angular/router';
 import { TenantsApi } from '@fasto/api-client';
 import { TenantStatus, type TenantDetail, type TenantSummary } from '@fasto/contracts';
-import { DataCell, DataTable, FilterBar, KpiCard, keysetList, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
+import { DataCell, DataTable, FilterBar, KpiCard, PageHeader, keysetList, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { catchError, of } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -16,14 +16,13 @@ const PAGE_SIZE = 50;
 /** Super admin home: cross-tenant totals and the tenants table. */
 @Component({
   selector: 'app-console-page',
-  imports: [RouterLink, FilterBar, DataTable, DataCell, KpiCard, TenantStatusBadge, CreateTenantDialog],
+  imports: [RouterLink, FilterBar, DataTable, DataCell, KpiCard, TenantStatusBadge, CreateTenantDialog, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
-      <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('console.title') }}</h1>
+      <ui-page-header [title]="i18n.t('console.title')">
         <button type="button" class="btn-primary" (click)="creating.set(true)" data-testid="new-tenant">{{ i18n.t('console.create') }}</button>
-      </header>
+      </ui-page-header>
 
       <section class="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="overview">
         @for (card of cards(); track card.label) {

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
 import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
@@ -7,8 +8,9 @@ import { formatDateTime, formatDay, formatInteger } from '../../core/format/form
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
-import { Icon } from '../../shared/icon';
-import { ConfirmButton, Dialog, FormActions } from '@fasto/ui';
+import { SecretReveal } from '../../shared/secret-reveal';
+import { whenChanged } from '../../shared/when-changed';
+import { ConfirmButton, DataCell, DataRowCard, DataTable, Dialog, FormActions, LoadState, keysetList, type DataColumn } from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
@@ -29,7 +31,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 /** One tenant: usage, lifecycle, API keys and "act as its admin". */
 @Component({
   selector: 'app-tenant-page',
-  imports: [RouterLink, Icon, TenantStatusBadge, Dialog, ConfirmButton, FormActions],
+  imports: [RouterLink, NgTemplateOutlet, SecretReveal, TenantStatusBadge, DataTable, DataCell, DataRowCard, Dialog, ConfirmButton, FormActions, LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -108,8 +110,8 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           }
         </form>
 
-        <section class="card overflow-hidden" data-testid="api-keys">
-          <header class="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <section class="space-y-3" data-testid="api-keys">
+          <header class="flex flex-wrap items-center justify-between gap-3">
             <div>
               <h2 class="font-semibold">{{ i18n.t('keys.title') }}</h2>
               <p class="text-xs text-muted">{{ i18n.t('keys.help') }}</p>
@@ -118,81 +120,65 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
               {{ i18n.t('keys.create') }}
             </button>
           </header>
-          @if (keys() === null) {
-            <div class="space-y-2 p-4" aria-busy="true">
-              <div class="skeleton h-4"></div>
-              <div class="skeleton h-4 w-2/3"></div>
-            </div>
-          } @else if (keys()!.length === 0) {
-            <p class="p-6 text-center text-sm text-muted">{{ i18n.t('keys.empty') }}</p>
-          } @else {
-            <div class="overflow-x-auto" tabindex="0">
-              <table class="w-full text-sm">
-                <thead>
-                  <tr class="border-b border-zinc-200 text-left text-xs tracking-wide text-muted uppercase dark:border-zinc-800">
-                    <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('keys.name') }}</th>
-                    <th scope="col" class="px-4 py-3 font-medium">{{ i18n.t('keys.prefix') }}</th>
-                    <th scope="col" class="hidden px-4 py-3 font-medium sm:table-cell">{{ i18n.t('keys.created') }}</th>
-                    <th scope="col" class="hidden px-4 py-3 font-medium sm:table-cell">{{ i18n.t('keys.lastUsed') }}</th>
-                    <th scope="col" class="px-4 py-3">
-                      <span class="sr-only">{{ i18n.t('keys.revoke') }}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (key of keys(); track key.id) {
-                    <tr class="border-b border-zinc-100 last:border-0 dark:border-zinc-900" data-testid="key-row" [class.opacity-50]="key.revokedAt">
-                      <td class="px-4 py-3 font-medium">{{ key.name }}</td>
-                      <td class="px-4 py-3 font-mono text-xs">{{ key.prefix }}…</td>
-                      <td class="hidden px-4 py-3 text-muted tabular-nums sm:table-cell">{{ dateTime(key.createdAt) }}</td>
-                      <td class="hidden px-4 py-3 text-muted tabular-nums sm:table-cell" data-testid="key-last-used">
-                        {{ key.lastUsedAt ? dateTime(key.lastUsedAt) : i18n.t('keys.never') }}
-                      </td>
-                      <td class="px-4 py-3 text-right">
-                        @if (key.revokedAt) {
-                          <span class="chip">{{ i18n.t('keys.revoked') }}</span>
-                        } @else {
-                          <button
-                            class="btn-ghost text-negative"
-                            data-testid="revoke-key"
-                            [uiConfirm]="i18n.t('keys.revoke')"
-                            [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
-                            [run]="() => revoke(key)"
-                          >
-                            {{ i18n.t('keys.revoke') }}
-                          </button>
-                        }
-                      </td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </div>
-          }
+          <ui-data-table
+            testId="keys"
+            rowTestId="key-row"
+            [list]="keys"
+            [columns]="keyColumns()"
+            [texts]="keyTexts()"
+            [rowClass]="dimRevoked"
+            [skeletonRows]="2"
+          >
+            <ng-template uiCell="name" [uiCellOf]="keys.items()" let-key>{{ key.name }}</ng-template>
+            <ng-template uiCell="prefix" [uiCellOf]="keys.items()" let-key>{{ key.prefix }}…</ng-template>
+            <ng-template uiCell="created" [uiCellOf]="keys.items()" let-key>{{ dateTime(key.createdAt) }}</ng-template>
+            <ng-template uiCell="lastUsed" [uiCellOf]="keys.items()" let-key>
+              <span data-testid="key-last-used">{{ key.lastUsedAt ? dateTime(key.lastUsedAt) : i18n.t('keys.never') }}</span>
+            </ng-template>
+            <ng-template #revokeCell uiCell="revoke" [uiCellOf]="keys.items()" let-key>
+              @if (key.revokedAt) {
+                <span class="chip">{{ i18n.t('keys.revoked') }}</span>
+              } @else {
+                <button
+                  class="btn-ghost text-negative"
+                  data-testid="revoke-key"
+                  [uiConfirm]="i18n.t('keys.revoke')"
+                  [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
+                  [run]="() => revoke(key)"
+                >
+                  {{ i18n.t('keys.revoke') }}
+                </button>
+              }
+            </ng-template>
+            <!-- On a phone a key reads as its name and prefix; when it was created and last used wait for a wider screen. -->
+            <ng-template uiRowCard [uiRowCardOf]="keys.items()" let-key>
+              <div class="flex items-center justify-between gap-3">
+                <div class="min-w-0">
+                  <p class="truncate font-medium">{{ key.name }}</p>
+                  <p class="font-mono text-xs">{{ key.prefix }}…</p>
+                </div>
+                <ng-container *ngTemplateOutlet="revokeCell; context: { $implicit: key }" />
+              </div>
+            </ng-template>
+          </ui-data-table>
         </section>
-      } @else if (loadFailed()) {
-        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('console.notFound') }}</div>
       } @else {
-        <div class="space-y-3" aria-busy="true">
-          <div class="skeleton h-8 w-64"></div>
-          <div class="skeleton h-24"></div>
-          <div class="skeleton h-40"></div>
-        </div>
+        <ui-load-state [failed]="loadFailed()" [error]="i18n.t('console.notFound')" shape="detail" />
       }
     </div>
 
     @if (newKeyOpen()) {
       <ui-dialog [title]="i18n.t('keys.create')" testId="new-key-dialog" (closed)="closeNewKey()">
         @if (createdKey(); as created) {
-          <p class="mb-3 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300" role="alert">
-            {{ i18n.t('keys.onceWarning') }}
-          </p>
-          <div class="flex gap-2">
-            <input class="input font-mono text-xs" readonly [value]="created.key" aria-label="API key" data-testid="created-key" />
-            <button type="button" class="btn-outline shrink-0" (click)="copy(created.key)" data-testid="copy-key">
-              <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('keys.copied') : i18n.t('keys.copy') }}
-            </button>
-          </div>
+          <app-secret-reveal
+            [secret]="created.key"
+            [warning]="i18n.t('keys.onceWarning')"
+            [label]="i18n.t('keys.secret')"
+            [copyLabel]="i18n.t('keys.copy')"
+            [copiedLabel]="i18n.t('keys.copied')"
+            testId="created-key"
+            copyTestId="copy-key"
+          />
           <div class="mt-5 flex justify-end">
             <button type="button" class="btn-primary" (click)="closeNewKey()">{{ i18n.t('keys.done') }}</button>
           </div>
@@ -225,14 +211,23 @@ export class TenantPage {
 
   protected readonly tenant = signal<TenantDetail | null>(null);
   protected readonly loadFailed = signal(false);
-  protected readonly keys = signal<ApiKeyView[] | null>(null);
+  /** A tenant's keys come in one page (the API lists them all); the table follows the route's id. */
+  protected readonly keys = keysetList({ filters: this.id, fetch: (id: string) => this.api.apiKeys(id) });
+  protected readonly keyTexts = computed(() => ({ empty: this.i18n.t('keys.empty'), error: this.i18n.t('keys.error') }));
+  protected readonly keyColumns = computed((): DataColumn<ApiKeyView>[] => [
+    { key: 'name', label: this.i18n.t('keys.name'), cellClass: 'font-medium' },
+    { key: 'prefix', label: this.i18n.t('keys.prefix'), cellClass: 'font-mono text-xs' },
+    { key: 'created', label: this.i18n.t('keys.created'), from: 'sm', cellClass: 'text-muted tabular-nums' },
+    { key: 'lastUsed', label: this.i18n.t('keys.lastUsed'), from: 'sm', cellClass: 'text-muted tabular-nums' },
+    { key: 'revoke', label: this.i18n.t('keys.revoke'), labelHidden: true, align: 'end' },
+  ]);
+  protected readonly dimRevoked = (key: ApiKeyView) => (key.revokedAt ? 'opacity-50' : '');
   private readonly action = new PendingAction(this.i18n);
   protected readonly busy = this.action.busy;
   protected readonly error = this.action.error;
   protected readonly newKeyOpen = signal(false);
   protected readonly keyName = signal('');
   protected readonly createdKey = signal<CreatedApiKey | null>(null);
-  protected readonly copied = signal(false);
   protected readonly plan = signal('');
   protected readonly plans = TENANT_PLANS;
   protected readonly planName = planName;
@@ -271,18 +266,13 @@ export class TenantPage {
   protected readonly confirmKey = (action: TenantTransition) => `console.confirm.${action}` as const;
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => this.load(id));
-    });
+    whenChanged(this.id, (id) => this.load(id));
   }
 
   private load(id: string): void {
     this.tenant.set(null);
-    this.keys.set(null);
     this.loadFailed.set(false);
     this.api.get(id).subscribe({ next: (tenant) => this.show(tenant), error: () => this.loadFailed.set(true) });
-    this.api.apiKeys(id).subscribe({ next: (page) => this.keys.set(page.items), error: () => this.keys.set([]) });
   }
 
   private show(tenant: TenantDetail): void {
@@ -316,7 +306,7 @@ export class TenantPage {
       this.createdKey.set(created);
       this.keys.update((keys) => [
         { id: created.id, name: created.name, prefix: created.prefix, createdAt: created.createdAt, createdBy: null, lastUsedAt: null, revokedAt: null },
-        ...(keys ?? []),
+        ...keys,
       ]);
     });
   }
@@ -325,20 +315,12 @@ export class TenantPage {
     this.newKeyOpen.set(false);
     this.createdKey.set(null);
     this.keyName.set('');
-    this.copied.set(false);
-  }
-
-  protected copy(key: string): void {
-    void navigator.clipboard?.writeText(key).then(
-      () => this.copied.set(true),
-      () => this.copied.set(false),
-    );
   }
 
   protected revoke(key: ApiKeyView): Observable<unknown> {
     return this.api
       .revokeApiKey(this.id(), key.id)
-      .pipe(tap(() => this.keys.update((keys) => (keys ?? []).map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)))));
+      .pipe(tap(() => this.keys.update((keys) => keys.map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)))));
   }
 
   /**

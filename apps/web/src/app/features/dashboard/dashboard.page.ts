@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { AuthSession, DashboardApi, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import { DashboardApi, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type DashboardAgentRow, type DashboardQuery, type DashboardResponse, type DashboardSlice, type GoalProgressView } from '@fasto/contracts';
+import { EmptyState, Skeleton, pageItems } from '@fasto/ui';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { formatBrl, formatDay, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
 import { inputValue } from '../../shared/api-error';
+import { attendsCustomers, injectViewer } from '../../shared/viewer';
 import { GoalCards } from '../goals/goal-cards';
 import { goalsOfScope } from '../goals/goal-figures';
 import { AgentRanking } from './agent-ranking';
@@ -20,7 +22,7 @@ type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; data: 
 
 @Component({
   selector: 'app-dashboard-page',
-  imports: [KpiCard, SlicePie, TrendChart, AgentRanking, GoalCards],
+  imports: [KpiCard, SlicePie, TrendChart, AgentRanking, GoalCards, Skeleton, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
 })
@@ -30,13 +32,10 @@ export class DashboardPage {
   private readonly goalsApi = inject(GoalsApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly user = inject(AuthSession).user;
+  protected readonly viewer = injectViewer();
 
   protected readonly presets = RANGE_PRESETS;
   protected readonly value = inputValue;
-  protected readonly role = computed(() => this.user()?.role ?? Role.Agent);
-  protected readonly canFilterTeam = computed(() => this.role() === Role.Admin);
-  protected readonly canFilterAgent = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly preset = computed<RangePreset>(() => {
@@ -80,20 +79,19 @@ export class DashboardPage {
     ),
     { initialValue: [] as GoalProgressView[] },
   );
-  protected readonly canManageGoals = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
   /** An agent filter (or an agent's own dashboard) shows that agent's goals; a team (a manager's own) the team's; else the company's. */
   protected readonly goalCards = computed(() => {
-    const self = this.user();
-    const userId = this.userId() || (this.role() === Role.Agent ? (self?.id ?? null) : null);
-    const teamId = this.teamId() || (this.role() === Role.Manager ? (self?.teamId ?? null) : null);
+    const self = this.viewer.user();
+    const userId = this.userId() || (this.viewer.role() === Role.Agent ? (self?.id ?? null) : null);
+    const teamId = this.teamId() || (this.viewer.role() === Role.Manager ? (self?.teamId ?? null) : null);
     return goalsOfScope(this.goalProgress(), { userId, teamId });
   });
 
   /** A manager's dashboard is their team's: say which one. */
   protected readonly ownTeam = toSignal(
-    this.role() === Role.Manager && this.user()?.teamId
+    this.viewer.role() === Role.Manager && this.viewer.user()?.teamId
       ? inject(TeamsApi)
-          .get(this.user()?.teamId ?? '')
+          .get(this.viewer.user()?.teamId ?? '')
           .pipe(
             map((team) => team.name),
             catchError(() => of(null)),
@@ -101,24 +99,14 @@ export class DashboardPage {
       : of(null),
     { initialValue: null },
   );
-  protected readonly teams = toSignal(
-    this.canFilterTeam()
-      ? inject(TeamsApi)
-          .list({ limit: 200 })
-          .pipe(
-            map((page) => page.items),
-            catchError(() => of([])),
-          )
-      : of([]),
-    { initialValue: [] },
-  );
+  protected readonly teams = pageItems(this.viewer.isAdmin() ? inject(TeamsApi).list({ limit: 200 }) : null);
   private readonly usersApi = inject(UsersApi);
   protected readonly agents = toSignal(
     toObservable(this.teamId).pipe(
       switchMap((teamId) =>
-        this.canFilterAgent()
+        this.viewer.leadsAgents()
           ? this.usersApi.list({ teamId: teamId || undefined, isActive: true, limit: 200 }).pipe(
-              map((page) => page.items.filter((user) => user.role === Role.Agent || user.role === Role.Manager)),
+              map((page) => page.items.filter(attendsCustomers)),
               catchError(() => of([])),
             )
           : of([]),

@@ -1,29 +1,27 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { AuthSession, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import { GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type GoalScope, type GoalView } from '@fasto/contracts';
-import { ConfirmButton, DataCell, DataTable, keysetList, RowAction, type DataColumn } from '@fasto/ui';
-import { catchError, map, of, tap, type Observable } from 'rxjs';
+import { ConfirmButton, DataCell, DataTable, keysetList, pageItems, PageHeader, RowAction, type DataColumn } from '@fasto/ui';
+import { map, tap, type Observable } from 'rxjs';
 import { formatDay } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
+import { attendsCustomers, injectViewer } from '../../shared/viewer';
 import { GoalDialog, type GoalSubject } from './goal-dialog';
 import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 
 /** Goals of the organization (admins: all; managers: their team and its agents, the company's read-only). */
 @Component({
   selector: 'app-goals-page',
-  imports: [DataTable, DataCell, Icon, GoalDialog, ConfirmButton, RowAction],
+  imports: [DataTable, DataCell, Icon, GoalDialog, ConfirmButton, RowAction, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
-      <div class="flex flex-wrap items-center gap-3">
-        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ i18n.t('nav.goals') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.goals')" [help]="i18n.t('goals.help')">
         <button type="button" class="btn-primary" (click)="creating.set(true)" data-testid="goal-new">
           <app-icon name="plus" [size]="16" />{{ i18n.t('goals.new') }}
         </button>
-      </div>
-      <p class="text-sm text-muted">{{ i18n.t('goals.help') }}</p>
+      </ui-page-header>
 
       <ui-data-table testId="goals" rowTestId="goal-row" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true">
         <ng-template uiCell="scope" [uiCellOf]="list.items()" let-goal>{{ i18n.t(scopeKey(goal.scope)) }}</ng-template>
@@ -67,8 +65,9 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 export class GoalsPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(GoalsApi);
-  private readonly user = inject(AuthSession).user;
-  private readonly role = computed(() => this.user()?.role ?? Role.Agent);
+  private readonly viewer = injectViewer();
+  private readonly user = this.viewer.user;
+  private readonly role = this.viewer.role;
 
   protected readonly metricKey = metricLabel;
   protected readonly day = formatDay;
@@ -84,23 +83,9 @@ export class GoalsPage {
 
   /** Admins pick any team and active agent; a manager only their own team and its agents (the API checks again). */
   protected readonly scopes = computed<readonly GoalScope[]>(() => (this.role() === Role.Admin ? ['tenant', 'team', 'user'] : ['team', 'user']));
-  private readonly teams = toSignal(
-    inject(TeamsApi)
-      .list({ limit: 200 })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([])),
-      ),
-    { initialValue: [] },
-  );
-  private readonly users = toSignal(
-    inject(UsersApi)
-      .list({ isActive: true, limit: 200, teamId: this.role() === Role.Manager ? (this.user()?.teamId ?? undefined) : undefined })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([])),
-      ),
-    { initialValue: [] },
+  private readonly teams = pageItems(inject(TeamsApi).list({ limit: 200 }));
+  private readonly users = pageItems(
+    inject(UsersApi).list({ isActive: true, limit: 200, teamId: this.role() === Role.Manager ? (this.user()?.teamId ?? undefined) : undefined }),
   );
   protected readonly teamSubjects = computed<GoalSubject[]>(() =>
     this.teams()
@@ -109,7 +94,7 @@ export class GoalsPage {
   );
   protected readonly agentSubjects = computed<GoalSubject[]>(() =>
     this.users()
-      .filter((user) => user.role === Role.Agent || user.role === Role.Manager)
+      .filter(attendsCustomers)
       .map((user) => ({ id: user.id, name: user.fullName })),
   );
 

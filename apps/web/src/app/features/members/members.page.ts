@@ -1,11 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, type ParamMap } from '@angular/router';
-import { AuthSession, TeamsApi, UsersApi } from '@fasto/api-client';
+import { TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, TENANT_ROLES, type UserListQuery, type UserView } from '@fasto/contracts';
-import { DataCell, DataTable, FilterBar, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
+import { DataCell, DataTable, FilterBar, PageHeader, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
+import { injectViewer } from '../../shared/viewer';
+import { whenChanged } from '../../shared/when-changed';
 import { EditMemberDialog, InviteMemberDialog } from './member-dialogs';
 import { canInvite } from './member-rules';
 
@@ -14,16 +16,15 @@ const PAGE_SIZE = 50;
 /** Members: the tenant for admins, their own team for managers (the API scopes the list). */
 @Component({
   selector: 'app-members-page',
-  imports: [FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog],
+  imports: [FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
-      <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.members') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.members')">
         @if (mayInvite()) {
           <button type="button" class="btn-primary" (click)="inviting.set(true)" data-testid="invite-member-open">{{ i18n.t('members.invite') }}</button>
         }
-      </header>
+      </ui-page-header>
 
       <ui-filter-bar testId="member-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
@@ -87,16 +88,15 @@ export class MembersPage {
   private readonly api = inject(UsersApi);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly user = inject(AuthSession).user;
+  private readonly viewer = injectViewer();
   /** `/members/:id` (a notification's link) opens that member. */
   readonly id = input<string | undefined>();
 
   protected readonly dateTime = formatDateTime;
   protected readonly dimInactive = (member: UserView) => (member.isActive ? '' : 'opacity-60');
   protected readonly roleKey = (role: Role) => `role.${role}` as const;
-  protected readonly role = computed(() => this.user()?.role ?? Role.Agent);
-  protected readonly selfId = computed(() => this.user()?.id ?? '');
-  protected readonly isAdmin = computed(() => this.role() === Role.Admin);
+  protected readonly role = this.viewer.role;
+  protected readonly selfId = computed(() => this.viewer.user()?.id ?? '');
   protected readonly mayInvite = computed(() => canInvite(this.role()));
 
   protected readonly query = urlFilters(memberFiltersFromParams);
@@ -136,7 +136,7 @@ export class MembersPage {
     return [
       { kind: 'search', key: 'q', id: 'member-q', label: this.i18n.t('members.search') },
       { kind: 'select', key: 'role', id: 'filter-role', label: this.i18n.t('members.role'), allLabel: all, options: roles },
-      ...(this.isAdmin()
+      ...(this.viewer.isAdmin()
         ? [{ kind: 'select', key: 'teamId', id: 'filter-team', label: this.i18n.t('common.team'), allLabel: all, options: teams } as const]
         : []),
       { kind: 'select', key: 'isActive', id: 'filter-status', label: this.i18n.t('members.status'), allLabel: all, options: statuses },
@@ -144,16 +144,13 @@ export class MembersPage {
   });
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => {
-        this.selectedMissing.set(false);
-        if (!id || this.fetched()?.id === id) return;
-        this.api
-          .get(id)
-          .pipe(takeUntilDestroyed(this.destroyRef))
-          .subscribe({ next: (user) => this.fetched.set(user), error: () => this.selectedMissing.set(true) });
-      });
+    whenChanged(this.id, (id) => {
+      this.selectedMissing.set(false);
+      if (!id || this.fetched()?.id === id) return;
+      this.api
+        .get(id)
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe({ next: (user) => this.fetched.set(user), error: () => this.selectedMissing.set(true) });
     });
   }
 

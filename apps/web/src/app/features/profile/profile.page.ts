@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
 import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
-import { ConfirmButton, Field, FieldControl, FormErrors, type FormProblem } from '@fasto/ui';
+import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, Skeleton, type FormProblem } from '@fasto/ui';
 import { concat, finalize, type Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format/format';
@@ -17,11 +17,11 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
 /** Own profile, password, signed-in devices and preferences. */
 @Component({
   selector: 'app-profile-page',
-  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton],
+  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
-      <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.profile') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.profile')" />
 
       <section class="card p-5" data-testid="profile-card">
         <h2 class="mb-4 font-semibold">{{ i18n.t('profile.details') }}</h2>
@@ -116,10 +116,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
           </button>
         </header>
         @if (sessions() === null) {
-          <div class="space-y-2 p-5" aria-busy="true">
-            <div class="skeleton h-4"></div>
-            <div class="skeleton h-4 w-2/3"></div>
-          </div>
+          <ui-skeleton shape="lines" class="p-5" />
         } @else {
           <ul class="divide-y divide-zinc-100 dark:divide-zinc-900">
             @for (session of sessions(); track session.id) {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AuthSession, TenantApi } from '@fasto/api-client';
-import { Field, FieldControl, FormErrors } from '@fasto/ui';
+import { Field, FieldControl, FormErrors, LoadState, PageHeader } from '@fasto/ui';
 import { BrandingStore } from '../../core/branding/branding.store';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
@@ -13,11 +13,11 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
 /** The organization's settings (admins): name, branding applied to the shell, time zone, alert thresholds. */
 @Component({
   selector: 'app-settings-page',
-  imports: [Field, FieldControl, FormErrors],
+  imports: [Field, FieldControl, FormErrors, PageHeader, LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-3xl space-y-5">
-      <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.settings') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.settings')" />
       @if (draft(); as d) {
         <form class="space-y-5" (submit)="save($event)" novalidate>
           <section class="card space-y-4 p-5">
@@ -104,13 +104,8 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
             <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="settings-save">{{ i18n.t('common.save') }}</button>
           </div>
         </form>
-      } @else if (failed()) {
-        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('settings.error') }}</div>
       } @else {
-        <div class="space-y-3" aria-busy="true">
-          <div class="skeleton h-40"></div>
-          <div class="skeleton h-32"></div>
-        </div>
+        <ui-load-state [failed]="failed()" [error]="i18n.t('settings.error')" shape="panels" />
       }
     </div>
   `,

@@ -1,46 +1,38 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { AuthSession, CatalogApi, TeamsApi, UsersApi } from '@fasto/api-client';
-import { Role, type TeamView, type UserView } from '@fasto/contracts';
-import { RowAction } from '@fasto/ui';
+import { CatalogApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import type { TeamView, UserView } from '@fasto/contracts';
+import { EmptyState, PageHeader, RowAction, Skeleton } from '@fasto/ui';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
+import { injectViewer } from '../../shared/viewer';
 import { TeamDialog } from './team-dialog';
 
 /** Teams: admins manage them all; a manager sees their own team and its people. */
 @Component({
   selector: 'app-teams-page',
-  imports: [Icon, RouterLink, RowAction, TeamDialog],
+  imports: [Icon, RouterLink, RowAction, TeamDialog, PageHeader, Skeleton, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
-      <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <h1 class="text-2xl font-semibold tracking-tight">{{ i18n.t('nav.teams') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.teams')">
         @if (isAdmin()) {
           <button type="button" class="btn-primary" (click)="openEditor(null)" data-testid="new-team">
             <app-icon name="plus" [size]="16" />{{ i18n.t('teams.create') }}
           </button>
         }
-      </header>
+      </ui-page-header>
       @switch (state()) {
         @case ('loading') {
-          <div class="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-busy="true">
-            @for (n of [1, 2, 3]; track n) {
-              <div class="card space-y-3 p-5">
-                <div class="skeleton h-5 w-1/2"></div>
-                <div class="skeleton h-4"></div>
-                <div class="skeleton h-4 w-2/3"></div>
-              </div>
-            }
-          </div>
+          <ui-skeleton shape="tiles" [count]="3" class="grid gap-4 md:grid-cols-2 xl:grid-cols-3" />
         }
         @case ('error') {
-          <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('teams.error') }}</div>
+          <ui-empty-state class="card" [message]="i18n.t('teams.error')" [alert]="true" />
         }
         @default {
           @if (teams().length === 0) {
-            <div class="card p-10 text-center text-muted">{{ i18n.t('teams.empty') }}</div>
+            <ui-empty-state class="card" [message]="i18n.t('teams.empty')" />
           } @else {
             <div class="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
               @for (team of teams(); track team.id) {
@@ -97,8 +89,7 @@ export class TeamsPage {
   private readonly api = inject(TeamsApi);
   private readonly users = inject(UsersApi);
   private readonly catalog = inject(CatalogApi);
-  private readonly user = inject(AuthSession).user;
-  protected readonly isAdmin = computed(() => this.user()?.role === Role.Admin);
+  protected readonly isAdmin = injectViewer().isAdmin;
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly teams = signal<TeamView[]>([]);
   /** Members by team, from the users list (the team list carries only counts). */

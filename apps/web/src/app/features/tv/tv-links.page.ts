@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView } from '@fasto/contracts';
 import { TeamsApi, TvApi } from '@fasto/api-client';
-import { ConfirmButton, RowAction } from '@fasto/ui';
+import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
+import { SecretReveal } from '../../shared/secret-reveal';
 
 /** Where a TV opens the board: the token rides in the fragment, which never reaches a server. */
 export const tvUrlOf = (token: string, origin = window.location.origin): string => `${origin}/tv#${TV_TOKEN_FRAGMENT}=${encodeURIComponent(token)}`;
@@ -14,15 +15,13 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 /** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
 @Component({
   selector: 'app-tv-links-page',
-  imports: [FormsModule, Icon, ConfirmButton, RowAction],
+  imports: [FormsModule, Icon, ConfirmButton, RowAction, SecretReveal, PageHeader, LoadState, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
-      <div class="flex flex-wrap items-center gap-3">
-        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ i18n.t('nav.tv') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.tv')" [help]="i18n.t('tv.links.help')">
         <a class="btn-outline" href="/tv" target="_blank" rel="noopener" data-testid="tv-open-board">{{ i18n.t('tv.links.open') }}</a>
-      </div>
-      <p class="text-sm text-muted">{{ i18n.t('tv.links.help') }}</p>
+      </ui-page-header>
 
       <form class="card flex flex-wrap items-end gap-3 p-4" (ngSubmit)="create()">
         <label class="flex min-w-48 flex-1 flex-col gap-1 text-sm">
@@ -44,20 +43,22 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
       </form>
 
       @if (created(); as done) {
-        <div class="card space-y-2 p-4" role="status" data-testid="tv-link-created">
-          <p class="text-sm">{{ i18n.t('tv.links.createdHelp') }}</p>
-          <div class="flex flex-wrap items-center gap-2">
-            <code class="min-w-0 flex-1 break-all font-mono text-xs" data-testid="tv-link-url">{{ urlOf(done.token) }}</code>
-            <button type="button" class="btn-outline shrink-0" (click)="copy(urlOf(done.token))" data-testid="tv-link-copy">
-              <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('tv.links.copied') : i18n.t('tv.links.copy') }}
-            </button>
-          </div>
-        </div>
+        <app-secret-reveal
+          class="card p-4"
+          [secret]="urlOf(done.token)"
+          [warning]="i18n.t('tv.links.createdHelp')"
+          [label]="i18n.t('tv.links.url')"
+          [copyLabel]="i18n.t('tv.links.copy')"
+          [copiedLabel]="i18n.t('tv.links.copied')"
+          testId="tv-link-url"
+          copyTestId="tv-link-copy"
+          data-testid="tv-link-created"
+        />
       }
 
       @if (links(); as list) {
         @if (list.length === 0) {
-          <div class="card p-10 text-center text-muted">{{ i18n.t('tv.links.empty') }}</div>
+          <ui-empty-state class="card" [message]="i18n.t('tv.links.empty')" />
         } @else {
           <ul class="space-y-3">
             @for (link of list; track link.id) {
@@ -87,10 +88,8 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
             }
           </ul>
         }
-      } @else if (failed()) {
-        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('tv.links.error') }}</div>
       } @else {
-        <div class="skeleton h-24" aria-busy="true"></div>
+        <ui-load-state [failed]="failed()" [error]="i18n.t('tv.links.error')" shape="items" [count]="1" />
       }
       @if (error()) {
         <p class="text-sm text-negative" role="alert">{{ error() }}</p>
@@ -108,7 +107,6 @@ export class TvLinksPage {
   protected readonly created = signal<CreatedTvLink | null>(null);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
-  protected readonly copied = signal(false);
   protected readonly error = signal('');
   protected name = '';
   protected teamId = '';
@@ -137,7 +135,6 @@ export class TvLinksPage {
   protected create(): void {
     this.busy.set(true);
     this.error.set('');
-    this.copied.set(false);
     this.api.createLink({ name: this.name.trim(), teamId: this.teamId || null }).subscribe({
       next: (link) => {
         this.busy.set(false);
@@ -150,13 +147,6 @@ export class TvLinksPage {
         this.error.set(this.i18n.error(error));
       },
     });
-  }
-
-  protected copy(url: string): void {
-    void navigator.clipboard?.writeText(url).then(
-      () => this.copied.set(true),
-      () => this.copied.set(false),
-    );
   }
 
   protected revoke(link: TvLinkView): Observable<unknown> {

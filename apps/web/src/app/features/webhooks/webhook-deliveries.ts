@@ -3,7 +3,7 @@ import type { WebhookDeliveryEvent, WebhookDeliveryStatus, WebhookDeliveryView, 
 import { WebhooksApi } from '@fasto/api-client';
 import { formatDateTime, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import { Dialog } from '@fasto/ui';
+import { Dialog, Skeleton } from '@fasto/ui';
 import { DELIVERY_CLASS } from './webhook-form';
 
 const PAGE = 20;
@@ -11,7 +11,7 @@ const PAGE = 20;
 /** One endpoint's deliveries, newest first (status, response code, duration, attempts, time), each can be sent again. */
 @Component({
   selector: 'app-webhook-deliveries',
-  imports: [Dialog],
+  imports: [Dialog, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-dialog [title]="i18n.t('webhooks.deliveriesOf', { url: endpoint().url })" testId="webhook-deliveries" (closed)="dismissed.emit()">
@@ -59,10 +59,7 @@ const PAGE = 20;
           }
         }
       } @else if (!failed()) {
-        <div class="space-y-2" aria-busy="true">
-          <div class="skeleton h-12"></div>
-          <div class="skeleton h-12"></div>
-        </div>
+        <ui-skeleton shape="rows" />
       }
     </ui-dialog>
   `,

@@ -4,7 +4,7 @@ import { WebhooksApi } from '@fasto/api-client';
 import { Dialog, Field, FieldControl, FormActions, FormErrors, messagesFor } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
-import { Icon } from '../../shared/icon';
+import { SecretReveal } from '../../shared/secret-reveal';
 import { formCheck } from '../../shared/form-problems';
 import { WEBHOOK_FIELDS, emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
 
@@ -14,21 +14,21 @@ import { WEBHOOK_FIELDS, emptyWebhookDraft, toggleEvent, webhookErrors, type Web
  */
 @Component({
   selector: 'app-webhook-dialog',
-  imports: [Dialog, Icon, Field, FieldControl, FormErrors, FormActions],
+  imports: [Dialog, SecretReveal, Field, FieldControl, FormErrors, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-dialog [title]="i18n.t(endpoint() ? 'webhooks.edit' : 'webhooks.create')" testId="webhook-dialog" (closed)="close()">
       @if (created(); as done) {
-        <p class="mb-3 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300" role="alert">
-          {{ i18n.t('webhooks.secretWarning') }}
-        </p>
-        <label class="label" for="webhook-secret">{{ i18n.t('webhooks.secret') }}</label>
-        <div class="flex gap-2">
-          <input id="webhook-secret" class="input font-mono text-xs" readonly [value]="done.secret" data-testid="webhook-secret" />
-          <button type="button" class="btn-outline shrink-0" (click)="copy(done.secret)" data-testid="webhook-copy-secret">
-            <app-icon [name]="copied() ? 'check' : 'copy'" [size]="16" />{{ copied() ? i18n.t('webhooks.copied') : i18n.t('webhooks.copy') }}
-          </button>
-        </div>
+        <app-secret-reveal
+          [secret]="done.secret"
+          [warning]="i18n.t('webhooks.secretWarning')"
+          [label]="i18n.t('webhooks.secret')"
+          [labelVisible]="true"
+          [copyLabel]="i18n.t('webhooks.copy')"
+          [copiedLabel]="i18n.t('webhooks.copied')"
+          testId="webhook-secret"
+          copyTestId="webhook-copy-secret"
+        />
         <div class="mt-5 flex justify-end">
           <button type="button" class="btn-primary" (click)="close()" data-testid="webhook-secret-done">{{ i18n.t('webhooks.done') }}</button>
         </div>
@@ -103,7 +103,6 @@ export class WebhookDialog {
   protected readonly activeEdited = signal<boolean | null>(null);
   protected readonly active = computed(() => this.activeEdited() ?? this.endpoint()?.isActive ?? true);
   protected readonly busy = signal(false);
-  protected readonly copied = signal(false);
   protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
   protected readonly check = formCheck(this.i18n, () => webhookErrors(this.draft()), WEBHOOK_FIELDS);
   protected readonly eventsError = computed(() => messagesFor(this.check.problems(), 'events').join(' '));
@@ -151,13 +150,6 @@ export class WebhookDialog {
         },
       });
     }
-  }
-
-  protected copy(secret: string): void {
-    void navigator.clipboard?.writeText(secret).then(
-      () => this.copied.set(true),
-      () => this.copied.set(false),
-    );
   }
 
   protected close(): void {

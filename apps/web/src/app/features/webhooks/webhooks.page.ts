@@ -4,7 +4,7 @@ import { WebhooksApi } from '@fasto/api-client';
 import { formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
-import { ConfirmButton, RowAction } from '@fasto/ui';
+import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDialog } from './webhook-dialog';
@@ -19,21 +19,19 @@ interface PingOutcome {
 /** The organization's outbound webhooks (admins; docs/webhooks.md): list, create, edit, delete, test ping, deliveries. */
 @Component({
   selector: 'app-webhooks-page',
-  imports: [Icon, ConfirmButton, RowAction, WebhookDialog, WebhookDeliveries],
+  imports: [Icon, ConfirmButton, RowAction, WebhookDialog, WebhookDeliveries, PageHeader, LoadState, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
-      <div class="flex flex-wrap items-center gap-3">
-        <h1 class="flex-1 text-2xl font-semibold tracking-tight">{{ i18n.t('nav.webhooks') }}</h1>
+      <ui-page-header [title]="i18n.t('nav.webhooks')" [help]="i18n.t('webhooks.help')">
         <button type="button" class="btn-primary" (click)="editing.set('new')" data-testid="new-webhook">
           <app-icon name="plus" [size]="16" />{{ i18n.t('webhooks.create') }}
         </button>
-      </div>
-      <p class="text-sm text-muted">{{ i18n.t('webhooks.help') }}</p>
+      </ui-page-header>
 
       @if (endpoints(); as list) {
         @if (list.length === 0) {
-          <div class="card p-10 text-center text-muted">{{ i18n.t('webhooks.empty') }}</div>
+          <ui-empty-state class="card" [message]="i18n.t('webhooks.empty')" />
         } @else {
           <ul class="space-y-3">
             @for (endpoint of list; track endpoint.id) {
@@ -95,13 +93,8 @@ interface PingOutcome {
             }
           </ul>
         }
-      } @else if (failed()) {
-        <div class="card p-10 text-center text-muted" role="alert">{{ i18n.t('webhooks.error') }}</div>
       } @else {
-        <div class="space-y-3" aria-busy="true">
-          <div class="skeleton h-24"></div>
-          <div class="skeleton h-24"></div>
-        </div>
+        <ui-load-state [failed]="failed()" [error]="i18n.t('webhooks.error')" shape="items" />
       }
     </div>
 

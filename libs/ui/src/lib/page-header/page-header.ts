@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+
+/**
+ * The top of a page: its title, an optional line of help under it and the page's actions (projected),
+ * side by side from `sm` up and stacked on a phone.
+ */
+@Component({
+  selector: 'ui-page-header',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'block' },
+  template: `
+    <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+      <div class="min-w-0">
+        <h1 class="text-2xl font-semibold tracking-tight">{{ title() }}</h1>
+        @if (help()) {
+          <p class="mt-1 text-sm text-muted">{{ help() }}</p>
+        }
+      </div>
+      <!-- empty:hidden: a page without actions (or a user not allowed them) leaves no gap. -->
+      <div class="flex flex-wrap gap-2 empty:hidden"><ng-content /></div>
+    </header>
+  `,
+})
+export class PageHeader {
+  readonly title = input.required<string>();
+  readonly help = input<string | null>(null);
+}
