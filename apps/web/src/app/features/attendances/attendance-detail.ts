@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
 import { Role, type AttendanceChannel, type AttendanceDetail } from '@fasto/contracts';
-import { Drawer, Field, FieldControl, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
+import { Drawer, Field, FieldControl, FormActions, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
 import { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
 import { formatMoneyInput } from '../../core/format/money-input';
@@ -17,7 +17,7 @@ import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions
 /** Slide-over with everything about one attendance, and the corrections admins/managers may make. */
 @Component({
   selector: 'app-attendance-detail',
-  imports: [Drawer, Field, FieldControl, FormErrors, Icon, ScoreBadge, ColorChip, Skeleton],
+  imports: [Drawer, Field, FieldControl, FormErrors, FormActions, Icon, ScoreBadge, ColorChip, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendance-detail.html',
 })

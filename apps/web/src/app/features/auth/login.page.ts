@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { Field, FieldControl } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-error';
 
 @Component({
   selector: 'app-login-page',
-  imports: [RouterLink],
+  imports: [RouterLink, Field, FieldControl],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-6 text-xl font-semibold">{{ i18n.t('auth.title') }}</h1>
@@ -20,14 +21,12 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
       </p>
     }
     <form class="space-y-4" (submit)="submit($event)" novalidate>
-      <div>
-        <label class="label" for="email">{{ i18n.t('auth.email') }}</label>
-        <input id="email" name="email" type="email" autocomplete="username" required class="input" [value]="email()" (input)="email.set(value($event))" />
-      </div>
-      <div>
-        <label class="label" for="password">{{ i18n.t('auth.password') }}</label>
+      <ui-field controlId="email" [label]="i18n.t('auth.email')">
+        <input uiControl name="email" type="email" autocomplete="username" required class="input" [value]="email()" (input)="email.set(value($event))" />
+      </ui-field>
+      <ui-field controlId="password" [label]="i18n.t('auth.password')">
         <input
-          id="password"
+          uiControl
           name="password"
           type="password"
           autocomplete="current-password"
@@ -36,7 +35,7 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
           [value]="password()"
           (input)="password.set(value($event))"
         />
-      </div>
+      </ui-field>
       @if (error(); as message) {
         <p class="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-700 dark:text-red-300" role="alert" data-testid="login-error">
           {{ message }}

@@ -6,7 +6,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
 import { formCheck } from '../../shared/form-problems';
-import { WEBHOOK_FIELDS, emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
+import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
 
 /**
  * Creates an endpoint (then shows its signing secret, the only time it is ever shown, as the
@@ -104,7 +104,7 @@ export class WebhookDialog {
   protected readonly active = computed(() => this.activeEdited() ?? this.endpoint()?.isActive ?? true);
   protected readonly busy = signal(false);
   protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
-  protected readonly check = formCheck(this.i18n, () => webhookErrors(this.draft()), WEBHOOK_FIELDS);
+  protected readonly check = formCheck(this.i18n, () => webhookErrors(this.draft()));
   protected readonly eventsError = computed(() => messagesFor(this.check.problems(), 'events').join(' '));
 
   private initial(): WebhookDraft {
