@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
 import { TenantsApi } from '@fasto/api-client';
 import { DEFAULT_TENANT_PLAN, TENANT_PLANS, type TenantDetail } from '@fasto/contracts';
 import { Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
@@ -43,12 +43,7 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
         </ui-field>
         <p class="text-xs text-muted">{{ i18n.t('console.inviteHelp') }}</p>
       </fieldset>
-      <ui-form-actions
-        [submitLabel]="busy() ? i18n.t('common.loading') : i18n.t('console.create')"
-        submitTestId="create-tenant-submit"
-        [disabled]="busy()"
-        (cancelled)="closed.emit()"
-      />
+      <ui-form-actions [submitLabel]="submitLabel()" submitTestId="create-tenant-submit" [disabled]="busy()" (cancelled)="closed.emit()" />
     </ui-form-dialog>
   `,
 })
@@ -63,6 +58,7 @@ export class CreateTenantDialog {
   protected readonly draft = signal<TenantDraft>({ name: '', slug: '', plan: DEFAULT_TENANT_PLAN, trialDays: '14', adminName: '', adminEmail: '' });
   protected readonly check = formCheck(this.i18n, () => tenantDraftErrors(this.draft()));
   protected readonly busy = signal(false);
+  protected readonly submitLabel = computed(() => this.i18n.t(this.busy() ? 'common.loading' : 'console.create'));
   protected slugTouched = false;
 
   protected set(key: keyof TenantDraft, value: string): void {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
+import { AmountInput, Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
 import { GoalsApi } from '@fasto/api-client';
 import { GOAL_METRICS, GOAL_PERIODS, type GoalMetric, type GoalPeriod, type GoalScope, type GoalView } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -15,7 +15,7 @@ export interface GoalSubject {
 /** Create a goal (scope, who, metric, period, target, active from) or edit an existing one's target and start day. */
 @Component({
   selector: 'app-goal-dialog',
-  imports: [FormDialog, Field, FieldControl, FormActions],
+  imports: [FormDialog, Field, FieldControl, FormActions, AmountInput],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog
@@ -65,16 +65,7 @@ export interface GoalSubject {
       }
       <div class="grid gap-4 sm:grid-cols-2">
         <ui-field controlId="goal-target" name="target" [label]="i18n.t('goals.target') + ' (' + unit() + ')'">
-          <input
-            uiControl
-            class="input tabular-nums"
-            inputmode="decimal"
-            autocomplete="off"
-            [placeholder]="placeholder()"
-            [value]="targetInput()"
-            (input)="typedTarget.set(value($event))"
-            data-testid="goal-target"
-          />
+          <input uiControl uiAmount [placeholder]="placeholder()" [value]="targetInput()" (input)="typedTarget.set(value($event))" data-testid="goal-target" />
         </ui-field>
         <ui-field controlId="goal-from" name="activeFrom" [label]="i18n.t('goals.activeFrom')">
           <input uiControl type="date" class="input" [value]="activeFrom()" (change)="chosenFrom.set(value($event))" data-testid="goal-from" />

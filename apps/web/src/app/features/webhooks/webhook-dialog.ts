@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
-import { Dialog, Field, FieldControl, FormActions, FormErrors, messagesFor } from '@fasto/ui';
+import { Checkbox, Dialog, Field, FieldControl, FormActions, FormErrors, messagesFor } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
@@ -14,7 +14,7 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
  */
 @Component({
   selector: 'app-webhook-dialog',
-  imports: [Dialog, SecretReveal, Field, FieldControl, FormErrors, FormActions],
+  imports: [Dialog, SecretReveal, Field, FieldControl, FormErrors, FormActions, Checkbox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-dialog [title]="i18n.t(endpoint() ? 'webhooks.edit' : 'webhooks.create')" testId="webhook-dialog" (closed)="close()">
@@ -68,16 +68,7 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
             }
           </fieldset>
           @if (endpoint()) {
-            <label class="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                class="size-4 accent-gold-500"
-                [checked]="active()"
-                (change)="activeEdited.set(checked($event))"
-                data-testid="webhook-active"
-              />
-              {{ i18n.t('webhooks.active') }}
-            </label>
+            <ui-checkbox testId="webhook-active" [checked]="active()" (changed)="activeEdited.set($event)">{{ i18n.t('webhooks.active') }}</ui-checkbox>
           }
           <ui-form-errors [problems]="check.problems()" />
           <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="webhook-save" [disabled]="busy()" (cancelled)="close()" />
@@ -113,7 +104,6 @@ export class WebhookDialog {
   }
 
   protected eventKey = (event: WebhookEvent) => `webhook.event.${event}` as const;
-  protected checked = (event: Event): boolean => (event.target as HTMLInputElement).checked;
 
   protected set(patch: Partial<WebhookDraft>): void {
     this.edited.set({ ...this.draft(), ...patch });
