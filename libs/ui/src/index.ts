@@ -12,6 +12,7 @@ export * from './lib/filter-bar/filter-bar';
 export * from './lib/filter-bar/search-field';
 export * from './lib/filter-bar/select-filter';
 export * from './lib/form-field/amount-input';
+export * from './lib/form-field/check-list';
 export * from './lib/form-field/checkbox';
 export * from './lib/form-field/field';
 export * from './lib/form-field/form-errors';
