@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
 import { TeamsApi } from '@fasto/api-client';
-import { Role, type TeamView, type UserView } from '@fasto/contracts';
-import { Confirm, Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
+import type { TeamView, UserView } from '@fasto/contracts';
+import { CheckList, Confirm, Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { failedRules, formCheck } from '../../shared/form-problems';
@@ -10,7 +10,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
   selector: 'app-team-dialog',
-  imports: [FormDialog, Field, FieldControl, Confirm, FormActions],
+  imports: [FormDialog, Field, FieldControl, CheckList, Confirm, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="title()" testId="team-dialog" [problems]="check.problems()" (submitted)="submit()" (closed)="closed.emit()">
@@ -38,24 +38,12 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
       <fieldset>
         <legend class="label">{{ i18n.t('teams.members') }} ({{ draft().memberIds.length }})</legend>
         <p class="mb-2 text-xs text-muted">{{ i18n.t('teams.membersHelp') }}</p>
-        <ul class="max-h-60 divide-y divide-zinc-100 overflow-y-auto rounded-lg border border-zinc-200 dark:divide-zinc-900 dark:border-zinc-800">
-          @for (person of people(); track person.id) {
-            <li>
-              <label class="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-900">
-                <input
-                  type="checkbox"
-                  class="accent-gold-500"
-                  [checked]="draft().memberIds.includes(person.id)"
-                  (change)="set({ memberIds: toggle(draft().memberIds, person.id) })"
-                />
-                <span class="min-w-0 flex-1 truncate">{{ person.fullName }}</span>
-                <span class="text-xs text-muted"
-                  >{{ i18n.t(roleKey(person.role)) }}{{ person.teamId && person.teamId !== team()?.id ? ' · ' + (person.teamName ?? '') : '' }}</span
-                >
-              </label>
-            </li>
-          }
-        </ul>
+        <ui-check-list
+          class="max-h-60"
+          [items]="memberItems()"
+          [checked]="draft().memberIds"
+          (toggled)="set({ memberIds: toggle(draft().memberIds, $event) })"
+        />
       </fieldset>
       <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save" [disabled]="busy()" (cancelled)="closed.emit()">
         @if (team()) {
@@ -87,7 +75,14 @@ export class TeamDialog implements OnInit {
   readonly saved = output<void>();
   protected readonly value = inputValue;
   protected readonly toggle = toggleMember;
-  protected readonly roleKey = (role: Role) => `role.${role}` as const;
+  /** Everyone, with their role and, when they are in another team, that team: ticking them moves them here. */
+  protected readonly memberItems = computed(() =>
+    this.people().map((person) => ({
+      id: person.id,
+      name: person.fullName,
+      detail: this.i18n.t(`role.${person.role}`) + (person.teamId && person.teamId !== this.team()?.id ? ' · ' + (person.teamName ?? '') : ''),
+    })),
+  );
   protected readonly title = computed(() => this.team()?.name ?? this.i18n.t('teams.create'));
   protected readonly draft = signal<TeamDraft>(teamDraftOf(null));
   protected readonly busy = signal(false);
