@@ -3,22 +3,17 @@ import { RouterLink } from '@angular/router';
 import { Field, FieldControl } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { AuthService } from '../../core/auth/auth.service';
+import { AuthNotice } from './auth-notice';
 import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-error';
 
 @Component({
   selector: 'app-login-page',
-  imports: [RouterLink, Field, FieldControl],
+  imports: [RouterLink, Field, FieldControl, AuthNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-6 text-xl font-semibold">{{ i18n.t('auth.title') }}</h1>
     @if (expired() && !error()) {
-      <p
-        class="mb-4 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300"
-        role="status"
-        data-testid="session-expired"
-      >
-        {{ i18n.t('auth.expired') }}
-      </p>
+      <app-auth-notice class="mb-4" tone="info" testId="session-expired">{{ i18n.t('auth.expired') }}</app-auth-notice>
     }
     <form class="space-y-4" (submit)="submit($event)" novalidate>
       <ui-field controlId="email" [label]="i18n.t('auth.email')">
@@ -37,9 +32,7 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
         />
       </ui-field>
       @if (error(); as message) {
-        <p class="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-700 dark:text-red-300" role="alert" data-testid="login-error">
-          {{ message }}
-        </p>
+        <app-auth-notice tone="error" testId="login-error">{{ message }}</app-auth-notice>
       }
       <button type="submit" class="btn-primary w-full py-2.5" [disabled]="busy() || waitSeconds() > 0 || !email() || !password()" data-testid="login-submit">
         {{ busy() ? i18n.t('common.loading') : i18n.t('auth.signIn') }}
