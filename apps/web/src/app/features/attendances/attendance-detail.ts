@@ -65,6 +65,8 @@ export class AttendanceDetailPanel {
   protected readonly unlistedOrigin = computed(() => unlisted(this.detail()?.origin ?? null, this.editOptions().origins));
   protected readonly draft = signal<AttendanceDraft>({ stageId: '', originId: '', converted: false, saleText: '' });
   protected readonly saving = signal(false);
+  /** No save while one is under way or while the "still converted?" question waits for an answer. */
+  protected readonly saveBlocked = computed(() => this.saving() || this.stageEffect() === 'askConverted');
   protected readonly saveProblems = signal<FormProblem[]>([]);
   protected readonly saved = signal(false);
   private loading = new Subscription();
