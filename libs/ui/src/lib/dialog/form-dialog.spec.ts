@@ -1,10 +1,9 @@
-import { InteractivityChecker } from '@angular/cdk/a11y';
 import { Component, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
 import { Field, FieldControl } from '../form-field/field';
 import type { FormProblem } from '../form-field/form-problem';
 import { FormActions } from './form-actions';
 import { FormDialog } from './form-dialog';
+import { renderOverlayHost } from './overlay-testing';
 
 @Component({
   imports: [FormDialog, FormActions, Field, FieldControl],
@@ -29,20 +28,7 @@ class Host {
   closes = 0;
 }
 
-const layoutFree: Partial<InteractivityChecker> = {
-  isDisabled: (element) => element.hasAttribute('disabled'),
-  isVisible: () => true,
-  isFocusable: () => true,
-  isTabbable: (element) => element.matches('a[href], button:not([disabled]), input, select, textarea'),
-};
-
-async function setup() {
-  TestBed.configureTestingModule({ providers: [{ provide: InteractivityChecker, useValue: layoutFree }] });
-  const fixture = TestBed.createComponent(Host);
-  document.body.appendChild(fixture.nativeElement);
-  await fixture.whenStable();
-  return { fixture, root: fixture.nativeElement as HTMLElement, host: fixture.componentInstance };
-}
+const setup = () => renderOverlayHost(Host);
 
 describe('FormDialog', () => {
   afterEach(() => document.body.replaceChildren());
