@@ -1,8 +1,7 @@
-import { InteractivityChecker } from '@angular/cdk/a11y';
 import { Component, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
 import { ConfirmButton, type ConfirmedWork } from './confirm-button';
+import { renderOverlayHost } from './overlay-testing';
 
 @Component({
   imports: [ConfirmButton],
@@ -25,20 +24,8 @@ class Host {
   };
 }
 
-/** jsdom lays nothing out, so cdk would find no element visible (hence none tabbable): treat every one as a browser would here. */
-const layoutFree: Partial<InteractivityChecker> = {
-  isDisabled: (element) => element.hasAttribute('disabled'),
-  isVisible: () => true,
-  isFocusable: () => true,
-  isTabbable: (element) => element.matches('a[href], button:not([disabled]), input, select, textarea'),
-};
-
 async function setup() {
-  TestBed.configureTestingModule({ providers: [{ provide: InteractivityChecker, useValue: layoutFree }] });
-  const fixture = TestBed.createComponent(Host);
-  document.body.appendChild(fixture.nativeElement);
-  await fixture.whenStable();
-  const root = fixture.nativeElement as HTMLElement;
+  const { fixture, root, host } = await renderOverlayHost(Host);
   const button = root.querySelector<HTMLButtonElement>('#remove') as HTMLButtonElement;
   const dialog = () => root.querySelector<HTMLElement>('[data-testid=confirm-dialog]');
   const ok = () => root.querySelector<HTMLButtonElement>('[data-testid=confirm-ok]') as HTMLButtonElement;
@@ -52,7 +39,7 @@ async function setup() {
     ok().click();
     await fixture.whenStable();
   };
-  return { fixture, root, host: fixture.componentInstance, button, dialog, ok, press, confirm };
+  return { fixture, root, host, button, dialog, ok, press, confirm };
 }
 
 describe('ConfirmButton', () => {

@@ -1,9 +1,8 @@
-import { InteractivityChecker } from '@angular/cdk/a11y';
 import { Component, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
 import { Confirm } from './confirm';
 import { Dialog } from './dialog';
 import { Drawer } from './drawer';
+import { renderOverlayHost } from './overlay-testing';
 
 @Component({
   imports: [Dialog, Confirm, Drawer],
@@ -30,22 +29,10 @@ class Host {
   readonly closes: string[] = [];
 }
 
-/** jsdom lays nothing out, so cdk would find no element visible (hence none tabbable): treat every one as a browser would here. */
-const layoutFree: Partial<InteractivityChecker> = {
-  isDisabled: (element) => element.hasAttribute('disabled'),
-  isVisible: () => true,
-  isFocusable: () => true,
-  isTabbable: (element) => element.matches('a[href], button:not([disabled]), input, select, textarea'),
-};
-
 async function setup() {
-  TestBed.configureTestingModule({ providers: [{ provide: InteractivityChecker, useValue: layoutFree }] });
-  const fixture = TestBed.createComponent(Host);
-  document.body.appendChild(fixture.nativeElement);
-  await fixture.whenStable();
-  const root = fixture.nativeElement as HTMLElement;
-  root.querySelector<HTMLElement>('#opener')?.focus();
-  return { fixture, root, host: fixture.componentInstance };
+  const rendered = await renderOverlayHost(Host);
+  rendered.root.querySelector<HTMLElement>('#opener')?.focus();
+  return rendered;
 }
 
 const escape = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));

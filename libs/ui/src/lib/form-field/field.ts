@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, Directive, computed, inject, input } from '@angular/core';
 import { messagesFor, type FormProblem } from './form-problem';
+import { FORM_PROBLEMS } from './form-problems-token';
 
 /**
  * A labelled input with its own error line. The projected control (marked `uiControl`) gets the id,
  * `aria-invalid` and an `aria-describedby` that points at this field's error (and hint), so a screen
- * reader reads the problem when the input has focus.
+ * reader reads the problem when the input has focus. Its problems are the enclosing form's (FORM_PROBLEMS)
+ * unless it is given its own.
  */
 @Component({
   selector: 'ui-field',
@@ -30,8 +32,9 @@ export class Field {
   readonly name = input<string | null>(null);
   readonly label = input<string | null>(null);
   readonly hint = input<string | null>(null);
-  readonly problems = input<readonly FormProblem[]>([]);
-  readonly messages = computed(() => messagesFor(this.problems(), this.name() ?? this.controlId()));
+  readonly problems = input<readonly FormProblem[] | null>(null);
+  private readonly formProblems = inject(FORM_PROBLEMS, { optional: true });
+  readonly messages = computed(() => messagesFor(this.problems() ?? this.formProblems?.() ?? [], this.name() ?? this.controlId()));
   readonly errorId = computed(() => `${this.controlId()}-error`);
   readonly hintId = computed(() => `${this.controlId()}-hint`);
   readonly describedBy = computed(

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
 import { Role, type AttendanceChannel, type AttendanceDetail } from '@fasto/contracts';
-import { Drawer, Field, FieldControl, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
+import { AmountInput, Checkbox, Drawer, Field, FieldControl, FormActions, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
 import { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
 import { formatMoneyInput } from '../../core/format/money-input';
@@ -17,7 +17,7 @@ import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions
 /** Slide-over with everything about one attendance, and the corrections admins/managers may make. */
 @Component({
   selector: 'app-attendance-detail',
-  imports: [Drawer, Field, FieldControl, FormErrors, Icon, ScoreBadge, ColorChip, Skeleton],
+  imports: [Drawer, Field, FieldControl, FormErrors, FormActions, Checkbox, AmountInput, Icon, ScoreBadge, ColorChip, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendance-detail.html',
 })
@@ -37,7 +37,6 @@ export class AttendanceDetailPanel {
   protected readonly value = inputValue;
   protected readonly channelKey = (channel: AttendanceChannel) => `channel.${channel}` as const;
   protected readonly moneyExample = computed(() => formatMoneyInput(6459.51, this.i18n.language()));
-  protected readonly checked = (event: Event): boolean => (event.target as HTMLInputElement).checked;
   protected readonly detail = signal<AttendanceDetail | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly canEdit = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
@@ -66,6 +65,8 @@ export class AttendanceDetailPanel {
   protected readonly unlistedOrigin = computed(() => unlisted(this.detail()?.origin ?? null, this.editOptions().origins));
   protected readonly draft = signal<AttendanceDraft>({ stageId: '', originId: '', converted: false, saleText: '' });
   protected readonly saving = signal(false);
+  /** No save while one is under way or while the "still converted?" question waits for an answer. */
+  protected readonly saveBlocked = computed(() => this.saving() || this.stageEffect() === 'askConverted');
   protected readonly saveProblems = signal<FormProblem[]>([]);
   protected readonly saved = signal(false);
   private loading = new Subscription();

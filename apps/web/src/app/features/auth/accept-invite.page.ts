@@ -9,6 +9,7 @@ import type { MessageKey } from '../../core/i18n/messages';
 import { httpStatus } from '../../shared/api-error';
 import { whenChanged } from '../../shared/when-changed';
 import { passwordProblems } from './password-policy';
+import { AuthNotice } from './auth-notice';
 import { SetPasswordForm } from './set-password-form';
 
 /** Why a link cannot be used, told before any form is shown. */
@@ -20,7 +21,7 @@ const UNUSABLE: Record<Exclude<InvitationStatus, 'valid'>, MessageKey> = {
 
 @Component({
   selector: 'app-accept-invite-page',
-  imports: [SetPasswordForm, RouterLink],
+  imports: [SetPasswordForm, RouterLink, AuthNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-1 text-xl font-semibold">{{ i18n.t('auth.invite.title') }}</h1>
@@ -39,9 +40,7 @@ const UNUSABLE: Record<Exclude<InvitationStatus, 'valid'>, MessageKey> = {
         <app-set-password-form [submitLabel]="i18n.t('auth.invite.save')" [busy]="busy()" [problems]="problems()" (submitted)="accept($event)" />
       }
       @default {
-        <p class="mb-5 rounded-lg border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm" role="alert" data-testid="invite-unusable">
-          {{ i18n.t(unusable()) }}
-        </p>
+        <app-auth-notice class="mb-5" tone="warning" testId="invite-unusable">{{ i18n.t(unusable()) }}</app-auth-notice>
         <a routerLink="/login" class="btn-primary w-full py-2.5" data-testid="invite-to-login">{{ i18n.t('auth.backToLogin') }}</a>
       }
     }

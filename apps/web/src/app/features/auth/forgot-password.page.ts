@@ -1,26 +1,25 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { Field, FieldControl } from '@fasto/ui';
 import { AuthApi } from '@fasto/api-client';
 import { I18n } from '../../core/i18n/i18n.service';
+import { AuthNotice } from './auth-notice';
 import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-error';
 
 @Component({
   selector: 'app-forgot-password-page',
-  imports: [RouterLink],
+  imports: [RouterLink, Field, FieldControl, AuthNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-2 text-xl font-semibold">{{ i18n.t('auth.forgot.title') }}</h1>
     @if (sent()) {
-      <p class="rounded-lg border border-emerald-500/30 bg-emerald-500/10 px-3 py-2 text-sm text-emerald-700 dark:text-emerald-300" role="status">
-        {{ i18n.t('auth.forgot.sent') }}
-      </p>
+      <app-auth-notice tone="done">{{ i18n.t('auth.forgot.sent') }}</app-auth-notice>
     } @else {
       <p class="mb-5 text-sm text-muted">{{ i18n.t('auth.forgot.help') }}</p>
       <form class="space-y-4" (submit)="submit($event)" novalidate>
-        <div>
-          <label class="label" for="email">{{ i18n.t('auth.email') }}</label>
-          <input id="email" type="email" autocomplete="email" required class="input" [value]="email()" (input)="email.set(value($event))" />
-        </div>
+        <ui-field controlId="email" [label]="i18n.t('auth.email')">
+          <input uiControl type="email" autocomplete="email" required class="input" [value]="email()" (input)="email.set(value($event))" />
+        </ui-field>
         @if (error(); as message) {
           <p class="text-sm text-negative" role="alert">{{ message }}</p>
         }

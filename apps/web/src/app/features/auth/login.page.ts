@@ -1,33 +1,27 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { Field, FieldControl } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { AuthService } from '../../core/auth/auth.service';
+import { AuthNotice } from './auth-notice';
 import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-error';
 
 @Component({
   selector: 'app-login-page',
-  imports: [RouterLink],
+  imports: [RouterLink, Field, FieldControl, AuthNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-6 text-xl font-semibold">{{ i18n.t('auth.title') }}</h1>
     @if (expired() && !error()) {
-      <p
-        class="mb-4 rounded-lg border border-gold-500/40 bg-gold-400/10 px-3 py-2 text-sm text-gold-700 dark:text-gold-300"
-        role="status"
-        data-testid="session-expired"
-      >
-        {{ i18n.t('auth.expired') }}
-      </p>
+      <app-auth-notice class="mb-4" tone="info" testId="session-expired">{{ i18n.t('auth.expired') }}</app-auth-notice>
     }
     <form class="space-y-4" (submit)="submit($event)" novalidate>
-      <div>
-        <label class="label" for="email">{{ i18n.t('auth.email') }}</label>
-        <input id="email" name="email" type="email" autocomplete="username" required class="input" [value]="email()" (input)="email.set(value($event))" />
-      </div>
-      <div>
-        <label class="label" for="password">{{ i18n.t('auth.password') }}</label>
+      <ui-field controlId="email" [label]="i18n.t('auth.email')">
+        <input uiControl name="email" type="email" autocomplete="username" required class="input" [value]="email()" (input)="email.set(value($event))" />
+      </ui-field>
+      <ui-field controlId="password" [label]="i18n.t('auth.password')">
         <input
-          id="password"
+          uiControl
           name="password"
           type="password"
           autocomplete="current-password"
@@ -36,11 +30,9 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
           [value]="password()"
           (input)="password.set(value($event))"
         />
-      </div>
+      </ui-field>
       @if (error(); as message) {
-        <p class="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-700 dark:text-red-300" role="alert" data-testid="login-error">
-          {{ message }}
-        </p>
+        <app-auth-notice tone="error" testId="login-error">{{ message }}</app-auth-notice>
       }
       <button type="submit" class="btn-primary w-full py-2.5" [disabled]="busy() || waitSeconds() > 0 || !email() || !password()" data-testid="login-submit">
         {{ busy() ? i18n.t('common.loading') : i18n.t('auth.signIn') }}

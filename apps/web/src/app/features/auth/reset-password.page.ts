@@ -5,18 +5,17 @@ import type { FormProblem } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { httpStatus } from '../../shared/api-error';
 import { passwordProblems } from './password-policy';
+import { AuthNotice } from './auth-notice';
 import { SetPasswordForm } from './set-password-form';
 
 @Component({
   selector: 'app-reset-password-page',
-  imports: [RouterLink, SetPasswordForm],
+  imports: [RouterLink, SetPasswordForm, AuthNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-5 text-xl font-semibold">{{ i18n.t('auth.reset.title') }}</h1>
     @if (done()) {
-      <p class="rounded-lg border border-emerald-500/30 bg-emerald-500/10 px-3 py-2 text-sm text-emerald-700 dark:text-emerald-300" role="status">
-        {{ i18n.t('auth.reset.done') }}
-      </p>
+      <app-auth-notice tone="done">{{ i18n.t('auth.reset.done') }}</app-auth-notice>
     } @else if (!token()) {
       <p class="text-sm text-negative" role="alert">{{ i18n.t('auth.reset.badToken') }}</p>
     } @else {

@@ -19,15 +19,15 @@ describe('new tenant form', () => {
     });
   });
 
-  it('names every problem', () => {
+  it('names every problem on the field the API names', () => {
     expect(tenantDraftErrors({ name: ' ', slug: 'Bad Slug', plan: 'trial', trialDays: '400', adminName: '', adminEmail: 'not-an-email' })).toEqual([
-      'console.err.name',
-      'console.err.slug',
-      'console.err.trialDays',
-      'console.err.adminName',
-      'console.err.adminEmail',
+      { field: 'name', key: 'console.err.name' },
+      { field: 'slug', key: 'console.err.slug' },
+      { field: 'trialDays', key: 'console.err.trialDays' },
+      { field: 'admin.fullName', key: 'console.err.adminName' },
+      { field: 'admin.email', key: 'console.err.adminEmail' },
     ]);
-    expect(tenantDraftErrors({ ...valid, slug: '-x' })).toContain('console.err.slug');
-    expect(tenantDraftErrors({ ...valid, trialDays: '1.5' })).toContain('console.err.trialDays');
+    expect(tenantDraftErrors({ ...valid, slug: '-x' })).toEqual([{ field: 'slug', key: 'console.err.slug' }]);
+    expect(tenantDraftErrors({ ...valid, trialDays: '1.5' })).toEqual([{ field: 'trialDays', key: 'console.err.trialDays' }]);
   });
 });

@@ -1,7 +1,6 @@
 import type { CreateTenantRequest } from '@fasto/api-client';
 import type { TenantPlan } from '@fasto/contracts';
-import type { MessageKey } from '../../core/i18n/messages';
-import type { ProblemFields } from '../../shared/form-problems';
+import { failedRules, type FieldError } from '../../shared/form-problems';
 
 /** The API's slug rule (lower-case letters, digits and dashes, 2–60 characters). */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
@@ -29,25 +28,16 @@ export interface TenantDraft {
 }
 
 /** Problems the page can see before asking the API (which checks everything again). */
-export function tenantDraftErrors(draft: TenantDraft): MessageKey[] {
-  const errors: MessageKey[] = [];
-  if (!draft.name.trim()) errors.push('console.err.name');
-  if (!SLUG_PATTERN.test(draft.slug) || draft.slug.length < 2) errors.push('console.err.slug');
+export function tenantDraftErrors(draft: TenantDraft): FieldError[] {
   const days = Number(draft.trialDays);
-  if (draft.trialDays.trim() === '' || !Number.isInteger(days) || days < 0 || days > 365) errors.push('console.err.trialDays');
-  if (!draft.adminName.trim()) errors.push('console.err.adminName');
-  if (!EMAIL_PATTERN.test(draft.adminEmail.trim())) errors.push('console.err.adminEmail');
-  return errors;
+  return failedRules(
+    ['name', 'console.err.name', !draft.name.trim()],
+    ['slug', 'console.err.slug', !SLUG_PATTERN.test(draft.slug) || draft.slug.length < 2],
+    ['trialDays', 'console.err.trialDays', draft.trialDays.trim() === '' || !Number.isInteger(days) || days < 0 || days > 365],
+    ['admin.fullName', 'console.err.adminName', !draft.adminName.trim()],
+    ['admin.email', 'console.err.adminEmail', !EMAIL_PATTERN.test(draft.adminEmail.trim())],
+  );
 }
-
-/** The input each message above is about (the API's field names). */
-export const TENANT_FIELDS: ProblemFields = {
-  'console.err.name': 'name',
-  'console.err.slug': 'slug',
-  'console.err.trialDays': 'trialDays',
-  'console.err.adminName': 'admin.fullName',
-  'console.err.adminEmail': 'admin.email',
-};
 
 export function toCreateTenantRequest(draft: TenantDraft): CreateTenantRequest {
   return {

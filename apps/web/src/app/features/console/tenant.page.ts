@@ -10,7 +10,7 @@ import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
 import { whenChanged } from '../../shared/when-changed';
-import { ConfirmButton, DataCell, DataRowCard, DataTable, Dialog, FormActions, LoadState, keysetList, type DataColumn } from '@fasto/ui';
+import { ConfirmButton, DataCell, DataRowCard, DataTable, Dialog, Field, FieldControl, FormActions, LoadState, keysetList, type DataColumn } from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
@@ -31,7 +31,21 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 /** One tenant: usage, lifecycle, API keys and "act as its admin". */
 @Component({
   selector: 'app-tenant-page',
-  imports: [RouterLink, NgTemplateOutlet, SecretReveal, TenantStatusBadge, DataTable, DataCell, DataRowCard, Dialog, ConfirmButton, FormActions, LoadState],
+  imports: [
+    RouterLink,
+    NgTemplateOutlet,
+    SecretReveal,
+    TenantStatusBadge,
+    DataTable,
+    DataCell,
+    DataRowCard,
+    Dialog,
+    ConfirmButton,
+    FormActions,
+    LoadState,
+    Field,
+    FieldControl,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -89,9 +103,8 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
         </section>
 
         <form class="card flex flex-wrap items-end gap-3 p-4" (submit)="savePlan($event)" data-testid="plan-form">
-          <div>
-            <label class="label" for="tenant-plan-edit">{{ i18n.t('console.plan') }}</label>
-            <select id="tenant-plan-edit" class="input" (change)="plan.set(value($event))" data-testid="tenant-plan-edit">
+          <ui-field controlId="tenant-plan-edit" [label]="i18n.t('console.plan')">
+            <select uiControl class="input" (change)="plan.set(value($event))" data-testid="tenant-plan-edit">
               @if (!isListed(plan())) {
                 <option value="" [selected]="true" disabled>{{ planName(i18n, plan()) }}</option>
               }
@@ -99,11 +112,10 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
                 <option [value]="option" [selected]="plan() === option">{{ planName(i18n, option) }}</option>
               }
             </select>
-          </div>
-          <div>
-            <label class="label" for="tenant-trial-edit">{{ i18n.t('console.trialEnds') }}</label>
-            <input id="tenant-trial-edit" type="date" class="input" [value]="trialEnd()" (input)="trialEnd.set(value($event))" />
-          </div>
+          </ui-field>
+          <ui-field controlId="tenant-trial-edit" [label]="i18n.t('console.trialEnds')">
+            <input uiControl type="date" class="input" [value]="trialEnd()" (input)="trialEnd.set(value($event))" />
+          </ui-field>
           <button type="submit" class="btn-outline" [disabled]="busy()" data-testid="plan-save">{{ i18n.t('common.save') }}</button>
           @if (planSaved()) {
             <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
 import { UsersApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
-import { ConfirmButton, Dialog, Field, FieldControl, FormActions, FormErrors, type FormProblem } from '@fasto/ui';
+import { ConfirmButton, Field, FieldControl, FormActions, FormDialog, type FormProblem } from '@fasto/ui';
 import { map, tap, type Observable } from 'rxjs';
 import { formatDateTime } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { httpStatus, inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
 import { MemberFields } from './member-form';
-import { MEMBER_FIELDS, canChangeStatus, draftOf, inviteErrors, memberChanges, profileErrors, type MemberDraft } from './member-rules';
+import { canChangeStatus, draftOf, inviteErrors, memberChanges, profileErrors, type MemberDraft } from './member-rules';
 
 function problemsOf(error: unknown, i18n: I18n): FormProblem[] {
   const status = httpStatus(error);
@@ -21,20 +21,17 @@ function problemsOf(error: unknown, i18n: I18n): FormProblem[] {
 /** Admins add a member; the API emails them the invitation link. */
 @Component({
   selector: 'app-invite-member-dialog',
-  imports: [Dialog, Field, FieldControl, MemberFields, FormErrors, FormActions],
+  imports: [FormDialog, FormActions, Field, FieldControl, MemberFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-dialog [title]="i18n.t('members.invite')" testId="invite-member" (closed)="closed.emit()">
-      <form class="space-y-4" (submit)="submit($event)" novalidate>
-        <ui-field controlId="member-email" name="email" [label]="i18n.t('common.email')" [problems]="check.problems()">
-          <input uiControl type="email" class="input" [value]="email()" (input)="email.set(value($event))" />
-        </ui-field>
-        <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" [problems]="check.problems()" (changed)="draft.set($event)" />
-        <p class="text-xs text-muted">{{ i18n.t('members.inviteHelp') }}</p>
-        <ui-form-errors [problems]="check.problems()" />
-        <ui-form-actions [submitLabel]="i18n.t('members.sendInvite')" submitTestId="invite-submit" [disabled]="busy()" (cancelled)="closed.emit()" />
-      </form>
-    </ui-dialog>
+    <ui-form-dialog [title]="i18n.t('members.invite')" testId="invite-member" [problems]="check.problems()" (submitted)="submit()" (closed)="closed.emit()">
+      <ui-field controlId="member-email" name="email" [label]="i18n.t('common.email')">
+        <input uiControl type="email" class="input" [value]="email()" (input)="email.set(value($event))" />
+      </ui-field>
+      <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
+      <p class="text-xs text-muted">{{ i18n.t('members.inviteHelp') }}</p>
+      <ui-form-actions [submitLabel]="i18n.t('members.sendInvite')" submitTestId="invite-submit" [disabled]="busy()" (cancelled)="closed.emit()" />
+    </ui-form-dialog>
   `,
 })
 export class InviteMemberDialog {
@@ -48,10 +45,9 @@ export class InviteMemberDialog {
   protected readonly email = signal('');
   protected readonly draft = signal<MemberDraft>({ fullName: '', phone: '', avatarUrl: '', role: Role.Agent, teamId: '' });
   protected readonly busy = signal(false);
-  protected readonly check = formCheck(this.i18n, () => inviteErrors({ ...this.draft(), email: this.email() }), MEMBER_FIELDS);
+  protected readonly check = formCheck(this.i18n, () => inviteErrors({ ...this.draft(), email: this.email() }));
 
-  protected submit(event: Event): void {
-    event.preventDefault();
+  protected submit(): void {
     const draft = this.draft();
     if (!this.check.submit() || this.busy()) return;
     this.busy.set(true);
@@ -76,50 +72,47 @@ export class InviteMemberDialog {
 /** Edit one member: what the signed-in role allows, plus deactivate/reactivate for admins. */
 @Component({
   selector: 'app-edit-member-dialog',
-  imports: [Dialog, MemberFields, FormErrors, ConfirmButton, FormActions],
+  imports: [FormDialog, FormActions, MemberFields, ConfirmButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-dialog [title]="member().fullName" testId="edit-member" (closed)="closed.emit()">
-      <form class="space-y-4" (submit)="submit($event)" novalidate>
-        <p class="text-sm text-muted">
-          {{ member().email }} ·
-          @if (member().isActive) {
-            {{
-              member().lastLoginAt
-                ? i18n.t('members.lastLogin', { at: dateTime(member().lastLoginAt!) })
-                : i18n.t(member().hasPassword ? 'members.neverSignedIn' : 'members.invited')
-            }}
-          } @else {
-            <span class="text-negative">{{ i18n.t('members.inactive') }}</span>
-          }
-        </p>
-        <app-member-fields [actor]="actor()" [draft]="draft()" [teams]="teams()" [problems]="check.problems()" (changed)="draft.set($event)" />
-        <ui-form-errors [problems]="check.problems()" />
-        @if (saved()) {
-          <p class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</p>
+    <ui-form-dialog [title]="member().fullName" testId="edit-member" [problems]="check.problems()" (submitted)="submit()" (closed)="closed.emit()">
+      <p class="text-sm text-muted">
+        {{ member().email }} ·
+        @if (member().isActive) {
+          {{
+            member().lastLoginAt
+              ? i18n.t('members.lastLogin', { at: dateTime(member().lastLoginAt!) })
+              : i18n.t(member().hasPassword ? 'members.neverSignedIn' : 'members.invited')
+          }}
+        } @else {
+          <span class="text-negative">{{ i18n.t('members.inactive') }}</span>
         }
-        <ui-form-actions
-          [submitLabel]="i18n.t('common.save')"
-          submitTestId="member-save"
-          [disabled]="busy()"
-          [cancelLabel]="i18n.t('common.close')"
-          (cancelled)="closed.emit()"
-        >
-          @if (statusAllowed()) {
-            <button
-              [class]="member().isActive ? 'btn-ghost text-negative' : 'btn-outline'"
-              [attr.data-testid]="member().isActive ? 'deactivate' : 'reactivate'"
-              [uiConfirm]="i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate')"
-              [message]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
-              [danger]="member().isActive"
-              [run]="() => toggleActive()"
-            >
-              {{ i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate') }}
-            </button>
-          }
-        </ui-form-actions>
-      </form>
-    </ui-dialog>
+      </p>
+      <app-member-fields [actor]="actor()" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
+      @if (saved()) {
+        <p class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</p>
+      }
+      <ui-form-actions
+        [submitLabel]="i18n.t('common.save')"
+        submitTestId="member-save"
+        [disabled]="busy()"
+        [cancelLabel]="i18n.t('common.close')"
+        (cancelled)="closed.emit()"
+      >
+        @if (statusAllowed()) {
+          <button
+            [class]="member().isActive ? 'btn-ghost text-negative' : 'btn-outline'"
+            [attr.data-testid]="member().isActive ? 'deactivate' : 'reactivate'"
+            [uiConfirm]="i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate')"
+            [message]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
+            [danger]="member().isActive"
+            [run]="() => toggleActive()"
+          >
+            {{ i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate') }}
+          </button>
+        }
+      </ui-form-actions>
+    </ui-form-dialog>
   `,
 })
 export class EditMemberDialog implements OnInit {
@@ -135,15 +128,14 @@ export class EditMemberDialog implements OnInit {
   protected readonly draft = signal<MemberDraft>({ fullName: '', phone: '', avatarUrl: '', role: Role.Agent, teamId: '' });
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
-  protected readonly check = formCheck(this.i18n, () => profileErrors(this.draft()), MEMBER_FIELDS);
+  protected readonly check = formCheck(this.i18n, () => profileErrors(this.draft()));
   protected readonly statusAllowed = computed(() => canChangeStatus(this.actor(), this.member(), this.selfId()));
 
   ngOnInit(): void {
     this.draft.set(draftOf(this.member()));
   }
 
-  protected submit(event: Event): void {
-    event.preventDefault();
+  protected submit(): void {
     this.saved.set(false);
     if (!this.check.submit() || this.busy()) return;
     const changes = memberChanges(this.actor(), this.member(), this.draft());

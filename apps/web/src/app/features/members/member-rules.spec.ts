@@ -48,11 +48,14 @@ describe('member rules', () => {
 
   it('checks the fields the API checks', () => {
     expect(profileErrors({ fullName: ' ', phone: 'abc', avatarUrl: 'http://x.example/a.png' })).toEqual([
-      'members.err.name',
-      'members.err.phone',
-      'members.err.avatar',
+      { field: 'fullName', key: 'members.err.name' },
+      { field: 'phone', key: 'members.err.phone' },
+      { field: 'avatarUrl', key: 'members.err.avatar' },
     ]);
     expect(profileErrors({ fullName: 'Ana', phone: '+55 (11) 91234-5678', avatarUrl: 'https://x.example/a.png' })).toEqual([]);
-    expect(inviteErrors({ ...draftOf(agent), email: 'nope' })).toEqual(['members.err.email']);
+    expect(inviteErrors({ ...draftOf(agent), fullName: '', email: 'nope' })).toEqual([
+      { field: 'email', key: 'members.err.email' },
+      { field: 'fullName', key: 'members.err.name' },
+    ]);
   });
 });

@@ -1,7 +1,6 @@
 import type { UpdateMemberRequest } from '@fasto/api-client';
 import { Role, type UserView } from '@fasto/contracts';
-import type { MessageKey } from '../../core/i18n/messages';
-import type { ProblemFields } from '../../shared/form-problems';
+import { failedRules, type FieldError } from '../../shared/form-problems';
 
 export type MemberField = 'fullName' | 'phone' | 'avatarUrl' | 'role' | 'teamId';
 
@@ -35,29 +34,20 @@ const PHONE = /^\+?[0-9 ().-]{6,32}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The API's own rules for the profile fields, checked before sending. */
-export function profileErrors(draft: Pick<MemberDraft, 'fullName' | 'phone' | 'avatarUrl'>): MessageKey[] {
-  const errors: MessageKey[] = [];
-  if (!draft.fullName.trim()) errors.push('members.err.name');
-  if (draft.phone.trim() && !PHONE.test(draft.phone.trim())) errors.push('members.err.phone');
-  if (draft.avatarUrl.trim() && !/^https:\/\/\S+$/.test(draft.avatarUrl.trim())) errors.push('members.err.avatar');
-  return errors;
+export function profileErrors(draft: Pick<MemberDraft, 'fullName' | 'phone' | 'avatarUrl'>): FieldError[] {
+  const phone = draft.phone.trim();
+  const avatarUrl = draft.avatarUrl.trim();
+  return failedRules(
+    ['fullName', 'members.err.name', !draft.fullName.trim()],
+    ['phone', 'members.err.phone', phone !== '' && !PHONE.test(phone)],
+    ['avatarUrl', 'members.err.avatar', avatarUrl !== '' && !/^https:\/\/\S+$/.test(avatarUrl)],
+  );
 }
 
-/** The input each message above is about (the API's field names). */
-export const MEMBER_FIELDS: ProblemFields = {
-  'members.err.name': 'fullName',
-  'members.err.phone': 'phone',
-  'members.err.avatar': 'avatarUrl',
-  'members.err.email': 'email',
-  'members.err.emailTaken': 'email',
-  'members.err.emailUnavailable': 'email',
-};
-
-export function inviteErrors(draft: MemberDraft & { email: string }): MessageKey[] {
-  const errors = profileErrors(draft);
-  if (!EMAIL.test(draft.email.trim())) errors.unshift('members.err.email');
-  return errors;
-}
+export const inviteErrors = (draft: MemberDraft & { email: string }): FieldError[] => [
+  ...failedRules(['email', 'members.err.email', !EMAIL.test(draft.email.trim())]),
+  ...profileErrors(draft),
+];
 
 /** Only what changed and what this actor may change: a manager's request never carries role or team. */
 export function memberChanges(actor: Role, before: UserView, draft: MemberDraft): UpdateMemberRequest {

@@ -11,7 +11,7 @@ import { httpStatus, inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
 import { NewPasswordFields } from '../auth/new-password-fields';
 import { passwordProblems } from '../auth/password-policy';
-import { MEMBER_FIELDS, profileErrors } from '../members/member-rules';
+import { profileErrors } from '../members/member-rules';
 import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profileDraftOf, receivesDigest, type ProfileDraft } from './profile-rules';
 
 /** Own profile, password, signed-in devices and preferences. */
@@ -144,40 +144,35 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
       <section class="card p-5" data-testid="preferences-card">
         <h2 class="mb-4 font-semibold">{{ i18n.t('profile.preferences') }}</h2>
         <div class="grid gap-4 sm:grid-cols-3">
-          <div>
-            <label class="label" for="pref-theme">{{ i18n.t('user.theme') }}</label>
-            <select id="pref-theme" class="input" (change)="preferences.theme.set(value($event) === 'light' ? 'light' : 'dark')">
+          <ui-field controlId="pref-theme" [label]="i18n.t('user.theme')">
+            <select uiControl class="input" (change)="preferences.theme.set(value($event) === 'light' ? 'light' : 'dark')">
               <option value="dark" [selected]="preferences.theme() === 'dark'">{{ i18n.t('user.theme.dark') }}</option>
               <option value="light" [selected]="preferences.theme() === 'light'">{{ i18n.t('user.theme.light') }}</option>
             </select>
-          </div>
-          <div>
-            <label class="label" for="pref-language">{{ i18n.t('user.language') }}</label>
-            <select id="pref-language" class="input" (change)="setLanguage(value($event))" data-testid="pref-language">
+          </ui-field>
+          <ui-field controlId="pref-language" [label]="i18n.t('user.language')">
+            <select uiControl class="input" (change)="setLanguage(value($event))" data-testid="pref-language">
               @for (language of languages; track language) {
                 <option [value]="language" [selected]="i18n.language() === language">{{ language === 'en' ? 'English' : 'Português' }}</option>
               }
             </select>
-          </div>
-          <div>
-            <label class="label" for="pref-sound">{{ i18n.t('user.sound') }}</label>
-            <select id="pref-sound" class="input" (change)="preferences.soundMuted.set(value($event) === 'off')">
+          </ui-field>
+          <ui-field controlId="pref-sound" [label]="i18n.t('user.sound')">
+            <select uiControl class="input" (change)="preferences.soundMuted.set(value($event) === 'off')">
               <option value="on" [selected]="!preferences.soundMuted()">{{ i18n.t('user.sound.on') }}</option>
               <option value="off" [selected]="preferences.soundMuted()">{{ i18n.t('user.sound.off') }}</option>
             </select>
-          </div>
+          </ui-field>
         </div>
         <p class="mt-3 text-xs text-muted">{{ i18n.t('profile.languageHelp') }}</p>
         @if (digestOffered()) {
-          <div class="mt-4 sm:max-w-md">
-            <label class="label" for="pref-digest">{{ i18n.t('profile.digest') }}</label>
-            <select id="pref-digest" class="input" (change)="setDigest(value($event))" data-testid="pref-digest">
+          <ui-field class="mt-4 sm:max-w-md" controlId="pref-digest" [label]="i18n.t('profile.digest')" [hint]="i18n.t('profile.digestHelp')">
+            <select uiControl class="input" (change)="setDigest(value($event))" data-testid="pref-digest">
               @for (frequency of digestFrequencies; track frequency) {
                 <option [value]="frequency" [selected]="user()?.digest === frequency">{{ i18n.t(digestLabel(frequency)) }}</option>
               }
             </select>
-            <p class="mt-1 text-xs text-muted">{{ i18n.t('profile.digestHelp') }}</p>
-          </div>
+          </ui-field>
         }
       </section>
     </div>
@@ -211,7 +206,7 @@ export class ProfilePage {
 
   private readonly signedInUser = this.session.user();
   protected readonly draft = signal<ProfileDraft>(this.signedInUser ? profileDraftOf(this.signedInUser) : { fullName: '', phone: '', avatarUrl: '' });
-  protected readonly check = formCheck(this.i18n, () => profileErrors(this.draft()), MEMBER_FIELDS);
+  protected readonly check = formCheck(this.i18n, () => profileErrors(this.draft()));
   protected readonly profileSaved = signal(false);
 
   protected readonly current = signal('');

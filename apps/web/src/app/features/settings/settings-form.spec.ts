@@ -32,14 +32,14 @@ describe('tenant settings form', () => {
       firstResponseSlaMinutes: '0',
     };
     expect(settingsErrors(bad, zones)).toEqual([
-      'settings.err.name',
-      'settings.err.timezone',
-      'settings.err.logo',
-      'settings.err.color',
-      'settings.err.score',
-      'settings.err.sla',
+      { field: 'name', key: 'settings.err.name' },
+      { field: 'timezone', key: 'settings.err.timezone' },
+      { field: 'branding.logoUrl', key: 'settings.err.logo' },
+      { field: 'branding.primaryColor', key: 'settings.err.color' },
+      { field: 'settings.lowScoreThreshold', key: 'settings.err.score' },
+      { field: 'settings.firstResponseSlaMinutes', key: 'settings.err.sla' },
     ]);
-    expect(settingsErrors({ ...draft, lowScoreThreshold: '4.5' }, zones)).toEqual(['settings.err.score']);
+    expect(settingsErrors({ ...draft, lowScoreThreshold: '4.5' }, zones)).toEqual([{ field: 'settings.lowScoreThreshold', key: 'settings.err.score' }]);
   });
 
   it('derives the accent shades from a hex primary color only', () => {

@@ -1,6 +1,6 @@
 import type { OwnTenant } from '@fasto/contracts';
 import type { MessageKey } from '../../core/i18n/messages';
-import type { ProblemFields } from '../../shared/form-problems';
+import { failedRules, type FieldError } from '../../shared/form-problems';
 
 export interface SettingsDraft {
   name: string;
@@ -23,26 +23,18 @@ export const settingsDraftOf = (tenant: OwnTenant): SettingsDraft => ({
 const wholeIn = (value: string, min: number, max: number) => /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max;
 
 /** The API's rules for `PATCH /tenant`, checked before sending. */
-export function settingsErrors(draft: SettingsDraft, knownZones: readonly string[]): MessageKey[] {
-  const errors: MessageKey[] = [];
-  if (!draft.name.trim()) errors.push('settings.err.name');
-  if (knownZones.length > 0 && !knownZones.includes(draft.timezone)) errors.push('settings.err.timezone');
-  if (draft.logoUrl.trim() && !/^https:\/\/\S+$/.test(draft.logoUrl.trim())) errors.push('settings.err.logo');
-  if (draft.primaryColor.trim() && !/^#[0-9a-fA-F]{6}$/.test(draft.primaryColor.trim())) errors.push('settings.err.color');
-  if (!wholeIn(draft.lowScoreThreshold, 0, 100)) errors.push('settings.err.score');
-  if (!wholeIn(draft.firstResponseSlaMinutes, 1, 1440)) errors.push('settings.err.sla');
-  return errors;
+export function settingsErrors(draft: SettingsDraft, knownZones: readonly string[]): FieldError[] {
+  const logoUrl = draft.logoUrl.trim();
+  const color = draft.primaryColor.trim();
+  return failedRules(
+    ['name', 'settings.err.name', !draft.name.trim()],
+    ['timezone', 'settings.err.timezone', knownZones.length > 0 && !knownZones.includes(draft.timezone)],
+    ['branding.logoUrl', 'settings.err.logo', logoUrl !== '' && !/^https:\/\/\S+$/.test(logoUrl)],
+    ['branding.primaryColor', 'settings.err.color', color !== '' && !/^#[0-9a-fA-F]{6}$/.test(color)],
+    ['settings.lowScoreThreshold', 'settings.err.score', !wholeIn(draft.lowScoreThreshold, 0, 100)],
+    ['settings.firstResponseSlaMinutes', 'settings.err.sla', !wholeIn(draft.firstResponseSlaMinutes, 1, 1440)],
+  );
 }
-
-/** The input each message is about, by the API's field names. */
-export const SETTINGS_FIELDS: ProblemFields = {
-  'settings.err.name': 'name',
-  'settings.err.timezone': 'timezone',
-  'settings.err.logo': 'branding.logoUrl',
-  'settings.err.color': 'branding.primaryColor',
-  'settings.err.score': 'settings.lowScoreThreshold',
-  'settings.err.sla': 'settings.firstResponseSlaMinutes',
-};
 
 /** The two alert thresholds: whole numbers in a range, each with its help line. */
 export const ALERT_NUMBERS = [

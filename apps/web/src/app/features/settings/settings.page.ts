@@ -5,7 +5,7 @@ import { BrandingStore } from '../../core/branding/branding.store';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
-import { ALERT_NUMBERS, SETTINGS_FIELDS, settingsDraftOf, settingsErrors, settingsRequest, type SettingsDraft } from './settings-form';
+import { ALERT_NUMBERS, settingsDraftOf, settingsErrors, settingsRequest, type SettingsDraft } from './settings-form';
 
 const EMPTY: SettingsDraft = { name: '', timezone: '', logoUrl: '', primaryColor: '', lowScoreThreshold: '', firstResponseSlaMinutes: '' };
 const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -47,16 +47,15 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
               <input uiControl type="url" placeholder="https://" class="input" [value]="d.logoUrl" (input)="set({ logoUrl: value($event) })" />
             </ui-field>
             <div class="flex items-end gap-3">
-              <div>
-                <label class="label" for="settings-color-picker">{{ i18n.t('settings.primaryColor') }}</label>
+              <ui-field controlId="settings-color-picker" [label]="i18n.t('settings.primaryColor')">
                 <input
-                  id="settings-color-picker"
+                  uiControl
                   type="color"
                   class="h-10 w-14 cursor-pointer rounded-lg border border-zinc-300 bg-transparent dark:border-zinc-800"
                   [value]="d.primaryColor || '#e6b94a'"
                   (input)="set({ primaryColor: value($event) })"
                 />
-              </div>
+              </ui-field>
               <ui-field class="flex-1" controlId="settings-color" name="branding.primaryColor" [problems]="check.problems()">
                 <label class="sr-only" for="settings-color">{{ i18n.t('settings.primaryColor') }}</label>
                 <input
@@ -122,7 +121,7 @@ export class SettingsPage {
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly numbers = ALERT_NUMBERS;
-  protected readonly check = formCheck(this.i18n, () => settingsErrors(this.draft() ?? EMPTY, ZONES), SETTINGS_FIELDS);
+  protected readonly check = formCheck(this.i18n, () => settingsErrors(this.draft() ?? EMPTY, ZONES));
 
   constructor() {
     this.api.get().subscribe({ next: (tenant) => this.draft.set(settingsDraftOf(tenant)), error: () => this.failed.set(true) });

@@ -1,82 +1,65 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
 import { TeamsApi } from '@fasto/api-client';
-import { Role, type TeamView, type UserView } from '@fasto/contracts';
-import { ConfirmButton, Dialog, Field, FieldControl, FormActions, FormErrors } from '@fasto/ui';
+import type { TeamView, UserView } from '@fasto/contracts';
+import { CheckList, ConfirmButton, Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
 import { EMPTY, tap, type Observable } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
-import { formCheck } from '../../shared/form-problems';
+import { failedRules, formCheck } from '../../shared/form-problems';
 import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-rules';
 
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
   selector: 'app-team-dialog',
-  imports: [Dialog, Field, FieldControl, FormErrors, ConfirmButton, FormActions],
+  imports: [FormDialog, Field, FieldControl, CheckList, ConfirmButton, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-dialog [title]="team()?.name ?? i18n.t('teams.create')" testId="team-dialog" (closed)="closed.emit()">
-      <form class="space-y-4" (submit)="submit($event)" novalidate>
-        <ui-field controlId="team-name" name="name" [label]="i18n.t('teams.name')" [problems]="check.problems()">
-          <input uiControl class="input" [value]="draft().name" (input)="set({ name: value($event) })" />
-        </ui-field>
-        <div class="grid gap-3 sm:grid-cols-2">
-          <div>
-            <label class="label" for="team-funnel">{{ i18n.t('teams.funnel') }}</label>
-            <select id="team-funnel" class="input" (change)="set({ funnelId: value($event) })" data-testid="team-funnel">
-              <option value="" [selected]="!draft().funnelId">{{ i18n.t('common.none') }}</option>
-              @for (funnel of funnels(); track funnel.id) {
-                <option [value]="funnel.id" [selected]="draft().funnelId === funnel.id">{{ funnel.name }}</option>
-              }
-            </select>
-          </div>
-          <div>
-            <label class="label" for="team-origins">{{ i18n.t('teams.origins') }}</label>
-            <select id="team-origins" class="input" (change)="set({ originGroupId: value($event) })">
-              <option value="" [selected]="!draft().originGroupId">{{ i18n.t('common.none') }}</option>
-              @for (group of originGroups(); track group.id) {
-                <option [value]="group.id" [selected]="draft().originGroupId === group.id">{{ group.name }}</option>
-              }
-            </select>
-          </div>
-        </div>
-        <fieldset>
-          <legend class="label">{{ i18n.t('teams.members') }} ({{ draft().memberIds.length }})</legend>
-          <p class="mb-2 text-xs text-muted">{{ i18n.t('teams.membersHelp') }}</p>
-          <ul class="max-h-60 divide-y divide-zinc-100 overflow-y-auto rounded-lg border border-zinc-200 dark:divide-zinc-900 dark:border-zinc-800">
-            @for (person of people(); track person.id) {
-              <li>
-                <label class="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-900">
-                  <input
-                    type="checkbox"
-                    class="accent-gold-500"
-                    [checked]="draft().memberIds.includes(person.id)"
-                    (change)="set({ memberIds: toggle(draft().memberIds, person.id) })"
-                  />
-                  <span class="min-w-0 flex-1 truncate">{{ person.fullName }}</span>
-                  <span class="text-xs text-muted"
-                    >{{ i18n.t(roleKey(person.role)) }}{{ person.teamId && person.teamId !== team()?.id ? ' · ' + (person.teamName ?? '') : '' }}</span
-                  >
-                </label>
-              </li>
+    <ui-form-dialog [title]="title()" testId="team-dialog" [problems]="check.problems()" (submitted)="submit()" (closed)="closed.emit()">
+      <ui-field controlId="team-name" name="name" [label]="i18n.t('teams.name')">
+        <input uiControl class="input" [value]="draft().name" (input)="set({ name: value($event) })" />
+      </ui-field>
+      <div class="grid gap-3 sm:grid-cols-2">
+        <ui-field controlId="team-funnel" name="funnelId" [label]="i18n.t('teams.funnel')">
+          <select uiControl class="input" (change)="set({ funnelId: value($event) })" data-testid="team-funnel">
+            <option value="" [selected]="!draft().funnelId">{{ i18n.t('common.none') }}</option>
+            @for (funnel of funnels(); track funnel.id) {
+              <option [value]="funnel.id" [selected]="draft().funnelId === funnel.id">{{ funnel.name }}</option>
             }
-          </ul>
-        </fieldset>
-        <ui-form-errors [problems]="check.problems()" />
-        <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save" [disabled]="busy()" (cancelled)="closed.emit()">
-          @if (team()) {
-            <button
-              class="btn-ghost text-negative"
-              data-testid="delete-team"
-              [uiConfirm]="i18n.t('common.delete')"
-              [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
-              [run]="() => remove()"
-            >
-              {{ i18n.t('common.delete') }}
-            </button>
-          }
-        </ui-form-actions>
-      </form>
-    </ui-dialog>
+          </select>
+        </ui-field>
+        <ui-field controlId="team-origins" name="originGroupId" [label]="i18n.t('teams.origins')">
+          <select uiControl class="input" (change)="set({ originGroupId: value($event) })">
+            <option value="" [selected]="!draft().originGroupId">{{ i18n.t('common.none') }}</option>
+            @for (group of originGroups(); track group.id) {
+              <option [value]="group.id" [selected]="draft().originGroupId === group.id">{{ group.name }}</option>
+            }
+          </select>
+        </ui-field>
+      </div>
+      <fieldset>
+        <legend class="label">{{ i18n.t('teams.members') }} ({{ draft().memberIds.length }})</legend>
+        <p class="mb-2 text-xs text-muted">{{ i18n.t('teams.membersHelp') }}</p>
+        <ui-check-list
+          class="max-h-60"
+          [items]="memberItems()"
+          [checked]="draft().memberIds"
+          (toggled)="set({ memberIds: toggle(draft().memberIds, $event) })"
+        />
+      </fieldset>
+      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save" [disabled]="busy()" (cancelled)="closed.emit()">
+        @if (team()) {
+          <button
+            class="btn-ghost text-negative"
+            data-testid="delete-team"
+            [uiConfirm]="i18n.t('common.delete')"
+            [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
+            [run]="() => remove()"
+          >
+            {{ i18n.t('common.delete') }}
+          </button>
+        }
+      </ui-form-actions>
+    </ui-form-dialog>
   `,
 })
 export class TeamDialog implements OnInit {
@@ -90,10 +73,18 @@ export class TeamDialog implements OnInit {
   readonly saved = output<void>();
   protected readonly value = inputValue;
   protected readonly toggle = toggleMember;
-  protected readonly roleKey = (role: Role) => `role.${role}` as const;
+  /** Everyone, with their role and, when they are in another team, that team: ticking them moves them here. */
+  protected readonly memberItems = computed(() =>
+    this.people().map((person) => ({
+      id: person.id,
+      name: person.fullName,
+      detail: this.i18n.t(`role.${person.role}`) + (person.teamId && person.teamId !== this.team()?.id ? ' · ' + (person.teamName ?? '') : ''),
+    })),
+  );
+  protected readonly title = computed(() => this.team()?.name ?? this.i18n.t('teams.create'));
   protected readonly draft = signal<TeamDraft>(teamDraftOf(null));
   protected readonly busy = signal(false);
-  protected readonly check = formCheck(this.i18n, () => (this.draft().name.trim() ? [] : ['teams.err.name']), { 'teams.err.name': 'name' });
+  protected readonly check = formCheck(this.i18n, () => failedRules(['name', 'teams.err.name', !this.draft().name.trim()]));
 
   ngOnInit(): void {
     this.draft.set(teamDraftOf(this.team()));
@@ -103,8 +94,7 @@ export class TeamDialog implements OnInit {
     this.draft.update((draft) => ({ ...draft, ...patch }));
   }
 
-  protected submit(event: Event): void {
-    event.preventDefault();
+  protected submit(): void {
     if (!this.check.submit() || this.busy()) return;
     const team = this.team();
     const request = teamRequest(team, this.draft());

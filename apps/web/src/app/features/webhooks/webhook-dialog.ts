@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
+import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
-import { Dialog, Field, FieldControl, FormActions, FormErrors, messagesFor } from '@fasto/ui';
+import { CheckList, Checkbox, Dialog, Field, FieldControl, FormActions, FormErrors, messagesFor } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
 import { formCheck } from '../../shared/form-problems';
-import { WEBHOOK_FIELDS, emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
+import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
 
 /**
  * Creates an endpoint (then shows its signing secret, the only time it is ever shown, as the
@@ -14,7 +14,7 @@ import { WEBHOOK_FIELDS, emptyWebhookDraft, toggleEvent, webhookErrors, type Web
  */
 @Component({
   selector: 'app-webhook-dialog',
-  imports: [Dialog, SecretReveal, Field, FieldControl, FormErrors, FormActions],
+  imports: [Dialog, SecretReveal, Field, FieldControl, FormErrors, FormActions, Checkbox, CheckList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-dialog [title]="i18n.t(endpoint() ? 'webhooks.edit' : 'webhooks.create')" testId="webhook-dialog" (closed)="close()">
@@ -48,36 +48,13 @@ import { WEBHOOK_FIELDS, emptyWebhookDraft, toggleEvent, webhookErrors, type Web
           </ui-field>
           <fieldset [attr.aria-describedby]="eventsError() ? 'webhook-events-error' : null">
             <legend class="label">{{ i18n.t('webhooks.events') }}</legend>
-            <div class="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-900 dark:border-zinc-800">
-              @for (event of events; track event) {
-                <label class="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm">
-                  <input
-                    type="checkbox"
-                    class="size-4 accent-gold-500"
-                    [checked]="draft().events.includes(event)"
-                    (change)="set({ events: toggle(draft().events, event) })"
-                    [attr.data-testid]="'webhook-event-' + event"
-                  />
-                  <span class="flex-1">{{ i18n.t(eventKey(event)) }}</span>
-                  <code class="text-xs text-muted">{{ event }}</code>
-                </label>
-              }
-            </div>
+            <ui-check-list [items]="eventItems()" [checked]="draft().events" testIdPrefix="webhook-event-" (toggled)="tickEvent($event)" />
             @if (eventsError(); as message) {
               <p id="webhook-events-error" class="mt-1 text-xs text-negative" data-testid="field-error">{{ message }}</p>
             }
           </fieldset>
           @if (endpoint()) {
-            <label class="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                class="size-4 accent-gold-500"
-                [checked]="active()"
-                (change)="activeEdited.set(checked($event))"
-                data-testid="webhook-active"
-              />
-              {{ i18n.t('webhooks.active') }}
-            </label>
+            <ui-checkbox testId="webhook-active" [checked]="active()" (changed)="activeEdited.set($event)">{{ i18n.t('webhooks.active') }}</ui-checkbox>
           }
           <ui-form-errors [problems]="check.problems()" />
           <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="webhook-save" [disabled]="busy()" (cancelled)="close()" />
@@ -95,16 +72,15 @@ export class WebhookDialog {
   readonly saved = output<void>();
   readonly closed = output<void>();
 
-  protected readonly events = WEBHOOK_EVENTS;
+  protected readonly eventItems = computed(() => WEBHOOK_EVENTS.map((event) => ({ id: event, name: this.i18n.t(`webhook.event.${event}`), detail: event })));
   protected readonly value = inputValue;
-  protected readonly toggle = toggleEvent;
   private readonly edited = signal<WebhookDraft | null>(null);
   protected readonly draft = computed(() => this.edited() ?? this.initial());
   protected readonly activeEdited = signal<boolean | null>(null);
   protected readonly active = computed(() => this.activeEdited() ?? this.endpoint()?.isActive ?? true);
   protected readonly busy = signal(false);
   protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
-  protected readonly check = formCheck(this.i18n, () => webhookErrors(this.draft()), WEBHOOK_FIELDS);
+  protected readonly check = formCheck(this.i18n, () => webhookErrors(this.draft()));
   protected readonly eventsError = computed(() => messagesFor(this.check.problems(), 'events').join(' '));
 
   private initial(): WebhookDraft {
@@ -112,8 +88,10 @@ export class WebhookDialog {
     return endpoint ? { url: endpoint.url, events: [...endpoint.events] } : emptyWebhookDraft();
   }
 
-  protected eventKey = (event: WebhookEvent) => `webhook.event.${event}` as const;
-  protected checked = (event: Event): boolean => (event.target as HTMLInputElement).checked;
+  protected tickEvent(id: string): void {
+    const event = WEBHOOK_EVENTS.find((known) => known === id);
+    if (event) this.set({ events: toggleEvent(this.draft().events, event) });
+  }
 
   protected set(patch: Partial<WebhookDraft>): void {
     this.edited.set({ ...this.draft(), ...patch });

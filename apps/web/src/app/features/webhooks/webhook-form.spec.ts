@@ -7,8 +7,11 @@ describe('webhook form', () => {
   });
 
   it('asks for an http(s) address and at least one event', () => {
-    expect(webhookErrors({ url: '', events: [] })).toEqual(['webhooks.urlInvalid', 'webhooks.eventsRequired']);
-    expect(webhookErrors({ url: 'ftp://example.com', events: ['attendance.created'] })).toEqual(['webhooks.urlInvalid']);
+    expect(webhookErrors({ url: '', events: [] })).toEqual([
+      { field: 'url', key: 'webhooks.urlInvalid' },
+      { field: 'events', key: 'webhooks.eventsRequired' },
+    ]);
+    expect(webhookErrors({ url: 'ftp://example.com', events: ['attendance.created'] })).toEqual([{ field: 'url', key: 'webhooks.urlInvalid' }]);
     expect(webhookErrors({ url: ' https://n8n.example.com/webhook/x ', events: ['attendance.created'] })).toEqual([]);
   });
 

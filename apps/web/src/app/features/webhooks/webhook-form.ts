@@ -1,6 +1,5 @@
 import { WEBHOOK_EVENTS, type WebhookDeliveryStatus, type WebhookDeliveryView, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
-import type { MessageKey } from '../../core/i18n/messages';
-import type { ProblemFields } from '../../shared/form-problems';
+import { failedRules, type FieldError } from '../../shared/form-problems';
 
 export interface WebhookDraft {
   url: string;
@@ -18,8 +17,7 @@ export function toggleEvent(events: readonly WebhookEvent[], event: WebhookEvent
 }
 
 /** What the form says before sending; the API checks again (and refuses private targets). */
-export function webhookErrors(draft: WebhookDraft): MessageKey[] {
-  const errors: MessageKey[] = [];
+export function webhookErrors(draft: WebhookDraft): FieldError[] {
   let valid = false;
   try {
     const url = new URL(draft.url.trim());
@@ -27,13 +25,8 @@ export function webhookErrors(draft: WebhookDraft): MessageKey[] {
   } catch {
     valid = false;
   }
-  if (!valid) errors.push('webhooks.urlInvalid');
-  if (draft.events.length === 0) errors.push('webhooks.eventsRequired');
-  return errors;
+  return failedRules(['url', 'webhooks.urlInvalid', !valid], ['events', 'webhooks.eventsRequired', draft.events.length === 0]);
 }
-
-/** The input each message above is about (the API's field names). */
-export const WEBHOOK_FIELDS: ProblemFields = { 'webhooks.urlInvalid': 'url', 'webhooks.eventsRequired': 'events' };
 
 export type EndpointState = 'active' | 'paused' | 'disabled';
 

@@ -1,0 +1,85 @@
+import { Component, signal } from '@angular/core';
+import { Field, FieldControl } from '../form-field/field';
+import type { FormProblem } from '../form-field/form-problem';
+import { FormActions } from './form-actions';
+import { FormDialog } from './form-dialog';
+import { renderOverlayHost } from './overlay-testing';
+
+@Component({
+  imports: [FormDialog, FormActions, Field, FieldControl],
+  template: `
+    <ui-form-dialog title="Nova equipe" testId="team-dialog" [problems]="problems()" (submitted)="sends = sends + 1" (closed)="closes = closes + 1">
+      <ui-form-actions submitLabel="Salvar" submitTestId="team-save" [disabled]="busy()" (cancelled)="closes = closes + 1">
+        <button type="button" data-testid="delete-team">Excluir</button>
+      </ui-form-actions>
+      <ui-field controlId="team-name" name="name" label="Nome">
+        <input uiControl />
+      </ui-field>
+      <ui-field controlId="team-note" name="note" label="Nota" [problems]="[]">
+        <input uiControl />
+      </ui-field>
+    </ui-form-dialog>
+  `,
+})
+class Host {
+  readonly problems = signal<FormProblem[]>([]);
+  readonly busy = signal(false);
+  sends = 0;
+  closes = 0;
+}
+
+const setup = () => renderOverlayHost(Host);
+
+describe('FormDialog', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('is a dialog named by its title holding one form: fields, then the actions row', async () => {
+    const { root } = await setup();
+    const dialog = root.querySelector('[role=dialog]') as HTMLElement;
+    expect(dialog.getAttribute('data-testid')).toBe('team-dialog');
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent).toBe('Nova equipe');
+    const form = dialog.querySelector('form') as HTMLFormElement;
+    expect(form.noValidate).toBe(true);
+    const buttons = Array.from(form.querySelectorAll('button')).map((button) => button.textContent?.trim());
+    expect(buttons).toEqual(['Excluir', 'Cancelar', 'Salvar']);
+    expect(Array.from(form.children).map((child) => child.tagName.toLowerCase())).toEqual(['ui-field', 'ui-field', 'ui-form-errors', 'ui-form-actions']);
+    expect(document.activeElement?.id).toBe('team-name');
+  });
+
+  it('sends on submit without leaving the page, and closes on Cancel', async () => {
+    const { fixture, root, host } = await setup();
+    const submit = new Event('submit', { cancelable: true });
+    root.querySelector('form')?.dispatchEvent(submit);
+    expect(submit.defaultPrevented).toBe(true);
+    expect(host.sends).toBe(1);
+    host.busy.set(true);
+    await fixture.whenStable();
+    expect(root.querySelector<HTMLButtonElement>('[data-testid=team-save]')?.disabled).toBe(true);
+    Array.from(root.querySelectorAll('button'))
+      .find((button) => button.textContent?.trim() === 'Cancelar')
+      ?.click();
+    expect(host.closes).toBe(1);
+  });
+
+  it("hands its problems to the fields inside: each tied to its input, all announced in the form's alert", async () => {
+    const { fixture, root, host } = await setup();
+    host.problems.set([
+      { field: 'name', message: 'Dê um nome à equipe.' },
+      { field: 'note', message: 'Nota ignorada: o campo tem os seus.' },
+      { field: null, message: 'Sem conexão.' },
+    ]);
+    await fixture.whenStable();
+    const input = root.querySelector('#team-name') as HTMLInputElement;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const described = document.getElementById(input.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent?.trim()).toBe('Dê um nome à equipe.');
+    expect(root.querySelector('#team-note')?.getAttribute('aria-invalid')).toBeNull();
+    const alert = root.querySelector('form [role=alert]') as HTMLElement;
+    expect(alert.getAttribute('data-testid')).toBe('form-errors');
+    expect(Array.from(alert.querySelectorAll('li')).map((item) => item.textContent?.trim())).toEqual([
+      'Dê um nome à equipe.',
+      'Nota ignorada: o campo tem os seus.',
+      'Sem conexão.',
+    ]);
+  });
+});

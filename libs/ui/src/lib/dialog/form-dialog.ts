@@ -1,0 +1,39 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { FormErrors } from '../form-field/form-errors';
+import type { FormProblem } from '../form-field/form-problem';
+import { FORM_PROBLEMS } from '../form-field/form-problems-token';
+import { Dialog } from './dialog';
+
+/**
+ * The dialog of a "fill in and send" form, so each one only lists its fields and its `ui-form-actions`:
+ * the form (no browser validation, `submitted` with the page kept), its problems handed to every `ui-field`
+ * inside and all announced at once under the fields, then the actions row.
+ */
+@Component({
+  selector: 'ui-form-dialog',
+  imports: [Dialog, FormErrors],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [{ provide: FORM_PROBLEMS, useFactory: () => inject(FormDialog).problems }],
+  template: `
+    <ui-dialog [title]="title()" [testId]="testId()" (closed)="closed.emit()">
+      <form class="space-y-4" novalidate (submit)="send($event)">
+        <ng-content />
+        <ui-form-errors [problems]="problems()" [testId]="errorsTestId()" />
+        <ng-content select="ui-form-actions" />
+      </form>
+    </ui-dialog>
+  `,
+})
+export class FormDialog {
+  readonly title = input.required<string>();
+  readonly testId = input<string | null>(null);
+  readonly problems = input<readonly FormProblem[]>([]);
+  readonly errorsTestId = input('form-errors');
+  readonly submitted = output<void>();
+  readonly closed = output<void>();
+
+  protected send(event: Event): void {
+    event.preventDefault();
+    this.submitted.emit();
+  }
+}

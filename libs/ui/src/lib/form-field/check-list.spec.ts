@@ -1,0 +1,35 @@
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { CheckList } from './check-list';
+
+@Component({
+  imports: [CheckList],
+  template: `<ui-check-list [items]="items" [checked]="chosen()" testIdPrefix="webhook-event-" (toggled)="toggle($event)" />`,
+})
+class Host {
+  readonly items = [
+    { id: 'attendance.created', name: 'Atendimento criado', detail: 'attendance.created' },
+    { id: 'attendance.converted', name: 'Venda' },
+  ];
+  readonly chosen = signal(['attendance.converted']);
+  toggle(id: string): void {
+    this.chosen.update((ids) => (ids.includes(id) ? ids.filter((known) => known !== id) : [...ids, id]));
+  }
+}
+
+describe('CheckList', () => {
+  it('ticks the chosen rows, each box labelled by its row, and tells which row changed', async () => {
+    const fixture = TestBed.createComponent(Host);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    const created = root.querySelector('[data-testid="webhook-event-attendance.created"]') as HTMLInputElement;
+    const converted = root.querySelector('[data-testid="webhook-event-attendance.converted"]') as HTMLInputElement;
+    expect([created.checked, converted.checked]).toEqual([false, true]);
+    expect(created.closest('label')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Atendimento criadoattendance.created');
+    created.click();
+    converted.click();
+    await fixture.whenStable();
+    expect(fixture.componentInstance.chosen()).toEqual(['attendance.created']);
+    expect([created.checked, converted.checked]).toEqual([true, false]);
+  });
+});

@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+
+/** One row of a `ui-check-list`: `id` is what is ticked, `name` the row's text, `detail` a small note at its end. */
+export interface CheckItem {
+  readonly id: string;
+  readonly name: string;
+  readonly detail?: string;
+}
+
+/**
+ * A bordered list of checkbox rows for picking several of many (a team's members, a webhook's events);
+ * the whole row is the label. `toggled` names the row ticked or unticked; the parent keeps the list.
+ */
+@Component({
+  selector: 'ui-check-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'block overflow-y-auto rounded-lg border border-zinc-200 dark:border-zinc-800' },
+  template: `
+    <ul class="divide-y divide-zinc-100 dark:divide-zinc-900">
+      @for (item of items(); track item.id) {
+        <li>
+          <label class="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-900">
+            <input
+              type="checkbox"
+              class="size-4 accent-gold-500"
+              [checked]="checked().includes(item.id)"
+              (change)="toggled.emit(item.id)"
+              [attr.data-testid]="testIdPrefix() === null ? null : testIdPrefix() + item.id"
+            />
+            <span class="min-w-0 flex-1 truncate">{{ item.name }}</span>
+            @if (item.detail) {
+              <span class="text-xs text-muted">{{ item.detail }}</span>
+            }
+          </label>
+        </li>
+      }
+    </ul>
+  `,
+})
+export class CheckList {
+  readonly items = input.required<readonly CheckItem[]>();
+  readonly checked = input<readonly string[]>([]);
+  /** Each box's test id is this followed by its item's id. */
+  readonly testIdPrefix = input<string | null>(null);
+  readonly toggled = output<string>();
+}
