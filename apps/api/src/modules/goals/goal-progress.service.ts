@@ -41,6 +41,9 @@ export class GoalProgressService {
   async of(goals: Goal[], which: GoalProgressPeriod, now = new Date()): Promise<GoalProgressView[]> {
     const timeZone = await this.timezones.current();
     const bounds: Record<GoalPeriod, PeriodBounds> = { week: periodBounds('week', which, timeZone, now), month: periodBounds('month', which, timeZone, now) };
+    // Once per period kind, not per goal: a zone's midnights cost a time-zone lookup each (the P9 bench saw them dominate).
+    const elapsed: Record<GoalPeriod, number> =
+      which === 'previous' ? { week: 1, month: 1 } : { week: elapsedShare(bounds.week, timeZone, now), month: elapsedShare(bounds.month, timeZone, now) };
     const counted = goals.filter((goal) => goal.activeFrom <= bounds[goal.period as GoalPeriod].end);
     const groups = new Map<string, { scope: GoalScope; period: GoalPeriod; subjects: Set<string> }>();
     for (const goal of counted) {
@@ -59,16 +62,16 @@ export class GoalProgressService {
     );
     return counted.map((goal) => {
       const period = bounds[goal.period as GoalPeriod];
-      const elapsed = which === 'previous' ? 1 : elapsedShare(period, timeZone, now);
+      const share = elapsed[goal.period as GoalPeriod];
       const totals = toTotals(sums.get(`${goal.scope}|${goal.period}`)?.get(subjectOf(goal)) ?? toMeasures(undefined));
       const target = Number(goal.target);
       return {
         goal: toGoalView(goal),
         periodStart: period.start,
         periodEnd: period.end,
-        elapsed: Math.round(elapsed * 10_000) / 10_000,
+        elapsed: Math.round(share * 10_000) / 10_000,
         target,
-        ...paceOf(goal.metric as GoalMetric, target, totals, elapsed),
+        ...paceOf(goal.metric as GoalMetric, target, totals, share),
       };
     });
   }
