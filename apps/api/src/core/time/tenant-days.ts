@@ -67,8 +67,26 @@ export function isValidDay(value: string): boolean {
   return DAY_PATTERN.test(value) && Number.isFinite(epochDay(value)) && fromEpochDay(epochDay(value)) === value;
 }
 
-/** The UTC instant at which `day` starts in `timeZone` (DST-aware). */
-export const startOfDayUtc = (day: Day, timeZone: string): Date => DateTime.fromISO(day, { zone: timeZone }).startOf('day').toJSDate();
+/** Local midnights already found, by zone and day: a day starts at the same instant for ever. */
+const midnights = new Map<string, number>();
+/** Far more zone-days than the reads of a few minutes ask for; past it the map starts over. */
+const MAX_MIDNIGHTS = 10_000;
+
+/**
+ * The UTC instant at which `day` starts in `timeZone` (DST-aware). Luxon's zone arithmetic costs
+ * tens of microseconds a call, and every goals, TV board and dashboard read asks for the same few
+ * days (the P9 bench saw it among the top costs), so each answer is kept.
+ */
+export function startOfDayUtc(day: Day, timeZone: string): Date {
+  const key = `${timeZone} ${day}`;
+  let time = midnights.get(key);
+  if (time === undefined) {
+    time = DateTime.fromISO(day, { zone: timeZone }).startOf('day').toMillis();
+    if (midnights.size >= MAX_MIDNIGHTS) midnights.clear();
+    midnights.set(key, time);
+  }
+  return new Date(time);
+}
 
 // Calendar-day arithmetic on UTC midnights: plain numbers, no time zone, no allocation-heavy
 // date library on the dashboard's hot path (a 365-day series walks every day).
