@@ -8,8 +8,8 @@ import { CheckList } from './check-list';
 })
 class Host {
   readonly items = [
-    { id: 'attendance.created', name: 'Atendimento criado', detail: 'attendance.created' },
-    { id: 'attendance.converted', name: 'Venda' },
+    { id: 'attendance.created', name: 'Atendimento criado', code: 'attendance.created' },
+    { id: 'attendance.converted', name: 'Venda', detail: 'vendas fechadas' },
   ];
   readonly chosen = signal(['attendance.converted']);
   toggle(id: string): void {
@@ -26,6 +26,9 @@ describe('CheckList', () => {
     const converted = root.querySelector('[data-testid="webhook-event-attendance.converted"]') as HTMLInputElement;
     expect([created.checked, converted.checked]).toEqual([false, true]);
     expect(created.closest('label')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Atendimento criadoattendance.created');
+    // A technical name is marked as code (the browser checks read text outside <code> as UI words).
+    expect(created.closest('label')?.querySelector('code')?.textContent).toBe('attendance.created');
+    expect(converted.closest('label')?.querySelector('code')).toBeNull();
     created.click();
     converted.click();
     await fixture.whenStable();

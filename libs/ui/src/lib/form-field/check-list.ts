@@ -1,10 +1,14 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
-/** One row of a `ui-check-list`: `id` is what is ticked, `name` the row's text, `detail` a small note at its end. */
+/**
+ * One row of a `ui-check-list`: `id` is what is ticked, `name` the row's text, `detail` a small note
+ * at its end, or `code` a technical name shown as code (a webhook event's `attendance.created`).
+ */
 export interface CheckItem {
   readonly id: string;
   readonly name: string;
   readonly detail?: string;
+  readonly code?: string;
 }
 
 /**
@@ -30,6 +34,9 @@ export interface CheckItem {
             <span class="min-w-0 flex-1 truncate">{{ item.name }}</span>
             @if (item.detail) {
               <span class="text-xs text-muted">{{ item.detail }}</span>
+            }
+            @if (item.code) {
+              <code class="text-xs text-muted">{{ item.code }}</code>
             }
           </label>
         </li>

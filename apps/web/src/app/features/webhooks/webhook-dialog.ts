@@ -72,7 +72,7 @@ export class WebhookDialog {
   readonly saved = output<void>();
   readonly closed = output<void>();
 
-  protected readonly eventItems = computed(() => WEBHOOK_EVENTS.map((event) => ({ id: event, name: this.i18n.t(`webhook.event.${event}`), detail: event })));
+  protected readonly eventItems = computed(() => WEBHOOK_EVENTS.map((event) => ({ id: event, name: this.i18n.t(`webhook.event.${event}`), code: event })));
   protected readonly value = inputValue;
   private readonly edited = signal<WebhookDraft | null>(null);
   protected readonly draft = computed(() => this.edited() ?? this.initial());
