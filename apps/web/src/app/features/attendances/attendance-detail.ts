@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
 import { Role, type AttendanceChannel, type AttendanceDetail } from '@fasto/contracts';
 import { AmountInput, Checkbox, Drawer, Field, FieldControl, FormActions, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
-import { Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
 import { formatMoneyInput } from '../../core/format/money-input';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -69,7 +69,6 @@ export class AttendanceDetailPanel {
   protected readonly saveBlocked = computed(() => this.saving() || this.stageEffect() === 'askConverted');
   protected readonly saveProblems = signal<FormProblem[]>([]);
   protected readonly saved = signal(false);
-  private loading = new Subscription();
 
   constructor() {
     whenChanged(this.id, (id) => this.load(id));
@@ -134,12 +133,11 @@ export class AttendanceDetailPanel {
     });
   }
 
-  private load(id: string): void {
-    this.loading.unsubscribe();
+  private load(id: string): Subscription {
     this.state.set('loading');
     this.editing.set(false);
     this.saved.set(false);
-    this.loading = this.api.get(id).subscribe({
+    return this.api.get(id).subscribe({
       next: (detail) => {
         this.detail.set(detail);
         this.state.set('ready');

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { AuthApi } from '@fasto/api-client';
 import type { InvitationCheckResponse, InvitationStatus } from '@fasto/contracts';
 import type { FormProblem } from '@fasto/ui';
+import type { Subscription } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
@@ -66,11 +67,11 @@ export class AcceptInvitePage {
   }
 
   /** Asks the API what the link is worth; a malformed link (400) is simply invalid. */
-  protected check(): void {
+  protected check(): Subscription | void {
     const token = this.token();
     if (!token) return this.state.set('invalid');
     this.state.set('checking');
-    this.api.checkInvite({ token }).subscribe({
+    return this.api.checkInvite({ token }).subscribe({
       next: (answer) => {
         this.invitation.set(answer);
         this.state.set(answer.status);

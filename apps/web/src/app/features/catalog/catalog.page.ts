@@ -2,7 +2,7 @@ import { CdkDrag, CdkDragHandle, CdkDropList, type CdkDragDrop } from '@angular/
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal } from '@angular/core';
 import { CatalogApi, TeamsApi, type CatalogEntryFields, type CatalogKind } from '@fasto/api-client';
 import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } from '@fasto/contracts';
-import { EMPTY, forkJoin, map, tap, type Observable } from 'rxjs';
+import { EMPTY, forkJoin, map, tap, type Observable, type Subscription } from 'rxjs';
 import { paletteHex } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
@@ -79,13 +79,13 @@ export class CatalogPage {
     whenChanged(this.kind, () => this.load());
   }
 
-  protected load(): void {
+  protected load(): Subscription {
     this.loadFailed.set(false);
     const groups: Observable<Group[]> =
       this.kind() === 'funnels'
         ? this.api.funnels({ limit: 200 }).pipe(map((page) => page.items.map(toGroup)))
         : this.api.originGroups({ limit: 200 }).pipe(map((page) => page.items.map(toGroup)));
-    forkJoin([groups, this.teamsApi.list({ limit: 200 })]).subscribe({
+    return forkJoin([groups, this.teamsApi.list({ limit: 200 })]).subscribe({
       next: ([list, teams]) => {
         this.groups.set(list);
         this.teams.set(teams.items);

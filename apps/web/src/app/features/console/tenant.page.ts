@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
 import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
-import { tap, type Observable } from 'rxjs';
+import { tap, type Observable, type Subscription } from 'rxjs';
 import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
@@ -281,10 +281,10 @@ export class TenantPage {
     whenChanged(this.id, (id) => this.load(id));
   }
 
-  private load(id: string): void {
+  private load(id: string): Subscription {
     this.tenant.set(null);
     this.loadFailed.set(false);
-    this.api.get(id).subscribe({ next: (tenant) => this.show(tenant), error: () => this.loadFailed.set(true) });
+    return this.api.get(id).subscribe({ next: (tenant) => this.show(tenant), error: () => this.loadFailed.set(true) });
   }
 
   private show(tenant: TenantDetail): void {

@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, type ParamMap } from '@angular/router';
 import { TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, TENANT_ROLES, type UserListQuery, type UserView } from '@fasto/contracts';
@@ -87,7 +86,6 @@ export class MembersPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(UsersApi);
   private readonly router = inject(Router);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly viewer = injectViewer();
   /** `/members/:id` (a notification's link) opens that member. */
   readonly id = input<string | undefined>();
@@ -147,10 +145,7 @@ export class MembersPage {
     whenChanged(this.id, (id) => {
       this.selectedMissing.set(false);
       if (!id || this.fetched()?.id === id) return;
-      this.api
-        .get(id)
-        .pipe(takeUntilDestroyed(this.destroyRef))
-        .subscribe({ next: (user) => this.fetched.set(user), error: () => this.selectedMissing.set(true) });
+      return this.api.get(id).subscribe({ next: (user) => this.fetched.set(user), error: () => this.selectedMissing.set(true) });
     });
   }
 
