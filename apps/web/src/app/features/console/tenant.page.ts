@@ -10,7 +10,20 @@ import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
 import { whenChanged } from '../../shared/when-changed';
-import { ConfirmButton, DataCell, DataRowCard, DataTable, Dialog, Field, FieldControl, FormActions, LoadState, keysetList, type DataColumn } from '@fasto/ui';
+import {
+  ConfirmButton,
+  DataCell,
+  DataRowCard,
+  DataTable,
+  Dialog,
+  Field,
+  FieldControl,
+  FormActions,
+  LoadState,
+  RowAction,
+  keysetList,
+  type DataColumn,
+} from '@fasto/ui';
 import { planName } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
@@ -43,6 +56,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
     ConfirmButton,
     FormActions,
     LoadState,
+    RowAction,
     Field,
     FieldControl,
   ],
@@ -152,8 +166,10 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
                 <span class="chip">{{ i18n.t('keys.revoked') }}</span>
               } @else {
                 <button
-                  class="btn-ghost text-negative"
-                  data-testid="revoke-key"
+                  uiRowAction
+                  class="text-negative"
+                  [label]="i18n.t('keys.revokeOf', { name: key.name })"
+                  testId="revoke-key"
                   [uiConfirm]="i18n.t('keys.revoke')"
                   [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
                   [run]="() => revoke(key)"

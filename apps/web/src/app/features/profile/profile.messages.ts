@@ -18,6 +18,7 @@ export const PROFILE_MESSAGES = defineMessages(
     'profile.thisDevice': 'Este dispositivo',
     'profile.lastUsed': 'último uso {at}',
     'profile.signOutSession': 'Desconectar',
+    'profile.signOutSessionOf': 'Desconectar {device}',
     'profile.signOutOthers': 'Desconectar os outros',
     'profile.signOutOthersConfirm':
       '{n, plural, one {Desconectar # outro dispositivo? Ele precisará entrar de novo.} other {Desconectar # outros dispositivos? Eles precisarão entrar de novo.}}',
@@ -48,6 +49,7 @@ export const PROFILE_MESSAGES = defineMessages(
     'profile.thisDevice': 'This device',
     'profile.lastUsed': 'last used {at}',
     'profile.signOutSession': 'Sign out',
+    'profile.signOutSessionOf': 'Sign out {device}',
     'profile.signOutOthers': 'Sign out everywhere else',
     'profile.signOutOthersConfirm':
       '{n, plural, one {Sign out # other device? It will have to sign in again.} other {Sign out # other devices? They will have to sign in again.}}',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
 import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
-import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, Skeleton, type FormProblem } from '@fasto/ui';
+import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, RowAction, Skeleton, type FormProblem } from '@fasto/ui';
 import { concat, finalize, type Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format/format';
@@ -17,7 +17,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
 /** Own profile, password, signed-in devices and preferences. */
 @Component({
   selector: 'app-profile-page',
-  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, Skeleton],
+  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, RowAction, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -132,7 +132,14 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
                     {{ session.ip ?? '—' }} · {{ i18n.t('profile.lastUsed', { at: dateTime(session.lastUsedAt ?? session.createdAt) }) }}
                   </p>
                 </div>
-                <button type="button" class="btn-ghost text-negative" [disabled]="busy() === 'sessions'" (click)="revoke(session)" data-testid="revoke-session">
+                <button
+                  uiRowAction
+                  class="text-negative"
+                  [label]="i18n.t('profile.signOutSessionOf', { device: deviceName(session) })"
+                  testId="revoke-session"
+                  [disabled]="busy() === 'sessions'"
+                  (click)="revoke(session)"
+                >
                   {{ i18n.t('profile.signOutSession') }}
                 </button>
               </li>

@@ -60,7 +60,13 @@ import { TeamDialog } from './team-dialog';
                       i18n.t('nav.dashboard')
                     }}</a>
                     @if (isAdmin()) {
-                      <button uiRowAction="main" class="ml-auto" testId="edit-team" (click)="openEditor(team)">
+                      <button
+                        uiRowAction="main"
+                        class="ml-auto"
+                        [label]="i18n.t('teams.editOf', { name: team.name })"
+                        testId="edit-team"
+                        (click)="openEditor(team)"
+                      >
                         {{ i18n.t('common.edit') }}
                       </button>
                     }
