@@ -191,7 +191,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           </ui-data-table>
         </section>
       } @else {
-        <ui-load-state [failed]="loadFailed()" [error]="i18n.t('console.notFound')" shape="detail" />
+        <ui-load-state [failed]="loadFailed()" [error]="i18n.t('console.notFound')" shape="detail" [retryable]="true" (retried)="load(id())" />
       }
     </div>
 
@@ -297,7 +297,7 @@ export class TenantPage {
     whenChanged(this.id, (id) => this.load(id));
   }
 
-  private load(id: string): Subscription {
+  protected load(id: string): Subscription {
     this.tenant.set(null);
     this.loadFailed.set(false);
     return this.api.get(id).subscribe({ next: (tenant) => this.show(tenant), error: () => this.loadFailed.set(true) });

@@ -104,7 +104,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
           </div>
         </form>
       } @else {
-        <ui-load-state [failed]="failed()" [error]="i18n.t('settings.error')" shape="panels" />
+        <ui-load-state [failed]="failed()" [error]="i18n.t('settings.error')" shape="panels" [retryable]="true" (retried)="load()" />
       }
     </div>
   `,
@@ -124,6 +124,11 @@ export class SettingsPage {
   protected readonly check = formCheck(this.i18n, () => settingsErrors(this.draft() ?? EMPTY, ZONES));
 
   constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.failed.set(false);
     this.api.get().subscribe({ next: (tenant) => this.draft.set(settingsDraftOf(tenant)), error: () => this.failed.set(true) });
   }
 

@@ -56,7 +56,8 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
         />
       }
 
-      @if (links(); as list) {
+      <!-- A failed reload (after a create or revoke) replaces the list it may have left stale. -->
+      @if (!failed() && links(); as list) {
         @if (list.length === 0) {
           <ui-empty-state class="card" [message]="i18n.t('tv.links.empty')" />
         } @else {
@@ -89,7 +90,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
           </ul>
         }
       } @else {
-        <ui-load-state [failed]="failed()" [error]="i18n.t('tv.links.error')" shape="items" [count]="1" />
+        <ui-load-state [failed]="failed()" [error]="i18n.t('tv.links.error')" shape="items" [count]="1" [retryable]="true" (retried)="load()" />
       }
       @if (error()) {
         <p class="text-sm text-negative" role="alert">{{ error() }}</p>
@@ -123,11 +124,9 @@ export class TvLinksPage {
   }
 
   protected load(): void {
+    this.failed.set(false);
     this.api.links().subscribe({
-      next: ({ items }) => {
-        this.failed.set(false);
-        this.links.set(items);
-      },
+      next: ({ items }) => this.links.set(items),
       error: () => this.failed.set(true),
     });
   }

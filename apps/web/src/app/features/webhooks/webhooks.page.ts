@@ -29,7 +29,8 @@ interface PingOutcome {
         </button>
       </ui-page-header>
 
-      @if (endpoints(); as list) {
+      <!-- A failed reload (after a save or delete) replaces the list it may have left stale. -->
+      @if (!failed() && endpoints(); as list) {
         @if (list.length === 0) {
           <ui-empty-state class="card" [message]="i18n.t('webhooks.empty')" />
         } @else {
@@ -94,7 +95,7 @@ interface PingOutcome {
           </ul>
         }
       } @else {
-        <ui-load-state [failed]="failed()" [error]="i18n.t('webhooks.error')" shape="items" />
+        <ui-load-state [failed]="failed()" [error]="i18n.t('webhooks.error')" shape="items" [retryable]="true" (retried)="load()" />
       }
     </div>
 
@@ -127,11 +128,9 @@ export class WebhooksPage {
   protected stateKey = (endpoint: WebhookEndpointView) => `webhooks.state.${endpointState(endpoint)}` as const;
 
   protected load(): void {
+    this.failed.set(false);
     this.api.list().subscribe({
-      next: ({ items }) => {
-        this.failed.set(false);
-        this.endpoints.set(items);
-      },
+      next: ({ items }) => this.endpoints.set(items),
       error: () => this.failed.set(true),
     });
   }
