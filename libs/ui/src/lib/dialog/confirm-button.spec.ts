@@ -39,7 +39,10 @@ async function setup() {
     ok().click();
     await fixture.whenStable();
   };
-  return { fixture, root, host, button, dialog, ok, press, confirm };
+  const cancel = () =>
+    [...root.querySelectorAll<HTMLButtonElement>('[data-testid=confirm-dialog] button')].find((b) => b.textContent?.trim() === 'Cancelar') as HTMLButtonElement;
+  const problem = () => root.querySelector('[data-testid=confirm-problem]');
+  return { fixture, root, host, button, dialog, ok, press, confirm, cancel, problem };
 }
 
 describe('ConfirmButton', () => {
@@ -74,10 +77,9 @@ describe('ConfirmButton', () => {
   });
 
   it('Cancel closes without running anything', async () => {
-    const { fixture, root, host, dialog, press } = await setup();
+    const { fixture, host, dialog, press, cancel } = await setup();
     await press();
-    const cancel = [...root.querySelectorAll<HTMLButtonElement>('[data-testid=confirm-dialog] button')].find((b) => b.textContent?.trim() === 'Cancelar');
-    cancel?.click();
+    cancel().click();
     await fixture.whenStable();
     expect(dialog()).toBeNull();
     expect(host.calls).toBe(0);
@@ -98,6 +100,74 @@ describe('ConfirmButton', () => {
     await fixture.whenStable();
     expect(host.calls).toBe(2);
     expect(dialog()).toBeNull();
+  });
+
+  it('cannot be dismissed while the work runs (Escape, Cancel, backdrop, ×), so the work cannot be started twice', async () => {
+    const { fixture, root, host, dialog, ok, press, confirm, cancel, problem } = await setup();
+    const request = new Subject<void>();
+    host.next = () => request;
+    await press();
+    await confirm();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await fixture.whenStable();
+    expect(dialog()).not.toBeNull();
+    expect(cancel().disabled).toBe(true);
+    root.querySelector<HTMLElement>('[data-testid=confirm-dialog] [aria-hidden=true]')?.click();
+    root.querySelector<HTMLElement>('[data-testid=dialog-close]')?.click();
+    await fixture.whenStable();
+    expect(dialog()).not.toBeNull();
+    await confirm();
+    await press();
+    expect(host.calls).toBe(1);
+    request.error(new Error('500'));
+    await fixture.whenStable();
+    expect(problem()).not.toBeNull();
+    expect(ok().disabled).toBe(false);
+    expect(cancel().disabled).toBe(false);
+  });
+
+  it('asks each time afresh: the last failure is not shown again', async () => {
+    const { fixture, host, dialog, press, confirm, cancel, problem } = await setup();
+    const request = new Subject<void>();
+    host.next = () => request;
+    await press();
+    await confirm();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    request.error(new Error('500'));
+    await fixture.whenStable();
+    if (dialog()) cancel().click();
+    await fixture.whenStable();
+    await press();
+    expect(dialog()).not.toBeNull();
+    expect(problem()).toBeNull();
+  });
+
+  it('gives the focus back to OK when a failure is shown (disabling OK had dropped it outside the modal)', async () => {
+    const { fixture, host, button, dialog, ok, press, confirm } = await setup();
+    const request = new Subject<void>();
+    host.next = () => request;
+    await press();
+    await confirm();
+    expect(ok().disabled).toBe(true);
+    // A browser moves the focus off a button it disables (to <body>); jsdom keeps it there, so the spec moves it out.
+    button.focus();
+    expect(dialog()?.contains(document.activeElement)).toBe(false);
+    request.error(new Error('500'));
+    await fixture.whenStable();
+    expect(dialog()?.contains(document.activeElement)).toBe(true);
+    expect(document.activeElement).toBe(ok());
+  });
+
+  it('treats a run that throws before returning as a failure, with OK ready to try again', async () => {
+    const { fixture, host, ok, press, confirm, problem } = await setup();
+    host.next = () => {
+      throw new Error('no request built');
+    };
+    await press();
+    await confirm();
+    await fixture.whenStable();
+    expect(problem()?.textContent).toContain('Não foi possível concluir');
+    expect(ok().disabled).toBe(false);
   });
 
   it('follows its inputs while open, and is red only for a danger', async () => {

@@ -1,5 +1,5 @@
 import { DestroyRef, Directive, effect, inject, input, signal, ViewContainerRef, type ComponentRef } from '@angular/core';
-import { from, type Observable } from 'rxjs';
+import { defer, type Observable } from 'rxjs';
 import { UI_TEXT } from '../ui-text/ui-text';
 import { Confirm } from './confirm';
 
@@ -9,9 +9,9 @@ export type ConfirmedWork = () => Observable<unknown> | Promise<unknown>;
 /**
  * Makes a button ask before it acts (delete, revoke, suspend…): a press opens a ui-confirm beside it, titled
  * by the action (`[uiConfirm]="'Excluir meta'"`), and only its OK runs `run`, with OK busy until the work
- * settles. Done, the confirmation closes and focus is back on the button; failed, it stays open saying why
- * (UI_TEXT.failure), to try again or cancel. The page keeps no "which one is being confirmed" state of its
- * own: every row's button holds its own confirmation.
+ * settles, and the confirmation cannot be dismissed meanwhile. Done, it closes and focus is back on the button;
+ * failed, it stays open saying why (UI_TEXT.failure), focus on OK, to try again or cancel. The page keeps
+ * no "which one is being confirmed" state of its own: every row's button holds its own confirmation.
  */
 @Directive({
   selector: 'button[uiConfirm]',
@@ -46,6 +46,8 @@ export class ConfirmButton {
 
   protected ask(): void {
     if (this.confirmation()) return;
+    // A new question: the last one's failure is not this one's.
+    this.problem.set(null);
     const confirmation = this.container.createComponent(Confirm);
     this.show(confirmation);
     confirmation.instance.confirmed.subscribe(() => this.confirmed());
@@ -66,7 +68,8 @@ export class ConfirmButton {
     this.busy.set(true);
     this.problem.set(null);
     // Not tied to the button's life: a write the user confirmed runs to its end even if its row goes away meanwhile.
-    from(this.run()()).subscribe({
+    // defer: a `run` that throws before returning is a failure like any other, not an OK stuck busy.
+    defer(() => this.run()()).subscribe({
       complete: () => this.close(),
       error: (error: unknown) => {
         this.busy.set(false);
@@ -77,7 +80,6 @@ export class ConfirmButton {
 
   private close(): void {
     this.busy.set(false);
-    this.problem.set(null);
     // Once the button is gone its confirmation went with it.
     if (!this.destroyed) this.confirmation()?.destroy();
     this.confirmation.set(null);
