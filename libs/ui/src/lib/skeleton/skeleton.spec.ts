@@ -30,7 +30,11 @@ const bars = (skeleton: HTMLElement) =>
 
 describe('Skeleton', () => {
   it('tells screen readers the region is still loading', async () => {
-    expect((await render('items')).getAttribute('aria-busy')).toBe('true');
+    const skeleton = await render('items');
+    expect(skeleton.getAttribute('aria-busy')).toBe('true');
+    const status = skeleton.querySelector('[role=status]');
+    expect(status?.textContent?.trim()).toBe('Carregando…');
+    expect(status?.classList).toContain('sr-only');
   });
 
   it('draws two text lines by default, the second shorter, and repeats them up to the count', async () => {

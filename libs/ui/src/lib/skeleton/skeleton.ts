@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { UI_TEXT } from '../ui-text/ui-text';
 
 /**
  * What a placeholder stands for: `lines` of text, list `rows`, card `items`, form `panels`,
@@ -18,13 +19,15 @@ const BARS: Record<Exclude<SkeletonShape, 'table' | 'tiles'>, { gap: string; bar
 
 /**
  * The grey placeholders a screen shows while its data loads, in one of a few named shapes, so every
- * screen's loading looks alike and says `aria-busy` (screen readers wait for the content).
+ * screen's loading looks alike. Screen readers hear it too: a hidden status says "loading" (UI_TEXT.loading)
+ * and `aria-busy` tells them the content is on its way.
  */
 @Component({
   selector: 'ui-skeleton',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'aria-busy': 'true', '[class.block]': "shape() !== 'tiles'" },
   template: `
+    <span class="sr-only" role="status">{{ text.loading() }}</span>
     @switch (shape()) {
       @case ('tiles') {
         @for (n of slots(); track n) {
@@ -59,6 +62,7 @@ const BARS: Record<Exclude<SkeletonShape, 'table' | 'tiles'>, { gap: string; bar
   `,
 })
 export class Skeleton {
+  protected readonly text = inject(UI_TEXT);
   readonly shape = input<SkeletonShape>('lines');
   /** How many lines, rows, items, panels or tiles; by default two (a detail has its three parts). */
   readonly count = input<number | null>(null);
