@@ -16,8 +16,9 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
           <p class="mt-1 text-sm text-muted">{{ help() }}</p>
         }
       </div>
-      <!-- empty:hidden: a page without actions (or a user not allowed them) leaves no gap. -->
-      <div class="flex flex-wrap gap-2 empty:hidden"><ng-content /></div>
+      <!-- empty:hidden: a page without actions (or a user not allowed them) leaves no gap; shrink-0 and
+           nowrap: a long help line must not squeeze a button's label onto two lines. -->
+      <div class="flex shrink-0 flex-wrap gap-2 whitespace-nowrap empty:hidden"><ng-content /></div>
     </header>
   `,
 })
