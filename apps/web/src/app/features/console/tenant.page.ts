@@ -212,10 +212,9 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           </div>
         } @else {
           <form class="space-y-4" (submit)="createKey($event)">
-            <div>
-              <label class="label" for="key-name">{{ i18n.t('keys.name') }}</label>
-              <input id="key-name" class="input" maxlength="80" [value]="keyName()" (input)="keyName.set(value($event))" placeholder="n8n" />
-            </div>
+            <ui-field controlId="key-name" [label]="i18n.t('keys.name')">
+              <input uiControl class="input" maxlength="80" [value]="keyName()" (input)="keyName.set(value($event))" placeholder="n8n" />
+            </ui-field>
             <ui-form-actions
               [submitLabel]="i18n.t('keys.create')"
               submitTestId="create-key-submit"
