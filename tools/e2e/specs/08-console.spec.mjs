@@ -105,6 +105,8 @@ describe('super admin console', () => {
     await page.getByTestId('impersonate').click();
     await page.getByTestId('confirm-ok').click();
     await page.waitForURL(/\/dashboard/);
+    // Reload once the impersonated session shows, as a person would: the tab notes it when the shell renders it.
+    await page.getByRole('status').filter({ hasText: 'agindo como' }).waitFor();
     await page.reload();
     await page.getByTestId('impersonation-ended').filter({ hasText: 'Dona E2E' }).waitFor();
     await page.waitForURL(/\/console/);
