@@ -50,15 +50,16 @@ const FIRST_NAMES = [
   'Aline',
 ];
 const LAST_NAMES = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Rodrigues', 'Ferreira', 'Alves', 'Pereira', 'Lima', 'Gomes', 'Ribeiro', 'Carvalho'];
+/** What the customer asked about: the attendance's title, and how a summary's sentence names it (product names keep their capitals). */
 const TOPICS = [
-  'Plano Pro',
-  'Plano Starter',
-  'Consultoria',
-  'Renovação de contrato',
-  'Orçamento personalizado',
-  'Demonstração',
-  'Dúvida sobre preço',
-  'Integração com ERP',
+  { title: 'Plano Pro', about: 'o Plano Pro' },
+  { title: 'Plano Starter', about: 'o Plano Starter' },
+  { title: 'Consultoria', about: 'consultoria' },
+  { title: 'Renovação de contrato', about: 'a renovação do contrato' },
+  { title: 'Orçamento personalizado', about: 'um orçamento personalizado' },
+  { title: 'Demonstração', about: 'uma demonstração' },
+  { title: 'Dúvida sobre preço', about: 'preços' },
+  { title: 'Integração com ERP', about: 'a integração com ERP' },
 ];
 const CHANNELS = [AttendanceChannel.WhatsApp, AttendanceChannel.Instagram, AttendanceChannel.Other];
 
@@ -102,10 +103,10 @@ export function generateAttendances(spec: AttendanceBatchSpec, fromIndex: number
       customerName: customer,
       customerPhone: `+55 11 9${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
       channel: pickWeighted(random, CHANNELS, [7, 2, 1]),
-      title: `${topic} — ${customer.split(' ')[0]}`,
-      summary: `Cliente ${customer} procurou informações sobre ${topic.toLowerCase()}.`,
+      title: `${topic.title} — ${customer.split(' ')[0]}`,
+      summary: `Cliente ${customer} procurou informações sobre ${topic.about}.`,
       fullSummary:
-        `Resumo gerado pela IA.\n\nO cliente ${customer} entrou em contato sobre ${topic.toLowerCase()}. ` +
+        `Resumo gerado pela IA.\n\nO cliente ${customer} entrou em contato sobre ${topic.about}. ` +
         `O atendente apresentou as opções, tirou dúvidas e ${converted ? 'fechou a venda' : 'registrou os próximos passos'}.\n\n` +
         `Pontos fortes: cordialidade e clareza. Pontos de melhoria: ${score < 50 ? 'tempo de resposta e follow-up' : 'explorar oportunidades de upsell'}.`,
       score,
