@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { PreferencesStore } from '../core/preferences/preferences.store';
 import { SecretReveal } from './secret-reveal';
 
 function render(secret = 'fst_abc') {
@@ -7,13 +8,10 @@ function render(secret = 'fst_abc') {
   set('secret', secret);
   set('warning', 'Guarde agora: não aparece de novo.');
   set('label', 'API key');
-  set('copyLabel', 'Copiar');
-  set('copiedLabel', 'Copiada');
   set('testId', 'created-key');
-  set('copyTestId', 'copy-key');
   fixture.detectChanges();
   const root: HTMLElement = fixture.nativeElement;
-  const button = () => root.querySelector<HTMLButtonElement>('[data-testid=copy-key]')!;
+  const button = () => root.querySelector<HTMLButtonElement>('[data-testid=created-key-copy]')!;
   return { fixture, root, set, button };
 }
 
@@ -28,6 +26,7 @@ describe('SecretReveal', () => {
   const writeText = jest.fn<Promise<void>, [string]>();
   beforeAll(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true }));
   beforeEach(() => writeText.mockReset());
+  afterEach(() => localStorage.clear());
 
   it('shows the warning and the secret in a read-only field named by its label', () => {
     const { root } = render();
@@ -45,7 +44,7 @@ describe('SecretReveal', () => {
     button().click();
     await settle(fixture);
     expect(writeText).toHaveBeenCalledWith('fst_abc');
-    expect(button().textContent?.trim()).toBe('Copiada');
+    expect(button().textContent?.trim()).toBe('Copiado');
   });
 
   it('does not claim a copy the browser refused', async () => {
@@ -54,6 +53,16 @@ describe('SecretReveal', () => {
     button().click();
     await settle(fixture);
     expect(button().textContent?.trim()).toBe('Copiar');
+  });
+
+  it('says its words in the chosen language', async () => {
+    writeText.mockResolvedValue(undefined);
+    TestBed.inject(PreferencesStore).language.set('en');
+    const { fixture, button } = render();
+    expect(button().textContent?.trim()).toBe('Copy');
+    button().click();
+    await settle(fixture);
+    expect(button().textContent?.trim()).toBe('Copied');
   });
 
   it('starts uncopied again when a new secret comes in', async () => {

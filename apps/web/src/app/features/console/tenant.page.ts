@@ -198,15 +198,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
     @if (newKeyOpen()) {
       <ui-dialog [title]="i18n.t('keys.create')" testId="new-key-dialog" (closed)="closeNewKey()">
         @if (createdKey(); as created) {
-          <app-secret-reveal
-            [secret]="created.key"
-            [warning]="i18n.t('keys.onceWarning')"
-            [label]="i18n.t('keys.secret')"
-            [copyLabel]="i18n.t('keys.copy')"
-            [copiedLabel]="i18n.t('keys.copied')"
-            testId="created-key"
-            copyTestId="copy-key"
-          />
+          <app-secret-reveal [secret]="created.key" [warning]="i18n.t('keys.onceWarning')" [label]="i18n.t('keys.secret')" testId="created-key" />
           <div class="mt-5 flex justify-end">
             <button type="button" class="btn-primary" (click)="closeNewKey()">{{ i18n.t('keys.done') }}</button>
           </div>

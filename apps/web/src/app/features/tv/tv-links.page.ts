@@ -48,10 +48,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
           [secret]="urlOf(done.token)"
           [warning]="i18n.t('tv.links.createdHelp')"
           [label]="i18n.t('tv.links.url')"
-          [copyLabel]="i18n.t('tv.links.copy')"
-          [copiedLabel]="i18n.t('tv.links.copied')"
           testId="tv-link-url"
-          copyTestId="tv-link-copy"
           data-testid="tv-link-created"
         />
       }

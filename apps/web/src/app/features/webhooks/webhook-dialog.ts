@@ -24,10 +24,7 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
           [warning]="i18n.t('webhooks.secretWarning')"
           [label]="i18n.t('webhooks.secret')"
           [labelVisible]="true"
-          [copyLabel]="i18n.t('webhooks.copy')"
-          [copiedLabel]="i18n.t('webhooks.copied')"
           testId="webhook-secret"
-          copyTestId="webhook-copy-secret"
         />
         <div class="mt-5 flex justify-end">
           <button type="button" class="btn-primary" (click)="close()" data-testid="webhook-secret-done">{{ i18n.t('webhooks.done') }}</button>

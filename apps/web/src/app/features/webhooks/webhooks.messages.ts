@@ -42,8 +42,6 @@ export const WEBHOOKS_MESSAGES = defineMessages(
     'webhooks.secretWarning': 'Copie e guarde este segredo agora: você não vai vê-lo de novo. Ele confere a assinatura X-Fasto-Signature.',
     'webhooks.urlInvalid': 'Informe um endereço http(s) válido.',
     'webhooks.eventsRequired': 'Escolha pelo menos um evento.',
-    'webhooks.copy': 'Copiar',
-    'webhooks.copied': 'Copiada',
     'webhooks.done': 'Já guardei',
   },
   {
@@ -86,8 +84,6 @@ export const WEBHOOKS_MESSAGES = defineMessages(
     'webhooks.secretWarning': 'Copy and store this secret now: you will not see it again. It checks the X-Fasto-Signature header.',
     'webhooks.urlInvalid': 'Enter a valid http(s) address.',
     'webhooks.eventsRequired': 'Choose at least one event.',
-    'webhooks.copy': 'Copy',
-    'webhooks.copied': 'Copied',
     'webhooks.done': 'I stored it',
   },
 );
