@@ -25,6 +25,7 @@ export * from './lib/keyset-list/url-filters';
 export * from './lib/kpi-card/kpi-card';
 export * from './lib/load-state/load-state';
 export * from './lib/page-header/page-header';
+export * from './lib/page-header/section-header';
 export * from './lib/row-action/row-action';
 export * from './lib/skeleton/skeleton';
 export * from './lib/ui-text/ui-text';

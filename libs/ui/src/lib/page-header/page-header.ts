@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 /**
- * The top of a page: its title, an optional line of help under it and the page's actions (projected),
- * side by side from `sm` up and stacked on a phone.
+ * The top of a page: its title (with an optional badge beside it, projected with `uiTitleBadge`), an
+ * optional line of help under it and the page's actions (projected), side by side from `sm` up and stacked
+ * on a phone.
  */
 @Component({
   selector: 'ui-page-header',
@@ -11,7 +12,12 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   template: `
     <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
       <div class="min-w-0">
-        <h1 class="text-2xl font-semibold tracking-tight">{{ title() }}</h1>
+        <!-- A badge beside the title (a status) is projected with the uiTitleBadge attribute; the title
+             truncates so that a long name leaves the badge in view. -->
+        <h1 class="flex items-center gap-3 text-2xl font-semibold tracking-tight">
+          <span class="truncate">{{ title() }}</span
+          ><ng-content select="[uiTitleBadge]" />
+        </h1>
         @if (help()) {
           <p class="mt-1 text-sm text-muted">{{ help() }}</p>
         }
