@@ -20,7 +20,9 @@ import {
   FieldControl,
   FormActions,
   LoadState,
+  PageHeader,
   RowAction,
+  SectionHeader,
   keysetList,
   type DataColumn,
 } from '@fasto/ui';
@@ -59,6 +61,8 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
     RowAction,
     Field,
     FieldControl,
+    PageHeader,
+    SectionHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -67,42 +71,34 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
         >← {{ i18n.t('console.back') }}</a
       >
       @if (tenant(); as t) {
-        <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-          <div class="min-w-0">
-            <h1 class="flex items-center gap-3 text-2xl font-semibold tracking-tight" data-testid="tenant-title">
-              <span class="truncate">{{ t.name }}</span>
-              <app-tenant-status [status]="t.status" />
-            </h1>
-            <p class="font-mono text-sm text-muted">{{ t.slug }}</p>
-          </div>
-          <div class="flex flex-wrap gap-2">
-            @if (canImpersonate()) {
-              <button
-                class="btn-primary"
-                [disabled]="busy()"
-                data-testid="impersonate"
-                [uiConfirm]="i18n.t('console.impersonate')"
-                [message]="i18n.t('console.impersonateConfirm', { name: t.name })"
-                [danger]="false"
-                [run]="() => impersonate()"
-              >
-                {{ i18n.t('console.impersonate') }}
-              </button>
-            }
-            @for (action of transitions(); track action) {
-              <button
-                class="btn-outline"
-                [attr.data-testid]="'tenant-' + action"
-                [uiConfirm]="i18n.t(actionKey(action))"
-                [message]="i18n.t(confirmKey(action), { name: t.name })"
-                [danger]="action !== 'reactivate'"
-                [run]="() => transition(action)"
-              >
-                {{ i18n.t(actionKey(action)) }}
-              </button>
-            }
-          </div>
-        </header>
+        <ui-page-header [title]="t.name" [help]="t.slug" data-testid="tenant-title">
+          <app-tenant-status uiTitleBadge [status]="t.status" />
+          @if (canImpersonate()) {
+            <button
+              class="btn-primary"
+              [disabled]="busy()"
+              data-testid="impersonate"
+              [uiConfirm]="i18n.t('console.impersonate')"
+              [message]="i18n.t('console.impersonateConfirm', { name: t.name })"
+              [danger]="false"
+              [run]="() => impersonate()"
+            >
+              {{ i18n.t('console.impersonate') }}
+            </button>
+          }
+          @for (action of transitions(); track action) {
+            <button
+              class="btn-outline"
+              [attr.data-testid]="'tenant-' + action"
+              [uiConfirm]="i18n.t(actionKey(action))"
+              [message]="i18n.t(confirmKey(action), { name: t.name })"
+              [danger]="action !== 'reactivate'"
+              [run]="() => transition(action)"
+            >
+              {{ i18n.t(actionKey(action)) }}
+            </button>
+          }
+        </ui-page-header>
         @if (error(); as message) {
           <p class="rounded-lg border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-700 dark:text-red-300" role="alert">{{ message }}</p>
         }
@@ -137,15 +133,11 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
         </form>
 
         <section class="space-y-3" data-testid="api-keys">
-          <header class="flex flex-wrap items-center justify-between gap-3">
-            <div>
-              <h2 class="font-semibold">{{ i18n.t('keys.title') }}</h2>
-              <p class="text-xs text-muted">{{ i18n.t('keys.help') }}</p>
-            </div>
+          <ui-section-header [title]="i18n.t('keys.title')" [help]="i18n.t('keys.help')">
             <button type="button" class="btn-outline" (click)="newKeyOpen.set(true)" [disabled]="impersonating()" data-testid="new-key">
               {{ i18n.t('keys.create') }}
             </button>
-          </header>
+          </ui-section-header>
           <ui-data-table
             testId="keys"
             rowTestId="key-row"

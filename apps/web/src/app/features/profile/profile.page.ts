@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
 import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
-import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, RowAction, Skeleton, type FormProblem } from '@fasto/ui';
+import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, RowAction, SectionHeader, Skeleton, type FormProblem } from '@fasto/ui';
 import { concat, finalize, type Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format/format';
@@ -17,7 +17,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
 /** Own profile, password, signed-in devices and preferences. */
 @Component({
   selector: 'app-profile-page',
-  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, RowAction, Skeleton],
+  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, RowAction, SectionHeader, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -99,11 +99,11 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
       </section>
 
       <section class="card overflow-hidden" data-testid="sessions-card">
-        <header class="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
-          <div>
-            <h2 class="font-semibold">{{ i18n.t('profile.sessions') }}</h2>
-            <p class="text-xs text-muted">{{ i18n.t('profile.sessionsHelp') }}</p>
-          </div>
+        <ui-section-header
+          class="border-b border-zinc-200 px-5 py-4 dark:border-zinc-800"
+          [title]="i18n.t('profile.sessions')"
+          [help]="i18n.t('profile.sessionsHelp')"
+        >
           <button
             class="btn-outline"
             [disabled]="others().length === 0 || busy() === 'sessions'"
@@ -114,7 +114,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
           >
             {{ i18n.t('profile.signOutOthers') }}
           </button>
-        </header>
+        </ui-section-header>
         @if (sessions() === null) {
           <ui-skeleton shape="lines" class="p-5" />
         } @else {
