@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, type Type } from '@angular/core';
 import type { DashboardDay } from '@fasto/contracts';
-import { BarChartModule, LegendPosition, LineChartModule } from '@swimlane/ngx-charts';
+import { BarVertical2DComponent, LegendPosition, LineChartComponent } from '@swimlane/ngx-charts';
 import { formatDayMonth, formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { integerTicks, isPartialDay } from './trend-scale';
@@ -14,44 +15,13 @@ const COLORS = { attendances: '#e6b94a', converted: '#00bc7d', attendancesToday:
  */
 @Component({
   selector: 'app-trend-chart',
-  imports: [LineChartModule, BarChartModule],
+  imports: [NgComponentOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'block w-full', '[attr.data-kind]': 'single() ? "bars" : "lines"' },
   template: `
     <!-- The chart is a picture for sighted users; the same numbers are in the table below, for screen readers and keyboards. -->
     <div class="h-64" aria-hidden="true">
-      @if (single()) {
-        <ngx-charts-bar-vertical-2d
-          [results]="bars()"
-          [customColors]="colors()"
-          [xAxis]="true"
-          [yAxis]="true"
-          [legend]="true"
-          [legendPosition]="below"
-          [legendTitle]="''"
-          [animations]="false"
-          [xAxisTickFormatting]="tick"
-          [yAxisTickFormatting]="integer"
-          [yAxisTicks]="ticks()"
-          [yScaleMax]="top()"
-        />
-      } @else {
-        <ngx-charts-line-chart
-          [results]="series()"
-          [customColors]="colors()"
-          [xAxis]="true"
-          [yAxis]="true"
-          [legend]="true"
-          [legendPosition]="below"
-          [legendTitle]="''"
-          [autoScale]="false"
-          [animations]="false"
-          [xAxisTickFormatting]="tick"
-          [yAxisTickFormatting]="integer"
-          [yAxisTicks]="ticks()"
-          [yScaleMax]="top()"
-        />
-      }
+      <ng-container *ngComponentOutlet="chart().type; inputs: chart().inputs" />
     </div>
     <details class="mt-8 text-xs" data-testid="trend-table">
       <summary class="cursor-pointer text-muted hover:underline">{{ i18n.t('dash.trend.table') }}</summary>
@@ -91,7 +61,6 @@ export class TrendChart {
   readonly days = input.required<DashboardDay[]>();
   /** The tenant's current day (`YYYY-MM-DD`): when the period ends on it, that day is partial. */
   readonly today = input<string | null>(null);
-  protected readonly below = LegendPosition.Below;
   protected readonly tick = (value: string) => formatDayMonth(value);
   protected readonly integer = (value: number) => formatInteger(value);
   protected readonly isToday = (date: string) => {
@@ -137,6 +106,26 @@ export class TrendChart {
       { name: names.attendancesToday, series: tail.map((day) => point(day, 'attendances')) },
       { name: names.convertedToday, series: tail.map((day) => point(day, 'converted')) },
     ];
+  });
+
+  /** Bars and lines differ only in their kind and data: both get the same axes, legend and scale. */
+  protected readonly chart = computed(() => {
+    const type: Type<BarVertical2DComponent | LineChartComponent> = this.single() ? BarVertical2DComponent : LineChartComponent;
+    const inputs = {
+      results: this.single() ? this.bars() : this.series(),
+      customColors: this.colors(),
+      xAxis: true,
+      yAxis: true,
+      legend: true,
+      legendPosition: LegendPosition.Below,
+      legendTitle: '',
+      animations: false,
+      xAxisTickFormatting: this.tick,
+      yAxisTickFormatting: this.integer,
+      yAxisTicks: this.ticks(),
+      yScaleMax: this.top(),
+    };
+    return { type, inputs };
   });
 
   protected readonly colors = computed(() => {
