@@ -11,6 +11,7 @@ export * from './lib/empty-state/empty-state';
 export * from './lib/filter-bar/date-range';
 export * from './lib/filter-bar/filter-bar';
 export * from './lib/filter-bar/search-field';
+export * from './lib/filter-bar/segmented';
 export * from './lib/filter-bar/select-filter';
 export * from './lib/form-field/amount-input';
 export * from './lib/form-field/check-list';

@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import type { QueryPatch } from '../keyset-list/url-filters';
 import { DateRange } from './date-range';
 import { SearchField } from './search-field';
-import { SelectFilter, type FilterOption } from './select-filter';
+import { SelectFilter, type SelectField } from './select-filter';
 
 /** One field of a filter bar, as data: the page lists its filters, the bar draws them. */
 export type FilterField =
   | { kind: 'search'; key: string; id: string; label: string }
-  | { kind: 'select'; key: string; id: string; label: string; allLabel: string; options: readonly FilterOption[]; testId?: string; wide?: boolean }
+  | ({ kind: 'select'; key: string; wide?: boolean } & SelectField)
   | { kind: 'dateRange'; id: string };
 
 /**
@@ -28,16 +28,7 @@ export type FilterField =
             <ui-search-field [inputId]="field.id" [label]="field.label" [value]="text(field.key)" (searched)="emit(field.key, $event)" />
           }
           @case ('select') {
-            <ui-select-filter
-              [class]="field.wide ? 'min-w-48 flex-1' : ''"
-              [inputId]="field.id"
-              [label]="field.label"
-              [allLabel]="field.allLabel"
-              [options]="field.options"
-              [value]="text(field.key)"
-              [testId]="field.testId ?? null"
-              (changed)="emit(field.key, $event)"
-            />
+            <ui-select-filter [class]="field.wide ? 'min-w-48 flex-1' : ''" [field]="field" [value]="text(field.key)" (changed)="emit(field.key, $event)" />
           }
           @case ('dateRange') {
             <ui-date-range [idPrefix]="field.id" [from]="text('from')" [to]="text('to')" (changed)="changed.emit($event)" />

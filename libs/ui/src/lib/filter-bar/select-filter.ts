@@ -6,28 +6,34 @@ export interface FilterOption {
   label: string;
 }
 
+/** A select as data: its id, its words and its options. */
+export interface SelectField {
+  id: string;
+  label: string;
+  /** The first option's text ("All", "Any"): it clears the filter. */
+  allLabel: string;
+  options: readonly FilterOption[];
+  testId?: string;
+}
+
 /** One select of a filter bar; the first option ("All", "Any") clears the filter. */
 @Component({
   selector: 'ui-select-filter',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'block' },
   template: `
-    <label class="label" [for]="inputId()">{{ label() }}</label>
-    <select [id]="inputId()" class="input" (change)="changed.emit(pick($event))" [attr.data-testid]="testId()">
-      <option value="" [selected]="!value()">{{ allLabel() }}</option>
-      @for (option of options(); track option.value) {
+    <label class="label" [for]="field().id">{{ field().label }}</label>
+    <select [id]="field().id" class="input" (change)="changed.emit(pick($event))" [attr.data-testid]="field().testId ?? null">
+      <option value="" [selected]="!value()">{{ field().allLabel }}</option>
+      @for (option of field().options; track option.value) {
         <option [value]="option.value" [selected]="option.value === value()">{{ option.label }}</option>
       }
     </select>
   `,
 })
 export class SelectFilter {
-  readonly inputId = input.required<string>();
-  readonly label = input.required<string>();
-  readonly allLabel = input.required<string>();
-  readonly options = input.required<readonly FilterOption[]>();
+  readonly field = input.required<SelectField>();
   readonly value = input<string | null | undefined>(null);
-  readonly testId = input<string | null>(null);
   readonly changed = output<string>();
 
   protected readonly pick = targetValue;
