@@ -3,12 +3,11 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DashboardApi, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type DashboardAgentRow, type DashboardQuery, type DashboardResponse, type DashboardSlice, type GoalProgressView } from '@fasto/contracts';
-import { EmptyState, Skeleton, pageItems } from '@fasto/ui';
+import { DateRange, EmptyState, SelectFilter, Segmented, Skeleton, pageItems, type DateRangeValue, type FilterOption, type SelectField } from '@fasto/ui';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { formatBrl, formatDay, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
-import { inputValue } from '../../shared/api-error';
 import { attendsCustomers, injectViewer } from '../../shared/viewer';
 import { GoalCards } from '../goals/goal-cards';
 import { goalsOfScope } from '../goals/goal-figures';
@@ -22,7 +21,7 @@ type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; data: 
 
 @Component({
   selector: 'app-dashboard-page',
-  imports: [KpiCard, SlicePie, TrendChart, AgentRanking, GoalCards, Skeleton, EmptyState],
+  imports: [KpiCard, SlicePie, TrendChart, AgentRanking, GoalCards, Skeleton, EmptyState, Segmented, DateRange, SelectFilter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
 })
@@ -34,8 +33,7 @@ export class DashboardPage {
   private readonly route = inject(ActivatedRoute);
   protected readonly viewer = injectViewer();
 
-  protected readonly presets = RANGE_PRESETS;
-  protected readonly value = inputValue;
+  protected readonly presetOptions = computed(() => RANGE_PRESETS.map((preset) => ({ value: preset, label: this.i18n.t(`dash.preset.${preset}` as const) })));
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly preset = computed<RangePreset>(() => {
@@ -115,6 +113,26 @@ export class DashboardPage {
     { initialValue: [] },
   );
 
+  /** The team filter (admins) and the agent filter (whoever leads agents), drawn alike. */
+  protected readonly filters = computed(() => {
+    const filter = (key: 'team' | 'agent', value: string, options: FilterOption[]) => {
+      const field: SelectField = {
+        id: `dash-${key}`,
+        testId: `filter-${key}`,
+        label: this.i18n.t(key === 'team' ? 'dash.team' : 'dash.agent'),
+        allLabel: this.i18n.t('dash.all'),
+        options,
+      };
+      return { key, value, ...field };
+    };
+    const teams = this.teams().map((team) => ({ value: team.id, label: team.name }));
+    const agents = this.agents().map((agent) => ({ value: agent.id, label: agent.fullName }));
+    return [
+      ...(this.viewer.isAdmin() ? [filter('team', this.teamId(), teams)] : []),
+      ...(this.viewer.leadsAgents() ? [filter('agent', this.userId(), agents)] : []),
+    ];
+  });
+
   protected readonly kpis = computed(() => {
     const load = this.load();
     if (load.state !== 'ready') return [];
@@ -147,10 +165,6 @@ export class DashboardPage {
 
   protected readonly rangeLabel = computed(() => `${formatDay(this.range().from)} – ${formatDay(this.range().to)}`);
 
-  protected presetLabel(preset: RangePreset): string {
-    return this.i18n.t(`dash.preset.${preset}` as const);
-  }
-
   protected choosePreset(preset: RangePreset): void {
     if (preset === 'custom') {
       this.customOpen.set(true);
@@ -161,16 +175,14 @@ export class DashboardPage {
     this.setParams({ range: preset === DEFAULT_PRESET ? null : preset, from: null, to: null });
   }
 
-  protected setCustom(field: 'from' | 'to', value: string): void {
-    if (value) this.setParams({ range: 'custom', ...this.range(), [field]: value });
+  /** A cleared day picker keeps the range it had. */
+  protected setCustom({ from, to }: DateRangeValue): void {
+    if (from && to) this.setParams({ range: 'custom', from, to });
   }
 
-  protected setTeam(teamId: string): void {
-    this.setParams({ teamId: teamId || null, userId: null });
-  }
-
-  protected setAgent(userId: string): void {
-    this.setParams({ userId: userId || null });
+  /** Another team clears the agent (the agent list follows the team). */
+  protected pick(filter: 'team' | 'agent', id: string): void {
+    this.setParams(filter === 'team' ? { teamId: id || null, userId: null } : { userId: id || null });
   }
 
   protected retry(): void {
