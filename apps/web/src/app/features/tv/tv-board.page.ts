@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import type { TvBoard, TvBoardGoal } from '@fasto/contracts';
 import { TvApi, TvStreamError } from '@fasto/api-client';
@@ -25,18 +25,14 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
             {{ data.teamName ?? i18n.t('tv.board.wholeCompany') }}
             <span class="ml-4 text-3xl font-normal text-neutral-400">{{ i18n.t(data.period === 'week' ? 'tv.board.week' : 'tv.board.month') }}</span>
           </h1>
-          <div class="text-right">
-            <p class="text-2xl text-neutral-400">{{ i18n.t('tv.board.today') }}</p>
-            <p class="text-4xl font-semibold" data-testid="tv-today">
-              {{ brl(data.today.saleValue) }} · {{ i18n.t('tv.board.salesCount', { count: integer(data.today.sales) }) }}
-            </p>
-          </div>
-          <div class="text-right">
-            <p class="text-2xl text-neutral-400">{{ i18n.t('tv.board.period') }}</p>
-            <p class="text-4xl font-semibold text-emerald-400" data-testid="tv-period">
-              {{ brl(data.periodTotals.saleValue) }} · {{ i18n.t('tv.board.salesCount', { count: integer(data.periodTotals.sales) }) }}
-            </p>
-          </div>
+          @for (figure of figures(); track figure.key) {
+            <div class="text-right">
+              <p class="text-2xl text-neutral-400">{{ i18n.t(figure.label) }}</p>
+              <p class="text-4xl font-semibold" [class]="figure.class" [attr.data-testid]="'tv-' + figure.key">
+                {{ brl(figure.totals.saleValue) }} · {{ i18n.t('tv.board.salesCount', { count: integer(figure.totals.sales) }) }}
+              </p>
+            </div>
+          }
         </header>
 
         <nav class="flex gap-3 text-2xl" aria-hidden="true">
@@ -50,9 +46,9 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
         </nav>
 
         <main class="min-h-0 flex-1">
-          @switch (view()) {
-            @case ('ranking') {
-              <ol class="grid grid-flow-col grid-rows-10 gap-x-10 gap-y-2" data-testid="tv-ranking">
+          <ol [class]="listClass[view()]" [attr.data-testid]="'tv-' + view()">
+            @switch (view()) {
+              @case ('ranking') {
                 @for (row of data.ranking; track row.rank) {
                   <li class="flex items-center gap-5 rounded-xl bg-neutral-900 px-6 py-3 text-4xl" data-testid="tv-ranking-row">
                     <span class="w-14 font-bold text-neutral-400">{{ row.rank }}</span>
@@ -61,26 +57,18 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
                     <span class="w-16 shrink-0 text-right text-3xl text-neutral-300">{{ integer(row.sales) }}</span>
                     <span class="w-96 shrink-0 text-right font-semibold text-emerald-400">{{ brl(row.saleValue) }}</span>
                   </li>
-                } @empty {
-                  <li class="text-4xl text-neutral-400">{{ i18n.t('tv.board.noSales') }}</li>
                 }
-              </ol>
-            }
-            @case ('sales') {
-              <ul class="space-y-3" data-testid="tv-sales">
+              }
+              @case ('sales') {
                 @for (sale of data.latestSales; track sale.id) {
                   <li class="flex items-center gap-6 rounded-xl bg-neutral-900 px-6 py-4 text-4xl">
                     <span class="w-32 text-neutral-400">{{ time(sale.closedAt) }}</span>
                     <span class="flex-1 font-semibold">{{ sale.agentName ?? i18n.t('tv.board.removedAgent') }}</span>
                     <span class="font-semibold text-emerald-400">{{ brl(sale.saleValue) }}</span>
                   </li>
-                } @empty {
-                  <li class="text-4xl text-neutral-400">{{ i18n.t('tv.board.noSales') }}</li>
                 }
-              </ul>
-            }
-            @case ('goals') {
-              <ul class="space-y-6" data-testid="tv-goals">
+              }
+              @case ('goals') {
                 @for (goal of data.goals; track goal.id) {
                   <li class="space-y-2 text-4xl">
                     <p class="flex justify-between">
@@ -92,12 +80,13 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
                       <div class="absolute top-0 h-6 w-1 bg-white" [style.left.%]="Math.min(100, goal.expectedByNow * 100)"></div>
                     </div>
                   </li>
-                } @empty {
-                  <li class="text-4xl text-neutral-400">{{ i18n.t('tv.board.noGoals') }}</li>
                 }
-              </ul>
+              }
             }
-          }
+            @if (nothing(); as text) {
+              <li class="text-4xl text-neutral-400">{{ text }}</li>
+            }
+          </ol>
         </main>
 
         @if (data.latestSales[0]; as last) {
@@ -142,6 +131,28 @@ export class TvBoardPage {
       this.ticker?.unsubscribe();
     });
   }
+
+  /** Today's sales and the period's, side by side in the header. */
+  protected readonly figures = computed(() => {
+    const board = this.board();
+    if (!board) return [];
+    return [
+      { key: 'today', label: 'tv.board.today', totals: board.today, class: '' },
+      { key: 'period', label: 'tv.board.period', totals: board.periodTotals, class: 'text-emerald-400' },
+    ] as const;
+  });
+  protected readonly listClass: Record<TvView, string> = {
+    ranking: 'grid grid-flow-col grid-rows-10 gap-x-10 gap-y-2',
+    sales: 'space-y-3',
+    goals: 'space-y-6',
+  };
+  /** What the current view says when its list is empty. */
+  protected readonly nothing = computed(() => {
+    const board = this.board();
+    const rows = { ranking: board?.ranking, sales: board?.latestSales, goals: board?.goals }[this.view()];
+    if (rows?.length !== 0) return null;
+    return this.i18n.t(this.view() === 'goals' ? 'tv.board.noGoals' : 'tv.board.noSales');
+  });
 
   protected viewKey = (view: TvView): MessageKey => `tv.board.${view}` as MessageKey;
   protected movement = (value: number | null) => movementText(value, this.i18n.t('tv.board.new'));
