@@ -18,7 +18,7 @@ import { ChartPreview } from './chart-preview';
     <div class="space-y-3" data-testid="color-picker">
       <div class="flex items-center gap-2 text-xs text-muted">
         {{ i18n.t('catalog.preview') }}
-        <app-color-chip [name]="previewName() || '—'" [color]="value()" data-testid="color-preview" />
+        <app-color-chip [entry]="preview()" data-testid="color-preview" />
         <code class="ml-auto">{{ value() }}</code>
       </div>
       <div class="flex items-center gap-3" data-testid="chart-preview">
@@ -63,6 +63,7 @@ export class ColorPicker {
   protected readonly hues = PALETTE_HUES;
   protected readonly shades = PALETTE_SHADES;
   protected readonly hex = paletteHex;
+  protected readonly preview = computed(() => ({ name: this.previewName() || '—', color: this.value() }));
   protected readonly previewIndex = computed(() => Math.min(this.index(), this.siblings().length));
   protected readonly previewColors = computed(() => {
     const colors = [...this.siblings()];
