@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AttendancesApi, AuthSession } from '@fasto/api-client';
-import { Role, type AttendanceChannel, type AttendanceDetail } from '@fasto/contracts';
+import { Role, type AttendanceDetail } from '@fasto/contracts';
 import { AmountInput, Checkbox, Drawer, Field, FieldControl, FormActions, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
 import type { Subscription } from 'rxjs';
 import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
 import { formatMoneyInput } from '../../core/format/money-input';
 import { I18n } from '../../core/i18n/i18n.service';
+import type { MessageKey } from '../../core/i18n/messages';
 import { inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
@@ -31,14 +32,25 @@ export class AttendanceDetailPanel {
   readonly closed = output();
   readonly updated = output<AttendanceDetail>();
 
-  protected readonly dateTime = formatDateTime;
-  protected readonly minutes = formatMinutes;
   protected readonly brl = formatBrl;
   protected readonly value = inputValue;
-  protected readonly channelKey = (channel: AttendanceChannel) => `channel.${channel}` as const;
   protected readonly moneyExample = computed(() => formatMoneyInput(6459.51, this.i18n.language()));
   protected readonly detail = signal<AttendanceDetail | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
+  /** The attendance's facts, two to a row; figures in aligned digits. */
+  protected readonly facts = computed(() => {
+    const detail = this.detail();
+    if (!detail) return [];
+    const fact = (label: MessageKey, text: string, figure = false, testId: string | null = null) => ({ label, text, figure, testId });
+    return [
+      fact('att.date', formatDateTime(detail.attendedAt), true),
+      fact('att.agent', detail.agent?.name ?? '—'),
+      fact('att.firstResponse', formatMinutes(detail.firstResponseTimeMin), true),
+      fact('att.handling', formatMinutes(detail.handlingTimeMin), true),
+      fact('att.channel', this.i18n.t(`channel.${detail.channel}`), false, 'detail-channel'),
+      fact('common.team', detail.team?.name ?? '—'),
+    ];
+  });
   protected readonly canEdit = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
   protected readonly editing = signal(false);
   protected readonly editOptions = signal<EditOptions>(NO_EDIT_OPTIONS);
@@ -52,17 +64,19 @@ export class AttendanceDetailPanel {
           .map((option) => option.id),
       ),
   );
-  /** A picked stage or origin outside the team's funnel/group counts as "Outros" on the team dashboard. */
-  protected readonly outsideTeam = computed(() => {
-    const team = this.detail()?.team;
+  /**
+   * The stage and origin pickers: the team's own funnel (or origin group) first, the others apart, and the current
+   * entry on its own when it is missing from the lists (deleted since), so it stays selectable as it is.
+   */
+  protected readonly pickers = computed(() => {
+    const detail = this.detail();
     const { stages, origins } = this.editOptions();
     const draft = this.draft();
-    const outside = (list: EditList, id: string) => id !== '' && list.home !== null && !list.home.options.some((option) => option.id === id);
-    return team ? { stage: outside(stages, draft.stageId), origin: outside(origins, draft.originId), team: team.name } : null;
+    return [
+      this.picker('stage', 'funnelStageId', stages, detail?.stage ?? null, draft.stageId),
+      this.picker('origin', 'originItemId', origins, detail?.origin ?? null, draft.originId),
+    ];
   });
-  /** The current stage/origin may be missing from the lists (deleted since): it stays selectable as it is. */
-  protected readonly unlistedStage = computed(() => unlisted(this.detail()?.stage ?? null, this.editOptions().stages));
-  protected readonly unlistedOrigin = computed(() => unlisted(this.detail()?.origin ?? null, this.editOptions().origins));
   protected readonly draft = signal<AttendanceDraft>({ stageId: '', originId: '', converted: false, saleText: '' });
   protected readonly saving = signal(false);
   /** No save while one is under way or while the "still converted?" question waits for an answer. */
@@ -98,6 +112,11 @@ export class AttendanceDetailPanel {
     this.stageEffect.set(effect);
   }
 
+  protected pick(picker: 'stage' | 'origin', id: string): void {
+    if (picker === 'stage') this.pickStage(id);
+    else this.patchDraft({ originId: id });
+  }
+
   /** The answer to "still converted?" after leaving the won stage. */
   protected keepConverted(keep: boolean): void {
     this.patchDraft({ converted: keep });
@@ -131,6 +150,32 @@ export class AttendanceDetailPanel {
         this.saveProblems.set(this.i18n.problems(error));
       },
     });
+  }
+
+  /** A picked entry outside the team's funnel/group counts as "Outros" on the team dashboard: the picker says so. */
+  private picker(key: 'stage' | 'origin', field: string, list: EditList, current: { id: string; name: string } | null, selected: string) {
+    const team = this.detail()?.team?.name ?? null;
+    const i18n = this.i18n;
+    const home = list.home && {
+      label: list.home.name ? i18n.t('att.edit.teamList', { list: list.home.name, team: team ?? '' }) : (team ?? ''),
+      testId: `${key}-home`,
+      options: list.home.options,
+    };
+    const elsewhere = list.elsewhere.map((group) => ({
+      label: team !== null ? i18n.t('att.edit.otherList', { list: group.name }) : group.name,
+      testId: `${key}-elsewhere`,
+      options: group.options,
+    }));
+    const outside = team !== null && selected !== '' && list.home !== null && !list.home.options.some((option) => option.id === selected);
+    return {
+      key,
+      field,
+      label: i18n.t(key === 'stage' ? 'att.stage' : 'att.origin'),
+      selected,
+      current: unlisted(current, list),
+      groups: home ? [home, ...elsewhere] : elsewhere,
+      outside: outside ? i18n.t(key === 'stage' ? 'att.edit.outsideStage' : 'att.edit.outsideOrigin', { team: team ?? '' }) : null,
+    };
   }
 
   private load(id: string): Subscription {
