@@ -70,6 +70,8 @@ export class CatalogPage {
   protected readonly newGroupName = signal('');
   protected readonly newEntryName = signal('');
   protected readonly newEntryColor = signal('bg-amber-500');
+  /** The selected group's entries with the one being added last, as its color picker previews them. */
+  protected readonly withNewEntry = computed(() => [...(this.selected()?.entries ?? []), { name: this.newEntryName(), color: this.newEntryColor() }]);
 
   protected readonly isFunnels = computed(() => this.kind() === 'funnels');
   protected readonly text = (key: 'title' | 'newGroup' | 'groupName' | 'entries' | 'newEntry' | 'empty' | 'noEntries') =>
@@ -143,10 +145,6 @@ export class CatalogPage {
   protected renameEntry(group: Group, entry: Entry, typed: string): void {
     const name = renamed(entry.name, typed);
     if (name) this.update(group, entry, { name });
-  }
-
-  protected colorsOf(group: Group): string[] {
-    return group.entries.map((entry) => entry.color);
   }
 
   protected recolor(group: Group, entry: Entry, color: string): void {

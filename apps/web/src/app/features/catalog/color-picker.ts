@@ -3,7 +3,7 @@ import { PALETTE_HUES, PALETTE_SHADES } from '@fasto/contracts';
 import { isLowContrast } from '../../core/format/chart-color';
 import { paletteHex } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import { ColorChip } from '../../shared/color-chip';
+import { ColorChip, type ColorEntry } from '../../shared/color-chip';
 import { ChartPreview } from './chart-preview';
 
 /**
@@ -22,8 +22,8 @@ import { ChartPreview } from './chart-preview';
         <code class="ml-auto">{{ value() }}</code>
       </div>
       <div class="flex items-center gap-3" data-testid="chart-preview">
-        <app-chart-preview [colors]="previewColors()" [current]="previewIndex()" theme="dark" [label]="i18n.t('catalog.previewDark')" />
-        <app-chart-preview [colors]="previewColors()" [current]="previewIndex()" theme="light" [label]="i18n.t('catalog.previewLight')" />
+        <app-chart-preview [colors]="previewColors()" [current]="index()" theme="dark" [label]="i18n.t('catalog.previewDark')" />
+        <app-chart-preview [colors]="previewColors()" [current]="index()" theme="light" [label]="i18n.t('catalog.previewLight')" />
         @if (lowContrast(); as themes) {
           <p class="min-w-0 flex-1 text-xs text-amber-700 dark:text-amber-400" role="note" data-testid="low-contrast-warning">
             {{ i18n.t('catalog.lowContrast', { themes: themes }) }}
@@ -54,22 +54,17 @@ import { ChartPreview } from './chart-preview';
 })
 export class ColorPicker {
   protected readonly i18n = inject(I18n);
-  readonly value = input.required<string>();
-  readonly previewName = input('');
-  /** The colors of the group's entries in order, and where the edited one sits (its length for a new entry). */
-  readonly siblings = input<string[]>([]);
-  readonly index = input(0);
+  /** The group's entries as the dashboard will draw them, the edited one among them (a new entry last). */
+  readonly entries = input.required<readonly ColorEntry[]>();
+  /** Where the edited entry sits in `entries`. */
+  readonly index = input.required<number>();
   readonly picked = output<string>();
   protected readonly hues = PALETTE_HUES;
   protected readonly shades = PALETTE_SHADES;
   protected readonly hex = paletteHex;
-  protected readonly preview = computed(() => ({ name: this.previewName() || '—', color: this.value() }));
-  protected readonly previewIndex = computed(() => Math.min(this.index(), this.siblings().length));
-  protected readonly previewColors = computed(() => {
-    const colors = [...this.siblings()];
-    colors.splice(this.previewIndex(), 1, this.value());
-    return colors;
-  });
+  protected readonly value = computed(() => this.entries()[this.index()]?.color ?? '');
+  protected readonly preview = computed(() => ({ name: this.entries()[this.index()]?.name || '—', color: this.value() }));
+  protected readonly previewColors = computed(() => this.entries().map((entry) => entry.color ?? ''));
   /** The themes on whose card the picked swatch is below 3:1 (the pie then uses a stronger shade of it). */
   protected readonly lowContrast = computed(() => {
     const themes = (['dark', 'light'] as const).filter((theme) => isLowContrast(this.value(), theme));
