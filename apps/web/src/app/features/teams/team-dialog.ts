@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
-import { TeamsApi } from '@fasto/api-client';
+import { CatalogApi, TeamsApi } from '@fasto/api-client';
 import type { TeamView, UserView } from '@fasto/contracts';
-import { CheckList, ConfirmButton, Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
+import { CheckList, ConfirmButton, Field, FieldControl, FormActions, FormDialog, pageItems } from '@fasto/ui';
 import { EMPTY, tap, type Observable } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
@@ -67,10 +67,11 @@ export class TeamDialog implements OnInit {
   private readonly api = inject(TeamsApi);
   readonly team = input<TeamView | null>(null);
   readonly people = input<UserView[]>([]);
-  readonly funnels = input<{ id: string; name: string }[]>([]);
-  readonly originGroups = input<{ id: string; name: string }[]>([]);
   readonly closed = output<void>();
   readonly saved = output<void>();
+  /** The funnels and origin groups a team can use, read as the dialog opens (a list made meanwhile is there). */
+  protected readonly funnels = pageItems(inject(CatalogApi).funnels({ limit: 200 }));
+  protected readonly originGroups = pageItems(inject(CatalogApi).originGroups({ limit: 200 }));
   protected readonly value = inputValue;
   protected readonly toggle = toggleMember;
   /** Everyone, with their role and, when they are in another team, that team: ticking them moves them here. */

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CatalogApi, TeamsApi, UsersApi } from '@fasto/api-client';
+import { TeamsApi, UsersApi } from '@fasto/api-client';
 import type { TeamView, UserView } from '@fasto/contracts';
 import { EmptyState, PageHeader, RowAction, Skeleton } from '@fasto/ui';
-import { catchError, forkJoin, map, of } from 'rxjs';
+import { forkJoin, map } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
 import { injectViewer } from '../../shared/viewer';
@@ -79,14 +79,7 @@ import { TeamDialog } from './team-dialog';
       }
     </div>
     @if (editing(); as edit) {
-      <app-team-dialog
-        [team]="edit.team"
-        [people]="people()"
-        [funnels]="funnels()"
-        [originGroups]="originGroups()"
-        (closed)="editing.set(null)"
-        (saved)="saved()"
-      />
+      <app-team-dialog [team]="edit.team" [people]="people()" (closed)="editing.set(null)" (saved)="saved()" />
     }
   `,
 })
@@ -94,27 +87,15 @@ export class TeamsPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(TeamsApi);
   private readonly users = inject(UsersApi);
-  private readonly catalog = inject(CatalogApi);
   protected readonly isAdmin = injectViewer().isAdmin;
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly teams = signal<TeamView[]>([]);
   /** Members by team, from the users list (the team list carries only counts). */
   protected readonly people = signal<UserView[]>([]);
-  protected readonly funnels = signal<{ id: string; name: string }[]>([]);
-  protected readonly originGroups = signal<{ id: string; name: string }[]>([]);
   protected readonly editing = signal<{ team: TeamView | null } | null>(null);
 
   constructor() {
     this.load();
-    if (this.isAdmin()) {
-      forkJoin([this.catalog.funnels({ limit: 200 }), this.catalog.originGroups({ limit: 200 })])
-        .pipe(catchError(() => of(null)))
-        .subscribe((lists) => {
-          if (!lists) return;
-          this.funnels.set(lists[0].items.map(({ id, name }) => ({ id, name })));
-          this.originGroups.set(lists[1].items.map(({ id, name }) => ({ id, name })));
-        });
-    }
   }
 
   protected membersOf(team: TeamView): { id: string; fullName: string; isActive: boolean }[] {
