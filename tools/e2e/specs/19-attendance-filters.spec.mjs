@@ -52,7 +52,7 @@ describe('the attendances list filters like the API (issue 19, item 7)', () => {
     asked = listAsked(page, (params) => params.get('originId') === origin.id);
     await page.getByTestId('filter-origin').selectOption(origin.id);
     await asked;
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="attendance-row"], [data-testid="attendances-empty"]').length > 0);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="attendance-row"], [data-testid="attendance-empty"]').length > 0);
     assert.deepEqual(
       await rowIds(page),
       (await api(`stageId=${won.id}&minScore=80&maxScore=100&originId=${origin.id}`)).map((item) => item.id),

@@ -48,7 +48,7 @@ describe('goals (issue 24)', () => {
     await signIn(page, 'manager');
     await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Metas' }).click();
     await page.waitForURL(/\/goals$/);
-    await page.getByTestId('goals-empty').waitFor();
+    await page.getByTestId('goal-empty').waitFor();
 
     await createGoal(page, { scope: 'Equipe', subject: 'Equipe Alpha', metric: 'Valor vendido', period: 'Mensal', target: '12.345,67' });
     await page.getByTestId('goal-row').first().waitFor();

@@ -1,8 +1,8 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, contentChild, contentChildren, inject, input, output, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { map } from 'rxjs';
+import { ChangeDetectionStrategy, Component, computed, contentChild, contentChildren, inject, input, signal } from '@angular/core';
+import { outputFromObservable, toSignal } from '@angular/core/rxjs-interop';
+import { Subject, map } from 'rxjs';
 import { EmptyState } from '../empty-state/empty-state';
 import type { KeysetList } from '../keyset-list/keyset-list';
 import { Skeleton } from '../skeleton/skeleton';
@@ -46,7 +46,7 @@ const PHONE = '(max-width: 639.98px)';
                   [class.cursor-pointer]="clickable()"
                   [attr.data-selected]="isSelected(row) || null"
                   [attr.data-id]="row.id"
-                  [attr.data-testid]="rowTestId()"
+                  [attr.data-testid]="testId() + '-row'"
                   (click)="clicked(row)"
                 >
                   @if (card(); as card) {
@@ -99,7 +99,7 @@ const PHONE = '(max-width: 639.98px)';
                     [class.cursor-pointer]="clickable()"
                     [attr.data-selected]="isSelected(row) || null"
                     [attr.data-id]="row.id"
-                    [attr.data-testid]="rowTestId()"
+                    [attr.data-testid]="testId() + '-row'"
                     (click)="clicked(row)"
                   >
                     @for (column of columns(); track column.key) {
@@ -129,18 +129,19 @@ export class DataTable<T extends { id: string }> {
   /** The rows, their state and "load more" come from the page's keyset list. */
   readonly list = input.required<KeysetList<T>>();
   readonly columns = input.required<readonly DataColumn<T>[]>();
-  /** `attendances` gives `attendances-table`, `attendances-empty`…: the e2e specs find the list by these. */
+  /** What one row is: `attendance` gives `attendance-row`, `attendance-table`, `attendance-empty`…, which the e2e specs find. */
   readonly testId = input.required<string>();
-  readonly rowTestId = input.required<string>();
   /** What the list says when it has no rows and when it failed. */
   readonly texts = input.required<{ empty: string; error: string }>();
   readonly retryable = input(false);
-  readonly clickable = input(false);
-  readonly selectedId = input<string | null>(null);
+  /** The row open beside the list (a detail panel, a dialog), marked as selected. */
+  readonly openId = input<string | null | undefined>(null);
   readonly rowClass = input<(row: T) => string>(() => '');
   readonly skeletonRows = input(5);
 
-  readonly rowClick = output<T>();
+  private readonly clicks = new Subject<T>();
+  /** Rows open something only where the page listens: then they show a pointer and a click or Enter sends the row. */
+  readonly rowClick = outputFromObservable(this.clicks);
 
   protected readonly rows = computed(() => this.list().items());
   protected readonly state = computed(() => this.list().state());
@@ -162,12 +163,17 @@ export class DataTable<T extends { id: string }> {
     return this.cells().find((cell) => cell.uiCell() === key)?.template ?? null;
   }
 
+  /** A page's `(rowClick)` listens from the table's creation, before its first render, to its end. */
+  protected clickable(): boolean {
+    return this.clicks.observed;
+  }
+
   protected isSelected(row: T): boolean {
-    return this.selectedId() !== null && row.id === this.selectedId();
+    return row.id === this.openId();
   }
 
   protected clicked(row: T): void {
-    if (this.clickable()) this.rowClick.emit(row);
+    this.clicks.next(row);
   }
 
   protected sortBy(key: string): void {

@@ -20,7 +20,7 @@ const PAGE_SIZE = 50;
       <ui-page-header [title]="i18n.t('nav.audit')" />
       <ui-filter-bar testId="audit-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
-      <ui-data-table testId="audit" rowTestId="audit-row" [list]="list" [columns]="columns()" [texts]="texts()" [rowClass]="alignTop">
+      <ui-data-table testId="audit" [list]="list" [columns]="columns()" [texts]="texts()" [rowClass]="alignTop">
         <ng-template uiCell="date" [uiCellOf]="list.items()" let-entry>{{ dateTime(entry.createdAt) }}</ng-template>
         <ng-template uiCell="actor" [uiCellOf]="list.items()" let-entry>
           <div data-testid="audit-actor">

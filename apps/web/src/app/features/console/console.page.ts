@@ -32,7 +32,7 @@ const PAGE_SIZE = 50;
 
       <ui-filter-bar [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
-      <ui-data-table testId="tenants" rowTestId="tenant-row" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true" [skeletonRows]="4">
+      <ui-data-table testId="tenant" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true" [skeletonRows]="4">
         <ng-template uiCell="name" [uiCellOf]="list.items()" let-tenant>
           <a [routerLink]="['/console/tenants', tenant.id]" class="font-medium hover:text-gold-700 dark:hover:text-gold-400">{{ tenant.name }}</a>
           <p class="font-mono text-xs text-muted">{{ tenant.slug }}</p>

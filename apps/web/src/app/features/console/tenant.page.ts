@@ -138,15 +138,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
               {{ i18n.t('keys.create') }}
             </button>
           </ui-section-header>
-          <ui-data-table
-            testId="keys"
-            rowTestId="key-row"
-            [list]="keys"
-            [columns]="keyColumns()"
-            [texts]="keyTexts()"
-            [rowClass]="dimRevoked"
-            [skeletonRows]="2"
-          >
+          <ui-data-table testId="key" [list]="keys" [columns]="keyColumns()" [texts]="keyTexts()" [rowClass]="dimRevoked" [skeletonRows]="2">
             <ng-template uiCell="name" [uiCellOf]="keys.items()" let-key>{{ key.name }}</ng-template>
             <ng-template uiCell="prefix" [uiCellOf]="keys.items()" let-key>{{ key.prefix }}…</ng-template>
             <ng-template uiCell="created" [uiCellOf]="keys.items()" let-key>{{ dateTime(key.createdAt) }}</ng-template>

@@ -23,7 +23,7 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
         </button>
       </ui-page-header>
 
-      <ui-data-table testId="goals" rowTestId="goal-row" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true">
+      <ui-data-table testId="goal" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true">
         <ng-template uiCell="scope" [uiCellOf]="list.items()" let-goal>{{ i18n.t(scopeKey(goal.scope)) }}</ng-template>
         <ng-template uiCell="who" [uiCellOf]="list.items()" let-goal>{{ who(goal) }}</ng-template>
         <ng-template uiCell="metric" [uiCellOf]="list.items()" let-goal>{{ i18n.t(metricKey(goal.metric)) }}</ng-template>

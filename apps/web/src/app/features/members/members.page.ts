@@ -27,17 +27,7 @@ const PAGE_SIZE = 50;
 
       <ui-filter-bar testId="member-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
-      <ui-data-table
-        testId="members"
-        rowTestId="member-row"
-        [list]="list"
-        [columns]="columns()"
-        [texts]="texts()"
-        [clickable]="true"
-        [selectedId]="id() ?? null"
-        [rowClass]="dimInactive"
-        (rowClick)="open($event.id)"
-      >
+      <ui-data-table testId="member" [list]="list" [columns]="columns()" [texts]="texts()" [openId]="id()" [rowClass]="dimInactive" (rowClick)="open($event)">
         <ng-template uiCell="name" [uiCellOf]="list.items()" let-member>
           <div class="flex items-center gap-3">
             @if (member.avatarUrl) {
@@ -51,7 +41,7 @@ const PAGE_SIZE = 50;
               <button
                 type="button"
                 class="block max-w-full truncate text-left font-medium hover:text-gold-700 dark:hover:text-gold-400"
-                (click)="$event.stopPropagation(); open(member.id)"
+                (click)="$event.stopPropagation(); open(member)"
               >
                 {{ member.fullName }}
               </button>
@@ -149,8 +139,8 @@ export class MembersPage {
     });
   }
 
-  protected open(id: string): void {
-    void this.router.navigate(['/members', id], { queryParamsHandling: 'preserve' });
+  protected open(member: UserView): void {
+    void this.router.navigate(['/members', member.id], { queryParamsHandling: 'preserve' });
   }
 
   protected close(): void {
