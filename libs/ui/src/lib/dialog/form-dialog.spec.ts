@@ -1,6 +1,6 @@
 import { Component, signal } from '@angular/core';
 import { Field, FieldControl } from '../form-field/field';
-import type { FormProblem } from '../form-field/form-problem';
+import { FormCheck } from '../form-field/form-problem';
 import { FormActions } from './form-actions';
 import { FormDialog } from './form-dialog';
 import { renderOverlayHost } from './overlay-testing';
@@ -8,8 +8,8 @@ import { renderOverlayHost } from './overlay-testing';
 @Component({
   imports: [FormDialog, FormActions, Field, FieldControl],
   template: `
-    <ui-form-dialog title="Nova equipe" testId="team-dialog" [problems]="problems()" (submitted)="sends = sends + 1" (closed)="closes = closes + 1">
-      <ui-form-actions submitLabel="Salvar" submitTestId="team-save" [disabled]="busy()" (cancelled)="closes = closes + 1">
+    <ui-form-dialog title="Nova equipe" testId="team-dialog" [check]="check" [busy]="busy()" (submitted)="sends = sends + 1" (closed)="closes = closes + 1">
+      <ui-form-actions submitLabel="Salvar" submitTestId="team-save">
         <button type="button" data-testid="delete-team">Excluir</button>
       </ui-form-actions>
       <ui-field controlId="team-name" name="name" label="Nome">
@@ -22,7 +22,7 @@ import { renderOverlayHost } from './overlay-testing';
   `,
 })
 class Host {
-  readonly problems = signal<FormProblem[]>([]);
+  readonly check = new FormCheck();
   readonly busy = signal(false);
   sends = 0;
   closes = 0;
@@ -46,7 +46,7 @@ describe('FormDialog', () => {
     expect(document.activeElement?.id).toBe('team-name');
   });
 
-  it('sends on submit without leaving the page, and closes on Cancel', async () => {
+  it('sends on submit without leaving the page, waits while busy, and closes on Cancel', async () => {
     const { fixture, root, host } = await setup();
     const submit = new Event('submit', { cancelable: true });
     root.querySelector('form')?.dispatchEvent(submit);
@@ -63,7 +63,7 @@ describe('FormDialog', () => {
 
   it("hands its problems to the fields inside: each tied to its input, all announced in the form's alert", async () => {
     const { fixture, root, host } = await setup();
-    host.problems.set([
+    host.check.server.set([
       { field: 'name', message: 'Dê um nome à equipe.' },
       { field: 'note', message: 'Nota ignorada: o campo tem os seus.' },
       { field: null, message: 'Sem conexão.' },

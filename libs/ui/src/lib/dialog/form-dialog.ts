@@ -1,13 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { FormErrors } from '../form-field/form-errors';
-import type { FormProblem } from '../form-field/form-problem';
+import type { FormCheck } from '../form-field/form-problem';
 import { FORM_PROBLEMS } from '../form-field/form-problems-token';
 import { Dialog } from './dialog';
 
 /**
  * The dialog of a "fill in and send" form, so each one only lists its fields and its `ui-form-actions`:
- * the form (no browser validation, `submitted` with the page kept), its problems handed to every `ui-field`
- * inside and all announced at once under the fields, then the actions row.
+ * the form (no browser validation, `submitted` with the page kept), its check's problems handed to every
+ * `ui-field` inside and all announced at once under the fields, then the actions row, whose Cancel closes
+ * the dialog and whose submit button waits while the form is busy.
  */
 @Component({
   selector: 'ui-form-dialog',
@@ -27,10 +28,15 @@ import { Dialog } from './dialog';
 export class FormDialog {
   readonly title = input.required<string>();
   readonly testId = input<string | null>(null);
-  readonly problems = input<readonly FormProblem[]>([]);
+  /** The form's checks and the server's answer to the last send. */
+  readonly check = input<FormCheck | null>(null);
+  /** While sending: the submit button waits. */
+  readonly busy = input(false);
   readonly errorsTestId = input('form-errors');
   readonly submitted = output<void>();
   readonly closed = output<void>();
+
+  readonly problems = computed(() => this.check()?.problems() ?? []);
 
   protected send(event: Event): void {
     event.preventDefault();

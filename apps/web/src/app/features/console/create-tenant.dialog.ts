@@ -14,7 +14,7 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
   imports: [FormDialog, Field, FieldControl, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-form-dialog [title]="i18n.t('console.create')" testId="create-tenant" [problems]="check.problems()" (submitted)="submit()" (closed)="closed.emit()">
+    <ui-form-dialog [title]="i18n.t('console.create')" testId="create-tenant" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
       <ui-field controlId="tenant-name" name="name" [label]="i18n.t('console.name')">
         <input uiControl class="input" [value]="draft().name" (input)="setName(value($event))" required />
       </ui-field>
@@ -43,7 +43,7 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
         </ui-field>
         <p class="text-xs text-muted">{{ i18n.t('console.inviteHelp') }}</p>
       </fieldset>
-      <ui-form-actions [submitLabel]="submitLabel()" submitTestId="create-tenant-submit" [disabled]="busy()" (cancelled)="closed.emit()" />
+      <ui-form-actions [submitLabel]="submitLabel()" submitTestId="create-tenant-submit" />
     </ui-form-dialog>
   `,
 })

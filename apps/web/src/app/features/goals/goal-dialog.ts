@@ -21,7 +21,8 @@ export interface GoalSubject {
     <ui-form-dialog
       [title]="title()"
       testId="goal-dialog"
-      [problems]="check.problems()"
+      [check]="check"
+      [busy]="busy()"
       errorsTestId="goal-errors"
       (submitted)="submit()"
       (closed)="closed.emit()"
@@ -71,7 +72,7 @@ export interface GoalSubject {
           <input uiControl type="date" class="input" [value]="activeFrom()" (change)="chosenFrom.set(value($event))" data-testid="goal-from" />
         </ui-field>
       </div>
-      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="goal-save" [disabled]="busy()" (cancelled)="closed.emit()" />
+      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="goal-save" />
     </ui-form-dialog>
   `,
 })

@@ -24,13 +24,13 @@ function problemsOf(error: unknown, i18n: I18n): FormProblem[] {
   imports: [FormDialog, FormActions, Field, FieldControl, MemberFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-form-dialog [title]="i18n.t('members.invite')" testId="invite-member" [problems]="check.problems()" (submitted)="submit()" (closed)="closed.emit()">
+    <ui-form-dialog [title]="i18n.t('members.invite')" testId="invite-member" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
       <ui-field controlId="member-email" name="email" [label]="i18n.t('common.email')">
         <input uiControl type="email" class="input" [value]="email()" (input)="email.set(value($event))" />
       </ui-field>
       <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
       <p class="text-xs text-muted">{{ i18n.t('members.inviteHelp') }}</p>
-      <ui-form-actions [submitLabel]="i18n.t('members.sendInvite')" submitTestId="invite-submit" [disabled]="busy()" (cancelled)="closed.emit()" />
+      <ui-form-actions [submitLabel]="i18n.t('members.sendInvite')" submitTestId="invite-submit" />
     </ui-form-dialog>
   `,
 })
@@ -75,7 +75,7 @@ export class InviteMemberDialog {
   imports: [FormDialog, FormActions, MemberFields, ConfirmButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-form-dialog [title]="member().fullName" testId="edit-member" [problems]="check.problems()" (submitted)="submit()" (closed)="closed.emit()">
+    <ui-form-dialog [title]="member().fullName" testId="edit-member" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
       <p class="text-sm text-muted">
         {{ member().email }} ·
         @if (member().isActive) {
@@ -92,13 +92,7 @@ export class InviteMemberDialog {
       @if (saved()) {
         <p class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</p>
       }
-      <ui-form-actions
-        [submitLabel]="i18n.t('common.save')"
-        submitTestId="member-save"
-        [disabled]="busy()"
-        [cancelLabel]="i18n.t('common.close')"
-        (cancelled)="closed.emit()"
-      >
+      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="member-save" [cancelLabel]="i18n.t('common.close')">
         @if (statusAllowed()) {
           <button
             [class]="member().isActive ? 'btn-ghost text-negative' : 'btn-outline'"

@@ -14,7 +14,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
   imports: [FormDialog, Field, FieldControl, CheckList, ConfirmButton, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-form-dialog [title]="title()" testId="team-dialog" [problems]="check.problems()" (submitted)="submit()" (closed)="closed.emit()">
+    <ui-form-dialog [title]="title()" testId="team-dialog" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
       <ui-field controlId="team-name" name="name" [label]="i18n.t('teams.name')">
         <input uiControl class="input" [value]="draft().name" (input)="set({ name: value($event) })" />
       </ui-field>
@@ -46,7 +46,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
           (toggled)="set({ memberIds: toggle(draft().memberIds, $event) })"
         />
       </fieldset>
-      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save" [disabled]="busy()" (cancelled)="closed.emit()">
+      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save">
         @if (team()) {
           <button
             class="btn-ghost text-negative"
