@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
-import { CheckList, Checkbox, Dialog, Field, FieldControl, FormActions, FormErrors, messagesFor } from '@fasto/ui';
+import { CheckList, Checkbox, Dialog, Field, FieldControl, FormActions, FormDialog, messagesFor } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
@@ -14,11 +14,11 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
  */
 @Component({
   selector: 'app-webhook-dialog',
-  imports: [Dialog, SecretReveal, Field, FieldControl, FormErrors, FormActions, Checkbox, CheckList],
+  imports: [Dialog, FormDialog, SecretReveal, Field, FieldControl, FormActions, Checkbox, CheckList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ui-dialog [title]="i18n.t(endpoint() ? 'webhooks.edit' : 'webhooks.create')" testId="webhook-dialog" (closed)="close()">
-      @if (created(); as done) {
+    @if (created(); as done) {
+      <ui-dialog [title]="title()" testId="webhook-dialog" (closed)="close()">
         <app-secret-reveal
           [secret]="done.secret"
           [warning]="i18n.t('webhooks.secretWarning')"
@@ -29,35 +29,34 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
         <div class="mt-5 flex justify-end">
           <button type="button" class="btn-primary" (click)="close()" data-testid="webhook-secret-done">{{ i18n.t('webhooks.done') }}</button>
         </div>
-      } @else {
-        <form class="space-y-4" (submit)="save($event)" novalidate>
-          <ui-field controlId="webhook-url" name="url" [label]="i18n.t('webhooks.url')" [problems]="check.problems()">
-            <input
-              uiControl
-              type="url"
-              class="input"
-              maxlength="2000"
-              placeholder="https://n8n.example.com/webhook/fasto"
-              [value]="draft().url"
-              (input)="set({ url: value($event) })"
-              data-testid="webhook-url"
-            />
-          </ui-field>
-          <fieldset [attr.aria-describedby]="eventsError() ? 'webhook-events-error' : null">
-            <legend class="label">{{ i18n.t('webhooks.events') }}</legend>
-            <ui-check-list [items]="eventItems()" [checked]="draft().events" testIdPrefix="webhook-event-" (toggled)="tickEvent($event)" />
-            @if (eventsError(); as message) {
-              <p id="webhook-events-error" class="mt-1 text-xs text-negative" data-testid="field-error">{{ message }}</p>
-            }
-          </fieldset>
-          @if (endpoint()) {
-            <ui-checkbox testId="webhook-active" [checked]="active()" (changed)="activeEdited.set($event)">{{ i18n.t('webhooks.active') }}</ui-checkbox>
+      </ui-dialog>
+    } @else {
+      <ui-form-dialog [title]="title()" testId="webhook-dialog" [check]="check" [busy]="busy()" (submitted)="save()" (closed)="close()">
+        <ui-field controlId="webhook-url" name="url" [label]="i18n.t('webhooks.url')">
+          <input
+            uiControl
+            type="url"
+            class="input"
+            maxlength="2000"
+            placeholder="https://n8n.example.com/webhook/fasto"
+            [value]="draft().url"
+            (input)="set({ url: value($event) })"
+            data-testid="webhook-url"
+          />
+        </ui-field>
+        <fieldset [attr.aria-describedby]="eventsError() ? 'webhook-events-error' : null">
+          <legend class="label">{{ i18n.t('webhooks.events') }}</legend>
+          <ui-check-list [items]="eventItems()" [checked]="draft().events" testIdPrefix="webhook-event-" (toggled)="tickEvent($event)" />
+          @if (eventsError(); as message) {
+            <p id="webhook-events-error" class="mt-1 text-xs text-negative" data-testid="field-error">{{ message }}</p>
           }
-          <ui-form-errors [problems]="check.problems()" />
-          <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="webhook-save" [disabled]="busy()" (cancelled)="close()" />
-        </form>
-      }
-    </ui-dialog>
+        </fieldset>
+        @if (endpoint()) {
+          <ui-checkbox testId="webhook-active" [checked]="active()" (changed)="activeEdited.set($event)">{{ i18n.t('webhooks.active') }}</ui-checkbox>
+        }
+        <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="webhook-save" />
+      </ui-form-dialog>
+    }
   `,
 })
 export class WebhookDialog {
@@ -75,6 +74,7 @@ export class WebhookDialog {
   protected readonly draft = computed(() => this.edited() ?? this.initial());
   protected readonly activeEdited = signal<boolean | null>(null);
   protected readonly active = computed(() => this.activeEdited() ?? this.endpoint()?.isActive ?? true);
+  protected readonly title = computed(() => this.i18n.t(this.endpoint() ? 'webhooks.edit' : 'webhooks.create'));
   protected readonly busy = signal(false);
   protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
   protected readonly check = formCheck(this.i18n, () => webhookErrors(this.draft()));
@@ -94,8 +94,7 @@ export class WebhookDialog {
     this.edited.set({ ...this.draft(), ...patch });
   }
 
-  protected save(event: Event): void {
-    event.preventDefault();
+  protected save(): void {
     const draft = this.draft();
     if (!this.check.submit()) return;
     const request = { url: draft.url.trim(), events: draft.events };
