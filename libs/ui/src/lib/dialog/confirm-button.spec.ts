@@ -45,12 +45,27 @@ async function setup() {
   return { fixture, root, host, button, dialog, ok, press, confirm, cancel, problem };
 }
 
+/** Set up with `work` as what OK runs, and pressed: the confirmation is open. */
+async function opened(work?: () => ReturnType<ConfirmedWork>) {
+  const page = await setup();
+  if (work) page.host.next = work;
+  await page.press();
+  return page;
+}
+
+/** Opened and confirmed, its request still running until the test settles it. */
+async function running() {
+  const request = new Subject<void>();
+  const page = await opened(() => request);
+  await page.confirm();
+  return { ...page, request };
+}
+
 describe('ConfirmButton', () => {
   afterEach(() => document.body.replaceChildren());
 
   it('asks first: the press opens the confirmation and runs (or submits) nothing, only its OK runs the work', async () => {
-    const { host, dialog, press, confirm } = await setup();
-    await press();
+    const { host, dialog, confirm } = await opened();
     expect(dialog()?.getAttribute('role')).toBe('dialog');
     expect(dialog()?.textContent).toContain('Isto apaga a meta Vendas.');
     expect(host.calls).toBe(0);
@@ -61,11 +76,7 @@ describe('ConfirmButton', () => {
   });
 
   it('keeps OK busy while the work runs, then closes and gives the focus back to the button', async () => {
-    const { fixture, host, button, dialog, ok, press, confirm } = await setup();
-    const request = new Subject<void>();
-    host.next = () => request;
-    await press();
-    await confirm();
+    const { fixture, host, button, dialog, ok, confirm, request } = await running();
     expect(ok().disabled).toBe(true);
     await confirm();
     expect(host.calls).toBe(1);
@@ -77,8 +88,7 @@ describe('ConfirmButton', () => {
   });
 
   it('Cancel closes without running anything', async () => {
-    const { fixture, host, dialog, press, cancel } = await setup();
-    await press();
+    const { fixture, host, dialog, cancel } = await opened();
     cancel().click();
     await fixture.whenStable();
     expect(dialog()).toBeNull();
@@ -86,14 +96,12 @@ describe('ConfirmButton', () => {
   });
 
   it('stays open on a failure, saying why, and a second OK tries again', async () => {
-    const { fixture, root, host, dialog, ok, press, confirm } = await setup();
-    host.next = () => Promise.reject(new Error('409'));
-    await press();
+    const { fixture, host, dialog, ok, confirm, problem } = await opened(() => Promise.reject(new Error('409')));
     await confirm();
     await fixture.whenStable();
     expect(dialog()).not.toBeNull();
-    expect(root.querySelector('[data-testid=confirm-problem]')?.getAttribute('role')).toBe('alert');
-    expect(root.querySelector('[data-testid=confirm-problem]')?.textContent).toContain('Não foi possível concluir');
+    expect(problem()?.getAttribute('role')).toBe('alert');
+    expect(problem()?.textContent).toContain('Não foi possível concluir');
     expect(ok().disabled).toBe(false);
     host.next = () => Promise.resolve();
     await confirm();
@@ -103,11 +111,7 @@ describe('ConfirmButton', () => {
   });
 
   it('cannot be dismissed while the work runs (Escape, Cancel, backdrop, ×), so the work cannot be started twice', async () => {
-    const { fixture, root, host, dialog, ok, press, confirm, cancel, problem } = await setup();
-    const request = new Subject<void>();
-    host.next = () => request;
-    await press();
-    await confirm();
+    const { fixture, root, host, dialog, ok, press, confirm, cancel, problem, request } = await running();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await fixture.whenStable();
     expect(dialog()).not.toBeNull();
@@ -127,11 +131,7 @@ describe('ConfirmButton', () => {
   });
 
   it('asks each time afresh: the last failure is not shown again', async () => {
-    const { fixture, host, dialog, press, confirm, cancel, problem } = await setup();
-    const request = new Subject<void>();
-    host.next = () => request;
-    await press();
-    await confirm();
+    const { fixture, dialog, press, cancel, problem, request } = await running();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     request.error(new Error('500'));
     await fixture.whenStable();
@@ -143,11 +143,7 @@ describe('ConfirmButton', () => {
   });
 
   it('gives the focus back to OK when a failure is shown (disabling OK had dropped it outside the modal)', async () => {
-    const { fixture, host, button, dialog, ok, press, confirm } = await setup();
-    const request = new Subject<void>();
-    host.next = () => request;
-    await press();
-    await confirm();
+    const { fixture, button, dialog, ok, request } = await running();
     expect(ok().disabled).toBe(true);
     // A browser moves the focus off a button it disables (to <body>); jsdom keeps it there, so the spec moves it out.
     button.focus();
@@ -159,11 +155,9 @@ describe('ConfirmButton', () => {
   });
 
   it('treats a run that throws before returning as a failure, with OK ready to try again', async () => {
-    const { fixture, host, ok, press, confirm, problem } = await setup();
-    host.next = () => {
+    const { fixture, ok, confirm, problem } = await opened(() => {
       throw new Error('no request built');
-    };
-    await press();
+    });
     await confirm();
     await fixture.whenStable();
     expect(problem()?.textContent).toContain('Não foi possível concluir');
@@ -171,8 +165,7 @@ describe('ConfirmButton', () => {
   });
 
   it('follows its inputs while open, and is red only for a danger', async () => {
-    const { fixture, host, dialog, ok, press } = await setup();
-    await press();
+    const { fixture, host, dialog, ok } = await opened();
     expect(ok().className).toContain('bg-red-600');
     host.message.set('Isto reativa a conta.');
     host.danger.set(false);
@@ -182,8 +175,7 @@ describe('ConfirmButton', () => {
   });
 
   it('takes no room beside its button while open (the row keeps its layout)', async () => {
-    const { root, press } = await setup();
-    await press();
+    const { root } = await opened();
     const confirm = root.querySelector('ui-confirm') as HTMLElement;
     expect(confirm.parentElement?.classList.contains('flex')).toBe(true);
     expect(confirm.classList.contains('contents')).toBe(true);
