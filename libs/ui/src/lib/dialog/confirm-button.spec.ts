@@ -7,12 +7,13 @@ import { renderOverlayHost } from './overlay-testing';
   imports: [ConfirmButton],
   template: `
     <form class="flex gap-2" (submit)="submits = submits + 1">
-      <button id="remove" uiConfirm="Excluir" [message]="message()" [danger]="danger()" [run]="work">Excluir</button>
+      <button id="remove" [uiConfirm]="question()" [confirmLabel]="label()" [danger]="danger()" [run]="work">Excluir</button>
     </form>
   `,
 })
 class Host {
-  readonly message = signal('Isto apaga a meta Vendas.');
+  readonly question = signal('Isto apaga a meta Vendas.');
+  readonly label = signal<string | undefined>(undefined);
   readonly danger = signal(true);
   calls = 0;
   submits = 0;
@@ -73,6 +74,16 @@ describe('ConfirmButton', () => {
     await confirm();
     expect(host.calls).toBe(1);
     expect(host.submits).toBe(0);
+  });
+
+  it("is titled and confirmed by the button's own word, unless confirmLabel names the action", async () => {
+    const { fixture, host, dialog, ok } = await opened();
+    expect(dialog()?.querySelector('h2')?.textContent?.trim()).toBe('Excluir');
+    expect(ok().textContent?.trim()).toBe('Excluir');
+    host.label.set('Excluir meta');
+    await fixture.whenStable();
+    expect(dialog()?.querySelector('h2')?.textContent?.trim()).toBe('Excluir meta');
+    expect(ok().textContent?.trim()).toBe('Excluir meta');
   });
 
   it('keeps OK busy while the work runs, then closes and gives the focus back to the button', async () => {
@@ -167,7 +178,7 @@ describe('ConfirmButton', () => {
   it('follows its inputs while open, and is red only for a danger', async () => {
     const { fixture, host, dialog, ok } = await opened();
     expect(ok().className).toContain('bg-red-600');
-    host.message.set('Isto reativa a conta.');
+    host.question.set('Isto reativa a conta.');
     host.danger.set(false);
     await fixture.whenStable();
     expect(dialog()?.textContent).toContain('Isto reativa a conta.');

@@ -1,4 +1,4 @@
-import { DestroyRef, Directive, effect, inject, input, signal, ViewContainerRef, type ComponentRef } from '@angular/core';
+import { booleanAttribute, DestroyRef, Directive, effect, ElementRef, inject, input, signal, ViewContainerRef, type ComponentRef } from '@angular/core';
 import { defer, type Observable } from 'rxjs';
 import { UI_TEXT } from '../ui-text/ui-text';
 import { Confirm } from './confirm';
@@ -7,11 +7,15 @@ import { Confirm } from './confirm';
 export type ConfirmedWork = () => Observable<unknown> | Promise<unknown>;
 
 /**
- * Makes a button ask before it acts (delete, revoke, suspend…): a press opens a ui-confirm beside it, titled
- * by the action (`[uiConfirm]="'Excluir meta'"`), and only its OK runs `run`, with OK busy until the work
- * settles, and the confirmation cannot be dismissed meanwhile. Done, it closes and focus is back on the button;
- * failed, it stays open saying why (UI_TEXT.failure), focus on OK, to try again or cancel. The page keeps
- * no "which one is being confirmed" state of its own: every row's button holds its own confirmation.
+ * Makes a button ask before it acts (delete, revoke, suspend…): a press opens a ui-confirm beside it asking the
+ * question (`[uiConfirm]="'Excluir a meta Vendas? Ela deixa o painel.'"`), titled and confirmed by the button's own
+ * word ("Excluir"), and only its OK runs `run`, with OK busy until the work settles, and the confirmation cannot be
+ * dismissed meanwhile. Done, it closes and focus is back on the button; failed, it stays open saying why
+ * (UI_TEXT.failure), focus on OK, to try again or cancel. The page keeps no "which one is being confirmed" state of
+ * its own: every row's button holds its own confirmation.
+ *
+ * `<button [uiConfirm]="question" [run]="() => remove(row)">Excluir</button>`; an icon-only button names its
+ * action with `confirmLabel`.
  */
 @Directive({
   selector: 'button[uiConfirm]',
@@ -19,15 +23,20 @@ export type ConfirmedWork = () => Observable<unknown> | Promise<unknown>;
   host: { type: 'button', '(click)': 'ask()' },
 })
 export class ConfirmButton {
-  /** The confirmation's title and its OK button ("Excluir meta"). */
-  readonly action = input.required<string>({ alias: 'uiConfirm' });
-  /** The consequence, spelled out. */
-  readonly message = input.required<string>();
-  /** Red OK, as for a removal; off for harmless moves (reactivate). */
-  readonly danger = input(true);
+  /** The question, its consequence spelled out ("Revogar a chave "CRM"? Integrações que a usam recebem 401."). */
+  readonly question = input.required<string>({ alias: 'uiConfirm' });
+  /**
+   * The confirmation's title and its OK button. By default the button's visible text: what was pressed is what is
+   * confirmed ("Revogar" asks, "Revogar" confirms). Only an icon-only button, or one whose word is too short out of
+   * its row ("Excluir" for "Excluir meta"), names it.
+   */
+  readonly confirmLabel = input<string>();
+  /** Red OK, as for a removal; `[danger]="false"` for harmless moves (reactivate). */
+  readonly danger = input(true, { transform: booleanAttribute });
   readonly run = input.required<ConfirmedWork>();
 
   private readonly text = inject(UI_TEXT);
+  private readonly button: HTMLButtonElement = inject(ElementRef).nativeElement;
   private readonly container = inject(ViewContainerRef);
   private readonly busy = signal(false);
   private readonly problem = signal<string | null>(null);
@@ -56,8 +65,8 @@ export class ConfirmButton {
   }
 
   private show(confirmation: ComponentRef<Confirm>): void {
-    confirmation.setInput('action', this.action());
-    confirmation.setInput('message', this.message());
+    confirmation.setInput('action', this.confirmLabel() || this.button.textContent?.trim() || '');
+    confirmation.setInput('message', this.question());
     confirmation.setInput('danger', this.danger());
     confirmation.setInput('busy', this.busy());
     confirmation.setInput('problem', this.problem());

@@ -78,8 +78,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
               class="btn-primary"
               [disabled]="busy()"
               data-testid="impersonate"
-              [uiConfirm]="i18n.t('console.impersonate')"
-              [message]="i18n.t('console.impersonateConfirm', { name: t.name })"
+              [uiConfirm]="i18n.t('console.impersonateConfirm', { name: t.name })"
               [danger]="false"
               [run]="() => impersonate()"
             >
@@ -90,8 +89,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
             <button
               class="btn-outline"
               [attr.data-testid]="'tenant-' + action"
-              [uiConfirm]="i18n.t(actionKey(action))"
-              [message]="i18n.t(confirmKey(action), { name: t.name })"
+              [uiConfirm]="i18n.t(confirmKey(action), { name: t.name })"
               [danger]="action !== 'reactivate'"
               [run]="() => transition(action)"
             >
@@ -154,8 +152,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
                   class="text-negative"
                   [label]="i18n.t('keys.revokeOf', { name: key.name })"
                   testId="revoke-key"
-                  [uiConfirm]="i18n.t('keys.revoke')"
-                  [message]="i18n.t('keys.revokeConfirm', { name: key.name })"
+                  [uiConfirm]="i18n.t('keys.revokeConfirm', { name: key.name })"
                   [run]="() => revoke(key)"
                 >
                   {{ i18n.t('keys.revoke') }}

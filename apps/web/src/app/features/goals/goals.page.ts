@@ -45,8 +45,8 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
                 class="text-negative"
                 [label]="i18n.t('goals.deleteOf', { name: describe(goal) })"
                 testId="goal-delete"
-                [uiConfirm]="i18n.t('goals.delete')"
-                [message]="i18n.t('goals.deleteConfirm', { name: describe(goal) })"
+                [uiConfirm]="i18n.t('goals.deleteConfirm', { name: describe(goal) })"
+                [confirmLabel]="i18n.t('goals.delete')"
                 [run]="() => remove(goal)"
               >
                 {{ i18n.t('goals.deleteAction') }}

@@ -97,8 +97,7 @@ export class InviteMemberDialog {
           <button
             [class]="member().isActive ? 'btn-ghost text-negative' : 'btn-outline'"
             [attr.data-testid]="member().isActive ? 'deactivate' : 'reactivate'"
-            [uiConfirm]="i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate')"
-            [message]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
+            [uiConfirm]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
             [danger]="member().isActive"
             [run]="() => toggleActive()"
           >

@@ -108,8 +108,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
             class="btn-outline"
             [disabled]="others().length === 0 || busy() === 'sessions'"
             data-testid="revoke-others"
-            [uiConfirm]="i18n.t('profile.signOutOthers')"
-            [message]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
+            [uiConfirm]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
             [run]="() => revokeOthers()"
           >
             {{ i18n.t('profile.signOutOthers') }}

@@ -51,8 +51,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
           <button
             class="btn-ghost text-negative"
             data-testid="delete-team"
-            [uiConfirm]="i18n.t('common.delete')"
-            [message]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
+            [uiConfirm]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
             [run]="() => remove()"
           >
             {{ i18n.t('common.delete') }}

@@ -75,8 +75,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
                     uiRowAction
                     [label]="i18n.t('tv.links.revokeOf', { name: link.name })"
                     testId="tv-link-revoke"
-                    [uiConfirm]="i18n.t('tv.links.revoke')"
-                    [message]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
+                    [uiConfirm]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
                     [run]="() => revoke(link)"
                   >
                     {{ i18n.t('tv.links.revoke') }}

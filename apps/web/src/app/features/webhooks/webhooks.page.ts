@@ -70,8 +70,8 @@ interface PingOutcome {
                       uiRowAction="icon"
                       [label]="i18n.t('webhooks.deleteOf', { url: endpoint.url })"
                       testId="webhook-delete"
-                      [uiConfirm]="i18n.t('webhooks.delete')"
-                      [message]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
+                      [uiConfirm]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
+                      [confirmLabel]="i18n.t('webhooks.delete')"
                       [run]="() => remove(endpoint)"
                     >
                       <app-icon name="trash" [size]="16" />
