@@ -31,7 +31,7 @@ export class ConfirmButton {
    * its row ("Excluir" for "Excluir meta"), names it.
    */
   readonly confirmLabel = input<string>();
-  /** Red OK, as for a removal; `[danger]="false"` for harmless moves (reactivate). */
+  /** Red OK, as for a removal; `[danger]="false"` for harmless moves (reactivate). A uiRowAction that asks follows it. */
   readonly danger = input(true, { transform: booleanAttribute });
   readonly run = input.required<ConfirmedWork>();
 

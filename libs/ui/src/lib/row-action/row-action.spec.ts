@@ -1,19 +1,23 @@
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { ConfirmButton } from '../dialog/confirm-button';
 import { RowAction } from './row-action';
 
 @Component({
-  imports: [RowAction],
+  imports: [RowAction, ConfirmButton],
   template: `
     <form>
       <button uiRowAction label="Editar a meta Vendas" testId="goal-edit" (click)="presses = presses + 1">Editar</button>
-      <button uiRowAction="icon" label="Excluir https://x" testId="webhook-delete">×</button>
+      <button uiRowAction="icon" danger label="Excluir https://x" testId="webhook-delete">×</button>
       <button uiRowAction="main" testId="webhook-test">Testar</button>
+      <button uiRowAction label="Revogar a chave CRM" testId="revoke-key" uiConfirm="Revogar a chave CRM?" [run]="work">Revogar</button>
+      <button uiRowAction testId="reactivate" uiConfirm="Reativar?" [danger]="false" [run]="work">Reativar</button>
     </form>
   `,
 })
 class Host {
   presses = 0;
+  readonly work = () => Promise.resolve();
 }
 
 async function setup() {
@@ -42,6 +46,13 @@ describe('RowAction', () => {
     expect(button('goal-edit').hasAttribute('title')).toBe(false);
     expect([...button('webhook-test').classList]).toEqual(expect.arrayContaining(['btn-outline', 'px-3', 'text-xs']));
     expect(button('webhook-test').classList.contains('btn-ghost')).toBe(false);
+  });
+
+  it('is red only when it destroys: danger, or a confirmation that asks before a removal', async () => {
+    const { button } = await setup();
+    const red = (testId: string) => button(testId).classList.contains('text-negative');
+    expect([red('webhook-delete'), red('revoke-key')]).toEqual([true, true]);
+    expect([red('goal-edit'), red('webhook-test'), red('reactivate')]).toEqual([false, false, false]);
   });
 
   it('leaves the accessible name to the visible word when no label is given', async () => {

@@ -149,7 +149,6 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
               } @else {
                 <button
                   uiRowAction
-                  class="text-negative"
                   [label]="i18n.t('keys.revokeOf', { name: key.name })"
                   testId="revoke-key"
                   [uiConfirm]="i18n.t('keys.revokeConfirm', { name: key.name })"

@@ -42,7 +42,6 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
               </button>
               <button
                 uiRowAction
-                class="text-negative"
                 [label]="i18n.t('goals.deleteOf', { name: describe(goal) })"
                 testId="goal-delete"
                 [uiConfirm]="i18n.t('goals.deleteConfirm', { name: describe(goal) })"

@@ -133,7 +133,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
                 </div>
                 <button
                   uiRowAction
-                  class="text-negative"
+                  danger
                   [label]="i18n.t('profile.signOutSessionOf', { device: deviceName(session) })"
                   testId="revoke-session"
                   [disabled]="busy() === 'sessions'"
