@@ -28,5 +28,6 @@ export * from './lib/load-state/load-state';
 export * from './lib/page-header/page-header';
 export * from './lib/page-header/section-header';
 export * from './lib/row-action/row-action';
+export * from './lib/run-button/run-button';
 export * from './lib/skeleton/skeleton';
 export * from './lib/ui-text/ui-text';

@@ -1,10 +1,11 @@
 import { booleanAttribute, DestroyRef, Directive, effect, ElementRef, inject, input, signal, ViewContainerRef, type ComponentRef } from '@angular/core';
-import { defer, type Observable } from 'rxjs';
+import { defer } from 'rxjs';
+import type { ButtonWork } from '../run-button/run-button';
 import { UI_TEXT } from '../ui-text/ui-text';
 import { Confirm } from './confirm';
 
-/** What a button does once confirmed: a request (Observable) or any other async work (Promise), side effects included. */
-export type ConfirmedWork = () => Observable<unknown> | Promise<unknown>;
+/** What a button does once confirmed: the same kind of work a uiRun button runs straight away. */
+export type ConfirmedWork = ButtonWork;
 
 /**
  * Makes a button ask before it acts (delete, revoke, suspend…): a press opens a ui-confirm beside it asking the

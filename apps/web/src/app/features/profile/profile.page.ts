@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
 import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
-import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, RowAction, SectionHeader, Skeleton, type FormProblem } from '@fasto/ui';
-import { concat, finalize, type Observable } from 'rxjs';
+import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, RowAction, RunButton, SectionHeader, Skeleton, type FormProblem } from '@fasto/ui';
+import { concat, finalize, tap, type Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format/format';
 import { I18n, LANGUAGES, type Language } from '../../core/i18n/i18n.service';
@@ -17,7 +17,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
 /** Own profile, password, signed-in devices and preferences. */
 @Component({
   selector: 'app-profile-page',
-  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, RowAction, SectionHeader, Skeleton],
+  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, RowAction, RunButton, SectionHeader, Skeleton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -106,7 +106,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
         >
           <button
             class="btn-outline"
-            [disabled]="others().length === 0 || busy() === 'sessions'"
+            [disabled]="others().length === 0"
             data-testid="revoke-others"
             [uiConfirm]="i18n.t('profile.signOutOthersConfirm', { n: others().length })"
             [run]="() => revokeOthers()"
@@ -136,8 +136,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
                   danger
                   [label]="i18n.t('profile.signOutSessionOf', { device: deviceName(session) })"
                   testId="revoke-session"
-                  [disabled]="busy() === 'sessions'"
-                  (click)="revoke(session)"
+                  [uiRun]="() => revoke(session)"
                 >
                   {{ i18n.t('profile.signOutSession') }}
                 </button>
@@ -205,7 +204,7 @@ export class ProfilePage {
   }
   protected readonly nameEditable = computed(() => canEditOwnName(this.user()?.role ?? Role.Agent));
   protected readonly initial = computed(() => (this.user()?.fullName ?? '?').charAt(0).toUpperCase());
-  protected readonly busy = signal<'profile' | 'password' | 'sessions' | null>(null);
+  protected readonly busy = signal<'profile' | 'password' | null>(null);
   protected readonly digestOffered = computed(() => receivesDigest(this.user()?.role ?? Role.Agent));
   protected readonly digestFrequencies = DIGEST_FREQUENCIES;
   protected readonly digestLabel = (frequency: DigestFrequency) => `profile.digest.${frequency}` as const;
@@ -283,19 +282,17 @@ export class ProfilePage {
   }
 
   /** Signing out this very device is a sign-out; others just leave the list. */
-  protected revoke(session: SessionSummary): void {
-    this.busy.set('sessions');
-    this.authApi.revokeSession(session.id).subscribe({
-      next: () => {
-        this.busy.set(null);
-        if (session.current) void this.auth.logout();
-        else this.sessions.update((list) => (list ?? []).filter((item) => item.id !== session.id));
-      },
-      error: () => {
-        this.busy.set(null);
-        this.loadSessions();
-      },
-    });
+  protected revoke(session: SessionSummary): Observable<unknown> {
+    return this.authApi.revokeSession(session.id).pipe(
+      tap({
+        next: () => {
+          if (session.current) void this.auth.logout();
+          else this.sessions.update((list) => (list ?? []).filter((item) => item.id !== session.id));
+        },
+        // What is left is read again, as after signing out the others.
+        error: () => this.loadSessions(),
+      }),
+    );
   }
 
   /** One by one; whether all went or one failed, the list is read again to show what is left. */

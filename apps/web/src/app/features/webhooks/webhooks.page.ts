@@ -4,7 +4,7 @@ import { WebhooksApi } from '@fasto/api-client';
 import { formatInteger } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
-import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction } from '@fasto/ui';
+import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction, RunButton } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDialog } from './webhook-dialog';
@@ -19,7 +19,7 @@ interface PingOutcome {
 /** The organization's outbound webhooks (admins; docs/webhooks.md): list, create, edit, delete, test ping, deliveries. */
 @Component({
   selector: 'app-webhooks-page',
-  imports: [Icon, ConfirmButton, RowAction, WebhookDialog, WebhookDeliveries, PageHeader, LoadState, EmptyState],
+  imports: [Icon, ConfirmButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, LoadState, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -46,13 +46,7 @@ interface PingOutcome {
                     </p>
                   </div>
                   <div class="flex flex-wrap items-center gap-1">
-                    <button
-                      uiRowAction="main"
-                      [label]="i18n.t('webhooks.testOf', { url: endpoint.url })"
-                      testId="webhook-test"
-                      [disabled]="testing() === endpoint.id"
-                      (click)="test(endpoint)"
-                    >
+                    <button uiRowAction="main" [label]="i18n.t('webhooks.testOf', { url: endpoint.url })" testId="webhook-test" [uiRun]="() => test(endpoint)">
                       {{ i18n.t('webhooks.test') }}
                     </button>
                     <button
@@ -117,7 +111,6 @@ export class WebhooksPage {
   protected readonly failed = signal(false);
   protected readonly editing = signal<WebhookEndpointView | 'new' | null>(null);
   protected readonly viewing = signal<WebhookEndpointView | null>(null);
-  protected readonly testing = signal<string | null>(null);
   protected readonly ping = signal<PingOutcome | null>(null);
 
   constructor() {
@@ -135,25 +128,22 @@ export class WebhooksPage {
     });
   }
 
-  protected test(endpoint: WebhookEndpointView): void {
-    this.testing.set(endpoint.id);
+  protected test(endpoint: WebhookEndpointView): Observable<unknown> {
     this.ping.set(null);
-    this.api.test(endpoint.id).subscribe({
-      next: (delivery) => {
-        this.testing.set(null);
-        const ok = pingSucceeded(delivery);
-        const reason = delivery.lastResponseCode === null ? this.i18n.t('webhooks.noResponse') : `HTTP ${delivery.lastResponseCode}`;
-        const text = ok
-          ? this.i18n.t('webhooks.testOk', { code: delivery.lastResponseCode ?? '—', ms: formatInteger(delivery.lastDurationMs ?? 0) })
-          : this.i18n.t('webhooks.testFailed', { reason });
-        this.ping.set({ endpointId: endpoint.id, ok, text });
-        this.load();
-      },
-      error: (error: unknown) => {
-        this.testing.set(null);
-        this.ping.set({ endpointId: endpoint.id, ok: false, text: this.i18n.error(error) });
-      },
-    });
+    return this.api.test(endpoint.id).pipe(
+      tap({
+        next: (delivery) => {
+          const ok = pingSucceeded(delivery);
+          const reason = delivery.lastResponseCode === null ? this.i18n.t('webhooks.noResponse') : `HTTP ${delivery.lastResponseCode}`;
+          const text = ok
+            ? this.i18n.t('webhooks.testOk', { code: delivery.lastResponseCode ?? '—', ms: formatInteger(delivery.lastDurationMs ?? 0) })
+            : this.i18n.t('webhooks.testFailed', { reason });
+          this.ping.set({ endpointId: endpoint.id, ok, text });
+          this.load();
+        },
+        error: (error: unknown) => this.ping.set({ endpointId: endpoint.id, ok: false, text: this.i18n.error(error) }),
+      }),
+    );
   }
 
   protected remove(endpoint: WebhookEndpointView): Observable<unknown> {
