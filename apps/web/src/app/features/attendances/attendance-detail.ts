@@ -3,7 +3,7 @@ import { AttendancesApi, AuthSession } from '@fasto/api-client';
 import { Role, type AttendanceDetail } from '@fasto/contracts';
 import { AmountInput, Checkbox, Drawer, Field, FieldControl, FormActions, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
 import type { Subscription } from 'rxjs';
-import { formatBrl, formatDateTime, formatMinutes } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { formatMoneyInput } from '../../core/format/money-input';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
@@ -18,7 +18,7 @@ import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions
 /** Slide-over with everything about one attendance, and the corrections admins/managers may make. */
 @Component({
   selector: 'app-attendance-detail',
-  imports: [Drawer, Field, FieldControl, FormErrors, FormActions, Checkbox, AmountInput, Icon, ScoreBadge, ColorChip, Skeleton],
+  imports: [Drawer, Field, FieldControl, FormErrors, FormActions, Checkbox, AmountInput, Icon, ScoreBadge, ColorChip, Skeleton, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendance-detail.html',
 })
@@ -32,7 +32,6 @@ export class AttendanceDetailPanel {
   readonly closed = output();
   readonly updated = output<AttendanceDetail>();
 
-  protected readonly brl = formatBrl;
   protected readonly value = inputValue;
   protected readonly moneyExample = computed(() => formatMoneyInput(6459.51, this.i18n.language()));
   protected readonly detail = signal<AttendanceDetail | null>(null);

@@ -17,7 +17,7 @@ import {
   type FilterField,
   type QueryPatch,
 } from '@fasto/ui';
-import { formatBrl, formatDateTime } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
@@ -31,7 +31,7 @@ const PAGE_SIZE = 50;
 
 @Component({
   selector: 'app-attendances-page',
-  imports: [NgTemplateOutlet, Icon, ScoreBadge, ColorChip, FilterBar, DataTable, DataCell, DataRowCard, AttendanceDetailPanel, PageHeader],
+  imports: [NgTemplateOutlet, Icon, ScoreBadge, ColorChip, FilterBar, DataTable, DataCell, DataRowCard, AttendanceDetailPanel, PageHeader, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendances.page.html',
 })
@@ -43,9 +43,6 @@ export class AttendancesPage {
   private readonly viewer = injectViewer();
   /** `/attendances/:id` (a notification's link) opens that attendance. */
   readonly id = input<string | undefined>();
-
-  protected readonly dateTime = formatDateTime;
-  protected readonly brl = formatBrl;
 
   protected readonly query = urlFilters(filtersFromParams);
   protected readonly filters = this.query.value;

@@ -3,7 +3,7 @@ import type { ParamMap } from '@angular/router';
 import { AuditApi, AuthSession, TenantsApi, type AuditLogQuery } from '@fasto/api-client';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, Role, type AuditLogView } from '@fasto/contracts';
 import { DataCell, DataTable, FilterBar, PageHeader, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
-import { formatDateTime } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { auditActionText, auditEntityText } from '../../core/i18n/audit-text';
 import { I18n } from '../../core/i18n/i18n.service';
 import { changeLines, referenceText } from './audit-changes';
@@ -13,7 +13,7 @@ const PAGE_SIZE = 50;
 /** Who changed what, newest first (admins: their tenant; super admins: every tenant or one). */
 @Component({
   selector: 'app-audit-page',
-  imports: [FilterBar, DataTable, DataCell, PageHeader],
+  imports: [FilterBar, DataTable, DataCell, PageHeader, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -21,7 +21,7 @@ const PAGE_SIZE = 50;
       <ui-filter-bar testId="audit-filters" [fields]="filterFields()" [values]="filters()" (changed)="query.set($event)" />
 
       <ui-data-table testId="audit" [list]="list" [columns]="columns()" [texts]="texts()" [rowClass]="alignTop">
-        <ng-template uiCell="date" [uiCellOf]="list.items()" let-entry>{{ dateTime(entry.createdAt) }}</ng-template>
+        <ng-template uiCell="date" [uiCellOf]="list.items()" let-entry>{{ entry.createdAt | format: 'dateTime' }}</ng-template>
         <ng-template uiCell="actor" [uiCellOf]="list.items()" let-entry>
           <div data-testid="audit-actor">
             @if (entry.impersonatorId) {
@@ -72,7 +72,6 @@ export class AuditPage {
   private readonly tenantsApi = inject(TenantsApi);
   private readonly user = inject(AuthSession).user;
   protected readonly isSuperAdmin = computed(() => this.user()?.role === Role.SuperAdmin);
-  protected readonly dateTime = formatDateTime;
   protected readonly alignTop = () => 'align-top';
   protected readonly lines = (entry: AuditLogView) => changeLines(entry.changes, { language: this.i18n.language(), references: entry.references });
   protected readonly actionText = (action: string) => auditActionText(this.i18n.language(), action);

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input
 import { CatalogApi, TeamsApi, type CatalogEntryFields, type CatalogKind } from '@fasto/api-client';
 import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } from '@fasto/contracts';
 import { EMPTY, forkJoin, map, tap, type Observable, type Subscription } from 'rxjs';
-import { paletteHex } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
@@ -38,7 +38,7 @@ const toGroup = (view: FunnelView | OriginGroupView): Group => ({
 /** Funnels (stages) and origin groups (items): admins only, one screen shape for both. */
 @Component({
   selector: 'app-catalog-page',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, ConfirmButton, RowAction, PageHeader, Skeleton, EmptyState],
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, ConfirmButton, RowAction, PageHeader, Skeleton, EmptyState, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
 })
@@ -48,7 +48,6 @@ export class CatalogPage {
   private readonly teamsApi = inject(TeamsApi);
   readonly kind = input.required<CatalogKind>();
   protected readonly value = inputValue;
-  protected readonly hex = paletteHex;
 
   protected readonly groups = signal<Group[] | null>(null);
   protected readonly teams = signal<TeamView[]>([]);

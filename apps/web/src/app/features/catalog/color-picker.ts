@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { PALETTE_HUES, PALETTE_SHADES } from '@fasto/contracts';
 import { isLowContrast } from '../../core/format/chart-color';
-import { paletteHex } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ColorChip, type ColorEntry } from '../../shared/color-chip';
 import { ChartPreview } from './chart-preview';
@@ -12,7 +12,7 @@ import { ChartPreview } from './chart-preview';
  */
 @Component({
   selector: 'app-color-picker',
-  imports: [ColorChip, ChartPreview],
+  imports: [ColorChip, ChartPreview, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-3" data-testid="color-picker">
@@ -39,7 +39,7 @@ import { ChartPreview } from './chart-preview';
                 type="button"
                 role="radio"
                 class="size-5 rounded ring-1 ring-black/10 transition-transform hover:scale-125 aria-checked:scale-110 aria-checked:ring-2 aria-checked:ring-gold-500 aria-checked:ring-offset-1 dark:ring-white/10 dark:ring-offset-zinc-950"
-                [style.background]="hex(color)"
+                [style.background]="color | format: 'paletteHex'"
                 [attr.aria-checked]="value() === color"
                 [attr.aria-label]="hue + ' ' + shade"
                 [attr.data-color]="color"
@@ -61,7 +61,6 @@ export class ColorPicker {
   readonly picked = output<string>();
   protected readonly hues = PALETTE_HUES;
   protected readonly shades = PALETTE_SHADES;
-  protected readonly hex = paletteHex;
   protected readonly value = computed(() => this.entries()[this.index()]?.color ?? '');
   protected readonly preview = computed(() => ({ name: this.entries()[this.index()]?.name || '—', color: this.value() }));
   protected readonly previewColors = computed(() => this.entries().map((entry) => entry.color ?? ''));

@@ -5,10 +5,11 @@ import { TenantsApi } from '@fasto/api-client';
 import { TenantStatus, type TenantDetail, type TenantSummary } from '@fasto/contracts';
 import { DataCell, DataTable, FilterBar, KpiCard, PageHeader, keysetList, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { catchError, of } from 'rxjs';
-import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
+import { formatInteger } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { CreateTenantDialog } from './create-tenant.dialog';
-import { planName } from './tenant-plan';
+import { planName, PlanNamePipe } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
 const PAGE_SIZE = 50;
@@ -16,7 +17,7 @@ const PAGE_SIZE = 50;
 /** Super admin home: cross-tenant totals and the tenants table. */
 @Component({
   selector: 'app-console-page',
-  imports: [RouterLink, FilterBar, DataTable, DataCell, KpiCard, TenantStatusBadge, CreateTenantDialog, PageHeader],
+  imports: [RouterLink, FilterBar, DataTable, DataCell, KpiCard, TenantStatusBadge, CreateTenantDialog, PageHeader, FormatPipe, PlanNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -38,12 +39,12 @@ const PAGE_SIZE = 50;
           <p class="font-mono text-xs text-muted">{{ tenant.slug }}</p>
         </ng-template>
         <ng-template uiCell="status" [uiCellOf]="list.items()" let-tenant><app-tenant-status [status]="tenant.status" /></ng-template>
-        <ng-template uiCell="plan" [uiCellOf]="list.items()" let-tenant>{{ planName(i18n, tenant.plan) }}</ng-template>
-        <ng-template uiCell="trialEnds" [uiCellOf]="list.items()" let-tenant>{{ tenant.trialEndsAt ? day(tenant.trialEndsAt) : '—' }}</ng-template>
-        <ng-template uiCell="users" [uiCellOf]="list.items()" let-tenant>{{ int(tenant.userCount) }}</ng-template>
-        <ng-template uiCell="attendances" [uiCellOf]="list.items()" let-tenant>{{ int(tenant.attendanceCount) }}</ng-template>
+        <ng-template uiCell="plan" [uiCellOf]="list.items()" let-tenant>{{ tenant.plan | planName }}</ng-template>
+        <ng-template uiCell="trialEnds" [uiCellOf]="list.items()" let-tenant>{{ tenant.trialEndsAt ? (tenant.trialEndsAt | format: 'day') : '—' }}</ng-template>
+        <ng-template uiCell="users" [uiCellOf]="list.items()" let-tenant>{{ tenant.userCount | format: 'integer' }}</ng-template>
+        <ng-template uiCell="attendances" [uiCellOf]="list.items()" let-tenant>{{ tenant.attendanceCount | format: 'integer' }}</ng-template>
         <ng-template uiCell="lastActivity" [uiCellOf]="list.items()" let-tenant>{{
-          tenant.lastActivityAt ? dateTime(tenant.lastActivityAt) : '—'
+          tenant.lastActivityAt ? (tenant.lastActivityAt | format: 'dateTime') : '—'
         }}</ng-template>
       </ui-data-table>
     </div>
@@ -57,10 +58,6 @@ export class ConsolePage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(TenantsApi);
   private readonly router = inject(Router);
-  protected readonly day = formatDay;
-  protected readonly dateTime = formatDateTime;
-  protected readonly int = formatInteger;
-  protected readonly planName = planName;
   protected readonly statusKey = (status: TenantStatus) => `tenant.status.${status}` as const;
 
   protected readonly query = urlFilters(tenantFiltersFromParams);
@@ -111,12 +108,12 @@ export class ConsolePage {
     return [
       {
         label: 'console.card.tenants' as const,
-        value: o ? this.int(o.tenants.total) : null,
+        value: o ? formatInteger(o.tenants.total) : null,
         hint: o ? this.i18n.t('console.card.tenantsHint', { active: o.tenants.active, trial: o.tenants.trial }) : null,
       },
       {
         label: 'console.card.users' as const,
-        value: o ? this.int(o.users.total) : null,
+        value: o ? formatInteger(o.users.total) : null,
         hint: o
           ? this.i18n.t(o.users.invited > 0 ? 'console.card.usersInvitedHint' : 'console.card.usersHint', {
               n: o.users.active,
@@ -126,10 +123,10 @@ export class ConsolePage {
       },
       {
         label: 'console.card.attendances' as const,
-        value: o ? this.int(o.attendances.total) : null,
-        hint: o ? this.i18n.t('console.card.attendancesHint', { n: this.int(o.attendances.last30Days) }) : null,
+        value: o ? formatInteger(o.attendances.total) : null,
+        hint: o ? this.i18n.t('console.card.attendancesHint', { n: formatInteger(o.attendances.last30Days) }) : null,
       },
-      { label: 'console.card.converted' as const, value: o ? this.int(o.attendances.converted30Days) : null, hint: this.i18n.t('console.card.last30') },
+      { label: 'console.card.converted' as const, value: o ? formatInteger(o.attendances.converted30Days) : null, hint: this.i18n.t('console.card.last30') },
     ];
   });
 

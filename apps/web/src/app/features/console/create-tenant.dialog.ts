@@ -5,13 +5,13 @@ import { Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
-import { planName } from './tenant-plan';
+import { PlanNamePipe } from './tenant-plan';
 import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } from './tenant-form';
 
 /** New tenant in trial plus its first admin, who gets an invitation email. */
 @Component({
   selector: 'app-create-tenant-dialog',
-  imports: [FormDialog, Field, FieldControl, FormActions],
+  imports: [FormDialog, Field, FieldControl, FormActions, PlanNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="i18n.t('console.create')" testId="create-tenant" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
@@ -25,7 +25,7 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
         <ui-field controlId="tenant-plan" name="plan" [label]="i18n.t('console.plan')">
           <select uiControl class="input" (change)="set('plan', value($event))" data-testid="tenant-plan">
             @for (plan of plans; track plan) {
-              <option [value]="plan" [selected]="draft().plan === plan">{{ planName(i18n, plan) }}</option>
+              <option [value]="plan" [selected]="draft().plan === plan">{{ plan | planName }}</option>
             }
           </select>
         </ui-field>
@@ -54,7 +54,6 @@ export class CreateTenantDialog {
   readonly created = output<TenantDetail>();
   protected readonly value = inputValue;
   protected readonly plans = TENANT_PLANS;
-  protected readonly planName = planName;
   protected readonly draft = signal<TenantDraft>({ name: '', slug: '', plan: DEFAULT_TENANT_PLAN, trialDays: '14', adminName: '', adminEmail: '' });
   protected readonly check = formCheck(this.i18n, () => tenantDraftErrors(this.draft()));
   protected readonly busy = signal(false);

@@ -4,7 +4,8 @@ import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
 import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
 import { tap, type Observable, type Subscription } from 'rxjs';
-import { formatDateTime, formatDay, formatInteger } from '../../core/format/format';
+import { formatDay, formatInteger } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
@@ -26,7 +27,7 @@ import {
   keysetList,
   type DataColumn,
 } from '@fasto/ui';
-import { planName } from './tenant-plan';
+import { planName, PlanNamePipe } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
 /** Which lifecycle moves a status allows (the API enforces the same). */
@@ -63,6 +64,8 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
     FieldControl,
     PageHeader,
     SectionHeader,
+    FormatPipe,
+    PlanNamePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -114,10 +117,10 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           <ui-field controlId="tenant-plan-edit" [label]="i18n.t('console.plan')">
             <select uiControl class="input" (change)="plan.set(value($event))" data-testid="tenant-plan-edit">
               @if (!isListed(plan())) {
-                <option value="" [selected]="true" disabled>{{ planName(i18n, plan()) }}</option>
+                <option value="" [selected]="true" disabled>{{ plan() | planName }}</option>
               }
               @for (option of plans; track option) {
-                <option [value]="option" [selected]="plan() === option">{{ planName(i18n, option) }}</option>
+                <option [value]="option" [selected]="plan() === option">{{ option | planName }}</option>
               }
             </select>
           </ui-field>
@@ -139,9 +142,9 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
           <ui-data-table testId="key" [list]="keys" [columns]="keyColumns()" [texts]="keyTexts()" [rowClass]="dimRevoked" [skeletonRows]="2">
             <ng-template uiCell="name" [uiCellOf]="keys.items()" let-key>{{ key.name }}</ng-template>
             <ng-template uiCell="prefix" [uiCellOf]="keys.items()" let-key>{{ key.prefix }}…</ng-template>
-            <ng-template uiCell="created" [uiCellOf]="keys.items()" let-key>{{ dateTime(key.createdAt) }}</ng-template>
+            <ng-template uiCell="created" [uiCellOf]="keys.items()" let-key>{{ key.createdAt | format: 'dateTime' }}</ng-template>
             <ng-template uiCell="lastUsed" [uiCellOf]="keys.items()" let-key>
-              <span data-testid="key-last-used">{{ key.lastUsedAt ? dateTime(key.lastUsedAt) : i18n.t('keys.never') }}</span>
+              <span data-testid="key-last-used">{{ key.lastUsedAt ? (key.lastUsedAt | format: 'dateTime') : i18n.t('keys.never') }}</span>
             </ng-template>
             <ng-template #revokeCell uiCell="revoke" [uiCellOf]="keys.items()" let-key>
               @if (key.revokedAt) {
@@ -206,7 +209,6 @@ export class TenantPage {
   private readonly router = inject(Router);
   readonly id = input.required<string>();
   protected readonly value = inputValue;
-  protected readonly dateTime = formatDateTime;
 
   protected readonly tenant = signal<TenantDetail | null>(null);
   protected readonly loadFailed = signal(false);
@@ -229,7 +231,6 @@ export class TenantPage {
   protected readonly createdKey = signal<CreatedApiKey | null>(null);
   protected readonly plan = signal('');
   protected readonly plans = TENANT_PLANS;
-  protected readonly planName = planName;
   protected readonly isListed = isTenantPlan;
   /** `YYYY-MM-DD`; empty clears the trial end. */
   protected readonly trialEnd = signal('');

@@ -3,6 +3,7 @@ import type { DashboardSlice } from '@fasto/contracts';
 import { PieChartModule } from '@swimlane/ngx-charts';
 import { chartHexes } from '../../core/format/chart-color';
 import { formatInteger } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PreferencesStore } from '../../core/preferences/preferences.store';
 import { sliceLabel } from './dashboard-labels';
@@ -22,7 +23,7 @@ interface ChartSlice {
  */
 @Component({
   selector: 'app-slice-pie',
-  imports: [PieChartModule],
+  imports: [PieChartModule, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="flex flex-col gap-4 sm:flex-row sm:items-center">
@@ -56,7 +57,7 @@ interface ChartSlice {
             >
               <span class="size-2.5 shrink-0 rounded-full ring-1 ring-black/10 dark:ring-white/10" [style.background]="item.hex"></span>
               <span class="min-w-0 flex-1 truncate">{{ item.label }}</span>
-              <span class="tabular-nums text-muted">{{ count(item.value) }}</span>
+              <span class="tabular-nums text-muted">{{ item.value | format: 'integer' }}</span>
             </button>
           </li>
         }
@@ -69,7 +70,6 @@ export class SlicePie {
   readonly selected = output<DashboardSlice>();
   private readonly theme = inject(PreferencesStore).theme;
   private readonly i18n = inject(I18n);
-  protected readonly count = formatInteger;
 
   /** Empty slices draw nothing; names are the chart's keys, so equal names in two funnels get told apart. */
   protected readonly data = computed<ChartSlice[]>(() => {

@@ -3,7 +3,7 @@ import { GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type GoalScope, type GoalView } from '@fasto/contracts';
 import { ConfirmButton, DataCell, DataTable, keysetList, pageItems, PageHeader, RowAction, type DataColumn } from '@fasto/ui';
 import { map, tap, type Observable } from 'rxjs';
-import { formatDay } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
 import { attendsCustomers, injectViewer } from '../../shared/viewer';
@@ -13,7 +13,7 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 /** Goals of the organization (admins: all; managers: their team and its agents, the company's read-only). */
 @Component({
   selector: 'app-goals-page',
-  imports: [DataTable, DataCell, Icon, GoalDialog, ConfirmButton, RowAction, PageHeader],
+  imports: [DataTable, DataCell, Icon, GoalDialog, ConfirmButton, RowAction, PageHeader, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -33,7 +33,7 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
         <ng-template uiCell="target" [uiCellOf]="list.items()" let-goal>
           <span data-testid="goal-target-cell">{{ targetOf(goal) }}</span>
         </ng-template>
-        <ng-template uiCell="activeFrom" [uiCellOf]="list.items()" let-goal>{{ day(goal.activeFrom) }}</ng-template>
+        <ng-template uiCell="activeFrom" [uiCellOf]="list.items()" let-goal>{{ goal.activeFrom | format: 'day' }}</ng-template>
         <ng-template uiCell="actions" [uiCellOf]="list.items()" let-goal>
           @if (canEdit(goal)) {
             <div class="flex justify-end gap-1">
@@ -69,7 +69,6 @@ export class GoalsPage {
   private readonly role = this.viewer.role;
 
   protected readonly metricKey = metricLabel;
-  protected readonly day = formatDay;
   protected readonly scopeKey = scopeLabel;
   protected readonly creating = signal(false);
   protected readonly editing = signal<GoalView | null>(null);

@@ -3,7 +3,7 @@ import { UsersApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
 import { ConfirmButton, Field, FieldControl, FormActions, FormDialog, type FormProblem } from '@fasto/ui';
 import { map, tap, type Observable } from 'rxjs';
-import { formatDateTime } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { httpStatus, inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
@@ -72,7 +72,7 @@ export class InviteMemberDialog {
 /** Edit one member: what the signed-in role allows, plus deactivate/reactivate for admins. */
 @Component({
   selector: 'app-edit-member-dialog',
-  imports: [FormDialog, FormActions, MemberFields, ConfirmButton],
+  imports: [FormDialog, FormActions, MemberFields, ConfirmButton, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="member().fullName" testId="edit-member" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
@@ -81,7 +81,7 @@ export class InviteMemberDialog {
         @if (member().isActive) {
           {{
             member().lastLoginAt
-              ? i18n.t('members.lastLogin', { at: dateTime(member().lastLoginAt!) })
+              ? i18n.t('members.lastLogin', { at: (member().lastLoginAt! | format: 'dateTime') })
               : i18n.t(member().hasPassword ? 'members.neverSignedIn' : 'members.invited')
           }}
         } @else {
@@ -117,7 +117,6 @@ export class EditMemberDialog implements OnInit {
   readonly teams = input<TeamView[]>([]);
   readonly closed = output<void>();
   readonly updated = output<UserView>();
-  protected readonly dateTime = formatDateTime;
   protected readonly draft = signal<MemberDraft>({ fullName: '', phone: '', avatarUrl: '', role: Role.Agent, teamId: '' });
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);

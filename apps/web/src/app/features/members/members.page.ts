@@ -3,7 +3,7 @@ import { Router, type ParamMap } from '@angular/router';
 import { TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, TENANT_ROLES, type UserListQuery, type UserView } from '@fasto/contracts';
 import { DataCell, DataTable, FilterBar, PageHeader, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
-import { formatDateTime } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { injectViewer } from '../../shared/viewer';
 import { whenChanged } from '../../shared/when-changed';
@@ -15,7 +15,7 @@ const PAGE_SIZE = 50;
 /** Members: the tenant for admins, their own team for managers (the API scopes the list). */
 @Component({
   selector: 'app-members-page',
-  imports: [FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog, PageHeader],
+  imports: [FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog, PageHeader, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
@@ -56,7 +56,9 @@ const PAGE_SIZE = 50;
             {{ i18n.t(member.isActive ? (member.hasPassword ? 'members.active' : 'members.invited') : 'members.inactive') }}
           </span>
         </ng-template>
-        <ng-template uiCell="lastSeen" [uiCellOf]="list.items()" let-member>{{ member.lastLoginAt ? dateTime(member.lastLoginAt) : '—' }}</ng-template>
+        <ng-template uiCell="lastSeen" [uiCellOf]="list.items()" let-member>{{
+          member.lastLoginAt ? (member.lastLoginAt | format: 'dateTime') : '—'
+        }}</ng-template>
       </ui-data-table>
     </div>
 
@@ -80,7 +82,6 @@ export class MembersPage {
   /** `/members/:id` (a notification's link) opens that member. */
   readonly id = input<string | undefined>();
 
-  protected readonly dateTime = formatDateTime;
   protected readonly dimInactive = (member: UserView) => (member.isActive ? '' : 'opacity-60');
   protected readonly roleKey = (role: Role) => `role.${role}` as const;
   protected readonly role = this.viewer.role;

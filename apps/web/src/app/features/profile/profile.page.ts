@@ -4,7 +4,7 @@ import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, ty
 import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, RowAction, RunButton, SectionHeader, Skeleton, type FormProblem } from '@fasto/ui';
 import { concat, finalize, tap, type Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { formatDateTime } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n, LANGUAGES, type Language } from '../../core/i18n/i18n.service';
 import { PreferencesStore } from '../../core/preferences/preferences.store';
 import { httpStatus, inputValue } from '../../shared/api-error';
@@ -17,7 +17,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
 /** Own profile, password, signed-in devices and preferences. */
 @Component({
   selector: 'app-profile-page',
-  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, RowAction, RunButton, SectionHeader, Skeleton],
+  imports: [Field, FieldControl, NewPasswordFields, FormErrors, ConfirmButton, PageHeader, RowAction, RunButton, SectionHeader, Skeleton, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -128,7 +128,7 @@ import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profil
                     }
                   </p>
                   <p class="text-xs text-muted tabular-nums">
-                    {{ session.ip ?? '—' }} · {{ i18n.t('profile.lastUsed', { at: dateTime(session.lastUsedAt ?? session.createdAt) }) }}
+                    {{ session.ip ?? '—' }} · {{ i18n.t('profile.lastUsed', { at: (session.lastUsedAt ?? session.createdAt | format: 'dateTime') }) }}
                   </p>
                 </div>
                 <button
@@ -191,7 +191,6 @@ export class ProfilePage {
   private readonly authApi = inject(AuthApi);
   private readonly users = inject(UsersApi);
   protected readonly value = inputValue;
-  protected readonly dateTime = formatDateTime;
   protected readonly languages = LANGUAGES;
   protected readonly user = this.session.user;
   protected readonly impersonating = computed(() => this.session.impersonator() !== null);

@@ -3,7 +3,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { TvBoard, TvBoardGoal } from '@fasto/contracts';
 import { TvApi, TvStreamError } from '@fasto/api-client';
 import type { Subscription } from 'rxjs';
-import { formatBrl, formatInteger, formatRate } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
 import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_VIEWS, tvTokenFromFragment, withSale, type TvView } from './tv-board';
@@ -14,6 +14,7 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
  * closed sales live and reconnects by itself; it holds one board and ten sales, so it can run for days.
  */
 @Component({
+  imports: [FormatPipe],
   selector: 'app-tv-board-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'fixed inset-0 overflow-hidden bg-neutral-950 text-white' },
@@ -29,7 +30,7 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
             <div class="text-right">
               <p class="text-2xl text-neutral-400">{{ i18n.t(figure.label) }}</p>
               <p class="text-4xl font-semibold" [class]="figure.class" [attr.data-testid]="'tv-' + figure.key">
-                {{ brl(figure.totals.saleValue) }} · {{ i18n.t('tv.board.salesCount', { count: integer(figure.totals.sales) }) }}
+                {{ figure.totals.saleValue | format: 'brl' }} · {{ i18n.t('tv.board.salesCount', { count: (figure.totals.sales | format: 'integer') }) }}
               </p>
             </div>
           }
@@ -54,8 +55,8 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
                     <span class="w-14 font-bold text-neutral-400">{{ row.rank }}</span>
                     <span class="min-w-0 flex-1 truncate font-semibold">{{ row.name ?? i18n.t('tv.board.removedAgent') }}</span>
                     <span class="w-24 shrink-0 text-center text-2xl" [class]="movementClass(row.movement)">{{ movement(row.movement) }}</span>
-                    <span class="w-16 shrink-0 text-right text-3xl text-neutral-300">{{ integer(row.sales) }}</span>
-                    <span class="w-96 shrink-0 text-right font-semibold text-emerald-400">{{ brl(row.saleValue) }}</span>
+                    <span class="w-16 shrink-0 text-right text-3xl text-neutral-300">{{ row.sales | format: 'integer' }}</span>
+                    <span class="w-96 shrink-0 text-right font-semibold text-emerald-400">{{ row.saleValue | format: 'brl' }}</span>
                   </li>
                 }
               }
@@ -64,7 +65,7 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
                   <li class="flex items-center gap-6 rounded-xl bg-neutral-900 px-6 py-4 text-4xl">
                     <span class="w-32 text-neutral-400">{{ time(sale.closedAt) }}</span>
                     <span class="flex-1 font-semibold">{{ sale.agentName ?? i18n.t('tv.board.removedAgent') }}</span>
-                    <span class="font-semibold text-emerald-400">{{ brl(sale.saleValue) }}</span>
+                    <span class="font-semibold text-emerald-400">{{ sale.saleValue | format: 'brl' }}</span>
                   </li>
                 }
               }
@@ -73,7 +74,7 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
                   <li class="space-y-2 text-4xl">
                     <p class="flex justify-between">
                       <span>{{ goal.name ?? i18n.t('tv.board.wholeCompany') }}</span
-                      ><span>{{ rate(goal.done) }}</span>
+                      ><span>{{ goal.done | format: 'rate' }}</span>
                     </p>
                     <div class="relative h-6 rounded-full bg-neutral-800">
                       <div class="h-6 rounded-full" [class]="goalClass(goal)" [style.width.%]="Math.min(100, goal.done * 100)"></div>
@@ -91,7 +92,7 @@ import { movementText, reconnectDelay, TV_REFRESH_SECONDS, TV_VIEW_SECONDS, TV_V
 
         @if (data.latestSales[0]; as last) {
           <footer class="truncate rounded-xl bg-emerald-900/60 px-6 py-3 text-3xl" data-testid="tv-ticker">
-            {{ time(last.closedAt) }} · {{ last.agentName ?? i18n.t('tv.board.removedAgent') }} · {{ brl(last.saleValue) }}
+            {{ time(last.closedAt) }} · {{ last.agentName ?? i18n.t('tv.board.removedAgent') }} · {{ last.saleValue | format: 'brl' }}
           </footer>
         }
       </div>
@@ -107,9 +108,6 @@ export class TvBoardPage {
   private readonly api = inject(TvApi);
   protected readonly Math = Math;
   protected readonly views = TV_VIEWS;
-  protected readonly brl = formatBrl;
-  protected readonly integer = formatInteger;
-  protected readonly rate = formatRate;
   protected readonly board = signal<TvBoard | null>(null);
   protected readonly view = signal<TvView>('ranking');
   protected readonly live = signal(false);

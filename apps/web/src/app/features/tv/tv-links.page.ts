@@ -4,7 +4,7 @@ import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView }
 import { TeamsApi, TvApi } from '@fasto/api-client';
 import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
-import { formatDateTime } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
 import { SecretReveal } from '../../shared/secret-reveal';
@@ -15,7 +15,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 /** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
 @Component({
   selector: 'app-tv-links-page',
-  imports: [FormsModule, Icon, ConfirmButton, RowAction, SecretReveal, PageHeader, LoadState, EmptyState],
+  imports: [FormsModule, Icon, ConfirmButton, RowAction, SecretReveal, PageHeader, LoadState, EmptyState, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -65,7 +65,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
                   <p class="font-medium">{{ link.name }}</p>
                   <p class="mt-1 text-xs text-muted">
                     {{ teamName(link.teamId) }} · {{ i18n.t('tv.links.prefix') }} <span class="font-mono">{{ link.prefix }}</span> ·
-                    {{ i18n.t('tv.links.lastUsed') }}: {{ link.lastUsedAt ? dateTime(link.lastUsedAt) : i18n.t('tv.links.never') }}
+                    {{ i18n.t('tv.links.lastUsed') }}: {{ link.lastUsedAt ? (link.lastUsedAt | format: 'dateTime') : i18n.t('tv.links.never') }}
                   </p>
                 </div>
                 @if (link.revokedAt) {
@@ -97,7 +97,6 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 export class TvLinksPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(TvApi);
-  protected readonly dateTime = formatDateTime;
   protected readonly urlOf = (token: string) => tvUrlOf(token);
   protected readonly links = signal<TvLinkView[] | null>(null);
   protected readonly teams = signal<TeamView[]>([]);

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal, type OnInit } from '@angular/core';
 import type { WebhookDeliveryEvent, WebhookDeliveryStatus, WebhookDeliveryView, WebhookEndpointView } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
-import { formatDateTime, formatInteger } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Dialog, Skeleton } from '@fasto/ui';
 import { DELIVERY_CLASS } from './webhook-form';
@@ -11,7 +11,7 @@ const PAGE = 20;
 /** One endpoint's deliveries, newest first (status, response code, duration, attempts, time), each can be sent again. */
 @Component({
   selector: 'app-webhook-deliveries',
-  imports: [Dialog, Skeleton],
+  imports: [Dialog, Skeleton, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-dialog [title]="i18n.t('webhooks.deliveriesOf', { url: endpoint().url })" testId="webhook-deliveries" (closed)="dismissed.emit()">
@@ -40,7 +40,7 @@ const PAGE = 20;
                   </div>
                   <div class="flex gap-1">
                     <dt>{{ i18n.t('webhooks.duration') }}:</dt>
-                    <dd>{{ delivery.lastDurationMs === null ? '—' : integer(delivery.lastDurationMs) + ' ms' }}</dd>
+                    <dd>{{ delivery.lastDurationMs === null ? '—' : (delivery.lastDurationMs | format: 'integer') + ' ms' }}</dd>
                   </div>
                   <div class="flex gap-1">
                     <dt>{{ i18n.t('webhooks.attempts') }}:</dt>
@@ -48,7 +48,7 @@ const PAGE = 20;
                   </div>
                   <div class="flex gap-1">
                     <dt>{{ i18n.t('webhooks.time') }}:</dt>
-                    <dd class="tabular-nums">{{ dateTime(delivery.deliveredAt ?? delivery.createdAt) }}</dd>
+                    <dd class="tabular-nums">{{ delivery.deliveredAt ?? delivery.createdAt | format: 'dateTime' }}</dd>
                   </div>
                 </dl>
               </li>
@@ -71,8 +71,6 @@ export class WebhookDeliveries implements OnInit {
   readonly dismissed = output<void>();
 
   protected readonly statusClass = DELIVERY_CLASS;
-  protected readonly dateTime = formatDateTime;
-  protected readonly integer = formatInteger;
   protected readonly deliveries = signal<WebhookDeliveryView[] | null>(null);
   protected readonly cursor = signal<string | null>(null);
   protected readonly busy = signal(false);

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import type { WebhookEndpointView, WebhookEvent } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
 import { formatInteger } from '../../core/format/format';
+import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
 import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction, RunButton } from '@fasto/ui';
@@ -19,7 +20,7 @@ interface PingOutcome {
 /** The organization's outbound webhooks (admins; docs/webhooks.md): list, create, edit, delete, test ping, deliveries. */
 @Component({
   selector: 'app-webhooks-page',
-  imports: [Icon, ConfirmButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, LoadState, EmptyState],
+  imports: [Icon, ConfirmButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, LoadState, EmptyState, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -42,7 +43,7 @@ interface PingOutcome {
                     <p class="font-mono text-sm break-all" data-testid="webhook-row-url">{{ endpoint.url }}</p>
                     <p class="mt-1 text-xs" data-testid="webhook-row-state">
                       <span [class]="stateClass[state(endpoint)]">{{ i18n.t(stateKey(endpoint)) }}</span>
-                      <span class="text-muted"> · {{ i18n.t('webhooks.failures') }}: {{ integer(endpoint.consecutiveFailures) }}</span>
+                      <span class="text-muted"> · {{ i18n.t('webhooks.failures') }}: {{ endpoint.consecutiveFailures | format: 'integer' }}</span>
                     </p>
                   </div>
                   <div class="flex flex-wrap items-center gap-1">
@@ -106,7 +107,6 @@ export class WebhooksPage {
   private readonly api = inject(WebhooksApi);
   protected readonly stateClass = STATE_CLASS;
   protected readonly state = endpointState;
-  protected readonly integer = formatInteger;
   protected readonly endpoints = signal<WebhookEndpointView[] | null>(null);
   protected readonly failed = signal(false);
   protected readonly editing = signal<WebhookEndpointView | 'new' | null>(null);
