@@ -14,9 +14,10 @@ export interface UrlFilters<F> {
 
 /**
  * The list's filters live in the query string, so a reload, the back button or a shared link shows
- * the same list. Call it in an injection context.
+ * the same list. Call it in an injection context. `replaceUrl` keeps each change out of the history
+ * (a screen whose filters are a view setting rather than a list the user steps through).
  */
-export function urlFilters<F>(parse: (params: ParamMap) => F): UrlFilters<F> {
+export function urlFilters<F>(parse: (params: ParamMap) => F, { replaceUrl = false }: { replaceUrl?: boolean } = {}): UrlFilters<F> {
   const router = inject(Router);
   const route = inject(ActivatedRoute);
   const params = toSignal(route.queryParamMap, { requireSync: true });
@@ -27,7 +28,7 @@ export function urlFilters<F>(parse: (params: ParamMap) => F): UrlFilters<F> {
     params,
     set: (patch) => {
       const queryParams = Object.fromEntries(Object.entries(patch).map(([key, v]) => [key, v === '' || v === undefined ? null : v]));
-      void router.navigate([], { relativeTo: route, queryParams, queryParamsHandling: 'merge' });
+      void router.navigate([], { relativeTo: route, queryParams, queryParamsHandling: 'merge', replaceUrl });
     },
   };
 }

@@ -3,6 +3,7 @@ import { AttendancesApi, AuthSession } from '@fasto/api-client';
 import { Role, type AttendanceDetail } from '@fasto/contracts';
 import { AmountInput, Checkbox, Drawer, Field, FieldControl, FormActions, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
 import type { Subscription } from 'rxjs';
+import { formatDateTime, formatMinutes } from '../../core/format/format';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { formatMoneyInput } from '../../core/format/money-input';
 import { I18n } from '../../core/i18n/i18n.service';

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { Router, type ParamMap } from '@angular/router';
 import { DashboardApi, GoalsApi, TeamsApi, UsersApi } from '@fasto/api-client';
 import { Role, type DashboardAgentRow, type DashboardQuery, type DashboardResponse, type DashboardSlice, type GoalProgressView } from '@fasto/contracts';
-import { DateRange, EmptyState, SelectFilter, Segmented, Skeleton, pageItems, type DateRangeValue, type FilterOption, type SelectField } from '@fasto/ui';
+import { DateRange, EmptyState, SelectFilter, Segmented, Skeleton, pageItems, urlFilters, type DateRangeValue, type FilterOption, type SelectField } from '@fasto/ui';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { formatBrl, formatDay, formatDecimal, formatInteger, formatMinutes, formatRate } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -19,6 +19,17 @@ import { TrendChart } from './trend-chart';
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; data: DashboardResponse };
 
+function filtersFromParams(params: ParamMap) {
+  const range = params.get('range');
+  return {
+    preset: isPreset(range) ? range : DEFAULT_PRESET,
+    from: params.get('from'),
+    to: params.get('to'),
+    teamId: params.get('teamId') ?? '',
+    userId: params.get('userId') ?? '',
+  };
+}
+
 @Component({
   selector: 'app-dashboard-page',
   imports: [KpiCard, SlicePie, TrendChart, AgentRanking, GoalCards, Skeleton, EmptyState, Segmented, DateRange, SelectFilter],
@@ -30,20 +41,17 @@ export class DashboardPage {
   private readonly api = inject(DashboardApi);
   private readonly goalsApi = inject(GoalsApi);
   private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly viewer = injectViewer();
 
   protected readonly presetOptions = computed(() => RANGE_PRESETS.map((preset) => ({ value: preset, label: this.i18n.t(`dash.preset.${preset}` as const) })));
 
-  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly preset = computed<RangePreset>(() => {
-    const value = this.params().get('range');
-    return isPreset(value) ? value : DEFAULT_PRESET;
-  });
-  protected readonly teamId = computed(() => this.params().get('teamId') ?? '');
-  protected readonly userId = computed(() => this.params().get('userId') ?? '');
+  /** A new period or filter replaces the history entry: "back" leaves the dashboard rather than stepping through its settings. */
+  private readonly params = urlFilters(filtersFromParams, { replaceUrl: true });
+  protected readonly preset = computed(() => this.params.value().preset);
+  protected readonly teamId = computed(() => this.params.value().teamId);
+  protected readonly userId = computed(() => this.params.value().userId);
   protected readonly today = isoDay(new Date());
-  protected readonly range = computed(() => rangeFor(this.preset(), new Date(), { from: this.params().get('from'), to: this.params().get('to') }));
+  protected readonly range = computed(() => rangeFor(this.preset(), new Date(), this.params.value()));
   private readonly query = computed<DashboardQuery>(() => ({ ...this.range(), teamId: this.teamId() || undefined, userId: this.userId() || undefined }));
   protected readonly customOpen = signal(false);
 
@@ -168,21 +176,21 @@ export class DashboardPage {
   protected choosePreset(preset: RangePreset): void {
     if (preset === 'custom') {
       this.customOpen.set(true);
-      this.setParams({ range: 'custom', from: this.range().from, to: this.range().to });
+      this.params.set({ range: 'custom', from: this.range().from, to: this.range().to });
       return;
     }
     this.customOpen.set(false);
-    this.setParams({ range: preset === DEFAULT_PRESET ? null : preset, from: null, to: null });
+    this.params.set({ range: preset === DEFAULT_PRESET ? null : preset, from: null, to: null });
   }
 
   /** A cleared day picker keeps the range it had. */
   protected setCustom({ from, to }: DateRangeValue): void {
-    if (from && to) this.setParams({ range: 'custom', from, to });
+    if (from && to) this.params.set({ range: 'custom', from, to });
   }
 
   /** Another team clears the agent (the agent list follows the team). */
   protected pick(filter: 'team' | 'agent', id: string): void {
-    this.setParams(filter === 'team' ? { teamId: id || null, userId: null } : { userId: id || null });
+    this.params.set(filter === 'team' ? { teamId: id || null, userId: null } : { userId: id || null });
   }
 
   protected retry(): void {
@@ -206,9 +214,5 @@ export class DashboardPage {
     void this.router.navigate(['/attendances'], {
       queryParams: { ...this.range(), teamId: this.teamId() || null, userId: this.userId() || null, ...extra },
     });
-  }
-
-  private setParams(params: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge', replaceUrl: true });
   }
 }
