@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { AttendancesApi, AuthSession } from '@fasto/api-client';
-import { Role, type AttendanceDetail } from '@fasto/contracts';
+import { AttendancesApi } from '@fasto/api-client';
+import type { AttendanceDetail } from '@fasto/contracts';
 import { AmountInput, Checkbox, Drawer, Field, FieldControl, FormActions, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
 import type { Subscription } from 'rxjs';
 import { formatDateTime, formatMinutes } from '../../core/format/format';
@@ -12,6 +12,7 @@ import { inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
+import { injectViewer } from '../../shared/viewer';
 import { whenChanged } from '../../shared/when-changed';
 import { changesOf, draftOf, selectStage, type AttendanceDraft, type StageEffect } from './attendance-edit';
 import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions } from './attendance-edit-options';
@@ -27,8 +28,7 @@ export class AttendanceDetailPanel {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(AttendancesApi);
   private readonly options = inject(AttendanceEditOptions);
-  private readonly session = inject(AuthSession);
-  private readonly role = computed(() => this.session.user()?.role);
+  private readonly viewer = injectViewer();
   readonly id = input.required<string>();
   readonly closed = output();
   readonly updated = output<AttendanceDetail>();
@@ -51,7 +51,7 @@ export class AttendanceDetailPanel {
       fact('common.team', detail.team?.name ?? '—'),
     ];
   });
-  protected readonly canEdit = computed(() => this.role() === Role.Admin || this.role() === Role.Manager);
+  protected readonly canEdit = this.viewer.leadsAgents;
   protected readonly editing = signal(false);
   protected readonly editOptions = signal<EditOptions>(NO_EDIT_OPTIONS);
   /** What the last stage pick did to "Convertido" (a note, or a question the user must answer before saving). */
@@ -90,15 +90,14 @@ export class AttendanceDetailPanel {
 
   protected startEdit(): void {
     const detail = this.detail();
-    const role = this.role();
-    if (!detail || !role) return;
+    if (!detail) return;
     this.draft.set(draftOf(detail, this.i18n.language()));
     this.stageEffect.set('none');
     this.editOptions.set(NO_EDIT_OPTIONS);
     this.saveProblems.set([]);
     this.editing.set(true);
     this.saved.set(false);
-    this.options.for(role, detail).subscribe((options) => this.editOptions.set(options));
+    this.options.for(this.viewer.role(), detail).subscribe((options) => this.editOptions.set(options));
   }
 
   protected patchDraft(change: Partial<AttendanceDraft>): void {
