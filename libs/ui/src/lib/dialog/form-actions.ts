@@ -4,7 +4,7 @@ import { FormDialog } from './form-dialog';
 
 /**
  * A form's last row: anything projected on the left (remove, deactivate), then Cancel and the submit button.
- * In a `ui-form-dialog`, Cancel closes the dialog and the submit button waits while the dialog is busy.
+ * In a `ui-form-dialog`, Cancel closes the dialog; while the dialog is busy both buttons wait.
  */
 @Component({
   selector: 'ui-form-actions',
@@ -13,14 +13,14 @@ import { FormDialog } from './form-dialog';
   template: `
     <div><ng-content /></div>
     <div class="flex gap-2">
-      <button type="button" class="btn-ghost" (click)="cancel()">{{ cancelLabel() ?? text.cancel() }}</button>
+      <button type="button" class="btn-ghost" [disabled]="dialog?.busy()" (click)="cancel()">{{ cancelLabel() ?? text.cancel() }}</button>
       <button type="submit" class="btn-primary" [disabled]="waiting()" [attr.data-testid]="submitTestId()">{{ submitLabel() }}</button>
     </div>
   `,
 })
 export class FormActions {
   protected readonly text = inject(UI_TEXT);
-  private readonly dialog = inject(FormDialog, { optional: true });
+  protected readonly dialog = inject(FormDialog, { optional: true });
   readonly submitLabel = input.required<string>();
   readonly submitTestId = input<string | null>(null);
   /** While the form cannot be sent yet (a dialog's busy state counts too). */
@@ -32,6 +32,6 @@ export class FormActions {
 
   protected cancel(): void {
     this.cancelled.emit();
-    this.dialog?.closed.emit();
+    this.dialog?.close();
   }
 }

@@ -46,18 +46,36 @@ describe('FormDialog', () => {
     expect(document.activeElement?.id).toBe('team-name');
   });
 
-  it('sends on submit without leaving the page, waits while busy, and closes on Cancel', async () => {
-    const { fixture, root, host } = await setup();
+  const cancelButton = (root: HTMLElement) => Array.from(root.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Cancelar') as HTMLButtonElement;
+  const submitForm = (root: HTMLElement) => {
     const submit = new Event('submit', { cancelable: true });
     root.querySelector('form')?.dispatchEvent(submit);
-    expect(submit.defaultPrevented).toBe(true);
+    return submit;
+  };
+
+  it('sends on submit without leaving the page, and closes on Cancel', async () => {
+    const { root, host } = await setup();
+    expect(submitForm(root).defaultPrevented).toBe(true);
     expect(host.sends).toBe(1);
+    cancelButton(root).click();
+    expect(host.closes).toBe(1);
+  });
+
+  it('while busy: neither sends again (Enter in a field) nor closes (Cancel, ×, Escape), so the answer finds it open', async () => {
+    const { fixture, root, host } = await setup();
     host.busy.set(true);
     await fixture.whenStable();
     expect(root.querySelector<HTMLButtonElement>('[data-testid=team-save]')?.disabled).toBe(true);
-    Array.from(root.querySelectorAll('button'))
-      .find((button) => button.textContent?.trim() === 'Cancelar')
-      ?.click();
+    expect(cancelButton(root).disabled).toBe(true);
+    submitForm(root);
+    cancelButton(root).click();
+    root.querySelector<HTMLButtonElement>('[data-testid=dialog-close]')?.click();
+    root.querySelector('[role=dialog]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host.sends).toBe(0);
+    expect(host.closes).toBe(0);
+    host.busy.set(false);
+    await fixture.whenStable();
+    root.querySelector<HTMLButtonElement>('[data-testid=dialog-close]')?.click();
     expect(host.closes).toBe(1);
   });
 

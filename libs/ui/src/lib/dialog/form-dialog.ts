@@ -8,7 +8,8 @@ import { Dialog } from './dialog';
  * The dialog of a "fill in and send" form, so each one only lists its fields and its `ui-form-actions`:
  * the form (no browser validation, `submitted` with the page kept), its check's problems handed to every
  * `ui-field` inside and all announced at once under the fields, then the actions row, whose Cancel closes
- * the dialog and whose submit button waits while the form is busy.
+ * the dialog and whose submit button waits while the form is busy. While busy it cannot be closed either:
+ * the answer would land on a dialog already gone (a new webhook's secret, shown once, would be lost).
  */
 @Component({
   selector: 'ui-form-dialog',
@@ -16,7 +17,7 @@ import { Dialog } from './dialog';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [{ provide: FORM_PROBLEMS, useFactory: () => inject(FormDialog).problems }],
   template: `
-    <ui-dialog [title]="title()" [testId]="testId()" (closed)="closed.emit()">
+    <ui-dialog [title]="title()" [testId]="testId()" (closed)="close()">
       <form class="space-y-4" novalidate (submit)="send($event)">
         <ng-content />
         <ui-form-errors [problems]="problems()" [testId]="errorsTestId()" />
@@ -30,7 +31,7 @@ export class FormDialog {
   readonly testId = input<string | null>(null);
   /** The form's checks and the server's answer to the last send. */
   readonly check = input<FormCheck | null>(null);
-  /** While sending: the submit button waits. */
+  /** While sending: the submit button waits and nothing closes the dialog. */
   readonly busy = input(false);
   readonly errorsTestId = input('form-errors');
   readonly submitted = output<void>();
@@ -40,6 +41,12 @@ export class FormDialog {
 
   protected send(event: Event): void {
     event.preventDefault();
-    this.submitted.emit();
+    // Enter in a field submits too: the disabled button alone would not stop a second send.
+    if (!this.busy()) this.submitted.emit();
+  }
+
+  /** Escape, the backdrop, × and Cancel: refused while the form is being sent. */
+  close(): void {
+    if (!this.busy()) this.closed.emit();
   }
 }
