@@ -32,7 +32,7 @@ describe('super admin console', () => {
     await page.locator('#tenant-plan').selectOption({ label: 'Essencial' });
     await page.getByTestId('create-tenant-submit').click();
     await page.waitForURL(/\/console\/tenants\/[0-9a-f-]{36}$/);
-    assert.match(await page.getByTestId('tenant-title').innerText(), new RegExp(`Vendas E2E ${suffix}`));
+    assert.match(await page.getByTestId('tenant-title').getByRole('heading', { level: 1 }).innerText(), new RegExp(`Vendas E2E ${suffix}`));
     assert.match(await page.getByTestId('tenant-status').innerText(), /Em teste/);
     // Its first admin has only been invited: a pending invitation, not an active user.
     await page.getByText('1 (1 convite pendente)').waitFor();

@@ -12,10 +12,10 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   template: `
     <header class="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
       <div class="min-w-0">
-        <!-- A badge beside the title (a status) is projected with the uiTitleBadge attribute; the title
-             truncates so that a long name leaves the badge in view. -->
-        <h1 class="flex items-center gap-3 text-2xl font-semibold tracking-tight">
-          <span class="truncate">{{ title() }}</span
+        <!-- A badge beside the title (a status) is projected with the uiTitleBadge attribute. A long title
+             wraps (a name is never cut), and the badge moves under it when there is no room beside it. -->
+        <h1 class="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight">
+          <span class="min-w-0 break-words">{{ title() }}</span
           ><ng-content select="[uiTitleBadge]" />
         </h1>
         @if (help()) {
