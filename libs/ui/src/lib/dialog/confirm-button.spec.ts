@@ -86,6 +86,16 @@ describe('ConfirmButton', () => {
     expect(ok().textContent?.trim()).toBe('Excluir meta');
   });
 
+  it("an icon-only button without confirmLabel is titled by its accessible name, never an empty heading", async () => {
+    const { fixture, button, dialog, ok, press } = await setup();
+    button.textContent = '';
+    button.setAttribute('aria-label', 'Excluir entrada Novo');
+    await press();
+    await fixture.whenStable();
+    expect(dialog()?.querySelector('h2')?.textContent?.trim()).toBe('Excluir entrada Novo');
+    expect(ok().textContent?.trim()).toBe('Excluir entrada Novo');
+  });
+
   it('keeps OK busy while the work runs, then closes and gives the focus back to the button', async () => {
     const { fixture, host, button, dialog, ok, confirm, request } = await running();
     expect(ok().disabled).toBe(true);

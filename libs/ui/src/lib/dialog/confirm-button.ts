@@ -66,7 +66,8 @@ export class ConfirmButton {
   }
 
   private show(confirmation: ComponentRef<Confirm>): void {
-    confirmation.setInput('action', this.confirmLabel() || this.button.textContent?.trim() || '');
+    // An icon-only button forgetting confirmLabel still names its confirmation (by its aria-label), never an empty title.
+    confirmation.setInput('action', this.confirmLabel() || this.button.textContent?.trim() || this.button.getAttribute('aria-label') || '');
     confirmation.setInput('message', this.question());
     confirmation.setInput('danger', this.danger());
     confirmation.setInput('busy', this.busy());
