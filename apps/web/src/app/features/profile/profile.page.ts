@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { AuthApi, AuthSession, UsersApi } from '@fasto/api-client';
 import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SessionSummary, type SupportedLocale, type UserView } from '@fasto/contracts';
 import { ConfirmButton, Field, FieldControl, FormErrors, PageHeader, RowAction, RunButton, SectionHeader, Skeleton, type FormProblem } from '@fasto/ui';
-import { concat, finalize, tap, type Observable } from 'rxjs';
+import { finalize, tap, type Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n, LANGUAGES, type Language } from '../../core/i18n/i18n.service';
@@ -11,6 +11,7 @@ import { httpStatus, inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
 import { NewPasswordFields } from '../auth/new-password-fields';
 import { passwordProblems } from '../auth/password-policy';
+import { signOutAll } from './sign-out-all';
 import { profileErrors } from '../members/member-rules';
 import { canEditOwnName, canSubmitPassword, digestChoice, profileChanges, profileDraftOf, receivesDigest, type ProfileDraft } from './profile-rules';
 
@@ -296,7 +297,8 @@ export class ProfilePage {
 
   /** One by one; whether all went or one failed, the list is read again to show what is left. */
   protected revokeOthers(): Observable<unknown> {
-    return concat(...this.others().map((session) => this.authApi.revokeSession(session.id))).pipe(finalize(() => this.loadSessions()));
+    const ids = this.others().map((session) => session.id);
+    return signOutAll(ids, (id) => this.authApi.revokeSession(id)).pipe(finalize(() => this.loadSessions()));
   }
 
   protected setLanguage(value: string): void {
