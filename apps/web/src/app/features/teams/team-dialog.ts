@@ -6,7 +6,7 @@ import { EMPTY, tap, type Observable } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { failedRules, formCheck } from '../../shared/form-problems';
-import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-rules';
+import { teamDraftOf, teamRequest, toggleMember, withCurrent, type TeamDraft } from './team-rules';
 
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
@@ -22,7 +22,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
         <ui-field controlId="team-funnel" name="funnelId" [label]="i18n.t('teams.funnel')">
           <select uiControl class="input" (change)="set({ funnelId: value($event) })" data-testid="team-funnel">
             <option value="" [selected]="!draft().funnelId">{{ i18n.t('common.none') }}</option>
-            @for (funnel of funnels(); track funnel.id) {
+            @for (funnel of funnelOptions(); track funnel.id) {
               <option [value]="funnel.id" [selected]="draft().funnelId === funnel.id">{{ funnel.name }}</option>
             }
           </select>
@@ -30,7 +30,7 @@ import { teamDraftOf, teamRequest, toggleMember, type TeamDraft } from './team-r
         <ui-field controlId="team-origins" name="originGroupId" [label]="i18n.t('teams.origins')">
           <select uiControl class="input" (change)="set({ originGroupId: value($event) })">
             <option value="" [selected]="!draft().originGroupId">{{ i18n.t('common.none') }}</option>
-            @for (group of originGroups(); track group.id) {
+            @for (group of originGroupOptions(); track group.id) {
               <option [value]="group.id" [selected]="draft().originGroupId === group.id">{{ group.name }}</option>
             }
           </select>
@@ -69,8 +69,10 @@ export class TeamDialog implements OnInit {
   readonly closed = output<void>();
   readonly saved = output<void>();
   /** The funnels and origin groups a team can use, read as the dialog opens (a list made meanwhile is there). */
-  protected readonly funnels = pageItems(inject(CatalogApi).funnels({ limit: 200 }));
-  protected readonly originGroups = pageItems(inject(CatalogApi).originGroups({ limit: 200 }));
+  private readonly funnels = pageItems(inject(CatalogApi).funnels({ limit: 200 }));
+  private readonly originGroups = pageItems(inject(CatalogApi).originGroups({ limit: 200 }));
+  protected readonly funnelOptions = computed(() => withCurrent(this.funnels(), this.team()?.funnelId, this.team()?.funnelName));
+  protected readonly originGroupOptions = computed(() => withCurrent(this.originGroups(), this.team()?.originGroupId, this.team()?.originGroupName));
   protected readonly value = inputValue;
   protected readonly toggle = toggleMember;
   /** Everyone, with their role and, when they are in another team, that team: ticking them moves them here. */

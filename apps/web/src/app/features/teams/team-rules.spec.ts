@@ -1,5 +1,5 @@
 import { Role, type TeamView } from '@fasto/contracts';
-import { teamDraftOf, teamRequest, toggleMember } from './team-rules';
+import { teamDraftOf, teamRequest, toggleMember, withCurrent } from './team-rules';
 
 const team: TeamView = {
   id: 't1',
@@ -35,5 +35,15 @@ describe('team form', () => {
   it('toggles a member in and out', () => {
     expect(toggleMember(['a'], 'b')).toEqual(['a', 'b']);
     expect(toggleMember(['a', 'b'], 'a')).toEqual(['b']);
+  });
+
+  it("keeps the team's own funnel among the choices while the list loads or when it failed, once", () => {
+    expect(withCurrent([], team.funnelId, team.funnelName)).toEqual([{ id: 'f1', name: 'Vendas' }]);
+    const loaded = [
+      { id: 'f0', name: 'Pós-venda' },
+      { id: 'f1', name: 'Vendas' },
+    ];
+    expect(withCurrent(loaded, team.funnelId, team.funnelName)).toEqual(loaded);
+    expect(withCurrent(loaded, team.originGroupId, team.originGroupName)).toEqual(loaded);
   });
 });

@@ -29,3 +29,16 @@ export function teamRequest(before: TeamView | null, draft: TeamDraft): TeamRequ
 }
 
 export const toggleMember = (ids: readonly string[], id: string): string[] => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]);
+
+export interface NamedOption {
+  id: string;
+  name: string;
+}
+
+/**
+ * The choices of a select, with the team's own choice among them even before the list arrives (or if it fails):
+ * showing "Nenhum" for a team that has a funnel would say it has none.
+ */
+export function withCurrent(options: readonly NamedOption[], id: string | null | undefined, name: string | null | undefined): readonly NamedOption[] {
+  return id && !options.some((option) => option.id === id) ? [{ id, name: name ?? '' }, ...options] : options;
+}
