@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
+import { form, FormField } from '@angular/forms/signals';
 import { CatalogApi, TeamsApi } from '@fasto/api-client';
 import type { TeamView, UserView } from '@fasto/contracts';
 import { CheckList, ConfirmButton, Field, FieldControl, FormActions, FormDialog, pageItems } from '@fasto/ui';
@@ -11,27 +12,27 @@ import { teamDraftOf, teamRequest, toggleMember, withCurrent, type TeamDraft } f
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
   selector: 'app-team-dialog',
-  imports: [FormDialog, Field, FieldControl, CheckList, ConfirmButton, FormActions],
+  imports: [FormField, FormDialog, Field, FieldControl, CheckList, ConfirmButton, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="title()" testId="team-dialog" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
       <ui-field controlId="team-name" name="name" [label]="i18n.t('teams.name')">
-        <input uiControl class="input" [value]="draft().name" (input)="set({ name: value($event) })" />
+        <input uiControl class="input" [formField]="form.name" />
       </ui-field>
       <div class="grid gap-3 sm:grid-cols-2">
         <ui-field controlId="team-funnel" name="funnelId" [label]="i18n.t('teams.funnel')">
-          <select uiControl class="input" (change)="set({ funnelId: value($event) })" data-testid="team-funnel">
-            <option value="" [selected]="!draft().funnelId">{{ i18n.t('common.none') }}</option>
+          <select uiControl class="input" [formField]="form.funnelId" data-testid="team-funnel">
+            <option value="">{{ i18n.t('common.none') }}</option>
             @for (funnel of funnelOptions(); track funnel.id) {
-              <option [value]="funnel.id" [selected]="draft().funnelId === funnel.id">{{ funnel.name }}</option>
+              <option [value]="funnel.id">{{ funnel.name }}</option>
             }
           </select>
         </ui-field>
         <ui-field controlId="team-origins" name="originGroupId" [label]="i18n.t('teams.origins')">
-          <select uiControl class="input" (change)="set({ originGroupId: value($event) })">
-            <option value="" [selected]="!draft().originGroupId">{{ i18n.t('common.none') }}</option>
+          <select uiControl class="input" [formField]="form.originGroupId">
+            <option value="">{{ i18n.t('common.none') }}</option>
             @for (group of originGroupOptions(); track group.id) {
-              <option [value]="group.id" [selected]="draft().originGroupId === group.id">{{ group.name }}</option>
+              <option [value]="group.id">{{ group.name }}</option>
             }
           </select>
         </ui-field>
@@ -85,6 +86,7 @@ export class TeamDialog implements OnInit {
   );
   protected readonly title = computed(() => this.team()?.name ?? this.i18n.t('teams.create'));
   protected readonly draft = signal<TeamDraft>(teamDraftOf(null));
+  protected readonly form = form(this.draft);
   protected readonly busy = signal(false);
   protected readonly check = formCheck(this.i18n, () => failedRules(['name', 'teams.err.name', !this.draft().name.trim()]));
 
