@@ -111,6 +111,7 @@ export class TrendChart {
   /** Bars and lines differ only in their kind and data: both get the same axes, legend and scale. */
   protected readonly chart = computed(() => {
     const type: Type<BarVertical2DComponent | LineChartComponent> = this.single() ? BarVertical2DComponent : LineChartComponent;
+    // The outlet's inputs escape the template type-check; `satisfies` keeps a misspelt or mistyped one a compile error.
     const inputs = {
       results: this.single() ? this.bars() : this.series(),
       customColors: this.colors(),
@@ -124,7 +125,7 @@ export class TrendChart {
       yAxisTickFormatting: this.integer,
       yAxisTicks: this.ticks(),
       yScaleMax: this.top(),
-    };
+    } satisfies Partial<BarVertical2DComponent> & Partial<LineChartComponent>;
     return { type, inputs };
   });
 
