@@ -144,11 +144,12 @@ export class TvBoardPage {
     sales: 'space-y-3',
     goals: 'space-y-6',
   };
-  /** What the current view says when its list is empty. */
+  /** What the current view says when its list is empty (nothing while the board has not arrived). */
   protected readonly nothing = computed(() => {
     const board = this.board();
-    const rows = { ranking: board?.ranking, sales: board?.latestSales, goals: board?.goals }[this.view()];
-    if (rows?.length !== 0) return null;
+    if (!board) return null;
+    const rows = { ranking: board.ranking, sales: board.latestSales, goals: board.goals }[this.view()];
+    if (rows.length > 0) return null;
     return this.i18n.t(this.view() === 'goals' ? 'tv.board.noGoals' : 'tv.board.noSales');
   });
 
