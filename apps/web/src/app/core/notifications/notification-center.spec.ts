@@ -30,6 +30,8 @@ describe('NotificationCenter', () => {
         teamId: null,
         phone: null,
         avatarUrl: null,
+        locale: null,
+        digest: 'daily',
       },
     });
     TestBed.tick();

@@ -8,6 +8,7 @@ const agent: UserView = {
   phone: null,
   avatarUrl: null,
   locale: null,
+  digest: 'off',
   role: Role.Agent,
   teamId: 't1',
   teamName: 'Norte',
