@@ -23,13 +23,13 @@ describe('invitation and password reset', () => {
     await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Membros' }).click();
     await page.getByTestId('member-row').first().waitFor();
     await page.getByTestId('invite-member-open').click();
-    await page.getByTestId('invite-submit').click();
+    await page.getByTestId('invite-member-submit').click();
     assert.match(await page.getByTestId('form-errors').innerText(), /e-mail válido/);
     await page.locator('#member-email').fill(email);
     await page.locator('#member-name').fill('Convidado E2E');
     await page.getByTestId('member-role').selectOption('agent');
     await page.getByTestId('member-team').selectOption({ index: 1 });
-    await page.getByTestId('invite-submit').click();
+    await page.getByTestId('invite-member-submit').click();
     await page.getByTestId('invite-member').waitFor({ state: 'detached' });
     const row = page.getByTestId('member-row').filter({ hasText: email });
     assert.match(await row.innerText(), /Convite pendente/);

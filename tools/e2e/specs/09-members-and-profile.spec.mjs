@@ -26,7 +26,7 @@ describe('members and profile', () => {
     assert.equal(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="edit-member"]')), true, 'Tab keeps focus inside the dialog');
     assert.equal(await page.getByTestId('deactivate').count(), 0, 'managers do not deactivate');
     await page.locator('#member-phone').fill('+55 11 95555-0101');
-    await page.getByTestId('member-save').click();
+    await page.getByTestId('edit-member-submit').click();
     await page.getByTestId('edit-member').getByRole('status').waitFor();
 
     // The API says the same to a manager who tries anyway.

@@ -19,7 +19,7 @@ describe('teams and tenant settings', () => {
     await page.getByTestId('new-team').click();
     await page.locator('#team-name').fill(name);
     await page.getByTestId('team-funnel').selectOption({ label: 'Funil de Vendas' });
-    await page.getByTestId('team-save').click();
+    await page.getByTestId('team-dialog-submit').click();
     const card = page.getByTestId('team-card').filter({ hasText: name });
     await card.waitFor();
     assert.equal(await card.getByTestId('team-funnel-name').innerText(), 'Funil de Vendas');

@@ -37,10 +37,10 @@ const navigationLinks = (page) =>
 /** Overlays to open on a screen: what a person opens there (dialogs, drawers, menus). */
 const OVERLAYS = {
   '/attendances': [['attendance detail', (page) => page.getByTestId('attendance-row').first().click(), 'attendance-detail']],
-  '/members': [['invite dialog', (page) => page.getByTestId('invite-member-open').click(), 'invite-submit']],
-  '/teams': [['new team dialog', (page) => page.getByTestId('new-team').click(), 'team-save']],
-  '/goals': [['new goal dialog', (page) => page.getByTestId('goal-new').click(), 'goal-save']],
-  '/webhooks': [['new webhook dialog', (page) => page.getByTestId('new-webhook').click(), 'webhook-save']],
+  '/members': [['invite dialog', (page) => page.getByTestId('invite-member-open').click(), 'invite-member-submit']],
+  '/teams': [['new team dialog', (page) => page.getByTestId('new-team').click(), 'team-dialog-submit']],
+  '/goals': [['new goal dialog', (page) => page.getByTestId('goal-new').click(), 'goal-dialog-submit']],
+  '/webhooks': [['new webhook dialog', (page) => page.getByTestId('new-webhook').click(), 'webhook-dialog-submit']],
   '/dashboard': [
     ['notification tray', (page) => page.getByTestId('notification-bell').click(), null],
     ['user menu', (page) => page.getByTestId('user-menu').click(), 'user-menu-panel'],

@@ -67,7 +67,7 @@ describe('an admin manages outbound webhooks from the web app (issue 21, item 7)
     await page.getByLabel('Endereço (URL)').fill(receiver.url);
     await page.getByLabel('Atendimento criado').check();
     await page.getByLabel('Atendimento convertido').check();
-    await page.getByTestId('webhook-save').click();
+    await page.getByTestId('webhook-dialog-submit').click();
 
     const dialog = page.getByTestId('webhook-dialog');
     await dialog.getByTestId('webhook-secret').waitFor();
@@ -121,7 +121,7 @@ describe('an admin manages outbound webhooks from the web app (issue 21, item 7)
     const patched = page.waitForResponse(
       (response) => response.request().method() === 'PATCH' && new URL(response.url()).pathname === `/api/webhooks/${stored.id}`,
     );
-    await page.getByTestId('webhook-save').click();
+    await page.getByTestId('webhook-dialog-submit').click();
     assert.equal((await patched).status(), 200);
     await page.getByTestId('webhook-dialog').waitFor({ state: 'detached' });
     await row.getByText('Pausado').waitFor();

@@ -16,13 +16,13 @@ async function goalsOf(who) {
 /** Opens the new-goal dialog and saves it with the choices given (labels as a pt-BR user sees them). */
 async function createGoal(page, { scope, subject, metric, period, target }) {
   await page.getByTestId('goal-new').click();
-  await page.getByTestId('goal-save').waitFor();
+  await page.getByTestId('goal-dialog-submit').waitFor();
   await page.getByTestId('goal-scope').selectOption({ label: scope });
   await page.getByTestId('goal-subject').selectOption({ label: subject });
   await page.getByTestId('goal-metric').selectOption({ label: metric });
   await page.getByTestId('goal-period').selectOption({ label: period });
   await page.getByTestId('goal-target').fill(target);
-  await page.getByTestId('goal-save').click();
+  await page.getByTestId('goal-dialog-submit').click();
   await page.getByTestId('goal-dialog').waitFor({ state: 'detached' });
 }
 
@@ -62,7 +62,7 @@ describe('goals (issue 24)', () => {
     await page.getByTestId('goal-new').click();
     await page.getByTestId('goal-subject').selectOption({ label: 'Equipe Alpha' });
     await page.getByTestId('goal-target').fill('1.000,00');
-    await page.getByTestId('goal-save').click();
+    await page.getByTestId('goal-dialog-submit').click();
     await page.getByTestId('goal-errors').getByText('Já existe uma meta').waitFor();
     await page.getByRole('button', { name: 'Cancelar' }).click();
 
@@ -123,7 +123,7 @@ describe('goals (issue 24)', () => {
     await sales.getByTestId('goal-edit').click();
     assert.equal(await page.getByTestId('goal-target').inputValue(), '12.345,67', 'the stored target, as typed in pt-BR');
     await page.getByTestId('goal-target').fill('15.000,50');
-    await page.getByTestId('goal-save').click();
+    await page.getByTestId('goal-dialog-submit').click();
     await page.getByTestId('goal-dialog').waitFor({ state: 'detached' });
     await sales.getByText('R$ 15.000,50').waitFor();
     assert.equal((await goalsOf('manager')).find((goal) => goal.metric === 'sale_value')?.target, 15000.5);

@@ -12,6 +12,7 @@ export interface UiText {
   readonly to: () => string;
   readonly close: () => string;
   readonly cancel: () => string;
+  readonly save: () => string;
   /** What a failed request says to the user (the app knows its errors' shape and words). */
   readonly failure: (error: unknown) => string;
 }
@@ -28,6 +29,7 @@ export const UI_TEXT = new InjectionToken<UiText>('UI_TEXT', {
     to: () => 'Até',
     close: () => 'Fechar',
     cancel: () => 'Cancelar',
+    save: () => 'Salvar',
     failure: () => 'Não foi possível concluir. Tente novamente.',
   }),
 });

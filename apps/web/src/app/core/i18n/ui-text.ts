@@ -17,6 +17,7 @@ export function provideUiText(): Provider {
         to: () => i18n.t('common.to'),
         close: () => i18n.t('common.close'),
         cancel: () => i18n.t('common.cancel'),
+        save: () => i18n.t('common.save'),
         failure: (error) => i18n.error(error),
       };
     },

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
 import { TenantsApi } from '@fasto/api-client';
 import { DEFAULT_TENANT_PLAN, TENANT_PLANS, type TenantDetail } from '@fasto/contracts';
-import { Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
+import { Field, FieldControl, FormDialog } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
@@ -11,7 +11,7 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
 /** New tenant in trial plus its first admin, who gets an invitation email. */
 @Component({
   selector: 'app-create-tenant-dialog',
-  imports: [FormDialog, Field, FieldControl, FormActions, PlanNamePipe],
+  imports: [FormDialog, Field, FieldControl, PlanNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="i18n.t('console.create')" testId="create-tenant" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
@@ -43,7 +43,7 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
         </ui-field>
         <p class="text-xs text-muted">{{ i18n.t('console.inviteHelp') }}</p>
       </fieldset>
-      <ui-form-actions [submitLabel]="submitLabel()" submitTestId="create-tenant-submit" />
+      <span uiFormSubmit>{{ submitLabel() }}</span>
     </ui-form-dialog>
   `,
 })

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { AmountInput, Field, FieldControl, FormActions, FormDialog } from '@fasto/ui';
+import { AmountInput, Field, FieldControl, FormDialog } from '@fasto/ui';
 import { GoalsApi } from '@fasto/api-client';
 import { GOAL_METRICS, GOAL_PERIODS, type GoalMetric, type GoalPeriod, type GoalScope, type GoalView } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -15,7 +15,7 @@ export interface GoalSubject {
 /** Create a goal (scope, who, metric, period, target, active from) or edit an existing one's target and start day. */
 @Component({
   selector: 'app-goal-dialog',
-  imports: [FormDialog, Field, FieldControl, FormActions, AmountInput],
+  imports: [FormDialog, Field, FieldControl, AmountInput],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog
@@ -72,7 +72,6 @@ export interface GoalSubject {
           <input uiControl type="date" class="input" [value]="activeFrom()" (change)="chosenFrom.set(value($event))" data-testid="goal-from" />
         </ui-field>
       </div>
-      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="goal-save" />
     </ui-form-dialog>
   `,
 })

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
 import { UsersApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
-import { ConfirmButton, Field, FieldControl, FormActions, FormDialog, type FormProblem } from '@fasto/ui';
+import { ConfirmButton, Field, FieldControl, FormDialog, type FormProblem } from '@fasto/ui';
 import { map, tap, type Observable } from 'rxjs';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -21,7 +21,7 @@ function problemsOf(error: unknown, i18n: I18n): FormProblem[] {
 /** Admins add a member; the API emails them the invitation link. */
 @Component({
   selector: 'app-invite-member-dialog',
-  imports: [FormDialog, FormActions, Field, FieldControl, MemberFields],
+  imports: [FormDialog, Field, FieldControl, MemberFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="i18n.t('members.invite')" testId="invite-member" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
@@ -30,7 +30,7 @@ function problemsOf(error: unknown, i18n: I18n): FormProblem[] {
       </ui-field>
       <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
       <p class="text-xs text-muted">{{ i18n.t('members.inviteHelp') }}</p>
-      <ui-form-actions [submitLabel]="i18n.t('members.sendInvite')" submitTestId="invite-submit" />
+      <span uiFormSubmit>{{ i18n.t('members.sendInvite') }}</span>
     </ui-form-dialog>
   `,
 })
@@ -72,7 +72,7 @@ export class InviteMemberDialog {
 /** Edit one member: what the signed-in role allows, plus deactivate/reactivate for admins. */
 @Component({
   selector: 'app-edit-member-dialog',
-  imports: [FormDialog, FormActions, MemberFields, ConfirmButton, FormatPipe],
+  imports: [FormDialog, MemberFields, ConfirmButton, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="member().fullName" testId="edit-member" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
@@ -92,19 +92,19 @@ export class InviteMemberDialog {
       @if (saved()) {
         <p class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</p>
       }
-      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="member-save" [cancelLabel]="i18n.t('common.close')">
-        @if (statusAllowed()) {
-          <button
-            [class]="member().isActive ? 'btn-ghost text-negative' : 'btn-outline'"
-            [attr.data-testid]="member().isActive ? 'deactivate' : 'reactivate'"
-            [uiConfirm]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
-            [danger]="member().isActive"
-            [run]="() => toggleActive()"
-          >
-            {{ i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate') }}
-          </button>
-        }
-      </ui-form-actions>
+      <span uiFormCancel>{{ i18n.t('common.close') }}</span>
+      @if (statusAllowed()) {
+        <button
+          uiFormExtra
+          [class]="member().isActive ? 'btn-ghost text-negative' : 'btn-outline'"
+          [attr.data-testid]="member().isActive ? 'deactivate' : 'reactivate'"
+          [uiConfirm]="i18n.t(member().isActive ? 'members.deactivateConfirm' : 'members.reactivateConfirm', { name: member().fullName })"
+          [danger]="member().isActive"
+          [run]="() => toggleActive()"
+        >
+          {{ i18n.t(member().isActive ? 'members.deactivate' : 'members.reactivate') }}
+        </button>
+      }
     </ui-form-dialog>
   `,
 })

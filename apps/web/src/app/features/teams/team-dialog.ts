@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { form, FormField } from '@angular/forms/signals';
 import { CatalogApi, TeamsApi } from '@fasto/api-client';
 import type { TeamView, UserView } from '@fasto/contracts';
-import { CheckList, ConfirmButton, Field, FieldControl, FormActions, FormDialog, pageItems } from '@fasto/ui';
+import { CheckList, ConfirmButton, Field, FieldControl, FormDialog, pageItems } from '@fasto/ui';
 import { EMPTY, tap, type Observable } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
@@ -12,7 +12,7 @@ import { teamDraftOf, teamRequest, toggleMember, withCurrent, type TeamDraft } f
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
   selector: 'app-team-dialog',
-  imports: [FormField, FormDialog, Field, FieldControl, CheckList, ConfirmButton, FormActions],
+  imports: [FormField, FormDialog, Field, FieldControl, CheckList, ConfirmButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="title()" testId="team-dialog" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
@@ -47,18 +47,17 @@ import { teamDraftOf, teamRequest, toggleMember, withCurrent, type TeamDraft } f
           (toggled)="set({ memberIds: toggle(draft().memberIds, $event) })"
         />
       </fieldset>
-      <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="team-save">
-        @if (team()) {
-          <button
-            class="btn-ghost text-negative"
-            data-testid="delete-team"
-            [uiConfirm]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
-            [run]="() => remove()"
-          >
-            {{ i18n.t('common.delete') }}
-          </button>
-        }
-      </ui-form-actions>
+      @if (team()) {
+        <button
+          uiFormExtra
+          class="btn-ghost text-negative"
+          data-testid="delete-team"
+          [uiConfirm]="i18n.t('teams.deleteConfirm', { name: team()?.name ?? '' })"
+          [run]="() => remove()"
+        >
+          {{ i18n.t('common.delete') }}
+        </button>
+      }
     </ui-form-dialog>
   `,
 })

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
-import { CheckList, Checkbox, Dialog, Field, FieldControl, FormActions, FormDialog, messagesFor } from '@fasto/ui';
+import { CheckList, Checkbox, Dialog, Field, FieldControl, FormDialog, messagesFor } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
@@ -14,7 +14,7 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
  */
 @Component({
   selector: 'app-webhook-dialog',
-  imports: [Dialog, FormDialog, SecretReveal, Field, FieldControl, FormActions, Checkbox, CheckList],
+  imports: [Dialog, FormDialog, SecretReveal, Field, FieldControl, Checkbox, CheckList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (created(); as done) {
@@ -54,7 +54,6 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
         @if (endpoint()) {
           <ui-checkbox testId="webhook-active" [checked]="active()" (changed)="activeEdited.set($event)">{{ i18n.t('webhooks.active') }}</ui-checkbox>
         }
-        <ui-form-actions [submitLabel]="i18n.t('common.save')" submitTestId="webhook-save" />
       </ui-form-dialog>
     }
   `,
