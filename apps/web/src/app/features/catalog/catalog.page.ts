@@ -12,6 +12,7 @@ import { whenChanged } from '../../shared/when-changed';
 import { ConfirmButton, EmptyState, PageHeader, RowAction, Skeleton } from '@fasto/ui';
 import { movedIds, nextColor, renamed } from './catalog-rules';
 import { ColorPicker } from './color-picker';
+import { SwatchToggle } from './swatch-toggle';
 
 interface Entry {
   id: string;
@@ -38,7 +39,7 @@ const toGroup = (view: FunnelView | OriginGroupView): Group => ({
 /** Funnels (stages) and origin groups (items): admins only, one screen shape for both. */
 @Component({
   selector: 'app-catalog-page',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, ConfirmButton, RowAction, PageHeader, Skeleton, EmptyState, FormatPipe],
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, SwatchToggle, ConfirmButton, RowAction, PageHeader, Skeleton, EmptyState, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
 })
