@@ -8,6 +8,7 @@ import { catchError, of } from 'rxjs';
 import { formatInteger } from '../../core/format/format';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
+import { NewButton } from '../../shared/new-button';
 import { CreateTenantDialog } from './create-tenant.dialog';
 import { planName, PlanNamePipe } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
@@ -17,12 +18,12 @@ const PAGE_SIZE = 50;
 /** Super admin home: cross-tenant totals and the tenants table. */
 @Component({
   selector: 'app-console-page',
-  imports: [RouterLink, FilterBar, DataTable, DataCell, KpiCard, TenantStatusBadge, CreateTenantDialog, PageHeader, FormatPipe, PlanNamePipe],
+  imports: [NewButton, RouterLink, FilterBar, DataTable, DataCell, KpiCard, TenantStatusBadge, CreateTenantDialog, PageHeader, FormatPipe, PlanNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
       <ui-page-header [title]="i18n.t('console.title')">
-        <button type="button" class="btn-primary" (click)="creating.set(true)" data-testid="new-tenant">{{ i18n.t('console.create') }}</button>
+        <button appNewButton (click)="creating.set(true)" data-testid="new-tenant">{{ i18n.t('console.create') }}</button>
       </ui-page-header>
 
       <section class="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="overview">

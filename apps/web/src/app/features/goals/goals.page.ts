@@ -5,7 +5,7 @@ import { ConfirmButton, DataCell, DataTable, keysetList, pageItems, PageHeader, 
 import { map, tap, type Observable } from 'rxjs';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
-import { Icon } from '../../shared/icon';
+import { NewButton } from '../../shared/new-button';
 import { attendsCustomers, injectViewer } from '../../shared/viewer';
 import { GoalDialog, type GoalSubject } from './goal-dialog';
 import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
@@ -13,14 +13,12 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
 /** Goals of the organization (admins: all; managers: their team and its agents, the company's read-only). */
 @Component({
   selector: 'app-goals-page',
-  imports: [DataTable, DataCell, Icon, GoalDialog, ConfirmButton, RowAction, PageHeader, FormatPipe],
+  imports: [DataTable, DataCell, NewButton, GoalDialog, ConfirmButton, RowAction, PageHeader, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
       <ui-page-header [title]="i18n.t('nav.goals')" [help]="i18n.t('goals.help')">
-        <button type="button" class="btn-primary" (click)="creating.set(true)" data-testid="goal-new">
-          <app-icon name="plus" [size]="16" />{{ i18n.t('goals.new') }}
-        </button>
+        <button appNewButton (click)="creating.set(true)" data-testid="goal-new">{{ i18n.t('goals.new') }}</button>
       </ui-page-header>
 
       <ui-data-table testId="goal" [list]="list" [columns]="columns()" [texts]="texts()" [retryable]="true">

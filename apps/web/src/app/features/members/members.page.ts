@@ -5,6 +5,7 @@ import { Role, TENANT_ROLES, type UserListQuery, type UserView } from '@fasto/co
 import { DataCell, DataTable, FilterBar, PageHeader, keysetList, pageItems, urlFilters, type DataColumn, type FilterField } from '@fasto/ui';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
+import { NewButton } from '../../shared/new-button';
 import { injectViewer } from '../../shared/viewer';
 import { whenChanged } from '../../shared/when-changed';
 import { EditMemberDialog, InviteMemberDialog } from './member-dialogs';
@@ -15,13 +16,13 @@ const PAGE_SIZE = 50;
 /** Members: the tenant for admins, their own team for managers (the API scopes the list). */
 @Component({
   selector: 'app-members-page',
-  imports: [FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog, PageHeader, FormatPipe],
+  imports: [NewButton, FilterBar, DataTable, DataCell, InviteMemberDialog, EditMemberDialog, PageHeader, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
       <ui-page-header [title]="i18n.t('nav.members')">
         @if (mayInvite()) {
-          <button type="button" class="btn-primary" (click)="inviting.set(true)" data-testid="invite-member-open">{{ i18n.t('members.invite') }}</button>
+          <button appNewButton (click)="inviting.set(true)" data-testid="invite-member-open">{{ i18n.t('members.invite') }}</button>
         }
       </ui-page-header>
 

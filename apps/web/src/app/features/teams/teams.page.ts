@@ -5,22 +5,20 @@ import type { TeamView, UserView } from '@fasto/contracts';
 import { EmptyState, PageHeader, RowAction, Skeleton } from '@fasto/ui';
 import { forkJoin, map } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
-import { Icon } from '../../shared/icon';
+import { NewButton } from '../../shared/new-button';
 import { injectViewer } from '../../shared/viewer';
 import { TeamDialog } from './team-dialog';
 
 /** Teams: admins manage them all; a manager sees their own team and its people. */
 @Component({
   selector: 'app-teams-page',
-  imports: [Icon, RouterLink, RowAction, TeamDialog, PageHeader, Skeleton, EmptyState],
+  imports: [NewButton, RouterLink, RowAction, TeamDialog, PageHeader, Skeleton, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-5">
       <ui-page-header [title]="i18n.t('nav.teams')">
         @if (isAdmin()) {
-          <button type="button" class="btn-primary" (click)="openEditor(null)" data-testid="new-team">
-            <app-icon name="plus" [size]="16" />{{ i18n.t('teams.create') }}
-          </button>
+          <button appNewButton (click)="openEditor(null)" data-testid="new-team">{{ i18n.t('teams.create') }}</button>
         }
       </ui-page-header>
       @switch (state()) {

@@ -5,6 +5,7 @@ import { formatInteger } from '../../core/format/format';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
+import { NewButton } from '../../shared/new-button';
 import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction, RunButton } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { WebhookDeliveries } from './webhook-deliveries';
@@ -20,14 +21,12 @@ interface PingOutcome {
 /** The organization's outbound webhooks (admins; docs/webhooks.md): list, create, edit, delete, test ping, deliveries. */
 @Component({
   selector: 'app-webhooks-page',
-  imports: [Icon, ConfirmButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, LoadState, EmptyState, FormatPipe],
+  imports: [Icon, NewButton, ConfirmButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, LoadState, EmptyState, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
       <ui-page-header [title]="i18n.t('nav.webhooks')" [help]="i18n.t('webhooks.help')">
-        <button type="button" class="btn-primary" (click)="editing.set('new')" data-testid="new-webhook">
-          <app-icon name="plus" [size]="16" />{{ i18n.t('webhooks.create') }}
-        </button>
+        <button appNewButton (click)="editing.set('new')" data-testid="new-webhook">{{ i18n.t('webhooks.create') }}</button>
       </ui-page-header>
 
       <!-- A failed reload (after a save or delete) replaces the list it may have left stale. -->
