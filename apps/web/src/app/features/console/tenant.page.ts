@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
@@ -9,6 +8,7 @@ import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
+import { RevokeAction, type RevokeWords } from '../../shared/revoke-action';
 import { SecretReveal } from '../../shared/secret-reveal';
 import { whenChanged } from '../../shared/when-changed';
 import {
@@ -22,7 +22,6 @@ import {
   FormActions,
   LoadState,
   PageHeader,
-  RowAction,
   SectionHeader,
   keysetList,
   type DataColumn,
@@ -49,7 +48,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
   selector: 'app-tenant-page',
   imports: [
     RouterLink,
-    NgTemplateOutlet,
+    RevokeAction,
     SecretReveal,
     TenantStatusBadge,
     DataTable,
@@ -59,7 +58,6 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
     ConfirmButton,
     FormActions,
     LoadState,
-    RowAction,
     Field,
     FieldControl,
     PageHeader,
@@ -146,20 +144,8 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
             <ng-template uiCell="lastUsed" [uiCellOf]="keys.items()" let-key>
               <span data-testid="key-last-used">{{ key.lastUsedAt ? (key.lastUsedAt | format: 'dateTime') : i18n.t('keys.never') }}</span>
             </ng-template>
-            <ng-template #revokeCell uiCell="revoke" [uiCellOf]="keys.items()" let-key>
-              @if (key.revokedAt) {
-                <span class="chip">{{ i18n.t('keys.revoked') }}</span>
-              } @else {
-                <button
-                  uiRowAction
-                  [label]="i18n.t('keys.revokeOf', { name: key.name })"
-                  testId="revoke-key"
-                  [uiConfirm]="i18n.t('keys.revokeConfirm', { name: key.name })"
-                  [run]="() => revoke(key)"
-                >
-                  {{ i18n.t('keys.revoke') }}
-                </button>
-              }
+            <ng-template uiCell="revoke" [uiCellOf]="keys.items()" let-key>
+              <app-revoke-action [credential]="key" [words]="revokeWords" testId="revoke-key" [run]="() => revoke(key)" />
             </ng-template>
             <!-- On a phone a key reads as its name and prefix; when it was created and last used wait for a wider screen. -->
             <ng-template uiRowCard [uiRowCardOf]="keys.items()" let-key>
@@ -168,7 +154,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
                   <p class="truncate font-medium">{{ key.name }}</p>
                   <p class="font-mono text-xs">{{ key.prefix }}…</p>
                 </div>
-                <ng-container *ngTemplateOutlet="revokeCell; context: { $implicit: key }" />
+                <app-revoke-action [credential]="key" [words]="revokeWords" testId="revoke-key" [run]="() => revoke(key)" />
               </div>
             </ng-template>
           </ui-data-table>
@@ -214,6 +200,12 @@ export class TenantPage {
   protected readonly loadFailed = signal(false);
   /** A tenant's keys come in one page (the API lists them all); the table follows the route's id. */
   protected readonly keys = keysetList({ filters: this.id, fetch: (id: string) => this.api.apiKeys(id) });
+  protected readonly revokeWords: RevokeWords = {
+    revoked: 'keys.revoked',
+    revoke: 'keys.revoke',
+    revokeOf: 'keys.revokeOf',
+    revokeConfirm: 'keys.revokeConfirm',
+  };
   protected readonly keyTexts = computed(() => ({ empty: this.i18n.t('keys.empty'), error: this.i18n.t('keys.error') }));
   protected readonly keyColumns = computed((): DataColumn<ApiKeyView>[] => [
     { key: 'name', label: this.i18n.t('keys.name'), cellClass: 'font-medium' },

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView } from '@fasto/contracts';
 import { TeamsApi, TvApi } from '@fasto/api-client';
-import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction } from '@fasto/ui';
+import { EmptyState, LoadState, PageHeader } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
+import { RevokeAction, type RevokeWords } from '../../shared/revoke-action';
 import { SecretReveal } from '../../shared/secret-reveal';
 
 /** Where a TV opens the board: the token rides in the fragment, which never reaches a server. */
@@ -15,7 +16,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 /** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
 @Component({
   selector: 'app-tv-links-page',
-  imports: [FormsModule, Icon, ConfirmButton, RowAction, SecretReveal, PageHeader, LoadState, EmptyState, FormatPipe],
+  imports: [FormsModule, Icon, RevokeAction, SecretReveal, PageHeader, LoadState, EmptyState, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -68,19 +69,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
                     {{ i18n.t('tv.links.lastUsed') }}: {{ link.lastUsedAt ? (link.lastUsedAt | format: 'dateTime') : i18n.t('tv.links.never') }}
                   </p>
                 </div>
-                @if (link.revokedAt) {
-                  <span class="chip">{{ i18n.t('tv.links.revoked') }}</span>
-                } @else {
-                  <button
-                    uiRowAction
-                    [label]="i18n.t('tv.links.revokeOf', { name: link.name })"
-                    testId="tv-link-revoke"
-                    [uiConfirm]="i18n.t('tv.links.revokeConfirm', { name: link.name })"
-                    [run]="() => revoke(link)"
-                  >
-                    {{ i18n.t('tv.links.revoke') }}
-                  </button>
-                }
+                <app-revoke-action [credential]="link" [words]="revokeWords" testId="tv-link-revoke" [run]="() => revoke(link)" />
               </li>
             }
           </ul>
@@ -98,6 +87,12 @@ export class TvLinksPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(TvApi);
   protected readonly urlOf = (token: string) => tvUrlOf(token);
+  protected readonly revokeWords: RevokeWords = {
+    revoked: 'tv.links.revoked',
+    revoke: 'tv.links.revoke',
+    revokeOf: 'tv.links.revokeOf',
+    revokeConfirm: 'tv.links.revokeConfirm',
+  };
   protected readonly links = signal<TvLinkView[] | null>(null);
   protected readonly teams = signal<TeamView[]>([]);
   protected readonly created = signal<CreatedTvLink | null>(null);
