@@ -1,3 +1,4 @@
+export * from './lib/card-list/card-list';
 export * from './lib/data-table/data-column';
 export * from './lib/data-table/data-table';
 export * from './lib/data-table/data-table-templates';

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView } from '@fasto/contracts';
 import { TeamsApi, TvApi } from '@fasto/api-client';
-import { EmptyState, LoadState, PageHeader } from '@fasto/ui';
+import { CardList, CardTemplate, PageHeader } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -16,7 +16,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 /** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
 @Component({
   selector: 'app-tv-links-page',
-  imports: [FormsModule, Icon, RevokeAction, SecretReveal, PageHeader, LoadState, EmptyState, FormatPipe],
+  imports: [FormsModule, Icon, RevokeAction, SecretReveal, PageHeader, CardList, CardTemplate, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -54,29 +54,20 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
         />
       }
 
-      <!-- A failed reload (after a create or revoke) replaces the list it may have left stale. -->
-      @if (!failed() && links(); as list) {
-        @if (list.length === 0) {
-          <ui-empty-state class="card" [message]="i18n.t('tv.links.empty')" />
-        } @else {
-          <ul class="space-y-3">
-            @for (link of list; track link.id) {
-              <li class="card flex flex-wrap items-center gap-3 p-4" data-testid="tv-link-row" [attr.data-id]="link.id">
-                <div class="min-w-0 flex-1">
-                  <p class="font-medium">{{ link.name }}</p>
-                  <p class="mt-1 text-xs text-muted">
-                    {{ teamName(link.teamId) }} · {{ i18n.t('tv.links.prefix') }} <span class="font-mono">{{ link.prefix }}</span> ·
-                    {{ i18n.t('tv.links.lastUsed') }}: {{ link.lastUsedAt ? (link.lastUsedAt | format: 'dateTime') : i18n.t('tv.links.never') }}
-                  </p>
-                </div>
-                <app-revoke-action [credential]="link" [words]="revokeWords" testId="tv-link-revoke" [run]="() => revoke(link)" />
-              </li>
-            }
-          </ul>
-        }
-      } @else {
-        <ui-load-state [failed]="failed()" [error]="i18n.t('tv.links.error')" shape="items" [count]="1" [retryable]="true" (retried)="load()" />
-      }
+      <ui-card-list testId="tv-link" [items]="links()" [failed]="failed()" [texts]="texts()" [skeletonCount]="1" (retried)="load()">
+        <ng-template uiCard [uiCardOf]="links()" let-link>
+          <div class="flex flex-wrap items-center gap-3">
+            <div class="min-w-0 flex-1">
+              <p class="font-medium">{{ link.name }}</p>
+              <p class="mt-1 text-xs text-muted">
+                {{ teamName(link.teamId) }} · {{ i18n.t('tv.links.prefix') }} <span class="font-mono">{{ link.prefix }}</span> ·
+                {{ i18n.t('tv.links.lastUsed') }}: {{ link.lastUsedAt ? (link.lastUsedAt | format: 'dateTime') : i18n.t('tv.links.never') }}
+              </p>
+            </div>
+            <app-revoke-action [credential]="link" [words]="revokeWords" testId="tv-link-revoke" [run]="() => revoke(link)" />
+          </div>
+        </ng-template>
+      </ui-card-list>
       @if (error()) {
         <p class="text-sm text-negative" role="alert">{{ error() }}</p>
       }
@@ -97,6 +88,7 @@ export class TvLinksPage {
   protected readonly teams = signal<TeamView[]>([]);
   protected readonly created = signal<CreatedTvLink | null>(null);
   protected readonly failed = signal(false);
+  protected readonly texts = computed(() => ({ empty: this.i18n.t('tv.links.empty'), error: this.i18n.t('tv.links.error') }));
   protected readonly busy = signal(false);
   protected readonly error = signal('');
   protected name = '';

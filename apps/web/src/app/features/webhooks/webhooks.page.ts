@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { WebhookEndpointView, WebhookEvent } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
 import { formatInteger } from '../../core/format/format';
@@ -6,7 +6,7 @@ import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Icon } from '../../shared/icon';
 import { NewButton } from '../../shared/new-button';
-import { ConfirmButton, EmptyState, LoadState, PageHeader, RowAction, RunButton } from '@fasto/ui';
+import { CardList, CardTemplate, ConfirmButton, PageHeader, RowAction, RunButton } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDialog } from './webhook-dialog';
@@ -21,7 +21,7 @@ interface PingOutcome {
 /** The organization's outbound webhooks (admins; docs/webhooks.md): list, create, edit, delete, test ping, deliveries. */
 @Component({
   selector: 'app-webhooks-page',
-  imports: [Icon, NewButton, ConfirmButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, LoadState, EmptyState, FormatPipe],
+  imports: [Icon, NewButton, ConfirmButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, CardList, CardTemplate, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -29,68 +29,59 @@ interface PingOutcome {
         <button appNewButton (click)="editing.set('new')" data-testid="new-webhook">{{ i18n.t('webhooks.create') }}</button>
       </ui-page-header>
 
-      <!-- A failed reload (after a save or delete) replaces the list it may have left stale. -->
-      @if (!failed() && endpoints(); as list) {
-        @if (list.length === 0) {
-          <ui-empty-state class="card" [message]="i18n.t('webhooks.empty')" />
-        } @else {
-          <ul class="space-y-3">
-            @for (endpoint of list; track endpoint.id) {
-              <li class="card space-y-3 p-4" data-testid="webhook-row" [attr.data-id]="endpoint.id">
-                <div class="flex flex-wrap items-start gap-3">
-                  <div class="min-w-0 flex-1">
-                    <p class="font-mono text-sm break-all" data-testid="webhook-row-url">{{ endpoint.url }}</p>
-                    <p class="mt-1 text-xs" data-testid="webhook-row-state">
-                      <span [class]="stateClass[state(endpoint)]">{{ i18n.t(stateKey(endpoint)) }}</span>
-                      <span class="text-muted"> · {{ i18n.t('webhooks.failures') }}: {{ endpoint.consecutiveFailures | format: 'integer' }}</span>
-                    </p>
-                  </div>
-                  <div class="flex flex-wrap items-center gap-1">
-                    <button uiRowAction="main" [label]="i18n.t('webhooks.testOf', { url: endpoint.url })" testId="webhook-test" [uiRun]="() => test(endpoint)">
-                      {{ i18n.t('webhooks.test') }}
-                    </button>
-                    <button
-                      uiRowAction
-                      [label]="i18n.t('webhooks.deliveriesOf', { url: endpoint.url })"
-                      testId="webhook-deliveries-open"
-                      (click)="viewing.set(endpoint)"
-                    >
-                      {{ i18n.t('webhooks.deliveries') }}
-                    </button>
-                    <button uiRowAction="icon" [label]="i18n.t('webhooks.editOf', { url: endpoint.url })" testId="webhook-edit" (click)="editing.set(endpoint)">
-                      <app-icon name="settings" [size]="16" />
-                    </button>
-                    <button
-                      uiRowAction="icon"
-                      [label]="i18n.t('webhooks.deleteOf', { url: endpoint.url })"
-                      testId="webhook-delete"
-                      [uiConfirm]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
-                      [confirmLabel]="i18n.t('webhooks.delete')"
-                      [run]="() => remove(endpoint)"
-                    >
-                      <app-icon name="trash" [size]="16" />
-                    </button>
-                  </div>
-                </div>
-                <ul class="flex flex-wrap gap-1.5" [attr.aria-label]="i18n.t('webhooks.events')">
-                  @for (event of endpoint.events; track event) {
-                    <li class="chip" data-testid="webhook-row-event">{{ i18n.t(eventKey(event)) }}</li>
-                  }
-                </ul>
-                @if (ping(); as outcome) {
-                  @if (outcome.endpointId === endpoint.id) {
-                    <p class="text-sm" [class]="outcome.ok ? 'text-positive' : 'text-negative'" role="status" data-testid="webhook-test-outcome">
-                      {{ outcome.text }}
-                    </p>
-                  }
-                }
-              </li>
+      <ui-card-list testId="webhook" [items]="endpoints()" [failed]="failed()" [texts]="texts()" (retried)="load()">
+        <ng-template uiCard [uiCardOf]="endpoints()" let-endpoint>
+          <div class="space-y-3">
+            <div class="flex flex-wrap items-start gap-3">
+              <div class="min-w-0 flex-1">
+                <p class="font-mono text-sm break-all" data-testid="webhook-row-url">{{ endpoint.url }}</p>
+                <p class="mt-1 text-xs" data-testid="webhook-row-state">
+                  <span [class]="stateClass[state(endpoint)]">{{ i18n.t(stateKey(endpoint)) }}</span>
+                  <span class="text-muted"> · {{ i18n.t('webhooks.failures') }}: {{ endpoint.consecutiveFailures | format: 'integer' }}</span>
+                </p>
+              </div>
+              <div class="flex flex-wrap items-center gap-1">
+                <button uiRowAction="main" [label]="i18n.t('webhooks.testOf', { url: endpoint.url })" testId="webhook-test" [uiRun]="() => test(endpoint)">
+                  {{ i18n.t('webhooks.test') }}
+                </button>
+                <button
+                  uiRowAction
+                  [label]="i18n.t('webhooks.deliveriesOf', { url: endpoint.url })"
+                  testId="webhook-deliveries-open"
+                  (click)="viewing.set(endpoint)"
+                >
+                  {{ i18n.t('webhooks.deliveries') }}
+                </button>
+                <button uiRowAction="icon" [label]="i18n.t('webhooks.editOf', { url: endpoint.url })" testId="webhook-edit" (click)="editing.set(endpoint)">
+                  <app-icon name="settings" [size]="16" />
+                </button>
+                <button
+                  uiRowAction="icon"
+                  [label]="i18n.t('webhooks.deleteOf', { url: endpoint.url })"
+                  testId="webhook-delete"
+                  [uiConfirm]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
+                  [confirmLabel]="i18n.t('webhooks.delete')"
+                  [run]="() => remove(endpoint)"
+                >
+                  <app-icon name="trash" [size]="16" />
+                </button>
+              </div>
+            </div>
+            <ul class="flex flex-wrap gap-1.5" [attr.aria-label]="i18n.t('webhooks.events')">
+              @for (event of endpoint.events; track event) {
+                <li class="chip" data-testid="webhook-row-event">{{ i18n.t(eventKey(event)) }}</li>
+              }
+            </ul>
+            @if (ping(); as outcome) {
+              @if (outcome.endpointId === endpoint.id) {
+                <p class="text-sm" [class]="outcome.ok ? 'text-positive' : 'text-negative'" role="status" data-testid="webhook-test-outcome">
+                  {{ outcome.text }}
+                </p>
+              }
             }
-          </ul>
-        }
-      } @else {
-        <ui-load-state [failed]="failed()" [error]="i18n.t('webhooks.error')" shape="items" [retryable]="true" (retried)="load()" />
-      }
+          </div>
+        </ng-template>
+      </ui-card-list>
     </div>
 
     @if (editing(); as target) {
@@ -108,6 +99,7 @@ export class WebhooksPage {
   protected readonly state = endpointState;
   protected readonly endpoints = signal<WebhookEndpointView[] | null>(null);
   protected readonly failed = signal(false);
+  protected readonly texts = computed(() => ({ empty: this.i18n.t('webhooks.empty'), error: this.i18n.t('webhooks.error') }));
   protected readonly editing = signal<WebhookEndpointView | 'new' | null>(null);
   protected readonly viewing = signal<WebhookEndpointView | null>(null);
   protected readonly ping = signal<PingOutcome | null>(null);
