@@ -7,9 +7,10 @@ import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
 import { inputValue } from '../../shared/api-error';
+import { DeleteButton, type DeleteWords } from '../../shared/delete-button';
 import { Icon } from '../../shared/icon';
 import { whenChanged } from '../../shared/when-changed';
-import { ConfirmButton, EmptyState, PageHeader, RowAction, Skeleton } from '@fasto/ui';
+import { ConfirmButton, EmptyState, PageHeader, Skeleton } from '@fasto/ui';
 import { movedIds, nextColor, renamed } from './catalog-rules';
 import { ColorPicker } from './color-picker';
 import { SwatchToggle } from './swatch-toggle';
@@ -39,7 +40,7 @@ const toGroup = (view: FunnelView | OriginGroupView): Group => ({
 /** Funnels (stages) and origin groups (items): admins only, one screen shape for both. */
 @Component({
   selector: 'app-catalog-page',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, SwatchToggle, ConfirmButton, RowAction, PageHeader, Skeleton, EmptyState, FormatPipe],
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, SwatchToggle, DeleteButton, ConfirmButton, PageHeader, Skeleton, EmptyState, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
 })
@@ -67,6 +68,7 @@ export class CatalogPage {
   protected readonly loadFailed = signal(false);
   /** Which entry's color picker is open ('new' for the add form). */
   protected readonly picking = signal<string | null>(null);
+  protected readonly deleteEntryWords: DeleteWords = { label: 'catalog.deleteEntry', question: 'catalog.deleteEntryConfirm', action: 'catalog.delete' };
   protected readonly newGroupName = signal('');
   protected readonly newEntryName = signal('');
   protected readonly newEntryColor = signal('bg-amber-500');

@@ -4,9 +4,10 @@ import { WebhooksApi } from '@fasto/api-client';
 import { formatInteger } from '../../core/format/format';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
+import { DeleteButton, type DeleteWords } from '../../shared/delete-button';
 import { Icon } from '../../shared/icon';
 import { NewButton } from '../../shared/new-button';
-import { CardList, CardTemplate, ConfirmButton, PageHeader, RowAction, RunButton } from '@fasto/ui';
+import { CardList, CardTemplate, PageHeader, RowAction, RunButton } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDialog } from './webhook-dialog';
@@ -21,7 +22,7 @@ interface PingOutcome {
 /** The organization's outbound webhooks (admins; docs/webhooks.md): list, create, edit, delete, test ping, deliveries. */
 @Component({
   selector: 'app-webhooks-page',
-  imports: [Icon, NewButton, ConfirmButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, CardList, CardTemplate, FormatPipe],
+  imports: [Icon, NewButton, DeleteButton, RowAction, RunButton, WebhookDialog, WebhookDeliveries, PageHeader, CardList, CardTemplate, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -55,16 +56,7 @@ interface PingOutcome {
                 <button uiRowAction="icon" [label]="i18n.t('webhooks.editOf', { url: endpoint.url })" testId="webhook-edit" (click)="editing.set(endpoint)">
                   <app-icon name="settings" [size]="16" />
                 </button>
-                <button
-                  uiRowAction="icon"
-                  [label]="i18n.t('webhooks.deleteOf', { url: endpoint.url })"
-                  testId="webhook-delete"
-                  [uiConfirm]="i18n.t('webhooks.deleteConfirm', { url: endpoint.url })"
-                  [confirmLabel]="i18n.t('webhooks.delete')"
-                  [run]="() => remove(endpoint)"
-                >
-                  <app-icon name="trash" [size]="16" />
-                </button>
+                <app-delete-button [words]="deleteWords" [params]="{ url: endpoint.url }" testId="webhook-delete" [run]="() => remove(endpoint)" />
               </div>
             </div>
             <ul class="flex flex-wrap gap-1.5" [attr.aria-label]="i18n.t('webhooks.events')">
@@ -99,6 +91,7 @@ export class WebhooksPage {
   protected readonly state = endpointState;
   protected readonly endpoints = signal<WebhookEndpointView[] | null>(null);
   protected readonly failed = signal(false);
+  protected readonly deleteWords: DeleteWords = { label: 'webhooks.deleteOf', question: 'webhooks.deleteConfirm', action: 'webhooks.delete' };
   protected readonly texts = computed(() => ({ empty: this.i18n.t('webhooks.empty'), error: this.i18n.t('webhooks.error') }));
   protected readonly editing = signal<WebhookEndpointView | 'new' | null>(null);
   protected readonly viewing = signal<WebhookEndpointView | null>(null);
