@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormField } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { Field, FieldControl } from '@fasto/ui';
 import { AuthApi } from '@fasto/api-client';
 import { I18n } from '../../core/i18n/i18n.service';
 import { AuthNotice } from './auth-notice';
-import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-error';
+import { httpStatus, retryAfterSeconds } from '../../shared/api-error';
+import { requiredField } from './required-field';
 
 @Component({
   selector: 'app-forgot-password-page',
-  imports: [RouterLink, Field, FieldControl, AuthNotice],
+  imports: [FormField, RouterLink, Field, FieldControl, AuthNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-2 text-xl font-semibold">{{ i18n.t('auth.forgot.title') }}</h1>
@@ -18,7 +20,7 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
       <p class="mb-5 text-sm text-muted">{{ i18n.t('auth.forgot.help') }}</p>
       <form class="space-y-4" (submit)="submit($event)" novalidate>
         <ui-field controlId="email" [label]="i18n.t('auth.email')">
-          <input uiControl type="email" autocomplete="email" required class="input" [value]="email()" (input)="email.set(value($event))" />
+          <input uiControl type="email" autocomplete="email" class="input" [formField]="emailField" />
         </ui-field>
         @if (error(); as message) {
           <p class="text-sm text-negative" role="alert">{{ message }}</p>
@@ -33,10 +35,10 @@ export class ForgotPasswordPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(AuthApi);
   protected readonly email = signal('');
+  protected readonly emailField = requiredField(this.email, 'email');
   protected readonly busy = signal(false);
   protected readonly sent = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly value = inputValue;
 
   protected submit(event: Event): void {
     event.preventDefault();

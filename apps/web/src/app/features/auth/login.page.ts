@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { FormField } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { Field, FieldControl } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { AuthNotice } from './auth-notice';
-import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-error';
+import { httpStatus, retryAfterSeconds } from '../../shared/api-error';
+import { requiredField } from './required-field';
 
 @Component({
   selector: 'app-login-page',
-  imports: [RouterLink, Field, FieldControl, AuthNotice],
+  imports: [FormField, RouterLink, Field, FieldControl, AuthNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="mb-6 text-xl font-semibold">{{ i18n.t('auth.title') }}</h1>
@@ -17,19 +19,10 @@ import { httpStatus, inputValue, retryAfterSeconds } from '../../shared/api-erro
     }
     <form class="space-y-4" (submit)="submit($event)" novalidate>
       <ui-field controlId="email" [label]="i18n.t('auth.email')">
-        <input uiControl name="email" type="email" autocomplete="username" required class="input" [value]="email()" (input)="email.set(value($event))" />
+        <input uiControl type="email" autocomplete="username" class="input" [formField]="emailField" />
       </ui-field>
       <ui-field controlId="password" [label]="i18n.t('auth.password')">
-        <input
-          uiControl
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          class="input"
-          [value]="password()"
-          (input)="password.set(value($event))"
-        />
+        <input uiControl type="password" autocomplete="current-password" class="input" [formField]="passwordField" />
       </ui-field>
       @if (error(); as message) {
         <app-auth-notice tone="error" testId="login-error">{{ message }}</app-auth-notice>
@@ -51,10 +44,11 @@ export class LoginPage {
   readonly returnUrl = input<string | undefined>();
   protected readonly email = signal('');
   protected readonly password = signal('');
+  protected readonly emailField = requiredField(this.email, 'email');
+  protected readonly passwordField = requiredField(this.password, 'password');
   protected readonly busy = signal(false);
   private readonly failure = signal<'invalid' | 'throttled' | 'other' | null>(null);
   protected readonly waitSeconds = signal(0);
-  protected readonly value = inputValue;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   protected readonly error = computed(() => {
