@@ -40,6 +40,7 @@ describe('tenant settings form', () => {
       { field: 'settings.firstResponseSlaMinutes', key: 'settings.err.sla' },
     ]);
     expect(settingsErrors({ ...draft, lowScoreThreshold: '4.5' }, zones)).toEqual([{ field: 'settings.lowScoreThreshold', key: 'settings.err.score' }]);
+    expect(settingsErrors(draft, zones, ['firstResponseSlaMinutes'])).toEqual([{ field: 'settings.firstResponseSlaMinutes', key: 'settings.err.sla' }]);
   });
 
   it('derives the accent shades from a hex primary color only', () => {

@@ -22,8 +22,11 @@ export const settingsDraftOf = (tenant: OwnTenant): SettingsDraft => ({
 
 const wholeIn = (value: string, min: number, max: number) => /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max;
 
-/** The API's rules for `PATCH /tenant`, checked before sending. */
-export function settingsErrors(draft: SettingsDraft, knownZones: readonly string[]): FieldError[] {
+/**
+ * The API's rules for `PATCH /tenant`, checked before sending. `unread`: the number inputs whose text the browser
+ * could not read as a number (such as "-" or "5e"), whose draft still holds the last number.
+ */
+export function settingsErrors(draft: SettingsDraft, knownZones: readonly string[], unread: readonly (keyof SettingsDraft)[] = []): FieldError[] {
   const logoUrl = draft.logoUrl.trim();
   const color = draft.primaryColor.trim();
   return failedRules(
@@ -31,8 +34,8 @@ export function settingsErrors(draft: SettingsDraft, knownZones: readonly string
     ['timezone', 'settings.err.timezone', knownZones.length > 0 && !knownZones.includes(draft.timezone)],
     ['branding.logoUrl', 'settings.err.logo', logoUrl !== '' && !/^https:\/\/\S+$/.test(logoUrl)],
     ['branding.primaryColor', 'settings.err.color', color !== '' && !/^#[0-9a-fA-F]{6}$/.test(color)],
-    ['settings.lowScoreThreshold', 'settings.err.score', !wholeIn(draft.lowScoreThreshold, 0, 100)],
-    ['settings.firstResponseSlaMinutes', 'settings.err.sla', !wholeIn(draft.firstResponseSlaMinutes, 1, 1440)],
+    ['settings.lowScoreThreshold', 'settings.err.score', unread.includes('lowScoreThreshold') || !wholeIn(draft.lowScoreThreshold, 0, 100)],
+    ['settings.firstResponseSlaMinutes', 'settings.err.sla', unread.includes('firstResponseSlaMinutes') || !wholeIn(draft.firstResponseSlaMinutes, 1, 1440)],
   );
 }
 

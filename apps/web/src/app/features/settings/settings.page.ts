@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { form, FormField, MAX, metadata, MIN } from '@angular/forms/signals';
 import { AuthSession, TenantApi } from '@fasto/api-client';
 import { Field, FieldControl, FormErrors, LoadState, PageHeader } from '@fasto/ui';
 import { BrandingStore } from '../../core/branding/branding.store';
@@ -13,17 +14,17 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
 /** The organization's settings (admins): name, branding applied to the shell, time zone, alert thresholds. */
 @Component({
   selector: 'app-settings-page',
-  imports: [Field, FieldControl, FormErrors, PageHeader, LoadState],
+  imports: [FormField, Field, FieldControl, FormErrors, PageHeader, LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-3xl space-y-5">
       <ui-page-header [title]="i18n.t('nav.settings')" />
-      @if (draft(); as d) {
+      @if (loaded()) {
         <form class="space-y-5" (submit)="save($event)" novalidate>
           <section class="card space-y-4 p-5">
             <h2 class="font-semibold">{{ i18n.t('settings.organization') }}</h2>
             <ui-field controlId="settings-name" name="name" [label]="i18n.t('settings.name')" [problems]="check.problems()">
-              <input uiControl class="input" [value]="d.name" (input)="set({ name: value($event) })" />
+              <input uiControl class="input" [formField]="form.name" />
             </ui-field>
             <ui-field
               controlId="settings-timezone"
@@ -32,7 +33,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
               [hint]="i18n.t('settings.timezoneHelp')"
               [problems]="check.problems()"
             >
-              <input uiControl class="input" list="settings-zones" [value]="d.timezone" (input)="set({ timezone: value($event) })" />
+              <input uiControl class="input" list="settings-zones" [formField]="form.timezone" />
               <datalist id="settings-zones">
                 @for (zone of zones; track zone) {
                   <option [value]="zone"></option>
@@ -44,7 +45,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
           <section class="card space-y-4 p-5">
             <h2 class="font-semibold">{{ i18n.t('settings.branding') }}</h2>
             <ui-field controlId="settings-logo" name="branding.logoUrl" [label]="i18n.t('settings.logo')" [problems]="check.problems()">
-              <input uiControl type="url" placeholder="https://" class="input" [value]="d.logoUrl" (input)="set({ logoUrl: value($event) })" />
+              <input uiControl type="url" placeholder="https://" class="input" [formField]="form.logoUrl" />
             </ui-field>
             <div class="flex items-end gap-3">
               <ui-field controlId="settings-color-picker" [label]="i18n.t('settings.primaryColor')">
@@ -52,22 +53,15 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
                   uiControl
                   type="color"
                   class="h-10 w-14 cursor-pointer rounded-lg border border-zinc-300 bg-transparent dark:border-zinc-800"
-                  [value]="d.primaryColor || '#e6b94a'"
-                  (input)="set({ primaryColor: value($event) })"
+                  [value]="draft().primaryColor || '#e6b94a'"
+                  (input)="form.primaryColor().value.set(value($event))"
                 />
               </ui-field>
               <ui-field class="flex-1" controlId="settings-color" name="branding.primaryColor" [problems]="check.problems()">
                 <label class="sr-only" for="settings-color">{{ i18n.t('settings.primaryColor') }}</label>
-                <input
-                  uiControl
-                  class="input font-mono"
-                  placeholder="#e6b94a"
-                  [value]="d.primaryColor"
-                  (input)="set({ primaryColor: value($event) })"
-                  data-testid="settings-color"
-                />
+                <input uiControl class="input font-mono" placeholder="#e6b94a" [formField]="form.primaryColor" data-testid="settings-color" />
               </ui-field>
-              <button type="button" class="btn-ghost" (click)="set({ primaryColor: '' })">{{ i18n.t('settings.defaultColor') }}</button>
+              <button type="button" class="btn-ghost" (click)="form.primaryColor().value.set('')">{{ i18n.t('settings.defaultColor') }}</button>
             </div>
             <p class="text-xs text-muted">{{ i18n.t('settings.brandingHelp') }}</p>
           </section>
@@ -82,15 +76,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
                 [hint]="i18n.t(number.hint)"
                 [problems]="check.problems()"
               >
-                <input
-                  uiControl
-                  type="number"
-                  class="input"
-                  [min]="number.min"
-                  [max]="number.max"
-                  [value]="d[number.key]"
-                  (input)="setOne(number.key, value($event))"
-                />
+                <input uiControl type="number" class="input" [formField]="form[number.key]" />
               </ui-field>
             }
           </section>
@@ -116,12 +102,24 @@ export class SettingsPage {
   private readonly session = inject(AuthSession);
   protected readonly value = inputValue;
   protected readonly zones = ZONES;
-  protected readonly draft = signal<SettingsDraft | null>(null);
+  protected readonly draft = signal<SettingsDraft>(EMPTY);
+  /** The alert numbers' min and max reach their inputs as attributes (the spinner's range); the rules stay in `check`. */
+  protected readonly form = form(this.draft, (path) => {
+    for (const number of ALERT_NUMBERS) {
+      metadata(path[number.key], MIN, () => number.min);
+      metadata(path[number.key], MAX, () => number.max);
+    }
+  });
+  protected readonly loaded = signal(false);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
-  protected readonly saved = signal(false);
+  /** The draft as last saved: "saved" shows until the next edit makes a new draft. */
+  private readonly savedDraft = signal<SettingsDraft | null>(null);
+  protected readonly saved = computed(() => this.savedDraft() === this.draft());
   protected readonly numbers = ALERT_NUMBERS;
-  protected readonly check = formCheck(this.i18n, () => settingsErrors(this.draft() ?? EMPTY, ZONES));
+  /** A number input's text the browser cannot read ("-", "5e") leaves the draft as it was, so it is a problem of its own. */
+  private readonly unreadNumbers = () => ALERT_NUMBERS.filter((number) => this.form[number.key]().errors().length > 0).map((number) => number.key);
+  protected readonly check = formCheck(this.i18n, () => settingsErrors(this.draft(), ZONES, this.unreadNumbers()));
 
   constructor() {
     this.load();
@@ -129,27 +127,24 @@ export class SettingsPage {
 
   protected load(): void {
     this.failed.set(false);
-    this.api.get().subscribe({ next: (tenant) => this.draft.set(settingsDraftOf(tenant)), error: () => this.failed.set(true) });
-  }
-
-  protected set(patch: Partial<SettingsDraft>): void {
-    this.saved.set(false);
-    this.draft.update((draft) => (draft ? { ...draft, ...patch } : draft));
-  }
-
-  protected setOne(key: keyof SettingsDraft, value: string): void {
-    this.set({ [key]: value });
+    this.api.get().subscribe({
+      next: (tenant) => {
+        this.draft.set(settingsDraftOf(tenant));
+        this.loaded.set(true);
+      },
+      error: () => this.failed.set(true),
+    });
   }
 
   protected save(event: Event): void {
     event.preventDefault();
     const draft = this.draft();
-    if (!draft || !this.check.submit() || this.busy()) return;
+    if (!this.check.submit() || this.busy()) return;
     this.busy.set(true);
     this.api.update(settingsRequest(draft)).subscribe({
       next: (tenant) => {
         this.busy.set(false);
-        this.saved.set(true);
+        this.savedDraft.set(draft);
         this.branding.set(tenant);
         const user = this.session.user();
         if (user) this.session.updateUser({ ...user, tenantName: tenant.name });
