@@ -1,5 +1,5 @@
-import type { UpdateMeRequest } from '@fasto/api-client';
-import { DIGEST_FREQUENCIES, Role, type AuthUser, type DigestFrequency } from '@fasto/contracts';
+import type { AuthSession, UpdateMeRequest } from '@fasto/api-client';
+import { DIGEST_FREQUENCIES, Role, type AuthUser, type DigestFrequency, type UserView } from '@fasto/contracts';
 import { passwordRules } from '../auth/password-policy';
 
 /** SPEC §2: agents cannot change their own full name (admins and managers can). */
@@ -34,4 +34,10 @@ export function profileChanges(user: AuthUser, draft: ProfileDraft): UpdateMeReq
 export function canSubmitPassword(current: string, next: string, confirmation: string): boolean {
   const rules = passwordRules(next, confirmation);
   return current.length > 0 && rules.length && rules.match && next !== current;
+}
+
+/** What the API answered about oneself (name, contact, language, digest) shown at once in the shell. */
+export function keepInSession(session: AuthSession, view: UserView): void {
+  const user = session.user();
+  if (user) session.updateUser({ ...user, fullName: view.fullName, phone: view.phone, avatarUrl: view.avatarUrl, locale: view.locale, digest: view.digest });
 }
