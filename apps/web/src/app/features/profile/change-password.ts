@@ -4,6 +4,7 @@ import { AuthApi, AuthSession } from '@fasto/api-client';
 import { Field, FieldControl, FormErrors, type FormProblem } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { httpStatus } from '../../shared/api-error';
+import { SaveRow } from '../../shared/save-row';
 import { NewPasswordFields } from '../auth/new-password-fields';
 import { passwordProblems } from '../auth/password-policy';
 import { canSubmitPassword } from './profile-rules';
@@ -11,7 +12,7 @@ import { canSubmitPassword } from './profile-rules';
 /** Changing one's own password (not while impersonating): the current one, then the new one twice. */
 @Component({
   selector: 'app-change-password',
-  imports: [FormField, Field, FieldControl, FormErrors, NewPasswordFields],
+  imports: [FormField, Field, FieldControl, FormErrors, NewPasswordFields, SaveRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'block' },
   template: `
@@ -32,14 +33,15 @@ import { canSubmitPassword } from './profile-rules';
           </ui-field>
           <app-new-password-fields class="sm:col-span-2" [columns]="true" [(password)]="next" [(confirmation)]="confirmation" [problems]="problems()" />
           <ui-form-errors class="sm:col-span-2" [problems]="problems()" />
-          <div class="flex items-center justify-end gap-3 sm:col-span-2">
-            @if (saved()) {
-              <span class="text-sm text-positive" role="status" data-testid="password-saved">{{ i18n.t('profile.passwordSaved') }}</span>
-            }
-            <button type="submit" class="btn-primary" [disabled]="!ready() || busy()" data-testid="password-save">
-              {{ i18n.t('profile.changePassword') }}
-            </button>
-          </div>
+          <app-save-row
+            class="sm:col-span-2"
+            [saved]="saved()"
+            [savedText]="i18n.t('profile.passwordSaved')"
+            savedTestId="password-saved"
+            [label]="i18n.t('profile.changePassword')"
+            [disabled]="!ready() || busy()"
+            testId="password-save"
+          />
         </form>
       }
     </section>

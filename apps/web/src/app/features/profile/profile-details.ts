@@ -5,13 +5,14 @@ import { Role } from '@fasto/contracts';
 import { Field, FieldControl, FormErrors } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { formCheck } from '../../shared/form-problems';
+import { SaveRow } from '../../shared/save-row';
 import { profileErrors } from '../members/member-rules';
 import { canEditOwnName, keepInSession, profileChanges, profileDraftOf, type ProfileDraft } from './profile-rules';
 
 /** One's own name, phone and avatar; the e-mail is shown, not edited. */
 @Component({
   selector: 'app-profile-details',
-  imports: [FormField, Field, FieldControl, FormErrors],
+  imports: [FormField, Field, FieldControl, FormErrors, SaveRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'block' },
   template: `
@@ -45,12 +46,7 @@ import { canEditOwnName, keepInSession, profileChanges, profileDraftOf, type Pro
           </ui-field>
         </div>
         <ui-form-errors [problems]="check.problems()" />
-        <div class="flex items-center justify-end gap-3">
-          @if (saved()) {
-            <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>
-          }
-          <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="profile-save">{{ i18n.t('common.save') }}</button>
-        </div>
+        <app-save-row [saved]="saved()" [disabled]="busy()" testId="profile-save" />
       </form>
     </section>
   `,

@@ -6,6 +6,7 @@ import { BrandingStore } from '../../core/branding/branding.store';
 import { I18n } from '../../core/i18n/i18n.service';
 import { inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
+import { SaveRow } from '../../shared/save-row';
 import { ALERT_NUMBERS, settingsDraftOf, settingsErrors, settingsRequest, type SettingsDraft } from './settings-form';
 
 const EMPTY: SettingsDraft = { name: '', timezone: '', logoUrl: '', primaryColor: '', lowScoreThreshold: '', firstResponseSlaMinutes: '' };
@@ -14,7 +15,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
 /** The organization's settings (admins): name, branding applied to the shell, time zone, alert thresholds. */
 @Component({
   selector: 'app-settings-page',
-  imports: [FormField, Field, FieldControl, FormErrors, PageHeader, LoadState],
+  imports: [FormField, Field, FieldControl, FormErrors, PageHeader, LoadState, SaveRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-3xl space-y-5">
@@ -82,12 +83,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
           </section>
 
           <ui-form-errors [problems]="check.problems()" />
-          <div class="flex items-center justify-end gap-3">
-            @if (saved()) {
-              <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>
-            }
-            <button type="submit" class="btn-primary" [disabled]="busy()" data-testid="settings-save">{{ i18n.t('common.save') }}</button>
-          </div>
+          <app-save-row [saved]="saved()" [disabled]="busy()" testId="settings-save" />
         </form>
       } @else {
         <ui-load-state [failed]="failed()" [error]="i18n.t('settings.error')" shape="panels" [retryable]="true" (retried)="load()" />
