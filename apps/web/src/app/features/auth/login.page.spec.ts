@@ -25,6 +25,14 @@ describe('LoginPage', () => {
 
   afterEach(() => jest.useRealTimers());
 
+  it('names its fields for password managers and marks them required', () => {
+    const { element, http } = setup();
+    http.expectOne('/api/auth/login');
+    const field = (id: string) => element.querySelector<HTMLInputElement>(`#${id}`)!;
+    expect([field('email').name, field('email').required]).toEqual(['email', true]);
+    expect([field('password').name, field('password').required]).toEqual(['password', true]);
+  });
+
   it('says the credentials are wrong on a 401', () => {
     const { fixture, element, http } = setup();
     http.expectOne('/api/auth/login').flush({ statusCode: 401, message: 'Invalid credentials' }, { status: 401, statusText: 'Unauthorized' });
