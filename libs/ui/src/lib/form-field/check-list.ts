@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
 
 /**
  * One row of a `ui-check-list`: `id` is what is ticked, `name` the row's text, `detail` a small note
  * at its end, or `code` a technical name shown as code (a webhook event's `attendance.created`).
  */
-export interface CheckItem {
-  readonly id: string;
+export interface CheckItem<T extends string = string> {
+  readonly id: T;
   readonly name: string;
   readonly detail?: string;
   readonly code?: string;
@@ -13,7 +13,7 @@ export interface CheckItem {
 
 /**
  * A bordered list of checkbox rows for picking several of many (a team's members, a webhook's events);
- * the whole row is the label. `toggled` names the row ticked or unticked; the parent keeps the list.
+ * the whole row is the label. `value` (the ticked ids) is a model, so a signal form binds it with `[formField]`.
  */
 @Component({
   selector: 'ui-check-list',
@@ -27,8 +27,9 @@ export interface CheckItem {
             <input
               type="checkbox"
               class="size-4 accent-gold-500"
-              [checked]="checked().includes(item.id)"
-              (change)="toggled.emit(item.id)"
+              [checked]="value().includes(item.id)"
+              [disabled]="disabled()"
+              (change)="toggle(item.id)"
               [attr.data-testid]="testIdPrefix() === null ? null : testIdPrefix() + item.id"
             />
             <span class="min-w-0 flex-1 truncate">{{ item.name }}</span>
@@ -44,10 +45,17 @@ export interface CheckItem {
     </ul>
   `,
 })
-export class CheckList {
-  readonly items = input.required<readonly CheckItem[]>();
-  readonly checked = input<readonly string[]>([]);
+export class CheckList<T extends string = string> {
+  readonly items = input.required<readonly CheckItem<T>[]>();
+  readonly value = model<T[]>([]);
+  readonly disabled = input(false);
   /** Each box's test id is this followed by its item's id. */
   readonly testIdPrefix = input<string | null>(null);
-  readonly toggled = output<string>();
+
+  /** The ticked ids keep the rows' order (ids no row shows stay first), so a request never differs by order alone. */
+  protected toggle(id: T): void {
+    const ticked = this.value().includes(id) ? this.value().filter((other) => other !== id) : [...this.value(), id];
+    const rank = (other: T) => this.items().findIndex((item) => item.id === other);
+    this.value.set(ticked.sort((a, b) => rank(a) - rank(b)));
+  }
 }

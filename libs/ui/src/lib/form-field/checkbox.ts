@@ -1,6 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
 
-/** A checkbox with its text as the label (a click on the text ticks it too); `changed` tells the new state. */
+/**
+ * A checkbox with its text as the label (a click on the text ticks it too). `checked` is a model, so a signal
+ * form binds it with `[formField]` (its name and disabled state come along) and a plain page with `[(checked)]`.
+ */
 @Component({
   selector: 'ui-checkbox',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -11,17 +14,18 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
         type="checkbox"
         class="size-4 accent-gold-500"
         [checked]="checked()"
-        [attr.name]="name()"
+        [disabled]="disabled()"
+        [attr.name]="name() || null"
         [attr.data-testid]="testId()"
-        (change)="changed.emit($any($event.target).checked)"
+        (change)="checked.set($any($event.target).checked)"
       />
       <ng-content />
     </label>
   `,
 })
 export class Checkbox {
-  readonly checked = input(false);
-  readonly name = input<string | null>(null);
+  readonly checked = model(false);
+  readonly name = input('');
+  readonly disabled = input(false);
   readonly testId = input<string | null>(null);
-  readonly changed = output<boolean>();
 }

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { form, FormField, type FieldTree } from '@angular/forms/signals';
 import { AttendancesApi } from '@fasto/api-client';
 import type { AttendanceDetail } from '@fasto/contracts';
 import { AmountInput, Checkbox, Drawer, Field, FieldControl, FormActions, FormErrors, Skeleton, type FormProblem } from '@fasto/ui';
@@ -8,7 +9,6 @@ import { FormatPipe } from '../../core/format/format.pipe';
 import { formatMoneyInput } from '../../core/format/money-input';
 import { I18n } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages';
-import { inputValue } from '../../shared/api-error';
 import { ColorChip } from '../../shared/color-chip';
 import { Icon } from '../../shared/icon';
 import { ScoreBadge } from '../../shared/score-badge';
@@ -20,7 +20,7 @@ import { AttendanceEditOptions, NO_EDIT_OPTIONS, type EditList, type EditOptions
 /** Slide-over with everything about one attendance, and the corrections admins/managers may make. */
 @Component({
   selector: 'app-attendance-detail',
-  imports: [Drawer, Field, FieldControl, FormErrors, FormActions, Checkbox, AmountInput, Icon, ScoreBadge, ColorChip, Skeleton, FormatPipe],
+  imports: [FormField, Drawer, Field, FieldControl, FormErrors, FormActions, Checkbox, AmountInput, Icon, ScoreBadge, ColorChip, Skeleton, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attendance-detail.html',
 })
@@ -33,7 +33,6 @@ export class AttendanceDetailPanel {
   readonly closed = output();
   readonly updated = output<AttendanceDetail>();
 
-  protected readonly value = inputValue;
   protected readonly moneyExample = computed(() => formatMoneyInput(6459.51, this.i18n.language()));
   protected readonly detail = signal<AttendanceDetail | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
@@ -73,11 +72,14 @@ export class AttendanceDetailPanel {
     const { stages, origins } = this.editOptions();
     const draft = this.draft();
     return [
-      this.picker('stage', 'funnelStageId', stages, detail?.stage ?? null, draft.stageId),
-      this.picker('origin', 'originItemId', origins, detail?.origin ?? null, draft.originId),
+      this.picker('stage', 'funnelStageId', this.form.stageId, stages, detail?.stage ?? null, draft.stageId),
+      this.picker('origin', 'originItemId', this.form.originId, origins, detail?.origin ?? null, draft.originId),
     ];
   });
   protected readonly draft = signal<AttendanceDraft>({ stageId: '', originId: '', converted: false, saleText: '' });
+  protected readonly form = form(this.draft);
+  /** The stage before the latest pick: entering or leaving the won stage is what changes "Convertido". */
+  private stageBefore = '';
   protected readonly saving = signal(false);
   /** No save while one is under way or while the "still converted?" question waits for an answer. */
   protected readonly saveBlocked = computed(() => this.saving() || this.stageEffect() === 'askConverted');
@@ -92,6 +94,7 @@ export class AttendanceDetailPanel {
     const detail = this.detail();
     if (!detail) return;
     this.draft.set(draftOf(detail, this.i18n.language()));
+    this.stageBefore = this.draft().stageId;
     this.stageEffect.set('none');
     this.editOptions.set(NO_EDIT_OPTIONS);
     this.saveProblems.set([]);
@@ -100,25 +103,25 @@ export class AttendanceDetailPanel {
     this.options.for(this.viewer.role(), detail).subscribe((options) => this.editOptions.set(options));
   }
 
-  protected patchDraft(change: Partial<AttendanceDraft>): void {
-    this.draft.update((draft) => ({ ...draft, ...change }));
-    if ('converted' in change && this.stageEffect() === 'askConverted') this.stageEffect.set('none');
-  }
-
-  protected pickStage(stageId: string): void {
-    const { draft, effect } = selectStage(this.draft(), stageId, this.wonStageIds(), this.stageEffect());
+  /** After the form took the picked stage: what it does to "Convertido" (the origin picker changes nothing else). */
+  protected picked(picker: 'stage' | 'origin'): void {
+    if (picker === 'origin') return;
+    const stageId = this.draft().stageId;
+    const { draft, effect } = selectStage({ ...this.draft(), stageId: this.stageBefore }, stageId, this.wonStageIds(), this.stageEffect());
+    this.stageBefore = stageId;
     this.draft.set(draft);
     this.stageEffect.set(effect);
   }
 
-  protected pick(picker: 'stage' | 'origin', id: string): void {
-    if (picker === 'stage') this.pickStage(id);
-    else this.patchDraft({ originId: id });
-  }
-
   /** The answer to "still converted?" after leaving the won stage. */
   protected keepConverted(keep: boolean): void {
-    this.patchDraft({ converted: keep });
+    this.draft.update((draft) => ({ ...draft, converted: keep }));
+    this.answered();
+  }
+
+  /** Setting "Convertido" (its box or an answer's button) answers the question. */
+  protected answered(): void {
+    if (this.stageEffect() === 'askConverted') this.stageEffect.set('none');
   }
 
   protected save(): void {
@@ -152,7 +155,14 @@ export class AttendanceDetailPanel {
   }
 
   /** A picked entry outside the team's funnel/group counts as "Outros" on the team dashboard: the picker says so. */
-  private picker(key: 'stage' | 'origin', field: string, list: EditList, current: { id: string; name: string } | null, selected: string) {
+  private picker(
+    key: 'stage' | 'origin',
+    field: string,
+    control: FieldTree<string>,
+    list: EditList,
+    current: { id: string; name: string } | null,
+    selected: string,
+  ) {
     const team = this.detail()?.team?.name ?? null;
     const i18n = this.i18n;
     const home = list.home && {
@@ -169,6 +179,7 @@ export class AttendanceDetailPanel {
     return {
       key,
       field,
+      control,
       label: i18n.t(key === 'stage' ? 'att.stage' : 'att.origin'),
       selected,
       current: unlisted(current, list),

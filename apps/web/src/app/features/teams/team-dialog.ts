@@ -5,9 +5,8 @@ import type { TeamView, UserView } from '@fasto/contracts';
 import { CheckList, ConfirmButton, Field, FieldControl, FormDialog, pageItems } from '@fasto/ui';
 import { EMPTY, tap, type Observable } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
-import { inputValue } from '../../shared/api-error';
 import { failedRules, formCheck } from '../../shared/form-problems';
-import { teamDraftOf, teamRequest, toggleMember, withCurrent, type TeamDraft } from './team-rules';
+import { teamDraftOf, teamRequest, withCurrent, type TeamDraft } from './team-rules';
 
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
@@ -40,12 +39,7 @@ import { teamDraftOf, teamRequest, toggleMember, withCurrent, type TeamDraft } f
       <fieldset>
         <legend class="label">{{ i18n.t('teams.members') }} ({{ draft().memberIds.length }})</legend>
         <p class="mb-2 text-xs text-muted">{{ i18n.t('teams.membersHelp') }}</p>
-        <ui-check-list
-          class="max-h-60"
-          [items]="memberItems()"
-          [checked]="draft().memberIds"
-          (toggled)="set({ memberIds: toggle(draft().memberIds, $event) })"
-        />
+        <ui-check-list class="max-h-60" [items]="memberItems()" [formField]="form.memberIds" />
       </fieldset>
       @if (team()) {
         <button
@@ -73,8 +67,6 @@ export class TeamDialog implements OnInit {
   private readonly originGroups = pageItems(inject(CatalogApi).originGroups({ limit: 200 }));
   protected readonly funnelOptions = computed(() => withCurrent(this.funnels(), this.team()?.funnelId, this.team()?.funnelName));
   protected readonly originGroupOptions = computed(() => withCurrent(this.originGroups(), this.team()?.originGroupId, this.team()?.originGroupName));
-  protected readonly value = inputValue;
-  protected readonly toggle = toggleMember;
   /** Everyone, with their role and, when they are in another team, that team: ticking them moves them here. */
   protected readonly memberItems = computed(() =>
     this.people().map((person) => ({
@@ -91,10 +83,6 @@ export class TeamDialog implements OnInit {
 
   ngOnInit(): void {
     this.draft.set(teamDraftOf(this.team()));
-  }
-
-  protected set(patch: Partial<TeamDraft>): void {
-    this.draft.update((draft) => ({ ...draft, ...patch }));
   }
 
   protected submit(): void {

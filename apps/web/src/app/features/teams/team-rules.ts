@@ -28,8 +28,6 @@ export function teamRequest(before: TeamView | null, draft: TeamDraft): TeamRequ
   return request;
 }
 
-export const toggleMember = (ids: readonly string[], id: string): string[] => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]);
-
 export interface NamedOption {
   id: string;
   name: string;

@@ -1,12 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { form, FormField, MAX_LENGTH, metadata } from '@angular/forms/signals';
 import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEndpointView } from '@fasto/contracts';
 import { WebhooksApi } from '@fasto/api-client';
 import { CheckList, Checkbox, Dialog, Field, FieldControl, FormDialog, messagesFor } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
-import { inputValue } from '../../shared/api-error';
 import { SecretReveal } from '../../shared/secret-reveal';
 import { formCheck } from '../../shared/form-problems';
-import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from './webhook-form';
+import { webhookDraftOf, webhookErrors } from './webhook-form';
 
 /**
  * Creates an endpoint (then shows its signing secret, the only time it is ever shown, as the
@@ -14,7 +14,7 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
  */
 @Component({
   selector: 'app-webhook-dialog',
-  imports: [Dialog, FormDialog, SecretReveal, Field, FieldControl, Checkbox, CheckList],
+  imports: [FormField, Dialog, FormDialog, SecretReveal, Field, FieldControl, Checkbox, CheckList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (created(); as done) {
@@ -33,26 +33,17 @@ import { emptyWebhookDraft, toggleEvent, webhookErrors, type WebhookDraft } from
     } @else {
       <ui-form-dialog [title]="title()" testId="webhook-dialog" [check]="check" [busy]="busy()" (submitted)="save()" (closed)="close()">
         <ui-field controlId="webhook-url" name="url" [label]="i18n.t('webhooks.url')">
-          <input
-            uiControl
-            type="url"
-            class="input"
-            maxlength="2000"
-            placeholder="https://n8n.example.com/webhook/fasto"
-            [value]="draft().url"
-            (input)="set({ url: value($event) })"
-            data-testid="webhook-url"
-          />
+          <input uiControl type="url" class="input" placeholder="https://n8n.example.com/webhook/fasto" [formField]="form.url" data-testid="webhook-url" />
         </ui-field>
         <fieldset [attr.aria-describedby]="eventsError() ? 'webhook-events-error' : null">
           <legend class="label">{{ i18n.t('webhooks.events') }}</legend>
-          <ui-check-list [items]="eventItems()" [checked]="draft().events" testIdPrefix="webhook-event-" (toggled)="tickEvent($event)" />
+          <ui-check-list [items]="eventItems()" [formField]="form.events" testIdPrefix="webhook-event-" />
           @if (eventsError(); as message) {
             <p id="webhook-events-error" class="mt-1 text-xs text-negative" data-testid="field-error">{{ message }}</p>
           }
         </fieldset>
         @if (endpoint()) {
-          <ui-checkbox testId="webhook-active" [checked]="active()" (changed)="activeEdited.set($event)">{{ i18n.t('webhooks.active') }}</ui-checkbox>
+          <ui-checkbox testId="webhook-active" [formField]="form.active">{{ i18n.t('webhooks.active') }}</ui-checkbox>
         }
       </ui-form-dialog>
     }
@@ -68,30 +59,15 @@ export class WebhookDialog {
   readonly closed = output<void>();
 
   protected readonly eventItems = computed(() => WEBHOOK_EVENTS.map((event) => ({ id: event, name: this.i18n.t(`webhook.event.${event}`), code: event })));
-  protected readonly value = inputValue;
-  private readonly edited = signal<WebhookDraft | null>(null);
-  protected readonly draft = computed(() => this.edited() ?? this.initial());
-  protected readonly activeEdited = signal<boolean | null>(null);
-  protected readonly active = computed(() => this.activeEdited() ?? this.endpoint()?.isActive ?? true);
+  /** The endpoint's values until the user changes them. */
+  protected readonly draft = linkedSignal(() => webhookDraftOf(this.endpoint()));
+  /** The browser still stops the address at the API's 2000 characters; the rules themselves are formCheck's. */
+  protected readonly form = form(this.draft, (path) => metadata(path.url, MAX_LENGTH, () => 2000));
   protected readonly title = computed(() => this.i18n.t(this.endpoint() ? 'webhooks.edit' : 'webhooks.create'));
   protected readonly busy = signal(false);
   protected readonly created = signal<CreatedWebhookEndpoint | null>(null);
   protected readonly check = formCheck(this.i18n, () => webhookErrors(this.draft()));
   protected readonly eventsError = computed(() => messagesFor(this.check.problems(), 'events').join(' '));
-
-  private initial(): WebhookDraft {
-    const endpoint = this.endpoint();
-    return endpoint ? { url: endpoint.url, events: [...endpoint.events] } : emptyWebhookDraft();
-  }
-
-  protected tickEvent(id: string): void {
-    const event = WEBHOOK_EVENTS.find((known) => known === id);
-    if (event) this.set({ events: toggleEvent(this.draft().events, event) });
-  }
-
-  protected set(patch: Partial<WebhookDraft>): void {
-    this.edited.set({ ...this.draft(), ...patch });
-  }
 
   protected save(): void {
     const draft = this.draft();
@@ -106,7 +82,7 @@ export class WebhookDialog {
       },
     };
     if (endpoint) {
-      this.api.update(endpoint.id, { ...request, isActive: this.active() }).subscribe({
+      this.api.update(endpoint.id, { ...request, isActive: draft.active }).subscribe({
         ...done,
         next: () => {
           this.saved.emit();

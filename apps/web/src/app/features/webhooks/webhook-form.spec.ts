@@ -1,11 +1,6 @@
-import { endpointState, pingSucceeded, toggleEvent, webhookErrors } from './webhook-form';
+import { endpointState, pingSucceeded, webhookErrors } from './webhook-form';
 
 describe('webhook form', () => {
-  it('toggles events and keeps the contracts order', () => {
-    expect(toggleEvent(['attendance.converted'], 'attendance.created')).toEqual(['attendance.created', 'attendance.converted']);
-    expect(toggleEvent(['attendance.created', 'attendance.converted'], 'attendance.created')).toEqual(['attendance.converted']);
-  });
-
   it('asks for an http(s) address and at least one event', () => {
     expect(webhookErrors({ url: '', events: [] })).toEqual([
       { field: 'url', key: 'webhooks.urlInvalid' },

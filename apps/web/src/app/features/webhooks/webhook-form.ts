@@ -1,23 +1,21 @@
-import { WEBHOOK_EVENTS, type WebhookDeliveryStatus, type WebhookDeliveryView, type WebhookEndpointView, type WebhookEvent } from '@fasto/contracts';
+import type { WebhookDeliveryStatus, WebhookDeliveryView, WebhookEndpointView, WebhookEvent } from '@fasto/contracts';
 import { failedRules, type FieldError } from '../../shared/form-problems';
 
 export interface WebhookDraft {
   url: string;
   events: WebhookEvent[];
+  /** Only an existing endpoint's switch; a new one starts active. */
+  active: boolean;
 }
 
-export const emptyWebhookDraft = (): WebhookDraft => ({ url: '', events: [] });
-
-/** Ticks or unticks an event; the list keeps the contracts' order so a PATCH never differs by order alone. */
-export function toggleEvent(events: readonly WebhookEvent[], event: WebhookEvent): WebhookEvent[] {
-  const chosen = new Set(events);
-  if (chosen.has(event)) chosen.delete(event);
-  else chosen.add(event);
-  return WEBHOOK_EVENTS.filter((known) => chosen.has(known));
-}
+export const webhookDraftOf = (endpoint: WebhookEndpointView | null): WebhookDraft => ({
+  url: endpoint?.url ?? '',
+  events: [...(endpoint?.events ?? [])],
+  active: endpoint?.isActive ?? true,
+});
 
 /** What the form says before sending; the API checks again (and refuses private targets). */
-export function webhookErrors(draft: WebhookDraft): FieldError[] {
+export function webhookErrors(draft: Pick<WebhookDraft, 'url' | 'events'>): FieldError[] {
   let valid = false;
   try {
     const url = new URL(draft.url.trim());
