@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
+import { form, FormField } from '@angular/forms/signals';
 import { UsersApi } from '@fasto/api-client';
 import { Role, type TeamView, type UserView } from '@fasto/contracts';
 import { ConfirmButton, Field, FieldControl, FormDialog, type FormProblem } from '@fasto/ui';
 import { map, tap, type Observable } from 'rxjs';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
-import { httpStatus, inputValue } from '../../shared/api-error';
+import { httpStatus } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
-import { MemberFields } from './member-form';
+import { MemberFields, memberForm } from './member-form';
 import { canChangeStatus, draftOf, inviteErrors, memberChanges, profileErrors, type MemberDraft } from './member-rules';
 
 function problemsOf(error: unknown, i18n: I18n): FormProblem[] {
@@ -21,14 +22,14 @@ function problemsOf(error: unknown, i18n: I18n): FormProblem[] {
 /** Admins add a member; the API emails them the invitation link. */
 @Component({
   selector: 'app-invite-member-dialog',
-  imports: [FormDialog, Field, FieldControl, MemberFields],
+  imports: [FormField, FormDialog, Field, FieldControl, MemberFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="i18n.t('members.invite')" testId="invite-member" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
       <ui-field controlId="member-email" name="email" [label]="i18n.t('common.email')">
-        <input uiControl type="email" class="input" [value]="email()" (input)="email.set(value($event))" />
+        <input uiControl type="email" class="input" [formField]="emailForm" />
       </ui-field>
-      <app-member-fields [actor]="actor" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
+      <app-member-fields [form]="form" [teams]="teams()" />
       <p class="text-xs text-muted">{{ i18n.t('members.inviteHelp') }}</p>
       <span uiFormSubmit>{{ i18n.t('members.sendInvite') }}</span>
     </ui-form-dialog>
@@ -41,9 +42,10 @@ export class InviteMemberDialog {
   readonly closed = output<void>();
   readonly invited = output<UserView>();
   protected readonly actor = Role.Admin;
-  protected readonly value = inputValue;
   protected readonly email = signal('');
+  protected readonly emailForm = form(this.email);
   protected readonly draft = signal<MemberDraft>({ fullName: '', phone: '', avatarUrl: '', role: Role.Agent, teamId: '' });
+  protected readonly form = memberForm(this.draft, () => this.actor);
   protected readonly busy = signal(false);
   protected readonly check = formCheck(this.i18n, () => inviteErrors({ ...this.draft(), email: this.email() }));
 
@@ -88,7 +90,7 @@ export class InviteMemberDialog {
           <span class="text-negative">{{ i18n.t('members.inactive') }}</span>
         }
       </p>
-      <app-member-fields [actor]="actor()" [draft]="draft()" [teams]="teams()" (changed)="draft.set($event)" />
+      <app-member-fields [form]="form" [teams]="teams()" />
       @if (saved()) {
         <p class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</p>
       }
@@ -118,6 +120,7 @@ export class EditMemberDialog implements OnInit {
   readonly closed = output<void>();
   readonly updated = output<UserView>();
   protected readonly draft = signal<MemberDraft>({ fullName: '', phone: '', avatarUrl: '', role: Role.Agent, teamId: '' });
+  protected readonly form = memberForm(this.draft, this.actor);
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly check = formCheck(this.i18n, () => profileErrors(this.draft()));
