@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { form, FormField } from '@angular/forms/signals';
 import { AmountInput, Field, FieldControl, FormDialog } from '@fasto/ui';
 import { GoalsApi } from '@fasto/api-client';
-import { GOAL_METRICS, GOAL_PERIODS, type GoalMetric, type GoalPeriod, type GoalScope, type GoalView } from '@fasto/contracts';
+import { GOAL_METRICS, GOAL_PERIODS, type GoalPeriod, type GoalScope, type GoalView } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
-import { inputValue } from '../../shared/api-error';
 import { failedRules, formCheck } from '../../shared/form-problems';
 import { metricLabel, parseTarget, scopeLabel, TARGET_ERRORS, targetText, UNIT_LABELS } from './goal-figures';
 
@@ -15,7 +15,7 @@ export interface GoalSubject {
 /** Create a goal (scope, who, metric, period, target, active from) or edit an existing one's target and start day. */
 @Component({
   selector: 'app-goal-dialog',
-  imports: [FormDialog, Field, FieldControl, AmountInput],
+  imports: [FormField, FormDialog, Field, FieldControl, AmountInput],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog
@@ -30,33 +30,33 @@ export interface GoalSubject {
       @if (!goal()) {
         <div class="grid gap-4 sm:grid-cols-2">
           <ui-field controlId="goal-scope" name="scope" [label]="i18n.t('goals.scope')">
-            <select uiControl class="input" (change)="setScope(value($event))" data-testid="goal-scope">
+            <select uiControl class="input" [formField]="fields.scope" data-testid="goal-scope">
               @for (option of scopes(); track option) {
-                <option [value]="option" [selected]="option === scope()">{{ i18n.t(scopeKey(option)) }}</option>
+                <option [value]="option">{{ i18n.t(scopeKey(option)) }}</option>
               }
             </select>
           </ui-field>
           @if (scope() !== 'tenant') {
             <ui-field controlId="goal-subject" [name]="subjectField()" [label]="i18n.t(scope() === 'team' ? 'goals.team' : 'goals.agent')">
-              <select uiControl class="input" (change)="subjectId.set(value($event))" data-testid="goal-subject">
-                <option value="" [selected]="!subjectId()">{{ i18n.t('goals.choose') }}</option>
+              <select uiControl class="input" [formField]="fields.subjectId" data-testid="goal-subject">
+                <option value="">{{ i18n.t('goals.choose') }}</option>
                 @for (subject of subjects(); track subject.id) {
-                  <option [value]="subject.id" [selected]="subject.id === subjectId()">{{ subject.name }}</option>
+                  <option [value]="subject.id">{{ subject.name }}</option>
                 }
               </select>
             </ui-field>
           }
           <ui-field controlId="goal-metric" name="metric" [label]="i18n.t('goals.metric')">
-            <select uiControl class="input" (change)="setMetric(value($event))" data-testid="goal-metric">
+            <select uiControl class="input" [formField]="fields.metric" data-testid="goal-metric">
               @for (option of metrics; track option) {
-                <option [value]="option" [selected]="option === metric()">{{ i18n.t(metricKey(option)) }}</option>
+                <option [value]="option">{{ i18n.t(metricKey(option)) }}</option>
               }
             </select>
           </ui-field>
           <ui-field controlId="goal-period" name="period" [label]="i18n.t('goals.period')">
-            <select uiControl class="input" (change)="period.set(asPeriod(value($event)))" data-testid="goal-period">
+            <select uiControl class="input" [formField]="fields.period" data-testid="goal-period">
               @for (option of periods; track option) {
-                <option [value]="option" [selected]="option === period()">
+                <option [value]="option">
                   {{ i18n.t(option === 'month' ? 'goals.period.month' : 'goals.period.week') }}
                 </option>
               }
@@ -66,10 +66,10 @@ export interface GoalSubject {
       }
       <div class="grid gap-4 sm:grid-cols-2">
         <ui-field controlId="goal-target" name="target" [label]="i18n.t('goals.target') + ' (' + unit() + ')'">
-          <input uiControl uiAmount [placeholder]="placeholder()" [value]="targetInput()" (input)="typedTarget.set(value($event))" data-testid="goal-target" />
+          <input uiControl uiAmount [placeholder]="placeholder()" [formField]="fields.target" data-testid="goal-target" />
         </ui-field>
         <ui-field controlId="goal-from" name="activeFrom" [label]="i18n.t('goals.activeFrom')">
-          <input uiControl type="date" class="input" [value]="activeFrom()" (change)="chosenFrom.set(value($event))" data-testid="goal-from" />
+          <input uiControl type="date" class="input" [formField]="fields.activeFrom" data-testid="goal-from" />
         </ui-field>
       </div>
     </ui-form-dialog>
@@ -87,26 +87,31 @@ export class GoalDialog {
   readonly closed = output<void>();
   readonly saved = output<GoalView>();
 
-  protected readonly value = inputValue;
   protected readonly metrics = GOAL_METRICS;
   protected readonly periods = GOAL_PERIODS;
   protected readonly metricKey = metricLabel;
   protected readonly scopeKey = scopeLabel;
-  protected readonly asPeriod = (text: string): GoalPeriod => (text === 'week' ? 'week' : 'month');
 
-  private readonly chosenScope = signal<GoalScope | null>(null);
-  protected readonly scope = computed(() => this.goal()?.scope ?? this.chosenScope() ?? this.scopes()[0]);
-  protected readonly subjectId = signal('');
-  private readonly chosenMetric = signal<GoalMetric>('sale_value');
-  protected readonly metric = computed(() => this.goal()?.metric ?? this.chosenMetric());
+  protected readonly scope = linkedSignal<GoalScope>(() => this.goal()?.scope ?? this.scopes()[0]);
+  /** Another scope starts with no team or agent chosen. */
+  protected readonly subjectId = linkedSignal({ source: this.scope, computation: () => '' });
+  protected readonly metric = linkedSignal(() => this.goal()?.metric ?? 'sale_value');
   protected readonly period = signal<GoalPeriod>('month');
-  protected readonly typedTarget = signal<string | null>(null);
-  protected readonly targetInput = computed(() => {
-    const goal = this.goal();
-    return this.typedTarget() ?? (goal ? targetText(goal.metric, goal.target, this.i18n.language()) : '');
+  /** The target as typed; the goal's own (in the UI language) until then, and empty again when a new goal's metric changes. */
+  protected readonly targetInput = linkedSignal({
+    source: () => ({ goal: this.goal(), metric: this.metric() }),
+    computation: ({ goal }) => (goal ? targetText(goal.metric, goal.target, this.i18n.language()) : ''),
   });
-  protected readonly chosenFrom = signal<string | null>(null);
-  protected readonly activeFrom = computed(() => this.chosenFrom() ?? this.goal()?.activeFrom ?? '');
+  protected readonly activeFrom = linkedSignal(() => this.goal()?.activeFrom ?? '');
+  /** Each field is its own signal (a scope or metric change resets what depends on it), bound with [formField]. */
+  protected readonly fields = {
+    scope: form(this.scope),
+    subjectId: form(this.subjectId),
+    metric: form(this.metric),
+    period: form(this.period),
+    target: form(this.targetInput),
+    activeFrom: form(this.activeFrom),
+  };
   protected readonly title = computed(() => this.i18n.t(this.goal() ? 'goals.edit' : 'goals.new'));
   protected readonly busy = signal(false);
 
@@ -125,16 +130,6 @@ export class GoalDialog {
       ['target', TARGET_ERRORS[this.metric()], target !== null && Number.isNaN(target)],
     );
   });
-
-  protected setScope(text: string): void {
-    this.chosenScope.set(text === 'tenant' || text === 'team' || text === 'user' ? text : null);
-    this.subjectId.set('');
-  }
-
-  protected setMetric(text: string): void {
-    this.chosenMetric.set(GOAL_METRICS.find((metric) => metric === text) ?? 'sale_value');
-    this.typedTarget.set(null);
-  }
 
   protected submit(): void {
     const target = this.target();
