@@ -41,6 +41,10 @@ describe('attendance corrections keep the money right (issue 19, item 1)', () =>
     // Another stage of the team funnel that is not the won one, so "Convertido" is not in question.
     const stage = page.locator('#edit-stage');
     await stage.locator('optgroup option').first().waitFor({ state: 'attached' });
+    // The form shows the attendance as it is, also once the stage and origin lists arrived after it.
+    assert.equal(await stage.inputValue(), sale.stage.id, 'the current stage stays chosen');
+    assert.equal(await page.locator('#edit-origin').inputValue(), sale.origin?.id ?? '', 'the current origin stays chosen');
+    assert.equal(await page.getByTestId('edit-converted').isChecked(), true, 'a sale shows "Convertido" ticked');
     const funnels = (await api(token, '/funnels?limit=200')).items;
     const won = new Set(funnels.flatMap((funnel) => funnel.stages.filter((s) => s.isWon).map((s) => s.id)));
     const other = await stage
