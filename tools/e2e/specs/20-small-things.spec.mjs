@@ -48,8 +48,10 @@ describe('small things a customer notices (issue 19, item 11)', () => {
 
   it('a phone shows the whole sales value on the dashboard', async () => {
     const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
+    // Listening before signing in: the dashboard's answer can arrive before signIn returns.
+    const answer = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/dashboard');
     await signIn(page, 'admin');
-    const data = await (await page.waitForResponse((response) => new URL(response.url()).pathname === '/api/dashboard')).json();
+    const data = await (await answer).json();
     const value = page.getByTestId('kpi-value').nth(5);
     await value.waitFor();
     const shown = (await value.innerText()).replace(/\s/g, ' ');
