@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { form, FormField, MAX_LENGTH, metadata } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, TenantsApi, type TenantTransition } from '@fasto/api-client';
 import { isTenantPlan, TENANT_PLANS, TenantStatus, type ApiKeyView, type CreatedApiKey, type TenantDetail } from '@fasto/contracts';
@@ -7,8 +8,8 @@ import { formatDay, formatInteger } from '../../core/format/format';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
-import { inputValue } from '../../shared/api-error';
 import { RevokeAction, type RevokeWords } from '../../shared/revoke-action';
+import { SaveRow } from '../../shared/save-row';
 import { SecretReveal } from '../../shared/secret-reveal';
 import { whenChanged } from '../../shared/when-changed';
 import {
@@ -29,6 +30,12 @@ import {
 import { planName, PlanNamePipe } from './tenant-plan';
 import { TenantStatusBadge } from './tenant-status';
 
+/** `plan` is empty while the tenant keeps a plan stored before the list existed; `trialEnd` is `YYYY-MM-DD`, empty clears it. */
+interface PlanDraft {
+  plan: string;
+  trialEnd: string;
+}
+
 /** Which lifecycle moves a status allows (the API enforces the same). */
 export function transitionsFor(status: TenantStatus): TenantTransition[] {
   switch (status) {
@@ -47,7 +54,9 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 @Component({
   selector: 'app-tenant-page',
   imports: [
+    FormField,
     RouterLink,
+    SaveRow,
     RevokeAction,
     SecretReveal,
     TenantStatusBadge,
@@ -113,22 +122,19 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
 
         <form class="card flex flex-wrap items-end gap-3 p-4" (submit)="savePlan($event)" data-testid="plan-form">
           <ui-field controlId="tenant-plan-edit" [label]="i18n.t('console.plan')">
-            <select uiControl class="input" (change)="plan.set(value($event))" data-testid="tenant-plan-edit">
-              @if (!isListed(plan())) {
-                <option value="" [selected]="true" disabled>{{ plan() | planName }}</option>
+            <select uiControl class="input" [formField]="planForm.plan" data-testid="tenant-plan-edit">
+              @if (!planDraft().plan) {
+                <option value="" disabled>{{ t.plan | planName }}</option>
               }
               @for (option of plans; track option) {
-                <option [value]="option" [selected]="plan() === option">{{ option | planName }}</option>
+                <option [value]="option">{{ option | planName }}</option>
               }
             </select>
           </ui-field>
           <ui-field controlId="tenant-trial-edit" [label]="i18n.t('console.trialEnds')">
-            <input uiControl type="date" class="input" [value]="trialEnd()" (input)="trialEnd.set(value($event))" />
+            <input uiControl type="date" class="input" [formField]="planForm.trialEnd" />
           </ui-field>
-          <button type="submit" class="btn-outline" [disabled]="busy()" data-testid="plan-save">{{ i18n.t('common.save') }}</button>
-          @if (planSaved()) {
-            <span class="text-sm text-positive" role="status">{{ i18n.t('common.saved') }}</span>
-          }
+          <app-save-row [saved]="planSaved()" [disabled]="busy()" testId="plan-save" />
         </form>
 
         <section class="space-y-3" data-testid="api-keys">
@@ -174,7 +180,7 @@ export function transitionsFor(status: TenantStatus): TenantTransition[] {
         } @else {
           <form class="space-y-4" (submit)="createKey($event)">
             <ui-field controlId="key-name" [label]="i18n.t('keys.name')">
-              <input uiControl class="input" maxlength="80" [value]="keyName()" (input)="keyName.set(value($event))" placeholder="n8n" />
+              <input uiControl class="input" [formField]="keyNameField" placeholder="n8n" />
             </ui-field>
             <ui-form-actions
               [submitLabel]="i18n.t('keys.create')"
@@ -194,7 +200,6 @@ export class TenantPage {
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   readonly id = input.required<string>();
-  protected readonly value = inputValue;
 
   protected readonly tenant = signal<TenantDetail | null>(null);
   protected readonly loadFailed = signal(false);
@@ -220,13 +225,15 @@ export class TenantPage {
   protected readonly error = this.action.error;
   protected readonly newKeyOpen = signal(false);
   protected readonly keyName = signal('');
+  /** The 80-character cap reaches the input as its attribute (the API keeps the same limit). */
+  protected readonly keyNameField = form(this.keyName, (path) => void metadata(path, MAX_LENGTH, () => 80));
   protected readonly createdKey = signal<CreatedApiKey | null>(null);
-  protected readonly plan = signal('');
   protected readonly plans = TENANT_PLANS;
-  protected readonly isListed = isTenantPlan;
-  /** `YYYY-MM-DD`; empty clears the trial end. */
-  protected readonly trialEnd = signal('');
-  protected readonly planSaved = signal(false);
+  protected readonly planDraft = signal<PlanDraft>({ plan: '', trialEnd: '' });
+  protected readonly planForm = form(this.planDraft);
+  /** The draft as last saved: "saved" shows until the next edit makes a new draft. */
+  private readonly savedPlanDraft = signal<PlanDraft | null>(null);
+  protected readonly planSaved = computed(() => this.savedPlanDraft() === this.planDraft());
   protected readonly impersonating = computed(() => this.session.impersonator() !== null);
 
   protected readonly transitions = computed(() => {
@@ -269,8 +276,7 @@ export class TenantPage {
 
   private show(tenant: TenantDetail): void {
     this.tenant.set(tenant);
-    this.plan.set(tenant.plan);
-    this.trialEnd.set(tenant.trialEndsAt ? tenant.trialEndsAt.slice(0, 10) : '');
+    this.planDraft.set({ plan: isTenantPlan(tenant.plan) ? tenant.plan : '', trialEnd: tenant.trialEndsAt ? tenant.trialEndsAt.slice(0, 10) : '' });
   }
 
   /**
@@ -279,12 +285,12 @@ export class TenantPage {
    */
   protected savePlan(event: Event): void {
     event.preventDefault();
-    this.planSaved.set(false);
-    const trialEndsAt = this.trialEnd() ? `${this.trialEnd()}T23:59:59.000Z` : null;
-    const plan = this.plan();
+    const draft = this.planDraft();
+    const trialEndsAt = draft.trialEnd ? `${draft.trialEnd}T23:59:59.000Z` : null;
+    const plan = draft.plan;
     this.run(this.api.update(this.id(), { ...(isTenantPlan(plan) ? { plan } : {}), trialEndsAt }), (tenant) => {
       this.tenant.update((old) => (old ? { ...old, ...tenant } : tenant));
-      this.planSaved.set(true);
+      this.savedPlanDraft.set(draft);
     });
   }
 
