@@ -5,7 +5,6 @@ import { DIGEST_FREQUENCIES, Role, type DigestFrequency, type SupportedLocale } 
 import { Field, FieldControl } from '@fasto/ui';
 import { I18n, LANGUAGES } from '../../core/i18n/i18n.service';
 import { PreferencesStore } from '../../core/preferences/preferences.store';
-import { inputValue } from '../../shared/api-error';
 import { digestChoice, keepInSession, receivesDigest } from './profile-rules';
 
 /**
@@ -36,7 +35,7 @@ import { digestChoice, keepInSession, receivesDigest } from './profile-rules';
           </select>
         </ui-field>
         <ui-field controlId="pref-sound" [label]="i18n.t('user.sound')">
-          <select uiControl class="input" (change)="preferences.soundMuted.set(value($event) === 'off')">
+          <select #sound uiControl class="input" (change)="preferences.soundMuted.set(sound.value === 'off')">
             <option value="on" [selected]="!preferences.soundMuted()">{{ i18n.t('user.sound.on') }}</option>
             <option value="off" [selected]="preferences.soundMuted()">{{ i18n.t('user.sound.off') }}</option>
           </select>
@@ -45,7 +44,7 @@ import { digestChoice, keepInSession, receivesDigest } from './profile-rules';
       <p class="mt-3 text-xs text-muted">{{ i18n.t('profile.languageHelp') }}</p>
       @if (digestOffered()) {
         <ui-field class="mt-4 sm:max-w-md" controlId="pref-digest" [label]="i18n.t('profile.digest')" [hint]="i18n.t('profile.digestHelp')">
-          <select uiControl class="input" (change)="setDigest(value($event))" data-testid="pref-digest">
+          <select #digest uiControl class="input" (change)="setDigest(digest.value)" data-testid="pref-digest">
             @for (frequency of digestFrequencies; track frequency) {
               <option [value]="frequency" [selected]="user()?.digest === frequency">{{ i18n.t(digestLabel(frequency)) }}</option>
             }
@@ -60,7 +59,6 @@ export class PreferencesCard {
   protected readonly preferences = inject(PreferencesStore);
   private readonly session = inject(AuthSession);
   private readonly users = inject(UsersApi);
-  protected readonly value = inputValue;
   protected readonly languages = LANGUAGES;
   protected readonly theme = form(this.preferences.theme);
   protected readonly language = form(this.preferences.language);

@@ -4,7 +4,6 @@ import { AuthSession, TenantApi } from '@fasto/api-client';
 import { Field, FieldControl, FormErrors, LoadState, PageHeader } from '@fasto/ui';
 import { BrandingStore } from '../../core/branding/branding.store';
 import { I18n } from '../../core/i18n/i18n.service';
-import { inputValue } from '../../shared/api-error';
 import { formCheck } from '../../shared/form-problems';
 import { SaveRow } from '../../shared/save-row';
 import { ALERT_NUMBERS, settingsDraftOf, settingsErrors, settingsRequest, type SettingsDraft } from './settings-form';
@@ -49,13 +48,15 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
               <input uiControl type="url" placeholder="https://" class="input" [formField]="form.logoUrl" />
             </ui-field>
             <div class="flex items-end gap-3">
+              <!-- A colour input cannot be empty: it shows the default while the hex field is blank, and writes the hex field. -->
               <ui-field controlId="settings-color-picker" [label]="i18n.t('settings.primaryColor')">
                 <input
+                  #picker
                   uiControl
                   type="color"
                   class="h-10 w-14 cursor-pointer rounded-lg border border-zinc-300 bg-transparent dark:border-zinc-800"
                   [value]="draft().primaryColor || '#e6b94a'"
-                  (input)="form.primaryColor().value.set(value($event))"
+                  (input)="form.primaryColor().value.set(picker.value)"
                 />
               </ui-field>
               <ui-field class="flex-1" controlId="settings-color" name="branding.primaryColor" [problems]="check.problems()">
@@ -96,7 +97,6 @@ export class SettingsPage {
   private readonly api = inject(TenantApi);
   private readonly branding = inject(BrandingStore);
   private readonly session = inject(AuthSession);
-  protected readonly value = inputValue;
   protected readonly zones = ZONES;
   protected readonly draft = signal<SettingsDraft>(EMPTY);
   /** The alert numbers' min and max reach their inputs as attributes (the spinner's range); the rules stay in `check`. */
