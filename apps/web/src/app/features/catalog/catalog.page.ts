@@ -1,12 +1,12 @@
 import { CdkDrag, CdkDragHandle, CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal } from '@angular/core';
+import { form, FormField } from '@angular/forms/signals';
 import { CatalogApi, TeamsApi, type CatalogEntryFields, type CatalogKind } from '@fasto/api-client';
 import { PALETTE_HUES, type FunnelView, type OriginGroupView, type TeamView } from '@fasto/contracts';
 import { EMPTY, forkJoin, map, tap, type Observable, type Subscription } from 'rxjs';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { PendingAction } from '../../shared/pending-action';
-import { inputValue } from '../../shared/api-error';
 import { DeleteButton, type DeleteWords } from '../../shared/delete-button';
 import { Icon } from '../../shared/icon';
 import { whenChanged } from '../../shared/when-changed';
@@ -40,7 +40,21 @@ const toGroup = (view: FunnelView | OriginGroupView): Group => ({
 /** Funnels (stages) and origin groups (items): admins only, one screen shape for both. */
 @Component({
   selector: 'app-catalog-page',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, Icon, ColorPicker, SwatchToggle, DeleteButton, ConfirmButton, PageHeader, Skeleton, EmptyState, FormatPipe],
+  imports: [
+    FormField,
+    CdkDropList,
+    CdkDrag,
+    CdkDragHandle,
+    Icon,
+    ColorPicker,
+    SwatchToggle,
+    DeleteButton,
+    ConfirmButton,
+    PageHeader,
+    Skeleton,
+    EmptyState,
+    FormatPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
 })
@@ -49,7 +63,6 @@ export class CatalogPage {
   private readonly api = inject(CatalogApi);
   private readonly teamsApi = inject(TeamsApi);
   readonly kind = input.required<CatalogKind>();
-  protected readonly value = inputValue;
 
   protected readonly groups = signal<Group[] | null>(null);
   protected readonly teams = signal<TeamView[]>([]);
@@ -71,6 +84,8 @@ export class CatalogPage {
   protected readonly deleteEntryWords: DeleteWords = { label: 'catalog.deleteEntry', question: 'catalog.deleteEntryConfirm', action: 'catalog.delete' };
   protected readonly newGroupName = signal('');
   protected readonly newEntryName = signal('');
+  protected readonly newGroupField = form(this.newGroupName);
+  protected readonly newEntryField = form(this.newEntryName);
   protected readonly newEntryColor = signal('bg-amber-500');
   /** The selected group's entries with the one being added last, as its color picker previews them. */
   protected readonly withNewEntry = computed(() => [...(this.selected()?.entries ?? []), { name: this.newEntryName(), color: this.newEntryColor() }]);
