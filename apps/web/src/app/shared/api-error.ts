@@ -16,5 +16,3 @@ export function retryAfterSeconds(error: unknown): number {
   const seconds = Number(header);
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
 }
-
-export const inputValue = (event: Event): string => (event.target as HTMLInputElement).value;
