@@ -21,6 +21,7 @@ export * from './lib/form-field/field';
 export * from './lib/form-field/form-errors';
 export * from './lib/form-field/form-problem';
 export * from './lib/form-field/form-problems-token';
+export * from './lib/form-field/select-options';
 export * from './lib/keyset-list/keyset-list';
 export * from './lib/keyset-list/page-items';
 export * from './lib/keyset-list/url-filters';
