@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import type { GoalProgressView } from '@fasto/contracts';
 import { formatDay, formatDecimal } from '../../core/format/format';
 import { I18n } from '../../core/i18n/i18n.service';
-import { STATUS_TONE, formatGoalValue, metricLabel, statusLabel } from './goal-figures';
+import { STATUS_TONE, formatGoalValue, metricLabel, periodLabel, statusLabel } from './goal-figures';
 
 /** One goal in the running period: actual vs target, a bar with the expected-by-now marker, status and projection. */
 @Component({
@@ -15,7 +15,7 @@ import { STATUS_TONE, formatGoalValue, metricLabel, statusLabel } from './goal-f
       <header class="flex items-start gap-2">
         <div class="min-w-0 flex-1">
           <h3 class="text-sm font-medium">{{ i18n.t(metric()) }}</h3>
-          <p class="text-xs text-muted">{{ i18n.t(view.goal.period === 'month' ? 'goals.period.month' : 'goals.period.week') }} · {{ days() }}</p>
+          <p class="text-xs text-muted">{{ i18n.t(period()) }} · {{ days() }}</p>
         </div>
         <span class="shrink-0 rounded-full px-2 py-0.5 text-xs font-medium" [class]="tone()" data-testid="goal-status">{{ i18n.t(status()) }}</span>
       </header>
@@ -61,6 +61,7 @@ export class GoalCard {
 
   protected readonly metric = computed(() => metricLabel(this.progress().goal.metric));
   protected readonly status = computed(() => statusLabel(this.progress().status));
+  protected readonly period = computed(() => periodLabel(this.progress().goal.period));
   protected readonly tone = computed(() => STATUS_TONE[this.progress().status]);
   protected readonly days = computed(() => `${formatDay(this.progress().periodStart)} – ${formatDay(this.progress().periodEnd)}`);
   private readonly format = (value: number | null) => formatGoalValue(this.progress().goal.metric, value);

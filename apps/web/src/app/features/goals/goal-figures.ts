@@ -1,4 +1,12 @@
-import { GOAL_TARGET_LIMITS, type DashboardAgentSort, type GoalMetric, type GoalProgressView, type GoalScope, type GoalStatus } from '@fasto/contracts';
+import {
+  GOAL_TARGET_LIMITS,
+  type DashboardAgentSort,
+  type GoalMetric,
+  type GoalPeriod,
+  type GoalProgressView,
+  type GoalScope,
+  type GoalStatus,
+} from '@fasto/contracts';
 import { formatBrl, formatDecimal, formatInteger, formatRate } from '../../core/format/format';
 import { formatMoneyInput, parseMoneyInput, type MoneyLanguage } from '../../core/format/money-input';
 import type { MessageKey } from '../../core/i18n/messages';
@@ -32,6 +40,10 @@ const STATUS_LABELS: Readonly<Record<GoalStatus, MessageKey>> = {
   on_track: 'goals.status.on_track',
   behind: 'goals.status.behind',
 };
+const PERIOD_LABELS: Readonly<Record<GoalPeriod, MessageKey>> = {
+  month: 'goals.period.month',
+  week: 'goals.period.week',
+};
 export const UNIT_LABELS: Readonly<Record<GoalMetric, MessageKey>> = {
   attendances: 'goals.unit.attendances',
   conversions: 'goals.unit.conversions',
@@ -49,6 +61,7 @@ export const TARGET_ERRORS: Readonly<Record<GoalMetric, MessageKey>> = {
 
 export const scopeLabel = (scope: GoalScope): MessageKey => SCOPE_LABELS[scope];
 export const metricLabel = (metric: GoalMetric): MessageKey => METRIC_LABELS[metric];
+export const periodLabel = (period: GoalPeriod): MessageKey => PERIOD_LABELS[period];
 export const statusLabel = (status: GoalStatus): MessageKey => STATUS_LABELS[status];
 
 /** Literal classes (Tailwind reads the source): tinted chips whose text keeps 4.5:1 in both themes. */

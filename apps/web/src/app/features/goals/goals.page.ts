@@ -8,7 +8,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { NewButton } from '../../shared/new-button';
 import { attendsCustomers, injectViewer } from '../../shared/viewer';
 import { GoalDialog, type GoalSubject } from './goal-dialog';
-import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
+import { formatGoalValue, metricLabel, periodLabel, scopeLabel } from './goal-figures';
 
 /** Goals of the organization (admins: all; managers: their team and its agents, the company's read-only). */
 @Component({
@@ -26,7 +26,7 @@ import { formatGoalValue, metricLabel, scopeLabel } from './goal-figures';
         <ng-template uiCell="who" [uiCellOf]="list.items()" let-goal>{{ who(goal) }}</ng-template>
         <ng-template uiCell="metric" [uiCellOf]="list.items()" let-goal>{{ i18n.t(metricKey(goal.metric)) }}</ng-template>
         <ng-template uiCell="period" [uiCellOf]="list.items()" let-goal>
-          {{ i18n.t(goal.period === 'month' ? 'goals.period.month' : 'goals.period.week') }}
+          {{ i18n.t(periodKey(goal.period)) }}
         </ng-template>
         <ng-template uiCell="target" [uiCellOf]="list.items()" let-goal>
           <span data-testid="goal-target-cell">{{ targetOf(goal) }}</span>
@@ -68,6 +68,7 @@ export class GoalsPage {
 
   protected readonly metricKey = metricLabel;
   protected readonly scopeKey = scopeLabel;
+  protected readonly periodKey = periodLabel;
   protected readonly creating = signal(false);
   protected readonly editing = signal<GoalView | null>(null);
 
