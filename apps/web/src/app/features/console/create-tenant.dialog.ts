@@ -2,16 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, inject, output, signal } 
 import { TenantsApi } from '@fasto/api-client';
 import { DEFAULT_TENANT_PLAN, TENANT_PLANS, type TenantDetail } from '@fasto/contracts';
 import { form, FormField, MAX, metadata, MIN, REQUIRED } from '@angular/forms/signals';
-import { Field, FieldControl, FormDialog } from '@fasto/ui';
+import { Field, FieldControl, FormDialog, SelectOptions } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { formCheck } from '../../shared/form-problems';
-import { PlanNamePipe } from './tenant-plan';
+import { planName } from './tenant-plan';
 import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } from './tenant-form';
 
 /** New tenant in trial plus its first admin, who gets an invitation email. */
 @Component({
   selector: 'app-create-tenant-dialog',
-  imports: [FormField, FormDialog, Field, FieldControl, PlanNamePipe],
+  imports: [FormField, FormDialog, Field, FieldControl, SelectOptions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="i18n.t('console.create')" testId="create-tenant" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
@@ -23,11 +23,7 @@ import { slugify, tenantDraftErrors, toCreateTenantRequest, type TenantDraft } f
       </ui-field>
       <div class="grid grid-cols-2 gap-3">
         <ui-field controlId="tenant-plan" name="plan" [label]="i18n.t('console.plan')">
-          <select uiControl class="input" [formField]="form.plan" data-testid="tenant-plan">
-            @for (plan of plans; track plan) {
-              <option [value]="plan">{{ plan | planName }}</option>
-            }
-          </select>
+          <select uiControl class="input" [formField]="form.plan" [uiOptions]="plans()" data-testid="tenant-plan"></select>
         </ui-field>
         <ui-field controlId="tenant-trial" name="trialDays" [label]="i18n.t('console.trialDays')">
           <input uiControl type="number" class="input" [formField]="form.trialDays" />
@@ -52,7 +48,7 @@ export class CreateTenantDialog {
   private readonly api = inject(TenantsApi);
   readonly closed = output<void>();
   readonly created = output<TenantDetail>();
-  protected readonly plans = TENANT_PLANS;
+  protected readonly plans = computed(() => TENANT_PLANS.map((plan) => ({ id: plan, name: planName(this.i18n, plan) })));
   protected readonly draft = signal<TenantDraft>({ name: '', slug: '', plan: DEFAULT_TENANT_PLAN, trialDays: '14', adminName: '', adminEmail: '' });
   /** The browser's hints stay (required, 0–365 days); the rules themselves are formCheck's. */
   protected readonly form = form(this.draft, (path) => {

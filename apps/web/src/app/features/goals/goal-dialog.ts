@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { form, FormField } from '@angular/forms/signals';
-import { AmountInput, Field, FieldControl, FormDialog } from '@fasto/ui';
+import { AmountInput, Field, FieldControl, FormDialog, SelectOptions } from '@fasto/ui';
 import { GoalsApi } from '@fasto/api-client';
 import { GOAL_METRICS, GOAL_PERIODS, type GoalPeriod, type GoalScope, type GoalView } from '@fasto/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
 import { failedRules, formCheck } from '../../shared/form-problems';
-import { metricLabel, parseTarget, scopeLabel, TARGET_ERRORS, targetText, UNIT_LABELS } from './goal-figures';
+import { metricLabel, parseTarget, periodLabel, scopeLabel, TARGET_ERRORS, targetText, UNIT_LABELS } from './goal-figures';
 
 export interface GoalSubject {
   id: string;
@@ -15,7 +15,7 @@ export interface GoalSubject {
 /** Create a goal (scope, who, metric, period, target, active from) or edit an existing one's target and start day. */
 @Component({
   selector: 'app-goal-dialog',
-  imports: [FormField, FormDialog, Field, FieldControl, AmountInput],
+  imports: [FormField, FormDialog, Field, FieldControl, SelectOptions, AmountInput],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog
@@ -30,37 +30,18 @@ export interface GoalSubject {
       @if (!goal()) {
         <div class="grid gap-4 sm:grid-cols-2">
           <ui-field controlId="goal-scope" name="scope" [label]="i18n.t('goals.scope')">
-            <select uiControl class="input" [formField]="fields.scope" data-testid="goal-scope">
-              @for (option of scopes(); track option) {
-                <option [value]="option">{{ i18n.t(scopeKey(option)) }}</option>
-              }
-            </select>
+            <select uiControl class="input" [formField]="fields.scope" [uiOptions]="scopeOptions()" data-testid="goal-scope"></select>
           </ui-field>
           @if (scope() !== 'tenant') {
             <ui-field controlId="goal-subject" [name]="subjectField()" [label]="i18n.t(scope() === 'team' ? 'goals.team' : 'goals.agent')">
-              <select uiControl class="input" [formField]="fields.subjectId" data-testid="goal-subject">
-                <option value="">{{ i18n.t('goals.choose') }}</option>
-                @for (subject of subjects(); track subject.id) {
-                  <option [value]="subject.id">{{ subject.name }}</option>
-                }
-              </select>
+              <select uiControl class="input" [formField]="fields.subjectId" [uiOptions]="subjects()" [none]="choose()" data-testid="goal-subject"></select>
             </ui-field>
           }
           <ui-field controlId="goal-metric" name="metric" [label]="i18n.t('goals.metric')">
-            <select uiControl class="input" [formField]="fields.metric" data-testid="goal-metric">
-              @for (option of metrics; track option) {
-                <option [value]="option">{{ i18n.t(metricKey(option)) }}</option>
-              }
-            </select>
+            <select uiControl class="input" [formField]="fields.metric" [uiOptions]="metrics()" data-testid="goal-metric"></select>
           </ui-field>
           <ui-field controlId="goal-period" name="period" [label]="i18n.t('goals.period')">
-            <select uiControl class="input" [formField]="fields.period" data-testid="goal-period">
-              @for (option of periods; track option) {
-                <option [value]="option">
-                  {{ i18n.t(option === 'month' ? 'goals.period.month' : 'goals.period.week') }}
-                </option>
-              }
-            </select>
+            <select uiControl class="input" [formField]="fields.period" [uiOptions]="periods()" data-testid="goal-period"></select>
           </ui-field>
         </div>
       }
@@ -87,10 +68,11 @@ export class GoalDialog {
   readonly closed = output<void>();
   readonly saved = output<GoalView>();
 
-  protected readonly metrics = GOAL_METRICS;
-  protected readonly periods = GOAL_PERIODS;
-  protected readonly metricKey = metricLabel;
-  protected readonly scopeKey = scopeLabel;
+  /** The choices in the UI language; `choose` is the empty first option of the team or agent. */
+  protected readonly scopeOptions = computed(() => this.scopes().map((scope) => ({ id: scope, name: this.i18n.t(scopeLabel(scope)) })));
+  protected readonly metrics = computed(() => GOAL_METRICS.map((metric) => ({ id: metric, name: this.i18n.t(metricLabel(metric)) })));
+  protected readonly periods = computed(() => GOAL_PERIODS.map((period) => ({ id: period, name: this.i18n.t(periodLabel(period)) })));
+  protected readonly choose = computed(() => this.i18n.t('goals.choose'));
 
   protected readonly scope = linkedSignal<GoalScope>(() => this.goal()?.scope ?? this.scopes()[0]);
   /** Another scope starts with no team or agent chosen. */

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, input, type WritableSignal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, type WritableSignal } from '@angular/core';
 import { disabled, form, FormField, type FieldTree } from '@angular/forms/signals';
 import { Role, TENANT_ROLES, type TeamView } from '@fasto/contracts';
-import { Field, FieldControl } from '@fasto/ui';
+import { Field, FieldControl, SelectOptions } from '@fasto/ui';
 import { I18n } from '../../core/i18n/i18n.service';
 import { editableFields, type MemberDraft, type MemberField } from './member-rules';
 
@@ -17,7 +17,7 @@ export function memberForm(draft: WritableSignal<MemberDraft>, actor: () => Role
 /** The member fields as inputs (their problems are the enclosing form's); the ones this actor may not change are shown read-only with the reason. */
 @Component({
   selector: 'app-member-fields',
-  imports: [FormField, Field, FieldControl],
+  imports: [FormField, Field, FieldControl, SelectOptions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="space-y-4">
@@ -34,19 +34,10 @@ export function memberForm(draft: WritableSignal<MemberDraft>, actor: () => Role
       </div>
       <div class="grid gap-3 sm:grid-cols-2">
         <ui-field controlId="member-role" name="role" [label]="i18n.t('members.role')">
-          <select uiControl class="input" [formField]="form().role" data-testid="member-role">
-            @for (role of roles; track role) {
-              <option [value]="role">{{ i18n.t(roleKey(role)) }}</option>
-            }
-          </select>
+          <select uiControl class="input" [formField]="form().role" [uiOptions]="roles()" data-testid="member-role"></select>
         </ui-field>
         <ui-field controlId="member-team" name="teamId" [label]="i18n.t('common.team')">
-          <select uiControl class="input" [formField]="form().teamId" data-testid="member-team">
-            <option value="">{{ i18n.t('common.none') }}</option>
-            @for (team of teams(); track team.id) {
-              <option [value]="team.id">{{ team.name }}</option>
-            }
-          </select>
+          <select uiControl class="input" [formField]="form().teamId" [uiOptions]="teams()" [none]="i18n.t('common.none')" data-testid="member-team"></select>
         </ui-field>
       </div>
       @if (form().role().disabled()) {
@@ -60,6 +51,5 @@ export class MemberFields {
   /** Made by `memberForm`, which disables what the actor may not change. */
   readonly form = input.required<FieldTree<MemberDraft>>();
   readonly teams = input<TeamView[]>([]);
-  protected readonly roles = TENANT_ROLES;
-  protected readonly roleKey = (role: Role) => `role.${role}` as const;
+  protected readonly roles = computed(() => TENANT_ROLES.map((role) => ({ id: role, name: this.i18n.t(`role.${role}`) })));
 }

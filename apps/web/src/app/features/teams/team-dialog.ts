@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { form, FormField } from '@angular/forms/signals';
 import { CatalogApi, TeamsApi } from '@fasto/api-client';
 import type { TeamView, UserView } from '@fasto/contracts';
-import { CheckList, ConfirmButton, Field, FieldControl, FormDialog, pageItems } from '@fasto/ui';
+import { CheckList, ConfirmButton, Field, FieldControl, FormDialog, pageItems, SelectOptions } from '@fasto/ui';
 import { EMPTY, tap, type Observable } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n.service';
 import { failedRules, formCheck } from '../../shared/form-problems';
@@ -11,7 +11,7 @@ import { teamDraftOf, teamRequest, withCurrent, type TeamDraft } from './team-ru
 /** Create or edit a team (admins): name, funnel, origin group and who is in it. */
 @Component({
   selector: 'app-team-dialog',
-  imports: [FormField, FormDialog, Field, FieldControl, CheckList, ConfirmButton],
+  imports: [FormField, FormDialog, Field, FieldControl, SelectOptions, CheckList, ConfirmButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-form-dialog [title]="title()" testId="team-dialog" [check]="check" [busy]="busy()" (submitted)="submit()" (closed)="closed.emit()">
@@ -20,20 +20,10 @@ import { teamDraftOf, teamRequest, withCurrent, type TeamDraft } from './team-ru
       </ui-field>
       <div class="grid gap-3 sm:grid-cols-2">
         <ui-field controlId="team-funnel" name="funnelId" [label]="i18n.t('teams.funnel')">
-          <select uiControl class="input" [formField]="form.funnelId" data-testid="team-funnel">
-            <option value="">{{ i18n.t('common.none') }}</option>
-            @for (funnel of funnelOptions(); track funnel.id) {
-              <option [value]="funnel.id">{{ funnel.name }}</option>
-            }
-          </select>
+          <select uiControl class="input" [formField]="form.funnelId" [uiOptions]="funnelOptions()" [none]="none()" data-testid="team-funnel"></select>
         </ui-field>
         <ui-field controlId="team-origins" name="originGroupId" [label]="i18n.t('teams.origins')">
-          <select uiControl class="input" [formField]="form.originGroupId">
-            <option value="">{{ i18n.t('common.none') }}</option>
-            @for (group of originGroupOptions(); track group.id) {
-              <option [value]="group.id">{{ group.name }}</option>
-            }
-          </select>
+          <select uiControl class="input" [formField]="form.originGroupId" [uiOptions]="originGroupOptions()" [none]="none()"></select>
         </ui-field>
       </div>
       <fieldset>
@@ -67,6 +57,8 @@ export class TeamDialog implements OnInit {
   private readonly originGroups = pageItems(inject(CatalogApi).originGroups({ limit: 200 }));
   protected readonly funnelOptions = computed(() => withCurrent(this.funnels(), this.team()?.funnelId, this.team()?.funnelName));
   protected readonly originGroupOptions = computed(() => withCurrent(this.originGroups(), this.team()?.originGroupId, this.team()?.originGroupName));
+  /** The empty first option of both: no funnel, no origin group. */
+  protected readonly none = computed(() => this.i18n.t('common.none'));
   /** Everyone, with their role and, when they are in another team, that team: ticking them moves them here. */
   protected readonly memberItems = computed(() =>
     this.people().map((person) => ({

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { TV_TOKEN_FRAGMENT, type CreatedTvLink, type TeamView, type TvLinkView } from '@fasto/contracts';
 import { TeamsApi, TvApi } from '@fasto/api-client';
-import { CardList, CardTemplate, PageHeader } from '@fasto/ui';
+import { CardList, CardTemplate, PageHeader, SelectOptions } from '@fasto/ui';
 import { tap, type Observable } from 'rxjs';
 import { FormatPipe } from '../../core/format/format.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -16,7 +16,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
 /** The organization's TV links (admins): create one for the company or a team, copy it once, revoke it. */
 @Component({
   selector: 'app-tv-links-page',
-  imports: [FormsModule, Icon, RevokeAction, SecretReveal, PageHeader, CardList, CardTemplate, FormatPipe],
+  imports: [FormsModule, SelectOptions, Icon, RevokeAction, SecretReveal, PageHeader, CardList, CardTemplate, FormatPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mx-auto max-w-4xl space-y-5">
@@ -31,12 +31,7 @@ export const tvUrlOf = (token: string, origin = window.location.origin): string 
         </label>
         <label class="flex min-w-48 flex-col gap-1 text-sm">
           {{ i18n.t('tv.links.team') }}
-          <select class="input" name="teamId" [(ngModel)]="teamId" data-testid="tv-link-team">
-            <option value="">{{ i18n.t('tv.links.wholeCompany') }}</option>
-            @for (team of teams(); track team.id) {
-              <option [value]="team.id">{{ team.name }}</option>
-            }
-          </select>
+          <select class="input" name="teamId" [(ngModel)]="teamId" [uiOptions]="teams()" [none]="wholeCompany()" data-testid="tv-link-team"></select>
         </label>
         <button type="submit" class="btn-primary" [disabled]="busy() || !name.trim()" data-testid="tv-link-create">
           <app-icon name="plus" [size]="16" />{{ i18n.t('tv.links.create') }}
@@ -86,6 +81,8 @@ export class TvLinksPage {
   };
   protected readonly links = signal<TvLinkView[] | null>(null);
   protected readonly teams = signal<TeamView[]>([]);
+  /** A link without a team shows the whole company's numbers. */
+  protected readonly wholeCompany = computed(() => this.i18n.t('tv.links.wholeCompany'));
   protected readonly created = signal<CreatedTvLink | null>(null);
   protected readonly failed = signal(false);
   protected readonly texts = computed(() => ({ empty: this.i18n.t('tv.links.empty'), error: this.i18n.t('tv.links.error') }));
@@ -102,7 +99,7 @@ export class TvLinksPage {
   }
 
   protected teamName(teamId: string | null): string {
-    return teamId ? (this.teams().find((team) => team.id === teamId)?.name ?? '—') : this.i18n.t('tv.links.wholeCompany');
+    return teamId ? (this.teams().find((team) => team.id === teamId)?.name ?? '—') : this.wholeCompany();
   }
 
   protected load(): void {
