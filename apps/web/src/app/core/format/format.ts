@@ -15,7 +15,7 @@ export const toDate = (value: DateInput): Date =>
 
 export const formatDay = (value: DateInput): string => formatDate(toDate(value), 'dd/MM/yy', FORMAT_LOCALE);
 export const formatDayMonth = (value: DateInput): string => formatDate(toDate(value), 'dd/MM', FORMAT_LOCALE);
-export const formatDateTime = (value: DateInput): string => formatDate(toDate(value), 'dd/MM/yy HH:mm', FORMAT_LOCALE);
+export const formatDateTime = (value: DateInput | null): string => (value === null ? '—' : formatDate(toDate(value), 'dd/MM/yy HH:mm', FORMAT_LOCALE));
 export const formatInteger = (value: number): string => formatNumber(value, FORMAT_LOCALE, '1.0-0');
 export const formatDecimal = (value: number | null, digits = 1): string => (value === null ? '—' : formatNumber(value, FORMAT_LOCALE, `1.0-${digits}`));
 export const formatBrl = (value: number | null): string => (value === null ? '—' : formatCurrency(value, FORMAT_LOCALE, 'R$', 'BRL', '1.2-2'));

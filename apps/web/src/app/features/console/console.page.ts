@@ -44,9 +44,7 @@ const PAGE_SIZE = 50;
         <ng-template uiCell="trialEnds" [uiCellOf]="list.items()" let-tenant>{{ tenant.trialEndsAt ? (tenant.trialEndsAt | format: 'day') : '—' }}</ng-template>
         <ng-template uiCell="users" [uiCellOf]="list.items()" let-tenant>{{ tenant.userCount | format: 'integer' }}</ng-template>
         <ng-template uiCell="attendances" [uiCellOf]="list.items()" let-tenant>{{ tenant.attendanceCount | format: 'integer' }}</ng-template>
-        <ng-template uiCell="lastActivity" [uiCellOf]="list.items()" let-tenant>{{
-          tenant.lastActivityAt ? (tenant.lastActivityAt | format: 'dateTime') : '—'
-        }}</ng-template>
+        <ng-template uiCell="lastActivity" [uiCellOf]="list.items()" let-tenant>{{ tenant.lastActivityAt | format: 'dateTime' }}</ng-template>
       </ui-data-table>
     </div>
 

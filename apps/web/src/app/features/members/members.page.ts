@@ -57,9 +57,7 @@ const PAGE_SIZE = 50;
             {{ i18n.t(member.isActive ? (member.hasPassword ? 'members.active' : 'members.invited') : 'members.inactive') }}
           </span>
         </ng-template>
-        <ng-template uiCell="lastSeen" [uiCellOf]="list.items()" let-member>{{
-          member.lastLoginAt ? (member.lastLoginAt | format: 'dateTime') : '—'
-        }}</ng-template>
+        <ng-template uiCell="lastSeen" [uiCellOf]="list.items()" let-member>{{ member.lastLoginAt | format: 'dateTime' }}</ng-template>
       </ui-data-table>
     </div>
 
