@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { UI_TEXT } from '../ui-text/ui-text';
 
 /**
- * The last row of a form outside a dialog (a drawer, a page): anything projected on the left, then Cancel and the
+ * The last row of a form outside a `ui-form-dialog` (a drawer, a plain dialog): anything projected on the left, then Cancel and the
  * submit button. A `ui-form-dialog` draws its own row.
  */
 @Component({
@@ -12,7 +12,7 @@ import { UI_TEXT } from '../ui-text/ui-text';
   template: `
     <div><ng-content /></div>
     <div class="flex gap-2">
-      <button type="button" class="btn-ghost" (click)="cancelled.emit()">{{ cancelLabel() ?? text.cancel() }}</button>
+      <button type="button" class="btn-ghost" (click)="cancelled.emit()">{{ text.cancel() }}</button>
       <button type="submit" class="btn-primary" [disabled]="disabled()" [attr.data-testid]="submitTestId()">{{ submitLabel() }}</button>
     </div>
   `,
@@ -23,6 +23,5 @@ export class FormActions {
   readonly submitTestId = input<string | null>(null);
   /** While the form cannot be sent yet. */
   readonly disabled = input(false);
-  readonly cancelLabel = input<string | null>(null);
   readonly cancelled = output<void>();
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal, untracked } from '@angular/core';
 import { form, FormField } from '@angular/forms/signals';
 import { AmountInput, Field, FieldControl, FormDialog, SelectOptions } from '@fasto/ui';
 import { GoalsApi } from '@fasto/api-client';
@@ -82,7 +82,8 @@ export class GoalDialog {
   /** The target as typed; the goal's own (in the UI language) until then, and empty again when a new goal's metric changes. */
   protected readonly targetInput = linkedSignal({
     source: () => ({ goal: this.goal(), metric: this.metric() }),
-    computation: ({ goal }) => (goal ? targetText(goal.metric, goal.target, this.i18n.language()) : ''),
+    // The language is read untracked: switching it must not wipe what the user typed.
+    computation: ({ goal }) => (goal ? targetText(goal.metric, goal.target, untracked(this.i18n.language)) : ''),
   });
   protected readonly activeFrom = linkedSignal(() => this.goal()?.activeFrom ?? '');
   /** Each field is its own signal (a scope or metric change resets what depends on it), bound with [formField]. */
